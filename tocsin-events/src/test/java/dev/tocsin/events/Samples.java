@@ -1,0 +1,63 @@
+package dev.tocsin.events;
+
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.signal.SignalAction;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One fully populated instance of every registered event, matching its golden fixture. */
+final class Samples {
+    private static final Instant T0 = Instant.parse("2026-03-29T00:59:30Z");
+    private static final Map<String, String> LABELS =
+            Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical");
+
+    static IntegrationEvent of(Class<?> type) {
+        if (type == AlertSignalReceived.class) {
+            return new AlertSignalReceived(UUID.fromString("5f0c6a8e-1d2b-4c3a-9e8f-7a6b5c4d3e2f"), "a1b2c3d4e5f60718",
+                    SignalAction.TRIGGER, "checkout", "Checkout error rate 12%", "critical", LABELS,
+                    Map.of("summary", "Checkout error rate 12%"), T0, null, "http://prometheus:9090/graph?g0.expr=x",
+                    "alertmanager-v2", T0.plusSeconds(1));
+        }
+        if (type == AlertTriggered.class) {
+            return new AlertTriggered("alt-1", "a1b2c3d4e5f60718", "checkout", "Checkout error rate 12%", "critical",
+                    Urgency.PAGE, "paged: severity critical", LABELS, Map.of("summary", "Checkout error rate 12%"), T0,
+                    "http://prometheus:9090/graph?g0.expr=x", "alertmanager-v2", T0.plusSeconds(1));
+        }
+        if (type == AlertResolved.class) {
+            return new AlertResolved("alt-1", "a1b2c3d4e5f60718", "checkout", T0.plusSeconds(600));
+        }
+        if (type == PageOpened.class) {
+            return new PageOpened("pg-1", "alt-1", "checkout", "checkout-policy", "Checkout error rate 12%",
+                    T0.plusSeconds(2));
+        }
+        if (type == PageResolved.class) {
+            return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601));
+        }
+        if (type == NotifyRequested.class) {
+            return new NotifyRequested("pg-1/1/alice", "pg-1", "alt-1", "alice", 1, "checkout",
+                    "Checkout error rate 12%", "critical", LABELS, T0.plusSeconds(2));
+        }
+        if (type == DeliverySent.class) {
+            return new DeliverySent("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, "alice@example.com", 1,
+                    T0.plusSeconds(3));
+        }
+        if (type == DeliveryFailed.class) {
+            return new DeliveryFailed("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, 1,
+                    "421 service not available", T0.plusSeconds(13), T0.plusSeconds(3));
+        }
+        throw new IllegalArgumentException("no sample for " + type.getName() + ": add one with its golden fixture");
+    }
+
+    private Samples() {
+    }
+}
