@@ -1,0 +1,44 @@
+package dev.tocsin.eventing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the event plumbing shared by every service. */
+@ConfigMapping(prefix = "tocsin.eventing")
+public interface EventingConfig {
+
+    /** CloudEvents {@code ce_source} of everything this service publishes, e.g. {@code /tocsin/alert-ingest}. */
+    String source();
+
+    /** Kafka bootstrap servers; the same address SmallRye's channels use. */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String bootstrapServers();
+
+    /** How long a Kafka send may take before it counts as failed (and an HTTP caller gets a 503). */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    Relay relay();
+
+    Engine engine();
+
+    interface Relay {
+        /**
+         * Fallback poll for outbox rows nobody woke the relay for (left by a crash or another
+         * replica). Rows written by this process are published as soon as their transaction commits.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Outbox rows published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Engine {
+        /** Longest wait between looks for due deadlines when none is known to be due sooner. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+}
