@@ -5,6 +5,8 @@ import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.signal.AlertSignalReceived;
@@ -26,6 +28,8 @@ public final class EventTypes {
             new EventType("tocsin.alert.triggered.v1", Topics.ALERTS, AlertTriggered.class),
             new EventType("tocsin.alert.resolved.v1", Topics.ALERTS, AlertResolved.class),
             new EventType("tocsin.page.opened.v1", Topics.PAGES, PageOpened.class),
+            new EventType("tocsin.page.escalated.v1", Topics.PAGES, PageEscalated.class),
+            new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class),
             new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class),
             new EventType("tocsin.notify.requested.v1", Topics.NOTIFY_REQUESTS, NotifyRequested.class),
             new EventType("tocsin.delivery.sent.v1", Topics.NOTIFICATIONS, DeliverySent.class),

@@ -7,11 +7,14 @@ import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +42,12 @@ final class Samples {
         if (type == PageOpened.class) {
             return new PageOpened("pg-1", "alt-1", "checkout", "checkout-policy", "Checkout error rate 12%",
                     T0.plusSeconds(2));
+        }
+        if (type == PageEscalated.class) {
+            return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302));
+        }
+        if (type == PageExhausted.class) {
+            return new PageExhausted("pg-1", "alt-1", T0.plusSeconds(1802));
         }
         if (type == PageResolved.class) {
             return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601));

@@ -3,7 +3,7 @@ package dev.tocsin.events.page;
 import dev.tocsin.events.IntegrationEvent;
 
 /** Events of the Page aggregate published on {@code tocsin.pages}, keyed by page id. */
-public sealed interface PageEvent extends IntegrationEvent permits PageOpened, PageResolved {
+public sealed interface PageEvent extends IntegrationEvent permits PageOpened, PageEscalated, PageExhausted, PageResolved {
 
     String pageId();
 
