@@ -1,0 +1,36 @@
+package dev.tocsin.incident.consumer;
+
+import dev.tocsin.events.Topics;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Records {@code tocsin.notify-requests} (whom each step set out to reach) on the timeline. */
+@ApplicationScoped
+public class NotifyRequestsConsumer implements TopicConsumer {
+
+    static final String NAME = "timeline-notify-requests";
+
+    private final TimelineProjector projector;
+
+    NotifyRequestsConsumer(TimelineProjector projector) {
+        this.projector = projector;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.NOTIFY_REQUESTS;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Incoming(Topics.NOTIFY_REQUESTS)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return projector.project(NAME, record);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tocsin.incident.timeline.entries;
+
+import dev.tocsin.events.alert.AlertEvent;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.incident.timeline.EntryMapper;
+import dev.tocsin.incident.timeline.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Alert events from {@code tocsin.alerts}; they know only the alert, so pages join them by alert id. */
+@ApplicationScoped
+public class AlertEntries implements EntryMapper<AlertEvent> {
+
+    @Override
+    public Class<AlertEvent> family() {
+        return AlertEvent.class;
+    }
+
+    @Override
+    public TimelineEntry entry(AlertEvent event) {
+        if (event instanceof AlertTriggered triggered) {
+            String why = Words.urgency(triggered.urgency())
+                    + (Words.blank(triggered.reason()) ? "" : ": " + triggered.reason());
+            return new TimelineEntry("alert.triggered", triggered.triggeredAt(), triggered.alertId(), null,
+                    "Alert triggered on %s: %s (%s)".formatted(triggered.service(), triggered.summary(), why));
+        }
+        if (event instanceof AlertResolved resolved) {
+            return new TimelineEntry("alert.resolved", resolved.resolvedAt(), resolved.alertId(), null,
+                    "Alert resolved on " + resolved.service());
+        }
+        throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tocsin.incident.timeline.entries;
+
+import dev.tocsin.events.delivery.DeliveryEvent;
+import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.incident.timeline.EntryMapper;
+import dev.tocsin.incident.timeline.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Delivery attempts from {@code tocsin.notifications}. They carry the page but not the alert, so
+ * their entries have no alert id and reach an alert's timeline through its pages.
+ */
+@ApplicationScoped
+public class DeliveryEntries implements EntryMapper<DeliveryEvent> {
+
+    @Override
+    public Class<DeliveryEvent> family() {
+        return DeliveryEvent.class;
+    }
+
+    @Override
+    public TimelineEntry entry(DeliveryEvent event) {
+        if (event instanceof DeliverySent sent) {
+            String to = Words.blank(sent.address()) ? sent.userId() : sent.address();
+            String attempt = sent.attempt() > 1 ? " (attempt " + sent.attempt() + ")" : "";
+            return new TimelineEntry("delivery.sent", sent.sentAt(), null, sent.pageId(),
+                    "%s sent to %s%s".formatted(Words.channel(sent.channel()), to, attempt));
+        }
+        if (event instanceof DeliveryFailed failed) {
+            String next = failed.nextAttemptAt() == null
+                    ? "attempt " + failed.attempt() + ", giving up"
+                    : "retry at " + Words.time(failed.nextAttemptAt());
+            return new TimelineEntry("delivery.failed", failed.failedAt(), null, failed.pageId(),
+                    "%s to %s failed: %s (%s)".formatted(Words.channel(failed.channel()), failed.userId(),
+                            failed.error(), next));
+        }
+        throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tocsin.incident.timeline.entries;
+
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.incident.timeline.EntryMapper;
+import dev.tocsin.incident.timeline.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Notify requests from {@code tocsin.notify-requests}: whom a step of the page set out to reach. */
+@ApplicationScoped
+public class NotifyEntries implements EntryMapper<NotifyRequested> {
+
+    @Override
+    public Class<NotifyRequested> family() {
+        return NotifyRequested.class;
+    }
+
+    @Override
+    public TimelineEntry entry(NotifyRequested event) {
+        return new TimelineEntry("notify.requested", event.requestedAt(), event.alertId(), event.pageId(),
+                "Notified %s (step %d)".formatted(event.userId(), event.step()));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tocsin.incident.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.events.EventType;
+import dev.tocsin.events.EventTypes;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageExhausted;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.signal.SignalAction;
+import dev.tocsin.incident.timeline.entries.AlertEntries;
+import dev.tocsin.incident.timeline.entries.DeliveryEntries;
+import dev.tocsin.incident.timeline.entries.NotifyEntries;
+import dev.tocsin.incident.timeline.entries.PageEntries;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Given a consumed event, the timeline entry a responder reads. */
+class EntryMappersTest {
+
+    static final Instant T = Instant.parse("2025-03-01T09:00:00Z");
+    static final String ALERT = "alert-1";
+    static final String PAGE = "page-1";
+    static final Set<String> CONSUMED = Set.of(Topics.ALERTS, Topics.PAGES, Topics.NOTIFY_REQUESTS, Topics.NOTIFICATIONS);
+
+    final EntryMappers mappers = new EntryMappers(
+            List.of(new AlertEntries(), new PageEntries(), new NotifyEntries(), new DeliveryEntries()));
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // The headline of every timeline: where, what, and why someone was woken.
+                Arguments.of(triggered(Urgency.PAGE, "severity critical"),
+                        new TimelineEntry("alert.triggered", T, ALERT, null,
+                                "Alert triggered on checkout: Checkout error rate 12% (paged: severity critical)")),
+                // Without a reason the urgency stands alone rather than trailing a colon.
+                Arguments.of(triggered(Urgency.TICKET, " "),
+                        new TimelineEntry("alert.triggered", T, ALERT, null,
+                                "Alert triggered on checkout: Checkout error rate 12% (ticket)")),
+                // Resolution is what lets responders stand down.
+                Arguments.of(new AlertResolved(ALERT, "dedup-1", "checkout", T.plusSeconds(600)),
+                        new TimelineEntry("alert.resolved", T.plusSeconds(600), ALERT, null, "Alert resolved on checkout")),
+                // Which policy ran is the first question when the wrong person was paged.
+                Arguments.of(new PageOpened(PAGE, ALERT, "checkout", "checkout-policy", "Checkout error rate 12%", T.plusSeconds(1)),
+                        new TimelineEntry("page.opened", T.plusSeconds(1), ALERT, PAGE, "Page opened by policy checkout-policy")),
+                // An escalation names everyone the new step reaches.
+                Arguments.of(new PageEscalated(PAGE, ALERT, 2, 1, List.of("bob", "carol"), T.plusSeconds(300)),
+                        new TimelineEntry("page.escalated", T.plusSeconds(300), ALERT, PAGE,
+                                "Escalated to step 2: notifying bob and carol")),
+                // A repeat of the policy must read differently from its first pass.
+                Arguments.of(new PageEscalated(PAGE, ALERT, 1, 2, List.of("alice"), T.plusSeconds(900)),
+                        new TimelineEntry("page.escalated", T.plusSeconds(900), ALERT, PAGE,
+                                "Escalated to step 1 (round 2): notifying alice")),
+                // Exhaustion means nobody is coming; the timeline must say so plainly.
+                Arguments.of(new PageExhausted(PAGE, ALERT, T.plusSeconds(1800)),
+                        new TimelineEntry("page.exhausted", T.plusSeconds(1800), ALERT, PAGE,
+                                "Escalation policy exhausted: nobody acknowledged, nobody else will be notified")),
+                Arguments.of(new PageResolved(PAGE, ALERT, T.plusSeconds(600)),
+                        new TimelineEntry("page.resolved", T.plusSeconds(600), ALERT, PAGE, "Page resolved: its alert resolved")),
+                // Who was asked for, and at which step, before any channel reached them.
+                Arguments.of(new NotifyRequested("req-1", PAGE, ALERT, "alice", 1, "checkout", "Checkout error rate 12%",
+                                "critical", Map.of(), T.plusSeconds(2)),
+                        new TimelineEntry("notify.requested", T.plusSeconds(2), ALERT, PAGE, "Notified alice (step 1)")),
+                // Deliveries know only their page: the entry has no alert id and joins through the page.
+                Arguments.of(sent(1), new TimelineEntry("delivery.sent", T.plusSeconds(5), null, PAGE,
+                        "Email sent to alice@example.com")),
+                // A success after retries shows how long the person was unreachable.
+                Arguments.of(sent(3), new TimelineEntry("delivery.sent", T.plusSeconds(5), null, PAGE,
+                        "Email sent to alice@example.com (attempt 3)")),
+                // A failed attempt says why and when the next one comes, to the second.
+                Arguments.of(failed(2, Instant.parse("2025-03-01T09:01:30.123456Z")),
+                        new TimelineEntry("delivery.failed", T.plusSeconds(4), null, PAGE,
+                                "Email to alice failed: 421 4.7.0 Try again later (retry at 2025-03-01T09:01:30Z)")),
+                // The last attempt: nothing more will be tried on this channel.
+                Arguments.of(failed(5, null),
+                        new TimelineEntry("delivery.failed", T.plusSeconds(4), null, PAGE,
+                                "Email to alice failed: 421 4.7.0 Try again later (attempt 5, giving up)")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void eventBecomesEntry(IntegrationEvent event, TimelineEntry expected) {
+        assertEquals(expected, mappers.entryFor(event).orElseThrow());
+    }
+
+    @Test
+    void everyEventOnTheConsumedTopicsHasACase() {
+        // A new event on a consumed topic must get a case above, which fails until it has a mapping.
+        Set<Class<?>> consumed = EventTypes.ALL.stream().filter(type -> CONSUMED.contains(type.topic()))
+                .map(EventType::recordType).collect(Collectors.toSet());
+        Set<Class<?>> covered = cases().map(args -> args.get()[0].getClass()).collect(Collectors.toSet());
+        assertEquals(consumed, covered);
+    }
+
+    @Test
+    void eventsOfOtherTopicsLeaveNoEntry() {
+        // alert-ingest's internal signals are not part of any page's story.
+        AlertSignalReceived signal = new AlertSignalReceived(UUID.randomUUID(), "dedup-1", SignalAction.TRIGGER,
+                "checkout", "Checkout error rate 12%", "critical", Map.of(), Map.of(), T, null, null, "alertmanager-v2", T);
+        assertTrue(mappers.entryFor(signal).isEmpty());
+    }
+
+    static AlertTriggered triggered(Urgency urgency, String reason) {
+        return new AlertTriggered(ALERT, "dedup-1", "checkout", "Checkout error rate 12%", "critical", urgency, reason,
+                Map.of("service", "checkout"), Map.of(), T, null, "alertmanager-v2", T);
+    }
+
+    static DeliverySent sent(int attempt) {
+        return new DeliverySent("delivery-1", "req-1", PAGE, "alice", Channel.EMAIL, "alice@example.com", attempt,
+                T.plusSeconds(5));
+    }
+
+    static DeliveryFailed failed(int attempt, Instant next) {
+        return new DeliveryFailed("delivery-1", "req-1", PAGE, "alice", Channel.EMAIL, attempt,
+                "421 4.7.0 Try again later", next, T.plusSeconds(4));
+    }
+}
