@@ -1,0 +1,29 @@
+package dev.tocsin.notifier;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of notifier-service's delivery: how often and how patiently it tries to reach a person. */
+@ConfigMapping(prefix = "tocsin.notifier")
+public interface NotifierConfig {
+
+    /** Attempts per delivery, the first one included, before a recoverable failure abandons it. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait after the first failed attempt; it doubles after each further failure. */
+    @WithDefault("30s")
+    Duration backoffBase();
+
+    /** Longest wait between two attempts, however many failed. */
+    @WithDefault("10m")
+    Duration backoffMax();
+
+    /**
+     * How long one provider call may take before it counts as a recoverable failure. The attempt
+     * runs while its deadline row is locked, so a hung relay must not hold it for ever.
+     */
+    @WithDefault("30s")
+    Duration sendTimeout();
+}

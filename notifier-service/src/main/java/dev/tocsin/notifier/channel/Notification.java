@@ -1,0 +1,37 @@
+package dev.tocsin.notifier.channel;
+
+import dev.tocsin.events.notify.NotifyRequested;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one delivery tells a person, whatever the channel: the page and alert it is about and the
+ * alert's summary, service, severity and labels, as escalation-service asked.
+ *
+ * @param step the escalation step that notifies this person (1 for the primary)
+ */
+public record Notification(
+        String requestId,
+        String pageId,
+        String alertId,
+        String userId,
+        int step,
+        String service,
+        String summary,
+        String severity,
+        Map<String, String> labels,
+        Instant requestedAt) {
+
+    public Notification {
+        // Sorted, so every rendering lists the labels in the same order.
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    public static Notification of(NotifyRequested request) {
+        return new Notification(request.requestId(), request.pageId(), request.alertId(), request.userId(),
+                request.step(), request.service(), request.summary(), request.severity(), request.labels(),
+                request.requestedAt());
+    }
+}

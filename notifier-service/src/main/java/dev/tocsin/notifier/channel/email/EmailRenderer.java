@@ -1,0 +1,105 @@
+package dev.tocsin.notifier.channel.email;
+
+import dev.tocsin.notifier.channel.Notification;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the email a person gets for a page. The subject alone must tell someone woken at night
+ * how bad it is and where (severity, service, summary); the body adds every label and the ids a
+ * responder quotes to Tocsin. Pure, so it is unit tested.
+ */
+public final class EmailRenderer {
+
+    /** Long enough for any sensible summary, short enough for every mail client's list view. */
+    static final int MAX_SUBJECT = 200;
+
+    private EmailRenderer() {
+    }
+
+    public static RenderedEmail render(Notification n) {
+        return new RenderedEmail(subject(n), text(n), html(n));
+    }
+
+    static String subject(Notification n) {
+        StringBuilder subject = new StringBuilder("[Tocsin]");
+        if (!blank(n.severity())) {
+            subject.append(' ').append(n.severity().toUpperCase(Locale.ROOT));
+        }
+        subject.append(' ').append(blank(n.service()) ? "unknown service" : n.service()).append(": ").append(summary(n));
+        // A line break in a header would end it; alert text comes from outside.
+        String line = subject.toString().replaceAll("[\\r\\n\\t]+", " ").strip();
+        return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 1) + "…";
+    }
+
+    static String text(Notification n) {
+        StringBuilder body = new StringBuilder();
+        body.append(summary(n)).append("\n\n");
+        body.append("Service:  ").append(orDash(n.service())).append('\n');
+        body.append("Severity: ").append(orDash(n.severity())).append('\n');
+        body.append("Page:     ").append(n.pageId()).append('\n');
+        body.append("Alert:    ").append(orDash(n.alertId())).append('\n');
+        body.append("Step:     ").append(n.step()).append('\n');
+        body.append("\nLabels:\n");
+        if (n.labels().isEmpty()) {
+            body.append("  (none)\n");
+        }
+        for (Map.Entry<String, String> label : n.labels().entrySet()) {
+            body.append("  ").append(label.getKey()).append(" = ").append(label.getValue()).append('\n');
+        }
+        body.append("\nYou get this because you are on call for ").append(orDash(n.service()))
+                .append(" (escalation step ").append(n.step()).append(").\n");
+        return body.toString();
+    }
+
+    static String html(Notification n) {
+        StringBuilder html = new StringBuilder("<html><body>\n");
+        html.append("<h2>").append(escape(summary(n))).append("</h2>\n<table>\n");
+        row(html, "Service", orDash(n.service()));
+        row(html, "Severity", orDash(n.severity()));
+        row(html, "Page", n.pageId());
+        row(html, "Alert", orDash(n.alertId()));
+        row(html, "Step", Integer.toString(n.step()));
+        html.append("</table>\n<h3>Labels</h3>\n<table>\n");
+        n.labels().forEach((key, value) -> row(html, key, value));
+        html.append("</table>\n<p>You get this because you are on call for ").append(escape(orDash(n.service())))
+                .append(" (escalation step ").append(n.step()).append(").</p>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th align=\"left\">").append(escape(name)).append("</th><td>").append(escape(value))
+                .append("</td></tr>\n");
+    }
+
+    private static String summary(Notification n) {
+        if (!blank(n.summary())) {
+            return n.summary();
+        }
+        String alertname = n.labels().get("alertname");
+        return blank(alertname) ? "alert " + orDash(n.alertId()) : alertname;
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String orDash(String value) {
+        return blank(value) ? "-" : value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tocsin.notifier.contact;
+
+import dev.tocsin.events.delivery.Channel;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** One way to reach a person: an email address today; phone numbers and push devices later. */
+@Entity
+@Table(name = "contact_methods")
+@IdClass(ContactMethod.Key.class)
+public class ContactMethod extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public String userId;
+    /** Chosen by whoever configures it (e.g. {@code work-email}); unique per person. */
+    @Id
+    public String id;
+    @Enumerated(EnumType.STRING)
+    public Channel type;
+    public String address;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A person's contact methods in a stable order. */
+    public static Uni<List<ContactMethod>> ofUser(String userId) {
+        return list("userId = ?1 order by id", userId);
+    }
+
+    public static Uni<ContactMethod> find(String userId, String id) {
+        return findById(new Key(userId, id));
+    }
+
+    /** The composite primary key: a contact method's id is unique per person. */
+    public static class Key implements Serializable {
+        public String userId;
+        public String id;
+
+        public Key() {
+        }
+
+        public Key(String userId, String id) {
+            this.userId = userId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(userId, key.userId) && Objects.equals(id, key.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(userId, id);
+        }
+    }
+}

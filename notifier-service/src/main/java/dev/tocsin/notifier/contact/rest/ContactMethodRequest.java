@@ -1,0 +1,15 @@
+package dev.tocsin.notifier.contact.rest;
+
+import dev.tocsin.events.delivery.Channel;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code PUT /api/v1/users/{userId}/contact-methods/{id}}.
+ *
+ * @param type how to reach the person; only {@code EMAIL} for now
+ * @param address where: an email address for {@code EMAIL}
+ */
+public record ContactMethodRequest(@NotNull Channel type, @NotBlank @Size(max = 254) String address) {
+}

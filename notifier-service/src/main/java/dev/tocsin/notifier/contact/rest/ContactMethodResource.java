@@ -1,0 +1,80 @@
+package dev.tocsin.notifier.contact.rest;
+
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.notifier.contact.Addresses;
+import dev.tocsin.notifier.contact.ContactMethod;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A person's contact methods. Every one of them is notified when the person is paged (see
+ * {@code NotificationRules}). Changes need the admin token.
+ */
+@Path("/api/v1/users/{userId}/contact-methods")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactMethodResource {
+
+    private final Clock clock;
+
+    ContactMethodResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Creates (201) or replaces (200) the contact method {@code id} of the person. */
+    @PUT
+    @Path("/{id}")
+    public Uni<Response> put(@PathParam("userId") String userId, @PathParam("id") String id,
+            @Valid @NotNull ContactMethodRequest body) {
+        Addresses.checkId("userId", userId);
+        Addresses.checkId("id", id);
+        String address = Addresses.check(body.type(), body.address());
+        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
+            ContactMethod method = existing == null ? new ContactMethod() : existing;
+            method.userId = userId;
+            method.id = id;
+            method.type = body.type();
+            method.address = address;
+            method.updatedAt = clock.instant();
+            if (existing == null) {
+                method.createdAt = method.updatedAt;
+            }
+            return method.<ContactMethod>persist().map(saved -> Response
+                    .status(existing == null ? Response.Status.CREATED : Response.Status.OK)
+                    .entity(ContactMethodView.of(saved)).build());
+        }));
+    }
+
+    @GET
+    public Uni<List<ContactMethodView>> list(@PathParam("userId") String userId) {
+        Addresses.checkId("userId", userId);
+        return Panache.withSession(() -> ContactMethod.ofUser(userId))
+                .map(methods -> methods.stream().map(ContactMethodView::of).toList());
+    }
+
+    /** Removes it (204); deliveries already requested to it still run. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {
+        return Panache.withTransaction(() -> ContactMethod.deleteById(new ContactMethod.Key(userId, id)))
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw ProblemException.notFound("contact method " + id + " of " + userId);
+                    }
+                    return Response.noContent().build();
+                });
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tocsin.notifier.delivery;
+
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Delivery aggregate: one notification to one contact method, from request through attempts
+ * to sent or abandoned. {@link #decide} and {@link #apply} are pure; loading, sending and storing
+ * happen outside.
+ *
+ * @param attempts attempts made so far
+ * @param nextAttemptAt when the next attempt is due while the delivery is open
+ */
+public record Delivery(String id, DeliveryStatus status, Notification notification, String contactMethodId,
+        Channel channel, String address, int attempts, String lastError, Instant nextAttemptAt, Instant updatedAt) {
+
+    public static Delivery empty(String id) {
+        return new Delivery(id, DeliveryStatus.NEW, null, null, null, null, 0, null, null, null);
+    }
+
+    public static Delivery replay(String id, List<? extends DeliveryDomainEvent> events) {
+        Delivery state = empty(id);
+        for (DeliveryDomainEvent event : events) {
+            state = state.apply(event);
+        }
+        return state;
+    }
+
+    /** What happens on {@code command}; empty when it changes nothing (a repeated request, a late result). */
+    public List<DeliveryDomainEvent> decide(DeliveryCommand command, RetryPolicy policy) {
+        // Java 17 has no pattern switch over sealed types: a new command or event joins these chains by hand.
+        if (command instanceof RequestDelivery c) {
+            return status != DeliveryStatus.NEW ? List.of()
+                    : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
+                            c.address(), c.at()));
+        }
+        if (command instanceof RecordUnreachable c) {
+            return status != DeliveryStatus.NEW ? List.of()
+                    : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), null, null, null, c.at()),
+                            new DeliveryAbandoned(c.deliveryId(), 0, c.reason(), c.at()));
+        }
+        if (command instanceof RecordSent c) {
+            return whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
+        }
+        if (command instanceof RecordFailure c) {
+            return whenOpen(() -> fail(c, policy));
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private List<DeliveryDomainEvent> fail(RecordFailure failure, RetryPolicy policy) {
+        int attempt = attempts + 1;
+        Optional<Instant> next = policy.nextAttempt(attempt, failure.recoverable(), failure.at());
+        DeliveryAttemptFailed failed = new DeliveryAttemptFailed(id, attempt, failure.error(), failure.recoverable(),
+                next.orElse(null), failure.at());
+        if (next.isPresent()) {
+            return List.of(failed);
+        }
+        String reason = failure.recoverable()
+                ? "gave up after " + attempt + " attempts: " + failure.error()
+                : "permanent failure: " + failure.error();
+        return List.of(failed, new DeliveryAbandoned(id, attempt, reason, failure.at()));
+    }
+
+    private List<DeliveryDomainEvent> whenOpen(Supplier<List<DeliveryDomainEvent>> events) {
+        if (status == DeliveryStatus.NEW) {
+            throw new IllegalStateException("delivery " + id + " was never requested");
+        }
+        // An attempt whose result arrives after the delivery closed (sent or abandoned) changes nothing.
+        return status.open() ? events.get() : List.of();
+    }
+
+    public Delivery apply(DeliveryDomainEvent event) {
+        if (event instanceof DeliveryRequested e) {
+            return new Delivery(e.deliveryId(), DeliveryStatus.PENDING, e.notification(), e.contactMethodId(),
+                    e.channel(), e.address(), 0, null, e.requestedAt(), e.requestedAt());
+        }
+        if (event instanceof DeliveryAttemptFailed e) {
+            return new Delivery(id, DeliveryStatus.FAILED, notification, contactMethodId, channel, address,
+                    e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt());
+        }
+        if (event instanceof DeliverySucceeded e) {
+            return new Delivery(id, DeliveryStatus.SENT, notification, contactMethodId, channel, address,
+                    e.attempt(), lastError, null, e.sentAt());
+        }
+        if (event instanceof DeliveryAbandoned e) {
+            return new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId, channel, address,
+                    e.attempts(), e.reason(), null, e.abandonedAt());
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tocsin.notifier.delivery;
+
+import dev.tocsin.eventing.Deadline;
+import dev.tocsin.eventing.DeadlineModule;
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.NotificationChannel;
+import dev.tocsin.notifier.channel.SendOutcome;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires {@code delivery.attempt} deadlines: makes one attempt through the delivery's channel and
+ * records its outcome. A failure with a retry ahead keeps the deadline, moved to the retry's time;
+ * anything else ends it. The attempt and its record commit together with the deadline's removal,
+ * so a message is sent at least once; only a crash between the provider's answer and the commit
+ * sends it twice.
+ */
+@ApplicationScoped
+public class DeliveryAttempts implements DeadlineModule {
+
+    public static final String KIND = "delivery.attempt";
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
+
+    private final Deliveries deliveries;
+    private final Map<Channel, NotificationChannel> channels;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    DeliveryAttempts(Deliveries deliveries, Instance<NotificationChannel> channels, DeliveryMetrics metrics, Clock clock) {
+        this.deliveries = deliveries;
+        this.channels = channels.stream()
+                .collect(Collectors.toUnmodifiableMap(NotificationChannel::channel, Function.identity()));
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Uni<Optional<Instant>> fire(Deadline deadline) {
+        return deliveries.load(deadline.ref()).chain(loaded -> {
+            Delivery delivery = loaded.state();
+            if (!delivery.status().open()) {
+                return Uni.createFrom().item(Optional.<Instant>empty());
+            }
+            return attempt(delivery)
+                    .chain(outcome -> deliveries.execute(loaded, command(outcome)))
+                    .map(decided -> {
+                        Delivery after = decided.state();
+                        log(after);
+                        return after.status().open() ? Optional.ofNullable(after.nextAttemptAt()) : Optional.empty();
+                    });
+        });
+    }
+
+    private Uni<SendOutcome> attempt(Delivery delivery) {
+        NotificationChannel channel = channels.get(delivery.channel());
+        if (channel == null) {
+            return Uni.createFrom().item(SendOutcome.permanent("no provider for channel " + delivery.channel()));
+        }
+        Timer.Sample sample = metrics.startSend();
+        return channel.send(delivery.notification(), delivery.address())
+                .invoke(outcome -> metrics.stopSend(sample, delivery.channel(), outcome instanceof SendOutcome.Sent));
+    }
+
+    private DeliveryCommand command(SendOutcome outcome) {
+        Instant now = clock.instant();
+        return outcome instanceof SendOutcome.Failed failed
+                ? new RecordFailure(failed.error(), failed.recoverable(), now)
+                : new RecordSent(now);
+    }
+
+    private static void log(Delivery after) {
+        switch (after.status()) {
+            case SENT -> LOG.infof("delivery %s sent by %s (attempt %d) for page %s", after.id(), after.channel(),
+                    after.attempts(), after.notification().pageId());
+            case FAILED -> LOG.warnf("delivery %s attempt %d failed, next at %s: %s", after.id(), after.attempts(),
+                    after.nextAttemptAt(), after.lastError());
+            case ABANDONED -> LOG.warnf("delivery %s to %s abandoned for page %s: %s", after.id(),
+                    after.notification().userId(), after.notification().pageId(), after.lastError());
+            default -> {
+            }
+        }
+    }
+}

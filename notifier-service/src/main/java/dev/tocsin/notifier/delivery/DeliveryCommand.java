@@ -1,0 +1,27 @@
+package dev.tocsin.notifier.delivery;
+
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.Notification;
+import java.time.Instant;
+
+/** What may be asked of a Delivery. */
+public sealed interface DeliveryCommand {
+
+    /** Deliver a notification to one contact method. */
+    record RequestDelivery(String deliveryId, Notification notification, String contactMethodId, Channel channel,
+            String address, Instant at) implements DeliveryCommand {
+    }
+
+    /** Record that a notification cannot be delivered at all: the person has no contact method. */
+    record RecordUnreachable(String deliveryId, Notification notification, String reason, Instant at)
+            implements DeliveryCommand {
+    }
+
+    /** Record that the provider accepted the message. */
+    record RecordSent(Instant at) implements DeliveryCommand {
+    }
+
+    /** Record that the provider did not take it, and whether trying again may help. */
+    record RecordFailure(String error, boolean recoverable, Instant at) implements DeliveryCommand {
+    }
+}

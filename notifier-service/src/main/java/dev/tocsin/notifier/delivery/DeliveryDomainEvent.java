@@ -1,0 +1,41 @@
+package dev.tocsin.notifier.delivery;
+
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.Notification;
+import java.time.Instant;
+
+/**
+ * What the event store keeps about a Delivery: one notification to one contact method of one
+ * person. These differ from the integration events on {@code tocsin.notifications}: the request
+ * itself is internal, a final failed attempt is published once, by {@link DeliveryAbandoned}, and
+ * the stored events carry the whole notification so an attempt can be made from them alone.
+ */
+public sealed interface DeliveryDomainEvent {
+
+    String deliveryId();
+
+    /**
+     * A notify request reached this contact method. {@code channel} and {@code address} are null
+     * when the person had no contact method at all, and the delivery is abandoned at once.
+     */
+    record DeliveryRequested(String deliveryId, Notification notification, String contactMethodId, Channel channel,
+            String address, Instant requestedAt) implements DeliveryDomainEvent {
+    }
+
+    /**
+     * One attempt failed. {@code nextAttemptAt} is when the next one is due, null when none follows
+     * (then a {@link DeliveryAbandoned} comes with it).
+     */
+    record DeliveryAttemptFailed(String deliveryId, int attempt, String error, boolean recoverable,
+            Instant nextAttemptAt, Instant failedAt) implements DeliveryDomainEvent {
+    }
+
+    /** The provider accepted the message on this attempt. */
+    record DeliverySucceeded(String deliveryId, int attempt, Instant sentAt) implements DeliveryDomainEvent {
+    }
+
+    /** Tocsin gave up on this delivery; {@code attempts} is how many were made (0: nowhere to send). */
+    record DeliveryAbandoned(String deliveryId, int attempts, String reason, Instant abandonedAt)
+            implements DeliveryDomainEvent {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tocsin.notifier.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Delivery ids derived from what they deliver, so a notify request that arrives twice (a
+ * redelivery, or the same request published again under a new event id) finds the delivery it
+ * already made instead of starting a second one.
+ */
+public final class DeliveryIds {
+
+    private DeliveryIds() {
+    }
+
+    /** The delivery of request {@code requestId} to one contact method of {@code userId}. */
+    public static String of(String requestId, String userId, String contactMethodId) {
+        return name("contact-method", requestId, userId, contactMethodId);
+    }
+
+    /** The (abandoned) delivery of a request to a person with no contact method. */
+    public static String unreachable(String requestId, String userId) {
+        return name("unreachable", requestId, userId, "");
+    }
+
+    private static String name(String kind, String requestId, String userId, String contactMethodId) {
+        // NUL cannot occur in any of the parts (ids are validated), so distinct parts give distinct names.
+        String name = String.join("\u0000", "tocsin-delivery", kind, requestId, userId, contactMethodId);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tocsin.notifier.delivery;
+
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.eventing.Inbox;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.contact.ContactMethod;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
+import dev.tocsin.notifier.rules.DeliveryTarget;
+import dev.tocsin.notifier.rules.NotificationRules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns each notify request into one Delivery per contact method of the person, each with a
+ * durable deadline for its first attempt. Nothing is sent here: the attempt runs in
+ * {@link DeliveryAttempts}, so a crash or an SMTP outage after this transaction commits cannot lose
+ * it. A person without any contact method gets an abandoned delivery, so the failure is on
+ * {@code tocsin.notifications} for everyone to see rather than nowhere.
+ */
+@ApplicationScoped
+public class NotifyRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(NotifyRequestConsumer.class);
+    static final String CONSUMER = "notifier.notify-requests";
+
+    private final Inbox inbox;
+    private final Deliveries deliveries;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    NotifyRequestConsumer(Inbox inbox, Deliveries deliveries, Deadlines deadlines, Clock clock, MeterRegistry registry) {
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Incoming(Topics.NOTIFY_REQUESTS)
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.consume(CONSUMER, record,
+                event -> event instanceof NotifyRequested request ? handle(request) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> handle(NotifyRequested request) {
+        if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
+            // Retrying cannot fix it; count it so it is seen, and move on.
+            LOG.warnf("skipping notify request without requestId, pageId or userId: %s", request);
+            registry.counter("tocsin.events.unreadable", "topic", Topics.NOTIFY_REQUESTS).increment();
+            return Uni.createFrom().voidItem();
+        }
+        Notification notification = Notification.of(request);
+        Instant now = clock.instant();
+        return ContactMethod.ofUser(request.userId()).chain(methods -> {
+            List<DeliveryTarget> targets = NotificationRules.expand(methods);
+            if (targets.isEmpty()) {
+                return unreachable(notification, now);
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (DeliveryTarget target : targets) {
+                chain = chain.chain(() -> request(notification, target, now));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> request(Notification notification, DeliveryTarget target, Instant now) {
+        String id = DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId());
+        return deliveries.execute(id, new RequestDelivery(id, notification, target.contactMethodId(), target.channel(),
+                        target.address(), now))
+                // Empty: this request reached this contact method before; its delivery runs already.
+                .chain(decided -> decided.events().isEmpty() ? Uni.createFrom().voidItem()
+                        : deadlines.arm(DeliveryAttempts.KIND, id, now.plus(target.delay()), "{}"));
+    }
+
+    private Uni<Void> unreachable(Notification notification, Instant now) {
+        String reason = "no contact method for " + notification.userId();
+        String id = DeliveryIds.unreachable(notification.requestId(), notification.userId());
+        return deliveries.execute(id, new RecordUnreachable(id, notification, reason, now))
+                .invoke(decided -> {
+                    if (!decided.events().isEmpty()) {
+                        LOG.warnf("cannot notify %s for page %s: %s", notification.userId(), notification.pageId(),
+                                reason);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

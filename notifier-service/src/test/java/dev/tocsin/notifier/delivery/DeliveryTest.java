@@ -1,0 +1,176 @@
+package dev.tocsin.notifier.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Delivery aggregate, given/when/then: given these events, when this command, then these events. */
+class DeliveryTest {
+
+    static final String ID = "d-1";
+    static final Instant T0 = Instant.parse("2026-03-01T03:00:00Z");
+    static final Instant T1 = T0.plusSeconds(5);
+    static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(10));
+    static final Notification NOTIFICATION = new Notification("req-1", "page-1", "alert-1", "alice", 1, "checkout",
+            "Checkout error rate 12%", "critical", Map.of("team", "payments"), T0);
+    static final DeliveryRequested REQUESTED =
+            new DeliveryRequested(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0);
+
+    static List<DeliveryDomainEvent> when(List<DeliveryDomainEvent> given, DeliveryCommand command) {
+        return Delivery.replay(ID, given).decide(command, POLICY);
+    }
+
+    static DeliveryAttemptFailed failed(int attempt, Instant next) {
+        return new DeliveryAttemptFailed(ID, attempt, "SMTP relay unreachable: Connection refused", true, next, T0);
+    }
+
+    @Test
+    void aRequestOpensTheDelivery() {
+        List<DeliveryDomainEvent> then = when(List.of(),
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0));
+
+        assertEquals(List.of(REQUESTED), then);
+        Delivery state = Delivery.replay(ID, then);
+        assertEquals(DeliveryStatus.PENDING, state.status());
+        assertEquals(T0, state.nextAttemptAt());
+    }
+
+    @Test
+    void aRepeatedRequestChangesNothing() {
+        // A redelivered or republished notify request must not email the person a second time.
+        assertEquals(List.of(), when(List.of(REQUESTED),
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1)));
+    }
+
+    @Test
+    void aPersonWithoutContactMethodIsAbandonedAtOnceWithTheReason() {
+        List<DeliveryDomainEvent> then = when(List.of(),
+                new RecordUnreachable(ID, NOTIFICATION, "no contact method for alice", T0));
+
+        assertEquals(List.of(new DeliveryRequested(ID, NOTIFICATION, null, null, null, T0),
+                new DeliveryAbandoned(ID, 0, "no contact method for alice", T0)), then);
+        Delivery state = Delivery.replay(ID, then);
+        assertEquals(DeliveryStatus.ABANDONED, state.status());
+        assertEquals("no contact method for alice", state.lastError());
+    }
+
+    @Test
+    void aSuccessfulFirstAttemptIsAttemptOne() {
+        assertEquals(List.of(new DeliverySucceeded(ID, 1, T1)), when(List.of(REQUESTED), new RecordSent(T1)));
+    }
+
+    @Test
+    void aSuccessAfterAFailureCountsBothAttempts() {
+        assertEquals(List.of(new DeliverySucceeded(ID, 2, T1)),
+                when(List.of(REQUESTED, failed(1, T0.plusSeconds(30))), new RecordSent(T1)));
+    }
+
+    @Test
+    void aRecoverableFailureSchedulesTheNextAttemptByThePolicy() {
+        List<DeliveryDomainEvent> then = when(List.of(REQUESTED), new RecordFailure("connection refused", true, T1));
+
+        assertEquals(List.of(new DeliveryAttemptFailed(ID, 1, "connection refused", true, T1.plusSeconds(30), T1)),
+                then);
+        Delivery state = Delivery.replay(ID, Stream.concat(Stream.of(REQUESTED), then.stream()).toList());
+        assertEquals(DeliveryStatus.FAILED, state.status());
+        assertEquals(1, state.attempts());
+        assertEquals(T1.plusSeconds(30), state.nextAttemptAt());
+    }
+
+    @Test
+    void theLastAllowedAttemptFailingAbandonsTheDelivery() {
+        List<DeliveryDomainEvent> given = List.of(REQUESTED, failed(1, T0), failed(2, T0), failed(3, T0), failed(4, T0));
+
+        List<DeliveryDomainEvent> then = when(given, new RecordFailure("connection refused", true, T1));
+
+        assertEquals(List.of(new DeliveryAttemptFailed(ID, 5, "connection refused", true, null, T1),
+                new DeliveryAbandoned(ID, 5, "gave up after 5 attempts: connection refused", T1)), then);
+    }
+
+    @Test
+    void aPermanentFailureAbandonsAtOnce() {
+        // Retrying a non-existent mailbox only delays telling anyone that the person was not reached.
+        List<DeliveryDomainEvent> then = when(List.of(REQUESTED), new RecordFailure("550 no such user", false, T1));
+
+        assertEquals(List.of(new DeliveryAttemptFailed(ID, 1, "550 no such user", false, null, T1),
+                new DeliveryAbandoned(ID, 1, "permanent failure: 550 no such user", T1)), then);
+    }
+
+    static Stream<Arguments> closedDeliveries() {
+        DeliverySucceeded sent = new DeliverySucceeded(ID, 1, T0);
+        DeliveryAbandoned abandoned = new DeliveryAbandoned(ID, 1, "permanent failure", T0);
+        return Stream.of(
+                // A deadline fired twice after a success must not record a second send.
+                Arguments.of(List.of(REQUESTED, sent), new RecordSent(T1)),
+                // A late failure must not reopen a delivery the person already got.
+                Arguments.of(List.of(REQUESTED, sent), new RecordFailure("timeout", true, T1)),
+                // An abandoned delivery stays abandoned: its DeliveryFailed already said no retry follows.
+                Arguments.of(List.of(REQUESTED, abandoned), new RecordSent(T1)),
+                Arguments.of(List.of(REQUESTED, abandoned), new RecordFailure("timeout", true, T1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("closedDeliveries")
+    void aClosedDeliveryIgnoresLateResults(List<DeliveryDomainEvent> given, DeliveryCommand command) {
+        assertEquals(List.of(), when(given, command));
+    }
+
+    @Test
+    void anAttemptOnADeliveryNeverRequestedIsABug() {
+        assertThrows(IllegalStateException.class, () -> when(List.of(), new RecordSent(T1)));
+    }
+
+    @Test
+    void eachAttemptIsPublishedOnce() {
+        // Other services see every attempt's outcome once: a retried failure with its next attempt,
+        // the final one without, and the request not at all.
+        Delivery requested = Delivery.replay(ID, List.of(REQUESTED));
+        DeliveryAttemptFailed retried = failed(1, T1);
+        DeliveryAttemptFailed last = failed(2, null);
+        DeliveryAbandoned abandoned = new DeliveryAbandoned(ID, 2, "gave up", T1);
+
+        assertEquals(List.of(), DeliveryNotifications.of(requested, REQUESTED).stream().toList());
+        assertEquals(new DeliveryFailed(ID, "req-1", "page-1", "alice", Channel.EMAIL, 1, retried.error(), T1, T0),
+                DeliveryNotifications.of(requested.apply(retried), retried).orElseThrow());
+        assertEquals(List.of(), DeliveryNotifications.of(requested.apply(last), last).stream().toList());
+        DeliveryFailed gaveUp = (DeliveryFailed) DeliveryNotifications.of(requested.apply(abandoned), abandoned)
+                .orElseThrow();
+        assertEquals(2, gaveUp.attempt());
+        assertEquals("gave up", gaveUp.error());
+        assertNull(gaveUp.nextAttemptAt());
+        assertEquals(new DeliverySent(ID, "req-1", "page-1", "alice", Channel.EMAIL, "alice@example.com", 1, T1),
+                DeliveryNotifications.of(requested, new DeliverySucceeded(ID, 1, T1)).orElseThrow());
+    }
+
+    @Test
+    void deliveryIdsAreStablePerRequestAndContactMethod() {
+        // The id is what makes a repeated request find its delivery instead of making a second one.
+        assertEquals(DeliveryIds.of("req-1", "alice", "work"), DeliveryIds.of("req-1", "alice", "work"));
+        assertNotEquals(DeliveryIds.of("req-1", "alice", "work"), DeliveryIds.of("req-1", "alice", "home"));
+        assertNotEquals(DeliveryIds.of("req-1", "alice", "work"), DeliveryIds.of("req-2", "alice", "work"));
+        assertNotEquals(DeliveryIds.unreachable("req-1", "alice"), DeliveryIds.of("req-1", "alice", ""));
+    }
+}
