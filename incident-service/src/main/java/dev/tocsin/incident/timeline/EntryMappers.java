@@ -3,6 +3,7 @@ package dev.tocsin.incident.timeline;
 import dev.tocsin.events.IntegrationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ public class EntryMappers {
 
     private final List<EntryMapper<?>> mappers;
 
+    @Inject
     EntryMappers(Instance<EntryMapper<?>> mappers) {
         this(mappers.stream().toList());
     }

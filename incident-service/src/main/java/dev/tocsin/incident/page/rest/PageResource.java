@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Pages and their timelines, as recorded from the other services' events. */
@@ -37,12 +40,24 @@ public class PageResource {
 
     @GET
     @Operation(summary = "Recently opened pages, newest first")
-    public Uni<List<PageSummary>> recent(@QueryParam("limit") Integer limit) {
-        int size = limit == null ? config.recentPages() : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+    public Uni<List<PageSummary>> recent(
+            @Parameter(description = "how many pages, 1 to " + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        int size = limit == null || limit.isBlank() ? config.recentPages() : size(limit);
         return Panache.withSession(() -> pages.recent(size));
+    }
+
+    /** Read here rather than by JAX-RS, which answers a malformed number with 404 instead of naming the field. */
+    private static int size(String limit) {
+        try {
+            int size = Integer.parseInt(limit.trim());
+            if (size >= 1 && size <= MAX_LIMIT) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     @GET
