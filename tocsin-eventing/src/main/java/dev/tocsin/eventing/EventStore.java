@@ -22,7 +22,7 @@ public class EventStore {
             where aggregate_type = :type and aggregate_id = :id order by seq""";
     private static final String APPEND = """
             insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
-            values (:type, :id, :seq, :eventId, :eventType, cast(:payload as jsonb), :at)""";
+            values (:type, :id, :seq, :eventId, :eventType, cast(cast(:payload as text) as jsonb), :at)""";
     private static final String ALL = """
             select event_type, cast(payload as text) from event_store
             where aggregate_type = :type order by recorded_at, aggregate_id, seq""";
@@ -57,6 +57,8 @@ public class EventStore {
                     .setParameter("seq", seq)
                     .setParameter("eventId", UUID.randomUUID())
                     .setParameter("eventType", types.nameOf(event))
+                    // Bound as text and parsed by PostgreSQL: a String bound straight to a jsonb parameter is
+                    // stored by the reactive client as a JSON string scalar, not as the event's object.
                     .setParameter("payload", EventJson.write(event))
                     .setParameter("at", clock.instant())
                     .executeUpdate())).replaceWithVoid();
