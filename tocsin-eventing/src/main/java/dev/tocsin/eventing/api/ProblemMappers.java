@@ -2,6 +2,7 @@ package dev.tocsin.eventing.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,6 +35,16 @@ public class ProblemMappers {
         String detail = "malformed JSON" + (field.isEmpty() ? "" : " at " + field) + ": " + e.getOriginalMessage();
         return respond(Problem.of(400, "Bad Request", detail,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, e.getOriginalMessage()))));
+    }
+
+    /**
+     * A JSON value of the wrong shape (an unknown enum constant, an object for a string). Mapped on
+     * its own because Quarkus ships a mapper for exactly this type, which wins over {@link #unreadable}
+     * and answers without problem details.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
