@@ -1,12 +1,16 @@
 package dev.tocsin.notifier.delivery;
 
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,13 +19,18 @@ import java.util.Locale;
  * when the person had no contact method). {@code tocsin.delivery.send{channel, outcome}} times
  * each provider call.
  */
+@Startup
 @ApplicationScoped
 public class DeliveryMetrics {
 
     private final MeterRegistry registry;
 
-    DeliveryMetrics(MeterRegistry registry) {
+    DeliveryMetrics(MeterRegistry registry, Instance<NotificationChannel> channels) {
         this.registry = registry;
+        // Registered up front, so dashboards and alerts on these rates see zeros, not missing series.
+        channels.forEach(channel -> List.of("sent", "failed", "abandoned").forEach(outcome ->
+                registry.counter("tocsin.deliveries", "channel", tag(channel.channel()), "outcome", outcome)));
+        registry.counter("tocsin.deliveries", "channel", tag(null), "outcome", "abandoned");
     }
 
     void record(Delivery after, DeliveryDomainEvent event) {

@@ -1,0 +1,67 @@
+package dev.tocsin.notifier;
+
+import static dev.tocsin.notifier.Api.ADMIN;
+import static dev.tocsin.notifier.Api.put;
+import static dev.tocsin.notifier.Api.putEmail;
+import static dev.tocsin.notifier.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.tocsin.testing.SmtpTestResource;
+import dev.tocsin.testing.TocsinTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contact methods API and the service's operational endpoints, against real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SmtpTestResource.class, restrictToAnnotatedClass = false)
+class ContactMethodsIT {
+
+    @BeforeEach
+    void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void contactMethodsAreValidatedReplacedAndDeleted() {
+        String erin = unique("erin");
+        String path = "/api/v1/users/" + erin + "/contact-methods/work";
+
+        put(path, "{\"type\":\"SMS\",\"address\":\"+15551234567\"}").statusCode(400)
+                .body("errors[0].field", equalTo("type"))
+                .body("detail", containsString("not supported yet"));
+        put(path, "{\"type\":\"EMAIL\",\"address\":\"not an email\"}").statusCode(400)
+                .body("errors[0].field", equalTo("address"));
+        put(path, "{\"type\":\"EMAIL\"}").statusCode(400)
+                .body("errors[0].field", equalTo("address"));
+        put(path, "{\"type\":\"PIGEON\",\"address\":\"erin@example.com\"}").statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+        put("/api/v1/users/" + erin + "/contact-methods/bad%20id", "{\"type\":\"EMAIL\",\"address\":\"e@example.com\"}")
+                .statusCode(400).body("errors[0].field", equalTo("id"));
+        given().get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
+
+        putEmail(erin, "work", "erin@old.example.com").statusCode(201);
+        putEmail(erin, "work", "erin@new.example.com").statusCode(200).body("address", equalTo("erin@new.example.com"));
+        given().get("/api/v1/users/" + erin + "/contact-methods").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].address", equalTo("erin@new.example.com"));
+
+        given().header("Authorization", ADMIN).delete(path).then().statusCode(204);
+        given().get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
+        given().header("Authorization", ADMIN).delete(path).then().statusCode(404);
+    }
+
+    @Test
+    void healthMetricsAndApiDocsAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("tocsin_deliveries_total{channel=\"email\",outcome=\"sent\"}"))
+                .body(containsString("tocsin_deliveries_total{channel=\"none\",outcome=\"abandoned\"}"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/users/{userId}/contact-methods"));
+    }
+}
