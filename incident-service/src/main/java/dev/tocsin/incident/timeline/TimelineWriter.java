@@ -16,7 +16,7 @@ public class TimelineWriter {
 
     private static final String INSERT = """
             insert into timeline_entries (event_id, alert_id, page_id, at, kind, text, details)
-            values (:eventId, :alertId, :pageId, :at, :kind, :text, cast(:details as jsonb))
+            values (:eventId, :alertId, :pageId, :at, :kind, :text, cast(cast(:details as text) as jsonb))
             on conflict (event_id) do nothing""";
 
     /**
