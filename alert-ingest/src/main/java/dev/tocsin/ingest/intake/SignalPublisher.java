@@ -1,0 +1,56 @@
+package dev.tocsin.ingest.intake;
+
+import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.EventingConfig;
+import dev.tocsin.events.signal.AlertSignalReceived;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Makes accepted signals durable: each is sent to {@code tocsin.alert-signals} with the
+ * {@code acks=all} idempotent producer, and the returned Uni completes only when Kafka acknowledged
+ * all of them. Sending runs on a worker thread because the producer may block for metadata.
+ */
+@ApplicationScoped
+public class SignalPublisher {
+
+    private final Producer<String, String> producer;
+    private final EventingConfig config;
+    private final Clock clock;
+
+    SignalPublisher(Producer<String, String> producer, EventingConfig config, Clock clock) {
+        this.producer = producer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Void> publish(List<AlertSignalReceived> signals) {
+        return Uni.createFrom().completionStage(() -> {
+                    CompletableFuture<?>[] acks = signals.stream().map(this::send).toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(acks);
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .replaceWithVoid();
+    }
+
+    private CompletableFuture<Void> send(AlertSignalReceived signal) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        try {
+            producer.send(CloudEventRecords.toRecord(signal, config.source(), clock.instant()), (metadata, error) -> {
+                if (error == null) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

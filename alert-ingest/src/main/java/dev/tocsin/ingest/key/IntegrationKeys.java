@@ -1,0 +1,98 @@
+package dev.tocsin.ingest.key;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores integration keys by their SHA-256 hash and finds the service a presented key belongs to. */
+@ApplicationScoped
+public class IntegrationKeys {
+
+    private static final String COLUMNS = "id, service, name, created_at, revoked_at";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+
+    IntegrationKeys(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The active key with this secret, if any. Runs in the caller's session. */
+    public Uni<Optional<IntegrationKey>> findActive(String secret) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select " + COLUMNS + " from integration_keys where key_hash = :hash and revoked_at is null",
+                        Object[].class)
+                .setParameter("hash", hash(secret))
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(IntegrationKeys::toKey));
+    }
+
+    /** Creates a key; empty when a key with that secret already exists. */
+    public Uni<Optional<IntegrationKey>> create(String service, String name, String secret) {
+        IntegrationKey key = new IntegrationKey(UUID.randomUUID().toString(), service, name, clock.instant(), null);
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into integration_keys (id, service, name, key_hash, created_at)
+                        values (:id, :service, :name, :hash, :at) on conflict (key_hash) do nothing""")
+                .setParameter("id", key.id())
+                .setParameter("service", service)
+                .setParameter("name", name)
+                .setParameter("hash", hash(secret))
+                .setParameter("at", key.createdAt())
+                .executeUpdate())
+                .map(inserted -> inserted == 1 ? Optional.of(key) : Optional.empty());
+    }
+
+    public Uni<List<IntegrationKey>> list() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select " + COLUMNS + " from integration_keys order by created_at", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(IntegrationKeys::toKey).toList());
+    }
+
+    /** Revokes a key; false when there is no active key with that id. */
+    public Uni<Boolean> revoke(String id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update integration_keys set revoked_at = :at where id = :id and revoked_at is null")
+                .setParameter("at", clock.instant())
+                .setParameter("id", id)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IntegrationKey toKey(Object[] row) {
+        return new IntegrationKey((String) row[0], (String) row[1], (String) row[2], instant(row[3]), instant(row[4]));
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tocsin.ingest.pipeline;
+
+import dev.tocsin.events.alert.Urgency;
+
+/** The urgency decided for a new alert, and why, in words a responder can read. */
+public record Classification(Urgency urgency, String reason) {
+}
