@@ -17,7 +17,7 @@ public class SeverityClassifier implements Classifier {
         String severity = signal.severity() == null ? "" : signal.severity().toLowerCase(Locale.ROOT);
         return switch (severity) {
             case "critical", "page", "error" -> new Classification(Urgency.PAGE, "paged: severity " + severity);
-            case "" -> new Classification(Urgency.PAGE, "paged: no severity label, treated as critical");
+            case "" -> new Classification(Urgency.PAGE, "paged: no severity label (treated as critical)");
             case "warning", "ticket" -> new Classification(Urgency.TICKET, "ticket: severity " + severity);
             default -> new Classification(Urgency.LOG, "logged: severity " + severity);
         };

@@ -20,7 +20,7 @@ class SeverityClassifierTest {
             // Mixed case from hand-written rules must not slip through to a lower urgency.
             "Critical, PAGE, paged: severity critical",
             // Rules that page often carry no severity at all; missing a page is worse than an extra one.
-            "null, PAGE, paged: no severity label, treated as critical",
+            "null, PAGE, paged: no severity label (treated as critical)",
             // Warnings wait for business hours.
             "warning, TICKET, ticket: severity warning",
             // Informational alerts never interrupt anyone.
