@@ -49,6 +49,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                // Quarkus REST wraps an unreadable body in a bare 400; say what was wrong with it.
+                return unreadable(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), List.of()));
     }
