@@ -64,7 +64,7 @@ public class AlertProjection {
     }
 
     public Uni<List<AlertView>> list(String service, String status, int limit) {
-        return session().chain(s -> s.createNativeQuery("select " + VIEW_COLUMNS + """
+        return session().chain(s -> s.createNativeQuery("select " + VIEW_COLUMNS + " " + """
                          from alerts where (cast(:service as text) is null or service = :service)
                          and (cast(:status as text) is null or status = :status)
                          order by last_seen desc, id limit :limit""", Object[].class)
