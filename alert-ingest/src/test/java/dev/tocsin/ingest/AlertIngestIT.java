@@ -103,6 +103,11 @@ class AlertIngestIT {
                 .body("[{\"labels\":{\"bad-name\":\"" + run + "\"}}]")
                 .post("/api/v2/alerts").then().statusCode(400).body("errors[0].field", equalTo("[0].labels.bad-name"));
 
+        String oversized = "[" + String.join(",", java.util.Collections.nCopies(6,
+                "{\"labels\":{\"alertname\":\"x\",\"run\":\"" + run + "\"}}")) + "]";
+        given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON).body(oversized)
+                .post("/api/v2/alerts").then().statusCode(400).body("detail", containsString("at most 5 alerts"));
+
         // A valid alert posted afterwards arrives; the refused ones, posted before it, never did.
         String marker = UUID.randomUUID().toString();
         post(alert(marker, null), 202);

@@ -2,6 +2,7 @@ package dev.tocsin.ingest.intake;
 
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.ingest.IngestConfig;
 import dev.tocsin.ingest.key.IntegrationKey;
 import dev.tocsin.ingest.key.IntegrationKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +37,11 @@ public class AlertmanagerResource {
     private final SignalPublisher publisher;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final IngestConfig config;
 
-    AlertmanagerResource(IntegrationKeys keys, SignalPublisher publisher, Clock clock, MeterRegistry registry) {
+    AlertmanagerResource(IntegrationKeys keys, SignalPublisher publisher, Clock clock, MeterRegistry registry,
+            IngestConfig config) {
+        this.config = config;
         this.keys = keys;
         this.publisher = publisher;
         this.clock = clock;
@@ -49,6 +53,10 @@ public class AlertmanagerResource {
     public Uni<Response> post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, List<PostableAlert> alerts) {
         Timer.Sample sample = Timer.start(registry);
         String secret = Credentials.integrationKey(authorization).orElseThrow(AlertmanagerResource::unauthorized);
+        if (alerts != null && alerts.size() > config.maxAlertsPerRequest()) {
+            throw ProblemException.badRequest("$", "at most " + config.maxAlertsPerRequest() + " alerts per request, got "
+                    + alerts.size());
+        }
         return Panache.withSession(() -> keys.findActive(secret))
                 .map(key -> key.orElseThrow(AlertmanagerResource::unauthorized))
                 .map((IntegrationKey key) -> AlertmanagerNormalizer.normalize(alerts, key.service(), clock.instant()))
