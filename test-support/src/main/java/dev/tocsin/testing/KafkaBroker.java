@@ -155,6 +155,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("offsets.topic.num.partitions", "5");
+        // Projections that are built from consumed events are rebuilt by replaying topics from the start.
+        p.put("log.retention.ms", "-1");
         StringBuilder out = new StringBuilder();
         p.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
         return out.toString();
