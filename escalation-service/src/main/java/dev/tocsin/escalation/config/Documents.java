@@ -1,0 +1,66 @@
+package dev.tocsin.escalation.config;
+
+import dev.tocsin.events.EventJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stores configuration documents (users, schedules, policies, services), each validated before
+ * it is written and replaced whole by a PUT, in tables of their own.
+ */
+@ApplicationScoped
+public class Documents {
+
+    private static final Set<String> TABLES = Set.of("users", "schedules", "escalation_policies", "services");
+
+    private final Clock clock;
+
+    Documents(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Creates or replaces; true when it was created. */
+    public Uni<Boolean> put(String table, String id, Object document) {
+        check(table);
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from " + table + " where id = :id")
+                        .setParameter("id", id).getResultList()
+                .chain(existing -> s.createNativeQuery("insert into " + table + " (id, body, updated_at) values "
+                                + "(:id, cast(cast(:body as text) as jsonb), :at) on conflict (id) do update "
+                                + "set body = excluded.body, updated_at = excluded.updated_at")
+                        .setParameter("id", id)
+                        .setParameter("body", EventJson.write(document))
+                        .setParameter("at", clock.instant())
+                        .executeUpdate()
+                        .map(ignored -> existing.isEmpty())));
+    }
+
+    public <T> Uni<Optional<T>> get(String table, String id, Class<T> type) {
+        check(table);
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select cast(body as text) from " + table + " where id = :id", String.class)
+                .setParameter("id", id).getResultList())
+                .map(rows -> rows.stream().findFirst().map(json -> EventJson.read(json, type)));
+    }
+
+    public <T> Uni<List<T>> list(String table, Class<T> type) {
+        check(table);
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select cast(body as text) from " + table + " order by id", String.class).getResultList())
+                .map(rows -> rows.stream().map(json -> EventJson.read(json, type)).toList());
+    }
+
+    public Uni<Boolean> exists(String table, String id) {
+        return get(table, id, Object.class).map(Optional::isPresent);
+    }
+
+    private static void check(String table) {
+        if (!TABLES.contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+    }
+}

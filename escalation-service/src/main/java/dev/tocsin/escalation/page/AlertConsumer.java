@@ -1,0 +1,103 @@
+package dev.tocsin.escalation.page;
+
+import dev.tocsin.escalation.config.Documents;
+import dev.tocsin.escalation.config.EscalationPolicy;
+import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.eventing.Inbox;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens a page for every alert that must wake someone, routed by its service's escalation policy
+ * to whoever step 1 names right now, and arms the step's deadline; resolves the page when the
+ * alert resolves. An alert that cannot be routed still gets a page, marked unrouted with the reason.
+ */
+@ApplicationScoped
+public class AlertConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
+    static final String DEADLINE = "page.step";
+
+    private final Inbox inbox;
+    private final Pages pages;
+    private final Documents documents;
+    private final Targets targets;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    AlertConsumer(Inbox inbox, Pages pages, Documents documents, Targets targets, Deadlines deadlines, Clock clock,
+            MeterRegistry registry) {
+        this.inbox = inbox;
+        this.pages = pages;
+        this.documents = documents;
+        this.targets = targets;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Incoming(Topics.ALERTS)
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.consume("escalation.alerts", record, event -> {
+            if (event instanceof AlertTriggered triggered) {
+                return triggered(triggered);
+            }
+            if (event instanceof AlertResolved resolved) {
+                return resolved(resolved);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> triggered(AlertTriggered alert) {
+        if (alert.urgency() != Urgency.PAGE) {
+            registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name()).increment();
+            return Uni.createFrom().voidItem();
+        }
+        String pageId = Pages.idFor(alert.alertId());
+        Instant now = clock.instant();
+        return pages.load(pageId).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
+                : documents.get("services", alert.service(), ServiceDefinition.class).chain(service -> service.isEmpty()
+                        ? unrouted(alert, pageId, "no service '" + alert.service() + "' is configured", now)
+                        : documents.get("escalation_policies", service.get().escalationPolicy(), EscalationPolicy.class)
+                                .chain(policy -> policy.isEmpty()
+                                        ? unrouted(alert, pageId, "escalation policy '"
+                                                + service.get().escalationPolicy() + "' does not exist", now)
+                                        : open(alert, pageId, policy.get(), now))));
+    }
+
+    private Uni<Void> open(AlertTriggered alert, String pageId, EscalationPolicy policy, Instant now) {
+        EscalationPolicy.Step first = policy.steps().get(0);
+        return targets.resolve(first, now).chain(users -> users.isEmpty()
+                ? unrouted(alert, pageId, "step 1 of " + policy.id() + " names nobody on call", now)
+                : pages.record(null, pageId, List.of(new PageChange.Opened(pageId, alert.alertId(), alert.service(),
+                                policy.id(), alert.summary(), alert.severity(), alert.labels(), users, now)))
+                        .chain(() -> deadlines.arm(DEADLINE, pageId, now.plus(first.deadline()), "{}")));
+    }
+
+    private Uni<Void> unrouted(AlertTriggered alert, String pageId, String reason, Instant now) {
+        LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(), alert.service(), reason);
+        return pages.record(null, pageId, List.of(new PageChange.Unrouted(pageId, alert.alertId(), alert.service(),
+                reason, now)));
+    }
+
+    private Uni<Void> resolved(AlertResolved alert) {
+        String pageId = Pages.idFor(alert.alertId());
+        return pages.load(pageId).chain(page -> pages.record(page.orElse(null), pageId,
+                        Page.resolve(page.orElse(null), clock.instant())))
+                .chain(() -> deadlines.cancel(DEADLINE, pageId));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tocsin.escalation.page;
+
+import dev.tocsin.escalation.config.EscalationPolicy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one page and the pure rules of its escalation: step after step of its policy
+ * until someone acknowledges or the alert resolves, the whole list again while repeats remain,
+ * then exhausted.
+ *
+ * @param version the number of events the page has
+ */
+public record Page(String id, String alertId, String service, String policyId, Status status, int step, int round,
+        String summary, String severity, Map<String, String> labels, int version) {
+
+    public enum Status {
+        OPEN,
+        RESOLVED,
+        EXHAUSTED,
+        UNROUTED
+    }
+
+    /** The step a deadline passing leads to, or exhaustion; nothing unless the page is open. */
+    public static List<PageChange> escalate(Page page, EscalationPolicy policy, List<String> nextUsers, Instant now) {
+        if (page == null || page.status != Status.OPEN) {
+            return List.of();
+        }
+        Next next = next(page, policy);
+        if (next.round > policy.repeat() + 1) {
+            return List.of(new PageChange.Exhausted(now));
+        }
+        return List.of(new PageChange.Escalated(next.step, next.round, nextUsers, now));
+    }
+
+    /** Which step and round follow the current one. */
+    public static Next next(Page page, EscalationPolicy policy) {
+        return page.step < policy.steps().size() ? new Next(page.step + 1, page.round) : new Next(1, page.round + 1);
+    }
+
+    public record Next(int step, int round) {
+    }
+
+    /** Resolving stops escalation; resolving a page that is not open changes nothing. */
+    public static List<PageChange> resolve(Page page, Instant now) {
+        return page != null && page.status == Status.OPEN ? List.of(new PageChange.Resolved(now)) : List.of();
+    }
+
+    public static Page apply(Page page, PageChange event) {
+        if (event instanceof PageChange.Opened o) {
+            return new Page(o.pageId(), o.alertId(), o.service(), o.policyId(), Status.OPEN, 1, 1, o.summary(),
+                    o.severity(), o.labels(), 1);
+        }
+        if (event instanceof PageChange.Unrouted u) {
+            return new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0, null, null, Map.of(), 1);
+        }
+        if (event instanceof PageChange.Escalated e) {
+            return page.with(Status.OPEN, e.step(), e.round());
+        }
+        return page.with(event instanceof PageChange.Exhausted ? Status.EXHAUSTED : Status.RESOLVED, page.step, page.round);
+    }
+
+    public static Page replay(List<PageChange> events) {
+        Page page = null;
+        for (PageChange event : events) {
+            page = apply(page, event);
+        }
+        return page;
+    }
+
+    private Page with(Status status, int step, int round) {
+        return new Page(id, alertId, service, policyId, status, step, round, summary, severity, labels, version + 1);
+    }
+}

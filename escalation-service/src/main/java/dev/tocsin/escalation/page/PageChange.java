@@ -1,0 +1,32 @@
+package dev.tocsin.escalation.page;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Page aggregate's domain events. {@code Opened} keeps what the notifications need (summary,
+ * severity, labels) so later steps can notify without asking alert-ingest.
+ */
+public sealed interface PageChange permits PageChange.Opened, PageChange.Unrouted, PageChange.Escalated,
+        PageChange.Exhausted, PageChange.Resolved {
+
+    Instant at();
+
+    record Opened(String pageId, String alertId, String service, String policyId, String summary, String severity,
+            Map<String, String> labels, List<String> userIds, Instant at) implements PageChange {
+    }
+
+    /** Nobody could be paged (no such service, no policy, nobody on call); kept, visible, never silent. */
+    record Unrouted(String pageId, String alertId, String service, String reason, Instant at) implements PageChange {
+    }
+
+    record Escalated(int step, int round, List<String> userIds, Instant at) implements PageChange {
+    }
+
+    record Exhausted(Instant at) implements PageChange {
+    }
+
+    record Resolved(Instant at) implements PageChange {
+    }
+}

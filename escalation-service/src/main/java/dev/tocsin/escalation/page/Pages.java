@@ -1,0 +1,94 @@
+package dev.tocsin.escalation.page;
+
+import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.StoredEvents;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageExhausted;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageResolved;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Loads pages from their events and records new ones: the events, the projection and the
+ * integration events (page events and one notify request per person) in the caller's transaction.
+ */
+@ApplicationScoped
+public class Pages {
+
+    public static final StoredEvents<PageChange> EVENTS = StoredEvents.of("Page", PageChange.class);
+
+    private final EventStore store;
+    private final PageProjection projection;
+    private final Outbox outbox;
+    private final MeterRegistry registry;
+
+    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry) {
+        this.store = store;
+        this.projection = projection;
+        this.outbox = outbox;
+        this.registry = registry;
+    }
+
+    /** One page per alert, whatever redelivers the alert. */
+    public static String idFor(String alertId) {
+        return UUID.nameUUIDFromBytes(("page:" + alertId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    public Uni<Optional<Page>> load(String pageId) {
+        return store.load(EVENTS, pageId).map(events -> Optional.ofNullable(Page.replay(events)));
+    }
+
+    /** Records events decided on {@code before} (null for a new page). */
+    public Uni<Void> record(Page before, String pageId, List<PageChange> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = store.append(EVENTS, pageId, before == null ? 0 : before.version(), events);
+        Page state = before;
+        for (PageChange event : events) {
+            state = Page.apply(state, event);
+            Page after = state;
+            chain = chain.chain(() -> projection.apply(after, event));
+            for (IntegrationEvent published : integrationEvents(after, event)) {
+                chain = chain.chain(() -> outbox.append(published));
+            }
+        }
+        return chain;
+    }
+
+    private List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
+        List<IntegrationEvent> out = new ArrayList<>();
+        if (event instanceof PageChange.Opened o) {
+            registry.counter("tocsin.pages.opened").increment();
+            out.add(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(), o.at()));
+            out.addAll(notify(page, 1, 1, o.userIds(), o));
+        } else if (event instanceof PageChange.Escalated e) {
+            registry.counter("tocsin.pages.escalated").increment();
+            out.add(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at()));
+            out.addAll(notify(page, e.step(), e.round(), e.userIds(), e));
+        } else if (event instanceof PageChange.Exhausted x) {
+            out.add(new PageExhausted(page.id(), page.alertId(), x.at()));
+        } else if (event instanceof PageChange.Resolved r) {
+            out.add(new PageResolved(page.id(), page.alertId(), r.at()));
+        } else {
+            // Unrouted is recorded and visible here; nothing downstream can act on it yet.
+            registry.counter("tocsin.pages.unrouted").increment();
+        }
+        return out;
+    }
+
+    private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {
+        return users.stream().map(user -> new NotifyRequested(page.id() + "/" + round + "/" + step + "/" + user,
+                page.id(), page.alertId(), user, step, page.service(), page.summary(), page.severity(), page.labels(),
+                event.at())).toList();
+    }
+}
