@@ -43,7 +43,7 @@ public class PageProjection {
     }
 
     public Uni<List<PageView>> list(String alertId, String status, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + """
+        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " " + """
                          from pages where (cast(:alert as text) is null or alert_id = :alert)
                          and (cast(:status as text) is null or status = :status) order by opened_at desc limit :limit""",
                         Object[].class)

@@ -1,0 +1,169 @@
+package dev.tocsin.escalation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.DeadlineEngine;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** escalation-service against a real Kafka broker and PostgreSQL; what it publishes is read back from Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class EscalationIT {
+
+    private static final String ADMIN = "Bearer test-admin-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TopicReader published;
+    private static KafkaProducer<String, String> producer;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    DeadlineEngine engine;
+
+    @BeforeEach
+    void configure() {
+        if (published == null) {
+            published = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES, Topics.NOTIFY_REQUESTS);
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Infrastructure.kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        }
+        put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
+        put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"Europe/Berlin\"}");
+        put("/api/v1/schedules/checkout-oncall", "{\"name\":\"Checkout\",\"timeZone\":\"UTC\",\"rotation\":"
+                + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
+        put("/api/v1/escalation-policies/checkout-policy", "{\"name\":\"Checkout\",\"repeat\":0,\"steps\":["
+                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"},"
+                + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/checkout", "{\"name\":\"Checkout\",\"criticality\":\"USER_FACING\","
+                + "\"escalationPolicy\":\"checkout-policy\"}");
+    }
+
+    @AfterAll
+    static void close() {
+        published.close();
+        producer.close();
+    }
+
+    private static void put(String path, String body) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    private static AlertTriggered alert(String service, Urgency urgency) {
+        String id = "alert-" + UUID.randomUUID();
+        return new AlertTriggered(id, "fp-" + id, service, "Checkout errors " + id, "critical", urgency, "test",
+                Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
+    }
+
+    private static ProducerRecord<String, String> record(IntegrationEvent event) {
+        return CloudEventRecords.toRecord(event, "/test", Instant.now());
+    }
+
+    private String primaryNow() {
+        return given().get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant()).then().statusCode(200)
+                .extract().path("primary");
+    }
+
+    @Test
+    void aPageAlertNotifiesThePrimaryOnceThenResolves() throws Exception {
+        AlertTriggered alert = alert("checkout", Urgency.PAGE);
+        ProducerRecord<String, String> record = record(alert);
+        producer.send(record).get();
+        // The same event redelivered (same ce_id) must not open or notify twice.
+        producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers())).get();
+
+        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        NotifyRequested notify = published.await(NotifyRequested.class, n -> n.alertId().equals(alert.alertId()), WAIT);
+        assertEquals(primaryNow(), notify.userId());
+        assertEquals(alert.summary(), notify.summary());
+
+        producer.send(record(new AlertResolved(alert.alertId(), alert.dedupKey(), "checkout", Instant.now()))).get();
+        published.await(PageResolved.class, p -> p.pageId().equals(opened.pageId()), WAIT);
+        published.poll();
+        assertEquals(1, published.all(PageOpened.class, p -> p.alertId().equals(alert.alertId())).size());
+        assertEquals(1, published.all(NotifyRequested.class, n -> n.alertId().equals(alert.alertId())).size());
+        given().get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void theSecondaryIsNotifiedWhenThePrimaryMissesTheDeadline() throws Exception {
+        AlertTriggered alert = alert("checkout", Urgency.PAGE);
+        producer.send(record(alert)).get();
+        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        String secondary = given().get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant())
+                .then().extract().path("secondary");
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        engine.wake();
+
+        PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
+        assertEquals(2, escalated.step());
+        NotifyRequested second = published.await(NotifyRequested.class,
+                n -> n.pageId().equals(opened.pageId()) && n.step() == 2, WAIT);
+        assertEquals(secondary, second.userId());
+    }
+
+    @Test
+    void aTicketPagesNobodyAndAnUnknownServiceIsRecordedNotDropped() throws Exception {
+        AlertTriggered ticket = alert("checkout", Urgency.TICKET);
+        AlertTriggered stray = alert("no-such-service", Urgency.PAGE);
+        producer.send(record(ticket)).get();
+        producer.send(record(stray)).get();
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/pages?alertId=" + stray.alertId())
+                .then().body("status", hasItem("UNROUTED")).body("[0].reason", equalTo(
+                        "no service 'no-such-service' is configured")));
+        published.poll();
+        assertEquals(0, published.all(PageOpened.class, p -> p.alertId().equals(ticket.alertId())).size());
+        given().get("/api/v1/pages?alertId=" + ticket.alertId()).then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void configurationIsValidatedAndNeedsTheAdminToken() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"timeZone\":\"UTC\"}").put("/api/v1/users/x")
+                .then().statusCode(401);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"p\",\"repeat\":0,\"steps\":[]}").put("/api/v1/escalation-policies/empty")
+                .then().statusCode(400).body("errors.field", hasItem("steps"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"s\",\"timeZone\":\"Mars/Olympus\",\"rotation\":{\"start\":\"2026-01-05T09:00:00\","
+                        + "\"shiftLength\":\"P7D\",\"participants\":[\"alice\"]}}").put("/api/v1/schedules/bad")
+                .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"s\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"missing\"}")
+                .put("/api/v1/services/orphan").then().statusCode(400).body("errors[0].field", equalTo("escalationPolicy"));
+    }
+}
