@@ -48,6 +48,7 @@ public class DeadlineEngine {
     private final MeterRegistry registry;
     private final DistributionSummary lateness;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicBoolean armedDueNow = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
 
@@ -62,9 +63,20 @@ public class DeadlineEngine {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    /** Looks again now if {@code dueAt} is already due; later ones are found by the poll. */
+    /**
+     * Notes that a deadline due now was armed in a transaction not yet committed; the engine
+     * looks for it at {@link #afterCommit()}, since a look before the commit cannot see the row.
+     * Later deadlines are found by the poll.
+     */
     public void wakeAt(Instant dueAt) {
         if (!dueAt.isAfter(clock.instant())) {
+            armedDueNow.set(true);
+        }
+    }
+
+    /** Called after a transaction commits: looks now if it armed a deadline that is already due. */
+    public void afterCommit() {
+        if (armedDueNow.getAndSet(false)) {
             wakeUps.release();
         }
     }
@@ -99,6 +111,7 @@ public class DeadlineEngine {
                 wakeUps.drainPermits();
                 while (running && fireOne()) {
                     relay.wake();
+                    armedDueNow.set(false);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -28,11 +28,13 @@ public class Inbox {
 
     private final Clock clock;
     private final OutboxRelay relay;
+    private final DeadlineEngine engine;
     private final MeterRegistry registry;
 
-    Inbox(Clock clock, OutboxRelay relay, MeterRegistry registry) {
+    Inbox(Clock clock, OutboxRelay relay, DeadlineEngine engine, MeterRegistry registry) {
         this.clock = clock;
         this.relay = relay;
+        this.engine = engine;
         this.registry = registry;
     }
 
@@ -67,6 +69,9 @@ public class Inbox {
                 .onFailure().invoke(e -> LOG.warnf("%s failed on %s %s, retrying: %s", consumer, event.ceType(),
                         event.id(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(10)).indefinitely()
-                .invoke(relay::wake);
+                .invoke(() -> {
+                    relay.wake();
+                    engine.afterCommit();
+                });
     }
 }
