@@ -240,7 +240,7 @@ class IncidentTimelineIT {
 
         AlertTriggered triggered(Instant at) {
             return new AlertTriggered(alertId, dedupKey, "checkout", "Checkout error rate 12%", "critical",
-                    Urgency.PAGE, "severity critical", Map.of("service", "checkout", "severity", "critical"),
+                    Urgency.PAGE, "paged: severity critical", Map.of("service", "checkout", "severity", "critical"),
                     Map.of("summary", "Checkout error rate 12%"), at, null, "alertmanager-v2", at);
         }
 

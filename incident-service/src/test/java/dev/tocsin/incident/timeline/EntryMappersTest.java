@@ -50,7 +50,7 @@ class EntryMappersTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // The headline of every timeline: where, what, and why someone was woken.
-                Arguments.of(triggered(Urgency.PAGE, "severity critical"),
+                Arguments.of(triggered(Urgency.PAGE, "paged: severity critical"),
                         new TimelineEntry("alert.triggered", T, ALERT, null,
                                 "Alert triggered on checkout: Checkout error rate 12% (paged: severity critical)")),
                 // Without a reason the urgency stands alone rather than trailing a colon.

@@ -19,8 +19,8 @@ public class AlertEntries implements EntryMapper<AlertEvent> {
     @Override
     public TimelineEntry entry(AlertEvent event) {
         if (event instanceof AlertTriggered triggered) {
-            String why = Words.urgency(triggered.urgency())
-                    + (Words.blank(triggered.reason()) ? "" : ": " + triggered.reason());
+            // alert-ingest's reason already starts with the decision ("paged: ...").
+            String why = Words.blank(triggered.reason()) ? Words.urgency(triggered.urgency()) : triggered.reason();
             return new TimelineEntry("alert.triggered", triggered.triggeredAt(), triggered.alertId(), null,
                     "Alert triggered on %s: %s (%s)".formatted(triggered.service(), triggered.summary(), why));
         }
