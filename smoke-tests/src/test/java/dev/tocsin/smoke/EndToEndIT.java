@@ -1,0 +1,140 @@
+package dev.tocsin.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.tocsin.events.Topics;
+import dev.tocsin.testing.Infrastructure;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tocsin end to end, as a timeline: post an alert the way Prometheus does, expect one email to the
+ * primary on call, post it again and expect nothing more, and read the page's timeline.
+ */
+class EndToEndIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws IOException {
+        stack = new Stack();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyServiceIsHealthy() {
+        for (String service : Stack.SERVICES) {
+            Http.Response health = Http.get(stack.url(service) + "/q/health");
+            assertEquals(200, health.status(), service + ": " + health.body());
+            assertEquals("UP", health.json().path("status").asText(), service);
+        }
+    }
+
+    @Test
+    void anAlertWakesThePrimaryByEmailExactlyOnce() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String alert = demoAlert(run);
+        String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call")
+                .json().path("primary").asText();
+
+        // Post the alert: the primary gets one email carrying its summary.
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo", alert).status());
+        Awaitility.await("email to " + primary).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        MimeMessage email = emailsFor(run).get(0);
+        assertEquals(primary + "@example.com", email.getAllRecipients()[0].toString());
+        assertTrue(email.getSubject().contains("Checkout error rate above 5%"), email.getSubject());
+
+        // Post it again, as Prometheus re-sends a firing alert: counted, and nobody is woken twice.
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo", alert).status());
+        JsonNode stored = Awaitility.await("the repeat counted").atMost(WAIT).until(() -> alertOf(run),
+                a -> a != null && a.path("count").asInt() == 2);
+        assertEquals(1, emailsFor(run).size());
+        stack.claim(emailsFor(run));
+
+        // The page's timeline on incident-service tells the whole story.
+        String alertId = stored.path("id").asText();
+        String pageId = Http.get(stack.url("escalation-service") + "/api/v1/pages?alertId=" + alertId).json()
+                .get(0).path("id").asText();
+        Awaitility.await("the page's timeline").atMost(WAIT).untilAsserted(() -> {
+            JsonNode timeline = Http.get(stack.url("incident-service") + "/api/v1/pages/" + pageId + "/timeline").json();
+            List<String> kinds = StreamSupport.stream(timeline.path("entries").spliterator(), false)
+                    .map(e -> e.path("kind").asText()).toList();
+            assertTrue(kinds.containsAll(List.of("alert.triggered", "page.opened", "notify.requested", "delivery.sent")),
+                    kinds.toString());
+        });
+    }
+
+    @Test
+    void aMalformedBodyIsRefusedAndNothingReachesKafka() {
+        Map<TopicPartition, Long> before = signalEndOffsets();
+        Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo",
+                "[{\"labels\": {\"service\": \"checkout\"");
+        assertEquals(400, refused.status());
+        assertTrue(refused.json().path("detail").asText().contains("malformed JSON"), refused.body());
+        // The 400 is answered before anything is produced; the log's end is where it was.
+        assertEquals(before, signalEndOffsets());
+    }
+
+    private static String demoAlert(String run) throws IOException {
+        String alert = Files.readString(Path.of(System.getProperty("tocsin.root", "..")).resolve("demo/alert.json"));
+        return alert.replace("\"service\": \"checkout\"", "\"service\": \"checkout\", \"run\": \"" + run + "\"");
+    }
+
+    private static JsonNode alertOf(String run) {
+        for (JsonNode alert : Http.get(stack.url("alert-ingest") + "/api/v1/alerts?service=checkout").json()) {
+            if (run.equals(alert.path("labels").path("run").asText())) {
+                return alert;
+            }
+        }
+        return null;
+    }
+
+    private static List<MimeMessage> emailsFor(String run) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.smtp.receivedMessages()) {
+            if (GreenMailUtil.getBody(message).contains(run)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static Map<TopicPartition, Long> signalEndOffsets() {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERT_SIGNALS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+}
