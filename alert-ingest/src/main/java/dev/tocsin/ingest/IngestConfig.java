@@ -2,6 +2,7 @@ package dev.tocsin.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of alert-ingest. */
 @ConfigMapping(prefix = "tocsin.ingest")
@@ -13,4 +14,11 @@ public interface IngestConfig {
      */
     @WithDefault("1000")
     int maxAlertsPerRequest();
+
+    /**
+     * How long a sender should wait before retrying a batch answered with 503 because Kafka did not
+     * acknowledge it; sent as {@code Retry-After} in whole seconds.
+     */
+    @WithDefault("5s")
+    Duration retryAfter();
 }

@@ -1,18 +1,23 @@
 package dev.tocsin.ingest.alert;
 
-import dev.tocsin.events.signal.AlertSignalReceived;
-import dev.tocsin.events.signal.SignalAction;
-import dev.tocsin.ingest.pipeline.Classification;
+import dev.tocsin.ingest.alert.AlertCommand.Resolve;
+import dev.tocsin.ingest.alert.AlertCommand.Trigger;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The state of one alert, and the pure rules that turn a signal into its events. One dedup key
- * has at most one open alert; a trigger after it closed starts a new alert with a new id.
+ * The Alert aggregate: one firing of one dedup key, from its first signal to its resolution. A
+ * dedup key has at most one open alert; a trigger after it closed starts a new alert with a new id.
+ * {@link #decide} and {@link #apply} are pure; finding the open alert, storing and publishing
+ * happen outside.
  *
- * @param version the number of events the aggregate has; the next event's sequence is version + 1
+ * @param version how many events the alert has; the next event's sequence number is version + 1
  */
-public record Alert(String id, String dedupKey, Status status, int count, Instant lastSeen, int version) {
+public record Alert(String id, String dedupKey, String service, Status status, int count, Instant lastSeen,
+        int version) {
 
     public enum Status {
         OPEN,
@@ -20,32 +25,40 @@ public record Alert(String id, String dedupKey, Status status, int count, Instan
     }
 
     /**
-     * Decides what a signal does to the open alert of its dedup key ({@code open} null when there
-     * is none). {@code newId} and {@code classification} are used only when a new alert opens.
+     * What a command does to the open alert of its dedup key; {@code open} is null when none is
+     * open. Empty when it changes nothing: a resolve with no open alert (Prometheus keeps re-sending
+     * resolved alerts for a while).
      */
-    public static List<AlertChange> decide(Alert open, AlertSignalReceived signal, String newId,
-            Classification classification, Instant now) {
+    public static List<AlertDomainEvent> decide(Alert open, AlertCommand command) {
         boolean isOpen = open != null && open.status == Status.OPEN;
-        if (signal.action() == SignalAction.RESOLVE) {
-            return isOpen ? List.of(new AlertChange.Closed(open.id, signal.signalId(), now)) : List.of();
+        // Java 17 has no pattern switch over sealed types: a new command joins this chain by hand.
+        if (command instanceof Resolve resolve) {
+            return isOpen ? List.of(new AlertClosed(open.id, resolve.signalId(), resolve.at())) : List.of();
         }
+        Trigger trigger = (Trigger) command;
         if (isOpen) {
-            return List.of(new AlertChange.Repeated(open.id, signal.signalId(), now));
+            return List.of(new AlertRepeated(open.id, trigger.signalId(), open.count + 1, trigger.at()));
         }
-        return List.of(new AlertChange.Opened(newId, signal.signalId(), signal.dedupKey(), signal.service(),
-                signal.summary(), signal.severity(), classification.urgency(), classification.reason(),
-                signal.labels(), signal.annotations(), signal.startsAt(), signal.generatorUrl(), signal.source(), now));
+        var signal = trigger.signal();
+        return List.of(new AlertOpened(trigger.newAlertId(), signal.signalId(), signal.dedupKey(), signal.service(),
+                signal.summary(), signal.severity(), trigger.classification().urgency(),
+                trigger.classification().reason(), signal.labels(), signal.annotations(), signal.startsAt(),
+                signal.generatorUrl(), signal.source(), trigger.at()));
     }
 
     /** The state after an event; {@code state} is null before the first. */
-    public static Alert apply(Alert state, AlertChange event) {
-        if (event instanceof AlertChange.Opened opened) {
-            return new Alert(opened.alertId(), opened.dedupKey(), Status.OPEN, 1, opened.at(), 1);
+    public static Alert apply(Alert state, AlertDomainEvent event) {
+        if (event instanceof AlertOpened e) {
+            return new Alert(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, 1, e.openedAt(), 1);
         }
-        if (event instanceof AlertChange.Repeated repeated) {
-            return new Alert(state.id, state.dedupKey, state.status, state.count + 1, repeated.at(), state.version + 1);
+        if (event instanceof AlertRepeated e) {
+            return new Alert(state.id, state.dedupKey, state.service, state.status, e.count(), e.lastSeen(),
+                    state.version + 1);
         }
-        AlertChange.Closed closed = (AlertChange.Closed) event;
-        return new Alert(state.id, state.dedupKey, Status.RESOLVED, state.count, closed.at(), state.version + 1);
+        if (event instanceof AlertClosed e) {
+            return new Alert(state.id, state.dedupKey, state.service, Status.RESOLVED, state.count, e.closedAt(),
+                    state.version + 1);
+        }
+        throw new IllegalArgumentException("unknown event " + event);
     }
 }

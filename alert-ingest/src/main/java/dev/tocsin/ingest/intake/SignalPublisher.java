@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Makes accepted signals durable: each is sent to {@code tocsin.alert-signals} with the
- * {@code acks=all} idempotent producer, and the returned Uni completes only when Kafka acknowledged
- * all of them. Sending runs on a worker thread because the producer may block for metadata.
+ * Makes accepted signals durable: each goes to {@code tocsin.alert-signals}, keyed by dedup key,
+ * through the {@code acks=all} idempotent producer, and the returned Uni completes only once Kafka
+ * acknowledged every one of them. It fails when any send fails or the acknowledgements take longer
+ * than {@code tocsin.eventing.send-timeout}. Sends start on a worker thread, because the producer
+ * blocks while it has no metadata for the topic; the event loop never waits.
  */
 @ApplicationScoped
 public class SignalPublisher {
@@ -30,11 +33,11 @@ public class SignalPublisher {
     }
 
     public Uni<Void> publish(List<AlertSignalReceived> signals) {
-        return Uni.createFrom().completionStage(() -> {
-                    CompletableFuture<?>[] acks = signals.stream().map(this::send).toArray(CompletableFuture[]::new);
-                    return CompletableFuture.allOf(acks);
-                })
+        return Uni.createFrom().completionStage(() -> CompletableFuture.allOf(
+                        signals.stream().map(this::send).toArray(CompletableFuture[]::new)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(config.sendTimeout())
+                .failWith(() -> new TimeoutException("Kafka did not acknowledge within " + config.sendTimeout()))
                 .replaceWithVoid();
     }
 

@@ -1,84 +1,121 @@
 package dev.tocsin.ingest.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
-import dev.tocsin.ingest.pipeline.Classification;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Given these events, when this signal, then these events. */
+/** Given these events of a dedup key's alert, when this signal arrives, then these events. */
 class AlertTest {
 
-    private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final Instant T2 = T0.plusSeconds(120);
+    private static final UUID S0 = new UUID(0, 0);
+    private static final UUID S1 = new UUID(0, 1);
+    private static final UUID S2 = new UUID(0, 2);
     private static final Classification PAGE = new Classification(Urgency.PAGE, "paged: severity critical");
+    private static final Map<String, String> LABELS = Map.of("alertname", "CheckoutErrors", "severity", "critical");
 
-    private static AlertSignalReceived signal(SignalAction action) {
-        return new AlertSignalReceived(UUID.randomUUID(), "fp1", action, "checkout", "errors", "critical",
-                Map.of("alertname", "X"), Map.of(), T, null, null, "alertmanager-v2", T);
+    private static AlertSignalReceived signal(UUID id) {
+        return new AlertSignalReceived(id, "fp1", SignalAction.TRIGGER, "checkout", "Checkout errors", "critical",
+                LABELS, Map.of("summary", "Checkout errors"), T0, null, "http://prometheus/graph", "alertmanager-v2", T0);
     }
 
-    private static Alert given(AlertChange... events) {
+    private static AlertCommand trigger(UUID signalId, String newAlertId, Instant at) {
+        return new AlertCommand.Trigger(signal(signalId), newAlertId, PAGE, at);
+    }
+
+    private static AlertOpened opened(String alertId, UUID signalId, Instant at) {
+        return new AlertOpened(alertId, signalId, "fp1", "checkout", "Checkout errors", "critical", Urgency.PAGE,
+                "paged: severity critical", LABELS, Map.of("summary", "Checkout errors"), T0,
+                "http://prometheus/graph", "alertmanager-v2", at);
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                // The first signal of a key opens an alert, carrying the urgency and the reason for it.
+                Arguments.of("new", List.of(), trigger(S0, "a1", T0), List.of(opened("a1", S0, T0))),
+                // The point of dedup: a re-sent firing alert is counted and never opens (pages) again.
+                Arguments.of("repeat", List.of(opened("a1", S0, T0)), trigger(S1, "a2", T1),
+                        List.of(new AlertRepeated("a1", S1, 2, T1))),
+                // Counting continues from the last repeat, not from the opening.
+                Arguments.of("second repeat", List.of(opened("a1", S0, T0), new AlertRepeated("a1", S1, 2, T1)),
+                        trigger(S2, "a2", T2), List.of(new AlertRepeated("a1", S2, 3, T2))),
+                // The source says it ended: the open alert closes.
+                Arguments.of("resolve", List.of(opened("a1", S0, T0)), new AlertCommand.Resolve(S1, T1),
+                        List.of(new AlertClosed("a1", S1, T1))),
+                // Prometheus re-sends resolved alerts for a while: with nothing open they change nothing.
+                Arguments.of("resolve unknown", List.of(), new AlertCommand.Resolve(S0, T0), List.of()),
+                // A second resolve of a closed alert is the same late re-send.
+                Arguments.of("resolve again", List.of(opened("a1", S0, T0), new AlertClosed("a1", S1, T1)),
+                        new AlertCommand.Resolve(S2, T2), List.of()),
+                // Firing again after it ended is a new incident for responders: a new alert with a new id.
+                Arguments.of("trigger after resolve", List.of(opened("a1", S0, T0), new AlertClosed("a1", S1, T1)),
+                        trigger(S2, "a2", T2), List.of(opened("a2", S2, T2))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void decides(String scenario, List<AlertDomainEvent> given, AlertCommand when, List<AlertDomainEvent> then) {
+        assertEquals(then, Alert.decide(state(given), when));
+    }
+
+    @Test
+    void stateFollowsTheEvents() {
+        Alert state = state(List.of(opened("a1", S0, T0), new AlertRepeated("a1", S1, 2, T1),
+                new AlertClosed("a1", S2, T2)));
+        assertEquals(new Alert("a1", "fp1", "checkout", Alert.Status.RESOLVED, 2, T2, 3), state);
+    }
+
+    @Test
+    void theProjectionRowFollowsTheSameEvents() {
+        // The rebuild folds rows with AlertRow.apply; it must agree with the aggregate on every shared field.
+        List<AlertDomainEvent> events = List.of(opened("a1", S0, T0), new AlertRepeated("a1", S1, 2, T1),
+                new AlertClosed("a1", S2, T2));
+        AlertRow row = null;
+        for (AlertDomainEvent event : events) {
+            row = AlertRow.apply(row, event);
+        }
+        assertEquals(state(events), row.toAlert());
+        assertEquals(T0, row.firstSeen());
+        assertEquals(T2, row.resolvedAt());
+        assertEquals("PAGE", row.urgency());
+    }
+
+    @Test
+    void onlyOpeningAndClosingArePublished() {
+        Alert open = state(List.of(opened("a1", S0, T0)));
+        AlertTriggered triggered = (AlertTriggered) AlertPublication.of(null, opened("a1", S0, T0)).orElseThrow();
+        assertEquals("paged: severity critical", triggered.reason());
+        assertEquals(LABELS, triggered.labels());
+        // A repeat must not reach escalation-service: it would page again.
+        assertTrue(AlertPublication.of(open, new AlertRepeated("a1", S1, 2, T1)).isEmpty());
+        assertEquals(new AlertResolved("a1", "fp1", "checkout", T1),
+                AlertPublication.of(open, new AlertClosed("a1", S1, T1)).orElseThrow());
+    }
+
+    private static Alert state(List<AlertDomainEvent> events) {
         Alert state = null;
-        for (AlertChange e : events) {
-            state = Alert.apply(state, e);
+        for (AlertDomainEvent event : events) {
+            state = Alert.apply(state, event);
         }
         return state;
-    }
-
-    private static AlertChange.Opened opened() {
-        return (AlertChange.Opened) Alert.decide(null, signal(SignalAction.TRIGGER), "a1", PAGE, T).get(0);
-    }
-
-    @Test
-    void theFirstTriggerOpensAnAlertWithItsUrgencyAndReason() {
-        AlertChange.Opened opened = opened();
-        assertEquals("a1", opened.alertId());
-        assertEquals(Urgency.PAGE, opened.urgency());
-        assertEquals("paged: severity critical", opened.reason());
-    }
-
-    @Test
-    void aTriggerWhileOpenIsARepeatNotANewAlert() {
-        // The point of dedup: a re-sent alert is counted and never pages again.
-        Alert open = given(opened());
-        List<AlertChange> events = Alert.decide(open, signal(SignalAction.TRIGGER), "a2", PAGE, T.plusSeconds(30));
-        assertInstanceOf(AlertChange.Repeated.class, events.get(0));
-        assertEquals("a1", events.get(0).alertId());
-        assertEquals(2, given(opened(), events.get(0)).count());
-    }
-
-    @Test
-    void aResolveClosesTheOpenAlert() {
-        List<AlertChange> events = Alert.decide(given(opened()), signal(SignalAction.RESOLVE), "a2", PAGE, T);
-        assertInstanceOf(AlertChange.Closed.class, events.get(0));
-        assertEquals(Alert.Status.RESOLVED, given(opened(), events.get(0)).status());
-    }
-
-    @Test
-    void aResolveWithNoOpenAlertChangesNothing() {
-        // Resolved alerts keep arriving from Prometheus for a while; they must not create anything.
-        assertTrue(Alert.decide(null, signal(SignalAction.RESOLVE), "a2", PAGE, T).isEmpty());
-    }
-
-    @Test
-    void aTriggerAfterResolveIsANewAlert() {
-        Alert closed = given(opened(), new AlertChange.Closed("a1", UUID.randomUUID(), T));
-        List<AlertChange> events = Alert.decide(closed, signal(SignalAction.TRIGGER), "a2", PAGE, T.plusSeconds(60));
-        assertEquals("a2", assertInstanceOf(AlertChange.Opened.class, events.get(0)).alertId());
-    }
-
-    @Test
-    void theVersionCountsEvents() {
-        Alert state = given(opened(), new AlertChange.Repeated("a1", UUID.randomUUID(), T),
-                new AlertChange.Closed("a1", UUID.randomUUID(), T));
-        assertEquals(3, state.version());
     }
 }

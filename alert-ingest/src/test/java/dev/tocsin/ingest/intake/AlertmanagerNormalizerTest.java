@@ -1,77 +1,167 @@
 package dev.tocsin.ingest.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertmanagerNormalizerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Map<String, String> LABELS = Map.of("alertname", "HighErrorRate", "severity", "critical");
 
-    private static PostableAlert alert(Map<String, String> labels, Instant startsAt, Instant endsAt) {
-        return new PostableAlert(labels, Map.of("summary", "Checkout error rate 12%"),
-                startsAt == null ? null : startsAt.atOffset(ZoneOffset.UTC),
-                endsAt == null ? null : endsAt.atOffset(ZoneOffset.UTC), "http://prometheus/graph");
+    private static PostableAlert alert(Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
+            Instant endsAt) {
+        return new PostableAlert(labels, annotations, time(startsAt), time(endsAt), "http://prometheus/graph");
     }
 
-    @Test
-    void aFiringAlertBecomesATriggerKeyedByItsFingerprint() {
-        Map<String, String> labels = Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical");
-        AlertSignalReceived signal = AlertmanagerNormalizer.normalize(
-                List.of(alert(labels, NOW.minusSeconds(60), NOW.plusSeconds(240))), "other", NOW).get(0);
-        // Prometheus re-sends firing alerts with endsAt in the future: that is still firing.
-        assertEquals(SignalAction.TRIGGER, signal.action());
-        assertEquals(Fingerprint.hex(labels), signal.dedupKey());
-        assertEquals("checkout", signal.service());
-        assertEquals("Checkout error rate 12%", signal.summary());
-        assertEquals("critical", signal.severity());
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.ofHours(2));
     }
 
-    @Test
-    void aPastEndsAtResolves() {
-        AlertSignalReceived signal = AlertmanagerNormalizer.normalize(
-                List.of(alert(Map.of("alertname", "X"), NOW.minusSeconds(600), NOW.minusSeconds(1))), "checkout", NOW).get(0);
-        assertEquals(SignalAction.RESOLVE, signal.action());
-        // No service label: the integration key's service owns the alert.
-        assertEquals("checkout", signal.service());
+    private static AlertSignalReceived one(PostableAlert alert) {
+        return AlertmanagerNormalizer.normalize(List.of(alert), "from-key", NOW).get(0);
     }
 
-    @Test
-    void everyInvalidFieldIsNamedByItsPath() {
-        ProblemException e = assertThrows(ProblemException.class, () -> AlertmanagerNormalizer.normalize(List.of(
-                alert(Map.of("alertname", "ok"), null, null),
-                alert(Map.of(), null, null),
-                alert(Map.of("bad-name", "x"), null, null),
-                alert(Map.of("alertname", "x"), NOW, NOW.minusSeconds(5))), "checkout", NOW));
-        List<String> fields = e.problem().errors().stream().map(Problem.FieldError::field).toList();
-        assertEquals(List.of("[1].labels", "[2].labels.bad-name", "[3].endsAt"), fields);
+    private static Map<String, String> labels(String... nameValues) {
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            labels.put(nameValues[i], nameValues[i + 1]);
+        }
+        return labels;
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                // Alertmanager needs at least one label to identify an alert.
+                Arguments.of(alert(null, null, null, null), "[0].labels"),
+                Arguments.of(alert(Map.of(), null, null, null), "[0].labels"),
+                // An empty value means no label, so only empty values is no labels at all.
+                Arguments.of(alert(Map.of("alertname", ""), null, null, null), "[0].labels"),
+                // Label names follow Prometheus' rule; a dash would break every matcher written later.
+                Arguments.of(alert(Map.of("bad-name", "x"), null, null, null), "[0].labels"),
+                Arguments.of(alert(Map.of("1st", "x"), null, null, null), "[0].labels"),
+                // Annotation names follow the same rule.
+                Arguments.of(alert(LABELS, Map.of("run book", "x"), null, null), "[0].annotations"),
+                // An alert cannot end before it starts.
+                Arguments.of(alert(LABELS, null, NOW, NOW.minusSeconds(5)), "[0].endsAt"),
+                // A JSON null inside the array is not an alert.
+                Arguments.of(null, "[0]"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalid")
+    void anInvalidAlertIsNamedByItsJsonPath(PostableAlert alert, String field) {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> AlertmanagerNormalizer.normalize(Arrays.asList(alert), "checkout", NOW));
         assertEquals(400, e.problem().status());
+        assertEquals(List.of(field), e.problem().errors().stream().map(Problem.FieldError::field).toList());
+    }
+
+    @Test
+    void oneInvalidAlertRefusesTheWholeBatchAndEveryErrorIsNamed() {
+        List<PostableAlert> batch = new ArrayList<>(List.of(alert(LABELS, null, null, null),
+                alert(Map.of(), null, null, null), alert(Map.of("bad-name", "x", "also-bad", "y"), null, null, null),
+                alert(LABELS, null, NOW, NOW.minusSeconds(5))));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> AlertmanagerNormalizer.normalize(batch, "checkout", NOW));
+        assertEquals(List.of("[1].labels", "[2].labels", "[2].labels", "[3].endsAt"),
+                e.problem().errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals("label name 'also-bad' must match [a-zA-Z_][a-zA-Z0-9_]*", e.problem().errors().get(1).message());
     }
 
     @Test
     void anEmptyBatchIsRefused() {
         // Nothing to accept is a client error, not a silent success.
-        assertTrue(assertThrows(ProblemException.class,
-                () -> AlertmanagerNormalizer.normalize(List.of(), "checkout", NOW)).getMessage().contains("non-empty"));
+        assertThrows(ProblemException.class, () -> AlertmanagerNormalizer.normalize(List.of(), "checkout", NOW));
+    }
+
+    static Stream<Arguments> actions() {
+        return Stream.of(
+                // Prometheus re-sends a firing alert with endsAt a few minutes ahead: still firing.
+                Arguments.of(NOW.plusSeconds(240), SignalAction.TRIGGER),
+                // No endsAt at all: firing.
+                Arguments.of(null, SignalAction.TRIGGER),
+                // Prometheus' last send for a resolved alert has endsAt at resolution: resolved.
+                Arguments.of(NOW.minusSeconds(1), SignalAction.RESOLVE),
+                // An endsAt of exactly now has ended.
+                Arguments.of(NOW, SignalAction.RESOLVE));
+    }
+
+    @ParameterizedTest(name = "endsAt {0} -> {1}")
+    @MethodSource("actions")
+    void endsAtDecidesBetweenTriggerAndResolve(Instant endsAt, SignalAction action) {
+        assertEquals(action, one(alert(LABELS, null, NOW.minusSeconds(600), endsAt)).action());
+    }
+
+    static Stream<Arguments> summaries() {
+        return Stream.of(
+                // The summary annotation is what rule authors write for humans.
+                Arguments.of(Map.of("summary", "S", "description", "D"), LABELS, "S"),
+                Arguments.of(Map.of("description", "D"), LABELS, "D"),
+                // Without annotations the alert's name is still better than nothing.
+                Arguments.of(Map.of(), LABELS, "HighErrorRate"),
+                Arguments.of(Map.of("summary", "  "), LABELS, "HighErrorRate"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("summaries")
+    void summaryFallsBackFromSummaryToDescriptionToAlertname(Map<String, String> annotations,
+            Map<String, String> labels, String summary) {
+        assertEquals(summary, one(alert(labels, annotations, null, null)).summary());
     }
 
     @Test
-    void credentialsComeAsPrometheusSendsThem() {
-        assertEquals("k1", Credentials.integrationKey("Bearer k1").orElseThrow());
-        // basic auth: user is ignored, the password is the key
-        assertEquals("k2", Credentials.integrationKey("Basic " + java.util.Base64.getEncoder()
-                .encodeToString("prometheus:k2".getBytes())).orElseThrow());
-        assertTrue(Credentials.integrationKey("Bearer ").isEmpty());
-        assertTrue(Credentials.integrationKey(null).isEmpty());
+    void aSignalCarriesTheAlertAsAlertmanagerWouldSeeIt() {
+        AlertSignalReceived signal = one(alert(labels("alertname", "HighErrorRate", "service", "checkout",
+                "severity", "warning", "instance", ""), Map.of("summary", "Errors"), NOW.minusSeconds(60), null));
+        // The empty label is dropped before fingerprinting, as Alertmanager does.
+        assertEquals(Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "warning"), signal.labels());
+        assertEquals(Fingerprint.hex(signal.labels()), signal.dedupKey());
+        // The service label names the service; the key's service is only the fallback.
+        assertEquals("checkout", signal.service());
+        assertEquals("warning", signal.severity());
+        assertEquals(NOW.minusSeconds(60), signal.startsAt());
+        assertEquals(NOW, signal.receivedAt());
+        assertEquals("http://prometheus/graph", signal.generatorUrl());
+    }
+
+    @Test
+    void withoutAServiceLabelTheIntegrationKeysServiceOwnsTheAlert() {
+        assertEquals("from-key", one(alert(LABELS, null, null, null)).service());
+    }
+
+    @Test
+    void aMissingStartsAtIsTheEndsAtOrNow() {
+        // Alertmanager's rule: a resolved alert without startsAt started when it ended.
+        assertEquals(NOW.minusSeconds(5), one(alert(LABELS, null, null, NOW.minusSeconds(5))).startsAt());
+        assertEquals(NOW, one(alert(LABELS, null, null, null)).startsAt());
+    }
+
+    @Test
+    void goZeroTimesMeanNotSet() {
+        // Go clients send 0001-01-01T00:00:00Z for a time they left unset; it must not resolve the alert.
+        Instant zero = Instant.parse("0001-01-01T00:00:00Z");
+        AlertSignalReceived signal = one(alert(LABELS, null, zero, zero));
+        assertEquals(SignalAction.TRIGGER, signal.action());
+        assertNull(signal.endsAt());
+        assertEquals(NOW, signal.startsAt());
     }
 }

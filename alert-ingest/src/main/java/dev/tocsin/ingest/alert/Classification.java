@@ -1,4 +1,4 @@
-package dev.tocsin.ingest.pipeline;
+package dev.tocsin.ingest.alert;
 
 import dev.tocsin.events.alert.Urgency;
 
