@@ -218,7 +218,9 @@ class AlertIngestIT {
     }
 
     @Test
-    void healthAndMetricsAreServed() {
+    void healthMetricsAndTheApiDescriptionAreServed() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v2/alerts"))
+                .body(containsString("/api/v1/integration-keys"));
         post(key, List.of(checkoutErrors(UUID.randomUUID().toString(), null))).statusCode(202);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
