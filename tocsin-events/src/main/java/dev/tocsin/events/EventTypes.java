@@ -1,10 +1,13 @@
 package dev.tocsin.events;
 
+import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -27,13 +30,16 @@ public final class EventTypes {
             new EventType("tocsin.alert-signal.received.v1", Topics.ALERT_SIGNALS, AlertSignalReceived.class),
             new EventType("tocsin.alert.triggered.v1", Topics.ALERTS, AlertTriggered.class),
             new EventType("tocsin.alert.resolved.v1", Topics.ALERTS, AlertResolved.class),
+            new EventType("tocsin.alert-group.updated.v1", Topics.ALERTS, AlertGroupUpdated.class),
             new EventType("tocsin.page.opened.v1", Topics.PAGES, PageOpened.class),
             new EventType("tocsin.page.escalated.v1", Topics.PAGES, PageEscalated.class),
             new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class),
             new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class),
+            new EventType("tocsin.page-command.acknowledge.v1", Topics.PAGE_COMMANDS, AcknowledgePage.class),
             new EventType("tocsin.notify.requested.v1", Topics.NOTIFY_REQUESTS, NotifyRequested.class),
             new EventType("tocsin.delivery.sent.v1", Topics.NOTIFICATIONS, DeliverySent.class),
-            new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class));
+            new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class),
+            new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class));
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -1,12 +1,17 @@
 package dev.tocsin.events;
 
+import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Image;
+import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -23,18 +28,34 @@ final class Samples {
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:30Z");
     private static final Map<String, String> LABELS =
             Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical");
+    private static final Map<String, Object> DETAILS = Map.of("error_rate", 0.12, "region", "eu-west-1");
+    private static final List<Link> LINKS = List.of(new Link("https://runbooks.example/checkout", "Runbook"));
+    private static final List<Image> IMAGES =
+            List.of(new Image("https://grafana.example/render/checkout.png", "https://grafana.example/d/checkout", null));
 
     static IntegrationEvent of(Class<?> type) {
         if (type == AlertSignalReceived.class) {
             return new AlertSignalReceived(UUID.fromString("5f0c6a8e-1d2b-4c3a-9e8f-7a6b5c4d3e2f"), "a1b2c3d4e5f60718",
                     SignalAction.TRIGGER, "checkout", "Checkout error rate 12%", "critical", LABELS,
                     Map.of("summary", "Checkout error rate 12%"), T0, null, "http://prometheus:9090/graph?g0.expr=x",
-                    "alertmanager-v2", T0.plusSeconds(1));
+                    "alertmanager-v2", T0.plusSeconds(1), DETAILS, LINKS, IMAGES, "key-1");
         }
         if (type == AlertTriggered.class) {
             return new AlertTriggered("alt-1", "a1b2c3d4e5f60718", "checkout", "Checkout error rate 12%", "critical",
                     Urgency.PAGE, "paged: severity critical", LABELS, Map.of("summary", "Checkout error rate 12%"), T0,
-                    "http://prometheus:9090/graph?g0.expr=x", "alertmanager-v2", T0.plusSeconds(1));
+                    "http://prometheus:9090/graph?g0.expr=x", "alertmanager-v2", T0.plusSeconds(1), DETAILS, LINKS,
+                    IMAGES);
+        }
+        if (type == AlertGroupUpdated.class) {
+            return new AlertGroupUpdated("alt-9", "checkout", "12 alerts firing on checkout", 12, 11,
+                    T0.plusSeconds(40));
+        }
+        if (type == AcknowledgePage.class) {
+            return new AcknowledgePage("alt-1", null, "pagerduty:web-ui", "pagerduty-events-v2", T0.plusSeconds(90));
+        }
+        if (type == ChangeReceived.class) {
+            return new ChangeReceived("chg-1", "checkout", "Deploy checkout v2.14.0", "ci.example.com",
+                    T0.minusSeconds(300), Map.of("build", "1234"), LINKS, "pagerduty-change-v2", T0.minusSeconds(299));
         }
         if (type == AlertResolved.class) {
             return new AlertResolved("alt-1", "a1b2c3d4e5f60718", "checkout", T0.plusSeconds(600));

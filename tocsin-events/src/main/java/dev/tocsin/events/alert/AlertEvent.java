@@ -3,7 +3,7 @@ package dev.tocsin.events.alert;
 import dev.tocsin.events.IntegrationEvent;
 
 /** Events of the Alert aggregate published on {@code tocsin.alerts}, keyed by alert id. */
-public sealed interface AlertEvent extends IntegrationEvent permits AlertTriggered, AlertResolved {
+public sealed interface AlertEvent extends IntegrationEvent permits AlertTriggered, AlertResolved, AlertGroupUpdated {
 
     String alertId();
 
