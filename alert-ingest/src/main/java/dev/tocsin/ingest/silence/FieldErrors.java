@@ -1,0 +1,34 @@
+package dev.tocsin.ingest.silence;
+
+import dev.tocsin.eventing.api.Problem;
+import dev.tocsin.eventing.api.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Collects every invalid field of a request before answering, so a caller fixes its document in
+ * one round instead of one error at a time. Nothing is written while any error is collected.
+ */
+public final class FieldErrors {
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public FieldErrors add(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+        return this;
+    }
+
+    public int size() {
+        return errors.size();
+    }
+
+    /** Throws a 400 problem naming every collected field; does nothing when there is none. */
+    public void throwIfAny() {
+        if (errors.isEmpty()) {
+            return;
+        }
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        throw new ProblemException(400, "Bad Request", detail, List.copyOf(errors));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tocsin.ingest.silence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One matcher as JSON. Tocsin's own form is {@code {"name":"service","op":"=~","value":"check.*"}};
+ * Alertmanager's API v2 form {@code {"name","value","isRegex","isEqual"}} is read too, so a matcher
+ * can be pasted from amtool or the Alertmanager UI. {@code op} wins when both are given.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MatcherJson(String name, String op, String value, @JsonProperty("isRegex") Boolean isRegex,
+        @JsonProperty("isEqual") Boolean isEqual) {
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    public static MatcherJson of(Matcher matcher) {
+        return new MatcherJson(matcher.name(), matcher.op().symbol(), matcher.value(), null, null);
+    }
+
+    /**
+     * Reads a list of matchers, adding an error under {@code path} (e.g. {@code matchers[1].value}) for
+     * each invalid one. Refuses an empty list and one whose every matcher matches the empty string:
+     * either would select every alert, and an empty selector never means everything.
+     *
+     * @return the matchers, or null when any error was added
+     */
+    public static List<Matcher> read(List<MatcherJson> json, String path, FieldErrors errors) {
+        if (json == null || json.isEmpty()) {
+            errors.add(path, "needs at least one matcher; an empty selector would match every alert");
+            return null;
+        }
+        List<Matcher> matchers = new ArrayList<>();
+        boolean valid = true;
+        for (int i = 0; i < json.size(); i++) {
+            Matcher matcher = null;
+            if (json.get(i) == null) {
+                errors.add(path + "[" + i + "]", "must be a matcher like {\"name\":\"alertname\",\"op\":\"=\",\"value\":\"DiskFull\"}");
+            } else {
+                matcher = json.get(i).toMatcher(path + "[" + i + "]", errors);
+            }
+            valid &= matcher != null;
+            matchers.add(matcher);
+        }
+        if (!valid) {
+            return null;
+        }
+        if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
+            errors.add(path, "every matcher matches the empty string, so these matchers would match every alert;"
+                    + " add one that needs a label value, like alertname=\"DiskFull\"");
+            return null;
+        }
+        return List.copyOf(matchers);
+    }
+
+    private Matcher toMatcher(String path, FieldErrors errors) {
+        int before = errors.size();
+        if (name == null || !LABEL_NAME.matcher(name).matches()) {
+            errors.add(path + ".name", "must be a label name like alertname");
+        }
+        Matcher.Op parsed = resolvedOp();
+        if (parsed == null) {
+            errors.add(path + ".op", "must be one of =, !=, =~, !~");
+        }
+        if (value == null) {
+            errors.add(path + ".value", "is required (use \"\" for an empty value)");
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            return new Matcher(name, parsed, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(path + ".value", e.getMessage());
+            return null;
+        }
+    }
+
+    /** This matcher, known to be valid (as stored); throws IllegalArgumentException otherwise. */
+    public Matcher matcher() {
+        Matcher.Op parsed = resolvedOp();
+        if (parsed == null) {
+            throw new IllegalArgumentException("unknown matcher operator " + op);
+        }
+        return new Matcher(name, parsed, value);
+    }
+
+    private Matcher.Op resolvedOp() {
+        if (op != null) {
+            return Matcher.Op.ofSymbol(op.trim()).orElse(null);
+        }
+        boolean regex = Boolean.TRUE.equals(isRegex);
+        boolean equal = !Boolean.FALSE.equals(isEqual);
+        return regex ? (equal ? Matcher.Op.RE : Matcher.Op.NRE) : (equal ? Matcher.Op.EQ : Matcher.Op.NE);
+    }
+}
