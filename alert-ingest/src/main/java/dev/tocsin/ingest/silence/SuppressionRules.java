@@ -1,0 +1,125 @@
+package dev.tocsin.ingest.silence;
+
+import dev.tocsin.eventing.Deadlines;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes and reads silences and maintenance windows for the API, in the caller's transaction.
+ * Every create and early end arms the {@value #DEADLINE_KIND} deadline in that same transaction,
+ * so the pipeline is woken when a rule ends and releases alerts that stayed muted meanwhile.
+ */
+@ApplicationScoped
+public class SuppressionRules {
+
+    /** The deadline kind the pipeline fires when a silence or maintenance window ends. */
+    public static final String DEADLINE_KIND = "ingest.suppression-ended";
+
+    private static final String INSERT = """
+            insert into suppressions (id, kind, service, matchers, starts_at, ends_at, created_by, comment, created_at)
+            values (:id, :kind, :service, cast(cast(:matchers as text) as jsonb), :startsAt, :endsAt, :createdBy,
+                    :comment, :createdAt)""";
+
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    SuppressionRules(Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Uni<SuppressionRule> create(SuppressionRule rule) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
+                        .setParameter("id", rule.id())
+                        .setParameter("kind", rule.kind())
+                        .setParameter("service", rule.service())
+                        .setParameter("matchers", SuppressionStore.json(rule.matchers()))
+                        .setParameter("startsAt", rule.startsAt())
+                        .setParameter("endsAt", rule.endsAt())
+                        .setParameter("createdBy", rule.createdBy())
+                        .setParameter("comment", rule.comment())
+                        .setParameter("createdAt", rule.createdAt())
+                        .executeUpdate())
+                .chain(() -> deadlines.arm(DEADLINE_KIND, rule.deadlineRef(), rule.endsAt(), "{}"))
+                .replaceWith(rule);
+    }
+
+    public Uni<Optional<SuppressionRule>> get(String kind, String id) {
+        return rows("kind = :kind and id = :id", Map.of("kind", kind, "id", id))
+                .map(rows -> rows.stream().findFirst());
+    }
+
+    /** Newest first; {@code service} and {@code state} filter when not null. */
+    public Uni<List<SuppressionRule>> list(String kind, String service, SuppressionRule.State state, Instant now) {
+        StringBuilder where = new StringBuilder("kind = :kind");
+        Map<String, Object> params = new HashMap<>(Map.of("kind", kind));
+        if (service != null) {
+            where.append(" and service = :service");
+            params.put("service", service);
+        }
+        if (state != null) {
+            where.append(switch (state) {
+                case PENDING -> " and starts_at > :now";
+                case ACTIVE -> " and starts_at <= :now and ends_at > :now";
+                case EXPIRED -> " and ends_at <= :now";
+            });
+            params.put("now", now);
+        }
+        return rows(where + " order by created_at desc, id", params);
+    }
+
+    /**
+     * Ends a pending or active rule now (a pending one never starts) and wakes the pipeline now.
+     *
+     * @return the ended rule; empty when there is no such rule; the rule unchanged when it had already ended
+     */
+    public Uni<Optional<SuppressionRule>> expire(String kind, String id, Instant now) {
+        return get(kind, id).chain(found -> {
+            if (found.isEmpty() || found.get().state(now) == SuppressionRule.State.EXPIRED) {
+                return Uni.createFrom().item(found);
+            }
+            SuppressionRule rule = found.get();
+            Instant startsAt = rule.startsAt().isAfter(now) ? now : rule.startsAt();
+            SuppressionRule ended = new SuppressionRule(rule.kind(), rule.id(), rule.service(), rule.matchers(),
+                    startsAt, now, rule.createdBy(), rule.comment(), rule.createdAt());
+            return Panache.getSession().chain(s -> s.createNativeQuery(
+                                    "update suppressions set starts_at = :startsAt, ends_at = :now where id = :id")
+                            .setParameter("startsAt", startsAt)
+                            .setParameter("now", now)
+                            .setParameter("id", id)
+                            .executeUpdate())
+                    .chain(() -> deadlines.arm(DEADLINE_KIND, rule.deadlineRef(), now, "{}"))
+                    .replaceWith(Optional.of(ended));
+        });
+    }
+
+    private static Uni<List<SuppressionRule>> rows(String where, Map<String, ?> params) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("select " + SuppressionStore.COLUMNS + " from suppressions where "
+                    + where, Object[].class);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(SuppressionRules::toRule).toList());
+    }
+
+    private static SuppressionRule toRule(Object[] r) {
+        return new SuppressionRule((String) r[0], (String) r[1], (String) r[2], SuppressionStore.matchers((String) r[3]),
+                instant(r[4]), instant(r[5]), (String) r[6], (String) r[7], instant(r[8]));
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+}

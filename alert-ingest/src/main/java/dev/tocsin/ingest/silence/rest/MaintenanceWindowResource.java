@@ -1,0 +1,70 @@
+package dev.tocsin.ingest.silence.rest;
+
+import dev.tocsin.ingest.service.ServiceIds;
+import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.ingest.silence.SuppressionRule;
+import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Maintenance windows: every alert of one service is muted while its window is active, whatever
+ * its labels, because planned work on a service makes all its alerts expected. Ended windows stay listed.
+ */
+@Path("/api/v1/maintenance-windows")
+public class MaintenanceWindowResource {
+
+    /** A new maintenance window; {@code startsAt} defaults to now. */
+    public record NewWindow(String service, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+    }
+
+    private final RuleEndpoints endpoints;
+
+    MaintenanceWindowResource(RuleEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(NewWindow body) {
+        FieldErrors errors = new FieldErrors();
+        NewWindow window = body == null ? new NewWindow(null, null, null, null, null) : body;
+        ServiceIds.check(window.service(), "service", errors);
+        RuleEndpoints.Common common = endpoints.common(window.startsAt(), window.endsAt(), window.createdBy(),
+                window.comment(), errors);
+        errors.throwIfAny();
+        return endpoints.create(SuppressionRule.MAINTENANCE, window.service(), null, common);
+    }
+
+    /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
+    @GET
+    @WithSession
+    public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
+        return endpoints.list(SuppressionRule.MAINTENANCE, service == null || service.isBlank() ? null : service, state);
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<StatedRule> get(@PathParam("id") String id) {
+        return endpoints.get(SuppressionRule.MAINTENANCE, "maintenance window", id);
+    }
+
+    /** Ends the window now; it stays listed as expired. */
+    @DELETE
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<StatedRule> expire(@PathParam("id") String id) {
+        return endpoints.expire(SuppressionRule.MAINTENANCE, "maintenance window", id);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tocsin.ingest.silence.rest;
+
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.ingest.silence.Matcher;
+import dev.tocsin.ingest.silence.SuppressionRule;
+import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
+import dev.tocsin.ingest.silence.SuppressionRules;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What the silence and maintenance-window endpoints share: the time and author checks of a new
+ * rule, the state filter, and ending a rule early. Each resource only reads its own body.
+ */
+@ApplicationScoped
+class RuleEndpoints {
+
+    private final SuppressionRules rules;
+
+    RuleEndpoints(SuppressionRules rules) {
+        this.rules = rules;
+    }
+
+    /** The fields both kinds share, checked; {@code startsAt} defaults to now. */
+    record Common(Instant startsAt, Instant endsAt, String createdBy, String comment) {
+    }
+
+    Common common(Instant startsAt, Instant endsAt, String createdBy, String comment, FieldErrors errors) {
+        Instant now = rules.now();
+        Instant start = startsAt == null ? now : startsAt;
+        if (endsAt == null) {
+            errors.add("endsAt", "is required");
+        } else if (!endsAt.isAfter(start)) {
+            errors.add("endsAt", "must be after startsAt (" + start + ")");
+        } else if (!endsAt.isAfter(now)) {
+            errors.add("endsAt", "must be in the future");
+        }
+        // Alertmanager requires both too: a muted alert must say who muted it and why.
+        if (createdBy == null || createdBy.isBlank()) {
+            errors.add("createdBy", "is required: who is muting these alerts");
+        }
+        if (comment == null || comment.isBlank()) {
+            errors.add("comment", "is required: why these alerts are muted");
+        }
+        return new Common(start, endsAt, createdBy == null ? null : createdBy.trim(),
+                comment == null ? null : comment.trim());
+    }
+
+    Uni<Response> create(String kind, String service, List<Matcher> matchers, Common common) {
+        SuppressionRule rule = new SuppressionRule(kind, UUID.randomUUID().toString(), service, matchers,
+                common.startsAt(), common.endsAt(), common.createdBy(), common.comment(), rules.now());
+        return rules.create(rule).map(created -> Response.status(201).entity(created.at(rules.now())).build());
+    }
+
+    Uni<List<StatedRule>> list(String kind, String service, String state) {
+        Instant now = rules.now();
+        return rules.list(kind, service, state(state), now)
+                .map(found -> found.stream().map(rule -> rule.at(now)).toList());
+    }
+
+    Uni<StatedRule> get(String kind, String what, String id) {
+        return rules.get(kind, id).map(found -> found.map(rule -> rule.at(rules.now()))
+                .orElseThrow(() -> ProblemException.notFound(what + " " + id)));
+    }
+
+    /** 404 when unknown, 409 when it already ended; otherwise it ends now. */
+    Uni<StatedRule> expire(String kind, String what, String id) {
+        Instant now = rules.now();
+        return rules.get(kind, id).chain(found -> {
+            SuppressionRule rule = found.orElseThrow(() -> ProblemException.notFound(what + " " + id));
+            if (rule.state(now) == SuppressionRule.State.EXPIRED) {
+                throw new ProblemException(409, "Conflict", what + " " + id + " already ended at " + rule.endsAt());
+            }
+            return rules.expire(kind, id, now).map(ended -> ended.orElseThrow().at(now));
+        });
+    }
+
+    private static SuppressionRule.State state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(SuppressionRule.State.values())
+                .filter(s -> s.name().equals(state.trim().toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("state", "must be active, pending or expired"));
+    }
+}

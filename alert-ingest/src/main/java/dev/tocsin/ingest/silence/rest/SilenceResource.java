@@ -1,0 +1,73 @@
+package dev.tocsin.ingest.silence.rest;
+
+import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.ingest.silence.Matcher;
+import dev.tocsin.ingest.silence.MatcherJson;
+import dev.tocsin.ingest.silence.SuppressionRule;
+import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Silences: mute every alert whose labels match, for a time, as Alertmanager's silences do.
+ * A silence with no matchers, or only matchers an unlabelled alert satisfies, is refused: an
+ * empty selector never means everything. Ended silences stay listed.
+ */
+@Path("/api/v1/silences")
+public class SilenceResource {
+
+    /** A new silence; {@code startsAt} defaults to now. Matchers in Tocsin's or Alertmanager's form. */
+    public record NewSilence(List<MatcherJson> matchers, Instant startsAt, Instant endsAt, String createdBy,
+            String comment) {
+    }
+
+    private final RuleEndpoints endpoints;
+
+    SilenceResource(RuleEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(NewSilence body) {
+        FieldErrors errors = new FieldErrors();
+        NewSilence silence = body == null ? new NewSilence(null, null, null, null, null) : body;
+        List<Matcher> matchers = MatcherJson.read(silence.matchers(), "matchers", errors);
+        RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
+                silence.comment(), errors);
+        errors.throwIfAny();
+        return endpoints.create(SuppressionRule.SILENCE, null, matchers, common);
+    }
+
+    /** Newest first; {@code state} is active, pending or expired. */
+    @GET
+    @WithSession
+    public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
+        return endpoints.list(SuppressionRule.SILENCE, null, state);
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<StatedRule> get(@PathParam("id") String id) {
+        return endpoints.get(SuppressionRule.SILENCE, "silence", id);
+    }
+
+    /** Expires the silence now; it stays listed as expired. */
+    @DELETE
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<StatedRule> expire(@PathParam("id") String id) {
+        return endpoints.expire(SuppressionRule.SILENCE, "silence", id);
+    }
+}
