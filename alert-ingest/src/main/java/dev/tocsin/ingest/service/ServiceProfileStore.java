@@ -1,0 +1,56 @@
+package dev.tocsin.ingest.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes and reads service profiles for the API, in the caller's session or transaction. */
+@ApplicationScoped
+public class ServiceProfileStore {
+
+    private static final String UPSERT = """
+            insert into service_profiles (id, profile, updated_at) values (:id, cast(cast(:profile as text) as jsonb), :at)
+            on conflict (id) do update set profile = excluded.profile, updated_at = excluded.updated_at""";
+
+    private final Clock clock;
+
+    ServiceProfileStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Creates or replaces the profile; true when it was created. */
+    public Uni<Boolean> put(ServiceProfile profile) {
+        return get(profile.id()).chain(existing -> Panache.getSession().chain(s -> s.createNativeQuery(UPSERT)
+                        .setParameter("id", profile.id())
+                        .setParameter("profile", ServiceProfiles.write(profile))
+                        .setParameter("at", clock.instant())
+                        .executeUpdate())
+                .map(ignored -> existing.isEmpty()));
+    }
+
+    public Uni<Optional<ServiceProfile>> get(String id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id, cast(profile as text) from service_profiles where id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> ServiceProfiles.read((String) r[0], (String) r[1])));
+    }
+
+    public Uni<List<ServiceProfile>> list() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id, cast(profile as text) from service_profiles order by id", Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> ServiceProfiles.read((String) r[0], (String) r[1])).toList());
+    }
+
+    /** True when there was a profile to delete. */
+    public Uni<Boolean> delete(String id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from service_profiles where id = :id")
+                .setParameter("id", id)
+                .executeUpdate())
+                .map(deleted -> deleted == 1);
+    }
+}
