@@ -5,9 +5,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Appends and loads aggregates' domain events. The primary key on (type, id, seq) is the
@@ -23,6 +31,9 @@ public class EventStore {
     private static final String APPEND = """
             insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
             values (:type, :id, :seq, :eventId, :eventType, cast(cast(:payload as text) as jsonb), :at)""";
+    private static final String APPEND_JDBC = """
+            insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
     private static final String ALL = """
             select event_type, cast(payload as text) from event_store
             where aggregate_type = :type order by recorded_at, aggregate_id, seq""";
@@ -64,6 +75,71 @@ public class EventStore {
                     .executeUpdate())).replaceWithVoid();
         }
         return chain;
+    }
+
+    /** Events of one aggregate to append after {@code expectedVersion} events, for {@link #append(Connection, StoredEvents, List)}. */
+    public record Append<E>(String aggregateId, int expectedVersion, List<? extends E> events) {
+    }
+
+    /**
+     * Appends the events of many aggregates in one JDBC batch, inside the caller's transaction.
+     * A concurrent append to any of them violates the primary key and fails the whole batch, so the
+     * caller retries from a fresh load, exactly as with the reactive {@link #append}.
+     */
+    public <E> void append(Connection connection, StoredEvents<E> types, List<Append<E>> appends) throws SQLException {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement insert = connection.prepareStatement(APPEND_JDBC)) {
+            for (Append<E> append : appends) {
+                for (int i = 0; i < append.events().size(); i++) {
+                    E event = append.events().get(i);
+                    insert.setString(1, types.aggregateType());
+                    insert.setString(2, append.aggregateId());
+                    insert.setInt(3, append.expectedVersion() + i + 1);
+                    insert.setObject(4, UUID.randomUUID());
+                    insert.setString(5, types.nameOf(event));
+                    insert.setString(6, EventJson.write(event));
+                    insert.setTimestamp(7, now);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The aggregate's events in order, read with plain JDBC. */
+    public <E> List<E> load(Connection connection, StoredEvents<E> types, String aggregateId) throws SQLException {
+        List<E> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select event_type, cast(payload as text) from event_store where aggregate_type = ? and aggregate_id = ? "
+                        + "order by seq")) {
+            select.setString(1, types.aggregateType());
+            select.setString(2, aggregateId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(types.read(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Hands every event of an aggregate type to {@code sink} in the order recorded, streaming with a
+     * cursor so replaying millions of events does not hold them in memory. Needs a transaction
+     * (PostgreSQL streams only with auto-commit off).
+     */
+    public <E> void replay(Connection connection, StoredEvents<E> types, Consumer<E> sink) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select event_type, cast(payload as text) from event_store where aggregate_type = ? "
+                        + "order by recorded_at, aggregate_id, seq")) {
+            select.setFetchSize(1000);
+            select.setString(1, types.aggregateType());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(types.read(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
     }
 
     /** Every event of an aggregate type in the order recorded, for rebuilding projections. */

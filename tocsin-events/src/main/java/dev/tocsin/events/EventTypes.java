@@ -13,6 +13,7 @@ import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.signal.ReleaseAlert;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class EventTypes {
 
     public static final List<EventType> ALL = List.of(
             new EventType("tocsin.alert-signal.received.v1", Topics.ALERT_SIGNALS, AlertSignalReceived.class),
+            new EventType("tocsin.alert-command.release.v1", Topics.ALERT_SIGNALS, ReleaseAlert.class),
             new EventType("tocsin.alert.triggered.v1", Topics.ALERTS, AlertTriggered.class),
             new EventType("tocsin.alert.resolved.v1", Topics.ALERTS, AlertResolved.class),
             new EventType("tocsin.alert-group.updated.v1", Topics.ALERTS, AlertGroupUpdated.class),

@@ -17,6 +17,7 @@ import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.signal.ReleaseAlert;
 import dev.tocsin.events.signal.SignalAction;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,9 @@ final class Samples {
                     SignalAction.TRIGGER, "checkout", "Checkout error rate 12%", "critical", LABELS,
                     Map.of("summary", "Checkout error rate 12%"), T0, null, "http://prometheus:9090/graph?g0.expr=x",
                     "alertmanager-v2", T0.plusSeconds(1), DETAILS, LINKS, IMAGES, "key-1");
+        }
+        if (type == ReleaseAlert.class) {
+            return new ReleaseAlert("a1b2c3d4e5f60718", "alt-1", "business hours began", T0.plusSeconds(28_800));
         }
         if (type == AlertTriggered.class) {
             return new AlertTriggered("alt-1", "a1b2c3d4e5f60718", "checkout", "Checkout error rate 12%", "critical",

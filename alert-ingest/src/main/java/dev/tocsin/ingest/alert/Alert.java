@@ -1,64 +1,121 @@
 package dev.tocsin.ingest.alert;
 
+import dev.tocsin.eventing.StoredEvents;
+import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.ingest.alert.AlertCommand.Acknowledge;
+import dev.tocsin.ingest.alert.AlertCommand.Release;
 import dev.tocsin.ingest.alert.AlertCommand.Resolve;
 import dev.tocsin.ingest.alert.AlertCommand.Trigger;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * The Alert aggregate: one firing of one dedup key, from its first signal to its resolution. A
  * dedup key has at most one open alert; a trigger after it closed starts a new alert with a new id.
- * {@link #decide} and {@link #apply} are pure; finding the open alert, storing and publishing
- * happen outside.
- *
- * @param version how many events the alert has; the next event's sequence number is version + 1
+ * Its state is an {@link AlertRow}. {@link #decide} and {@link #apply} are pure; finding the open
+ * alert, deciding urgency and disposition, storing and publishing happen outside.
  */
-public record Alert(String id, String dedupKey, String service, Status status, int count, Instant lastSeen,
-        int version) {
+public final class Alert {
+
+    /** The aggregate's events as the event store names them. */
+    public static final StoredEvents<AlertDomainEvent> EVENTS = StoredEvents.of("Alert", AlertDomainEvent.class);
 
     public enum Status {
         OPEN,
         RESOLVED
     }
 
+    private Alert() {
+    }
+
     /**
      * What a command does to the open alert of its dedup key; {@code open} is null when none is
-     * open. Empty when it changes nothing: a resolve with no open alert (Prometheus keeps re-sending
-     * resolved alerts for a while).
+     * open. Empty when it changes nothing: a resolve or acknowledge with no open alert (Prometheus
+     * keeps re-sending resolved alerts for a while), a second acknowledge, or a release that is no
+     * longer due because the alert resolved or was published meanwhile.
      */
-    public static List<AlertDomainEvent> decide(Alert open, AlertCommand command) {
-        boolean isOpen = open != null && open.status == Status.OPEN;
+    public static List<AlertDomainEvent> decide(AlertRow open, AlertCommand command) {
+        boolean isOpen = open != null && open.isOpen();
         // Java 17 has no pattern switch over sealed types: a new command joins this chain by hand.
         if (command instanceof Resolve resolve) {
-            return isOpen ? List.of(new AlertClosed(open.id, resolve.signalId(), resolve.at())) : List.of();
+            return isOpen ? List.of(new AlertClosed(open.id(), resolve.signalId(), resolve.at())) : List.of();
+        }
+        if (command instanceof Acknowledge ack) {
+            if (!isOpen || open.acknowledgedAt() != null) {
+                return List.of();
+            }
+            boolean pages = open.disposition() == Disposition.PUBLISHED && open.urgency() == Urgency.PAGE;
+            return List.of(new AlertAcknowledged(open.id(), ack.signalId(), ack.by(), pages, ack.at()));
+        }
+        if (command instanceof Release release) {
+            boolean heldBack = isOpen && (open.disposition() == Disposition.HELD
+                    || open.disposition() == Disposition.SUPPRESSED);
+            Decision now = release.decision();
+            boolean unchanged = now.disposition() == Disposition.SUPPRESSED
+                    && open.disposition() == Disposition.SUPPRESSED
+                    && java.util.Objects.equals(now.suppressedBy(), open.suppressedBy());
+            if (!heldBack || unchanged) {
+                return List.of();
+            }
+            return List.of(new AlertReleased(open.id(), release.cause(), now.disposition(), now.reason(),
+                    now.suppressedBy(), now.heldUntil(), release.at()));
         }
         Trigger trigger = (Trigger) command;
         if (isOpen) {
-            return List.of(new AlertRepeated(open.id, trigger.signalId(), open.count + 1, trigger.at()));
+            return List.of(new AlertRepeated(open.id(), trigger.signal().signalId(), open.count() + 1, trigger.at(), 1));
         }
         var signal = trigger.signal();
+        Decision decision = trigger.decision();
         return List.of(new AlertOpened(trigger.newAlertId(), signal.signalId(), signal.dedupKey(), signal.service(),
-                signal.summary(), signal.severity(), trigger.classification().urgency(),
-                trigger.classification().reason(), signal.labels(), signal.annotations(), signal.startsAt(),
-                signal.generatorUrl(), signal.source(), trigger.at()));
+                signal.summary(), signal.severity(), decision.classification().urgency(),
+                decision.classification().reason(), signal.labels(), signal.annotations(), signal.startsAt(),
+                signal.generatorUrl(), signal.source(), trigger.at(), signal.details(), signal.links(),
+                signal.images(), decision.disposition(), decision.reason(), decision.suppressedBy(),
+                decision.heldUntil(), decision.groupId()));
     }
 
     /** The state after an event; {@code state} is null before the first. */
-    public static Alert apply(Alert state, AlertDomainEvent event) {
+    public static AlertRow apply(AlertRow state, AlertDomainEvent event) {
         if (event instanceof AlertOpened e) {
-            return new Alert(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, 1, e.openedAt(), 1);
+            return new AlertRow(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, e.summary(), e.severity(),
+                    e.urgency(), e.reason(), e.labels(), e.annotations(), e.source(), 1, 1, e.openedAt(),
+                    e.openedAt(), null, e.startsAt(), e.generatorUrl(), e.details(), e.links(), e.images(),
+                    e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil(), e.groupId(), null, null);
         }
         if (event instanceof AlertRepeated e) {
-            return new Alert(state.id, state.dedupKey, state.service, state.status, e.count(), e.lastSeen(),
-                    state.version + 1);
+            return state.repeated(e.count(), e.lastSeen());
+        }
+        if (event instanceof AlertReleased e) {
+            return state.released(e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil());
+        }
+        if (event instanceof AlertAcknowledged e) {
+            return state.acknowledged(e.by(), e.at());
         }
         if (event instanceof AlertClosed e) {
-            return new Alert(state.id, state.dedupKey, state.service, Status.RESOLVED, state.count, e.closedAt(),
-                    state.version + 1);
+            return state.closed(e.closedAt());
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /**
+     * Merges consecutive repeats of one alert into one event, so a batch in which Prometheus re-sent
+     * a firing alert many times stores one history entry for them, not one per signal.
+     */
+    public static List<AlertDomainEvent> coalesce(List<AlertDomainEvent> events) {
+        java.util.ArrayList<AlertDomainEvent> merged = new java.util.ArrayList<>(events.size());
+        for (AlertDomainEvent event : events) {
+            int last = merged.size() - 1;
+            if (event instanceof AlertRepeated next && last >= 0 && merged.get(last) instanceof AlertRepeated prev) {
+                merged.set(last, new AlertRepeated(next.alertId(), next.signalId(), next.count(), next.lastSeen(),
+                        prev.repeats() + next.repeats()));
+            } else {
+                merged.add(event);
+            }
+        }
+        return merged;
     }
 }

@@ -1,32 +1,55 @@
 package dev.tocsin.ingest.alert;
 
-import dev.tocsin.events.alert.AlertEvent;
+import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Which domain events other services hear about on {@code tocsin.alerts}, and in what form. */
+/**
+ * Which domain events other services hear about, and in what form: an alert is published on
+ * {@code tocsin.alerts} when it opens with disposition {@code PUBLISHED} or is released to it later;
+ * its resolution only if it was published; an acknowledgement at the source becomes
+ * {@code AcknowledgePage} on {@code tocsin.page-commands} for a published {@code PAGE} alert.
+ * Repeats and alerts held back are never published: they must not page anyone.
+ */
 public final class AlertPublication {
 
     private AlertPublication() {
     }
 
     /**
-     * The integration event for a domain event; empty for a repeat, which must not page anyone.
-     *
      * @param before the alert before the event, null when it opens it
+     * @param after the alert after the event
      */
-    public static Optional<AlertEvent> of(Alert before, AlertDomainEvent event) {
+    public static Optional<IntegrationEvent> of(AlertRow before, AlertDomainEvent event, AlertRow after) {
         if (event instanceof AlertOpened o) {
-            return Optional.of(new AlertTriggered(o.alertId(), o.dedupKey(), o.service(), o.summary(), o.severity(),
-                    o.urgency(), o.reason(), o.labels(), o.annotations(), o.startsAt(), o.generatorUrl(), o.source(),
-                    o.openedAt()));
+            return o.disposition() == Disposition.PUBLISHED ? Optional.of(triggered(after, o.openedAt()))
+                    : Optional.empty();
+        }
+        if (event instanceof AlertReleased r) {
+            return r.disposition() == Disposition.PUBLISHED ? Optional.of(triggered(after, r.releasedAt()))
+                    : Optional.empty();
         }
         if (event instanceof AlertClosed c) {
-            return Optional.of(new AlertResolved(c.alertId(), before.dedupKey(), before.service(), c.closedAt()));
+            return before.disposition() == Disposition.PUBLISHED
+                    ? Optional.of(new AlertResolved(c.alertId(), before.dedupKey(), before.service(), c.closedAt()))
+                    : Optional.empty();
+        }
+        if (event instanceof AlertAcknowledged a && a.forwarded()) {
+            return Optional.of(new AcknowledgePage(a.alertId(), null, a.by(), before.source(), a.at()));
         }
         return Optional.empty();
+    }
+
+    private static AlertTriggered triggered(AlertRow alert, Instant at) {
+        return new AlertTriggered(alert.id(), alert.dedupKey(), alert.service(), alert.summary(), alert.severity(),
+                alert.urgency(), alert.reason(), alert.labels(), alert.annotations(), alert.startsAt(),
+                alert.generatorUrl(), alert.source(), at, alert.details(), alert.links(), alert.images());
     }
 }

@@ -1,44 +1,56 @@
 package dev.tocsin.ingest.alert;
 
-import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
-import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
-import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
+import dev.tocsin.events.alert.Image;
+import dev.tocsin.events.alert.Link;
+import dev.tocsin.events.alert.Urgency;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the {@code alerts} projection: an alert as responders and the API see it.
- * {@link #apply} is the projection as a pure fold over the alert's events, which is how the table
- * is rebuilt; the live path writes the same changes with targeted updates.
+ * One row of the {@code alerts} projection: an alert as responders and the API see it, and the
+ * Alert aggregate's state the pipeline decides on, so deciding on a repeat reads one row instead
+ * of replaying every earlier repeat of a long-firing alert. {@link Alert#apply} builds it from the
+ * alert's events, which is also how the table is rebuilt.
  *
- * @param version how many events the alert has, so deciding on the next signal needs no replay
+ * @param version how many events the alert has; the next event's sequence number is version + 1
+ * @param reason why this urgency; {@code dispositionReason} why the alert was held back, if it was
  */
 public record AlertRow(String id, String dedupKey, String service, Alert.Status status, String summary,
-        String severity, String urgency, String reason, Map<String, String> labels, Map<String, String> annotations,
-        String source, int count, int version, Instant firstSeen, Instant lastSeen, Instant resolvedAt) {
+        String severity, Urgency urgency, String reason, Map<String, String> labels, Map<String, String> annotations,
+        String source, int count, int version, Instant firstSeen, Instant lastSeen, Instant resolvedAt,
+        Instant startsAt, String generatorUrl, Map<String, Object> details, List<Link> links, List<Image> images,
+        Disposition disposition, String dispositionReason, String suppressedBy, Instant heldUntil, String groupId,
+        Instant acknowledgedAt, String acknowledgedBy) {
 
-    /** The row after an event; {@code row} is null before the first. */
-    public static AlertRow apply(AlertRow row, AlertDomainEvent event) {
-        if (event instanceof AlertOpened e) {
-            return new AlertRow(e.alertId(), e.dedupKey(), e.service(), Alert.Status.OPEN, e.summary(), e.severity(),
-                    e.urgency().name(), e.reason(), e.labels(), e.annotations(), e.source(), 1, 1, e.openedAt(),
-                    e.openedAt(), null);
-        }
-        if (event instanceof AlertRepeated e) {
-            return new AlertRow(row.id, row.dedupKey, row.service, row.status, row.summary, row.severity, row.urgency,
-                    row.reason, row.labels, row.annotations, row.source, e.count(), row.version + 1, row.firstSeen,
-                    e.lastSeen(), row.resolvedAt);
-        }
-        if (event instanceof AlertClosed e) {
-            return new AlertRow(row.id, row.dedupKey, row.service, Alert.Status.RESOLVED, row.summary, row.severity,
-                    row.urgency, row.reason, row.labels, row.annotations, row.source, row.count, row.version + 1,
-                    row.firstSeen, e.closedAt(), e.closedAt());
-        }
-        throw new IllegalArgumentException("unknown event " + event);
+    public boolean isOpen() {
+        return status == Alert.Status.OPEN;
     }
 
-    /** The aggregate's state as this row holds it: the snapshot the pipeline decides on. */
-    public Alert toAlert() {
-        return new Alert(id, dedupKey, service, status, count, lastSeen, version);
+    AlertRow repeated(int newCount, Instant at) {
+        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
+                source, newCount, version + 1, firstSeen, at, resolvedAt, startsAt, generatorUrl, details, links,
+                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, acknowledgedAt,
+                acknowledgedBy);
+    }
+
+    AlertRow released(Disposition newDisposition, String why, String by, Instant until) {
+        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
+                source, count, version + 1, firstSeen, lastSeen, resolvedAt, startsAt, generatorUrl, details, links,
+                images, newDisposition, why, by, until,
+                groupId, acknowledgedAt, acknowledgedBy);
+    }
+
+    AlertRow acknowledged(String by, Instant at) {
+        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
+                source, count, version + 1, firstSeen, lastSeen, resolvedAt, startsAt, generatorUrl, details, links,
+                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, at, by);
+    }
+
+    AlertRow closed(Instant at) {
+        return new AlertRow(id, dedupKey, service, Alert.Status.RESOLVED, summary, severity, urgency, reason, labels,
+                annotations, source, count, version + 1, firstSeen, at, at, startsAt, generatorUrl, details, links,
+                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, acknowledgedAt,
+                acknowledgedBy);
     }
 }

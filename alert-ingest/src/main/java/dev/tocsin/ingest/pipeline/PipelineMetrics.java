@@ -1,16 +1,21 @@
 package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.ingest.alert.AlertDomainEvent;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Counts what the pipeline decided, once per committed signal: {@code tocsin.alerts.triggered}
- * (by urgency), {@code tocsin.alerts.deduplicated}, {@code tocsin.alerts.resolved}, and
- * {@code tocsin.alerts.ignored} for resolutions of alerts that were not open.
+ * Counts what the pipeline decided, once per committed batch: {@code tocsin.alerts.triggered}
+ * (by urgency and disposition), {@code tocsin.alerts.deduplicated}, {@code tocsin.alerts.released}
+ * (by disposition), {@code tocsin.alerts.acknowledged}, {@code tocsin.alerts.resolved}, and
+ * {@code tocsin.signals.decided} / {@code tocsin.signals.redelivered} for records applied or found
+ * applied already.
  */
 @ApplicationScoped
 public class PipelineMetrics {
@@ -21,17 +26,24 @@ public class PipelineMetrics {
         this.registry = registry;
     }
 
-    void decided(List<AlertDomainEvent> events) {
-        if (events.isEmpty()) {
-            registry.counter("tocsin.alerts.ignored", "reason", "resolve-without-open-alert").increment();
-        }
-        for (AlertDomainEvent event : events) {
-            if (event instanceof AlertOpened opened) {
-                registry.counter("tocsin.alerts.triggered", "urgency", opened.urgency().name()).increment();
-            } else if (event instanceof AlertClosed) {
-                registry.counter("tocsin.alerts.resolved").increment();
-            } else {
-                registry.counter("tocsin.alerts.deduplicated").increment();
+    void decided(BatchPipeline.Outcome outcome) {
+        registry.counter("tocsin.signals.decided").increment(outcome.applied());
+        registry.counter("tocsin.signals.redelivered").increment(outcome.skipped());
+        for (List<AlertDomainEvent> events : outcome.alerts()) {
+            for (AlertDomainEvent event : events) {
+                if (event instanceof AlertOpened opened) {
+                    registry.counter("tocsin.alerts.triggered", "urgency", opened.urgency().name(),
+                            "disposition", opened.disposition().name()).increment();
+                } else if (event instanceof AlertRepeated repeated) {
+                    registry.counter("tocsin.alerts.deduplicated").increment(repeated.repeats());
+                } else if (event instanceof AlertReleased released) {
+                    registry.counter("tocsin.alerts.released", "disposition", released.disposition().name())
+                            .increment();
+                } else if (event instanceof AlertAcknowledged) {
+                    registry.counter("tocsin.alerts.acknowledged").increment();
+                } else if (event instanceof AlertClosed) {
+                    registry.counter("tocsin.alerts.resolved").increment();
+                }
             }
         }
     }

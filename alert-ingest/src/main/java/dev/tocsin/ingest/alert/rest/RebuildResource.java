@@ -1,9 +1,10 @@
 package dev.tocsin.ingest.alert.rest;
 
-import dev.tocsin.ingest.alert.AlertProjection;
-import io.smallrye.mutiny.Uni;
+import dev.tocsin.ingest.alert.store.Projections;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.sql.SQLException;
 
 /**
  * Rebuilds alert-ingest's projections from the event store, e.g. after a projection bug was fixed.
@@ -12,14 +13,15 @@ import jakarta.ws.rs.Path;
 @Path("/api/v1/admin/rebuild-projections")
 public class RebuildResource {
 
-    private final AlertProjection alerts;
+    private final Projections projections;
 
-    RebuildResource(AlertProjection alerts) {
-        this.alerts = alerts;
+    RebuildResource(Projections projections) {
+        this.projections = projections;
     }
 
     @POST
-    public Uni<AlertProjection.Rebuilt> rebuild() {
-        return alerts.rebuild();
+    @Blocking
+    public Projections.Rebuilt rebuild() throws SQLException {
+        return projections.rebuild();
     }
 }

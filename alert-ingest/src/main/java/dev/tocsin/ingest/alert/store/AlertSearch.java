@@ -1,0 +1,73 @@
+package dev.tocsin.ingest.alert.store;
+
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.ingest.alert.AlertRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A search over the {@code alerts} projection: every filter that is set must hold. Label filters
+ * take Alertmanager's matcher syntax ({@code name=value}, {@code !=}, {@code =~}, {@code !~}); a
+ * regex is anchored and evaluated by PostgreSQL.
+ */
+public record AlertSearch(String service, String status, String urgency, String disposition, List<String> labels,
+        Instant since, Instant until, String groupId, int limit) {
+
+    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)(=~|!~|!=|=)(.*)");
+
+    public List<AlertRow> run(Connection connection) throws SQLException {
+        StringBuilder sql = new StringBuilder("select " + AlertTable.COLUMNS + " from alerts where true");
+        List<Object> params = new ArrayList<>();
+        equal(sql, params, "service", service);
+        equal(sql, params, "status", status);
+        equal(sql, params, "urgency", urgency);
+        equal(sql, params, "disposition", disposition);
+        equal(sql, params, "group_id", groupId);
+        if (since != null) {
+            sql.append(" and first_seen >= ?");
+            params.add(since);
+        }
+        if (until != null) {
+            sql.append(" and first_seen < ?");
+            params.add(until);
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            Matcher m = MATCHER.matcher(labels.get(i));
+            if (!m.matches()) {
+                throw ProblemException.badRequest("label[" + i + "]",
+                        "must be a matcher like alertname=CheckoutErrors, service!=db, or alertname=~\"Disk.*\"");
+            }
+            String value = m.group(3).replaceAll("^\"(.*)\"$", "$1");
+            if (m.group(2).endsWith("~")) {
+                try {
+                    Pattern.compile(value);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw ProblemException.badRequest("label[" + i + "]", "invalid regex: " + e.getDescription());
+                }
+            }
+            String label = "coalesce(labels ->> ?, '')";
+            sql.append(switch (m.group(2)) {
+                case "=" -> " and " + label + " = ?";
+                case "!=" -> " and " + label + " <> ?";
+                case "=~" -> " and " + label + " ~ ('^(?:' || ? || ')$')";
+                default -> " and " + label + " !~ ('^(?:' || ? || ')$')";
+            });
+            params.add(m.group(1));
+            params.add(value);
+        }
+        sql.append(" order by first_seen desc, id limit ").append(limit);
+        return AlertTable.query(connection, sql.toString(), params.toArray());
+    }
+
+    private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tocsin.ingest.release;
+
+import dev.tocsin.eventing.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Publishes a storm group once its group wait passed, so its page counts the alerts that gathered. */
+@ApplicationScoped
+public class GroupRelease extends ReleaseModule {
+
+    GroupRelease(Outbox outbox) {
+        super(outbox, "the storm group's wait passed");
+    }
+
+    @Override
+    public String kind() {
+        return Releases.GROUP;
+    }
+}
