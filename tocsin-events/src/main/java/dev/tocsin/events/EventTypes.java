@@ -8,6 +8,7 @@ import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -35,6 +36,7 @@ public final class EventTypes {
             new EventType("tocsin.alert-group.updated.v1", Topics.ALERTS, AlertGroupUpdated.class),
             new EventType("tocsin.page.opened.v1", Topics.PAGES, PageOpened.class),
             new EventType("tocsin.page.escalated.v1", Topics.PAGES, PageEscalated.class),
+            new EventType("tocsin.page.acknowledged.v1", Topics.PAGES, PageAcknowledged.class),
             new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class),
             new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class),
             new EventType("tocsin.page-command.acknowledge.v1", Topics.PAGE_COMMANDS, AcknowledgePage.class),

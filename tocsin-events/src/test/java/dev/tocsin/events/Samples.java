@@ -12,6 +12,7 @@ import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -70,6 +71,9 @@ final class Samples {
         }
         if (type == PageEscalated.class) {
             return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302));
+        }
+        if (type == PageAcknowledged.class) {
+            return new PageAcknowledged("pg-1", "alt-1", "pagerduty:web-ui", "pagerduty-events-v2", T0.plusSeconds(90));
         }
         if (type == PageExhausted.class) {
             return new PageExhausted("pg-1", "alt-1", T0.plusSeconds(1802));

@@ -3,7 +3,8 @@ package dev.tocsin.events.page;
 import dev.tocsin.events.IntegrationEvent;
 
 /** Events of the Page aggregate published on {@code tocsin.pages}, keyed by page id. */
-public sealed interface PageEvent extends IntegrationEvent permits PageOpened, PageEscalated, PageExhausted, PageResolved {
+public sealed interface PageEvent extends IntegrationEvent
+        permits PageOpened, PageEscalated, PageAcknowledged, PageExhausted, PageResolved {
 
     String pageId();
 
