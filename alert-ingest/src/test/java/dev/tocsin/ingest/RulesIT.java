@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.ingest.service.BusinessHours;
+import dev.tocsin.ingest.service.BusinessHoursConfig;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfiles;
 import dev.tocsin.ingest.silence.Suppression;
@@ -28,10 +30,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +57,9 @@ class RulesIT {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessHoursConfig businessHours;
 
     private static RequestSpecification admin() {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON);
@@ -225,6 +234,13 @@ class RulesIT {
                         "businessHours.timeZone")));
         admin().body(Map.of("name", "x", "criticality", "INTERNAL")).put("/api/v1/services/Bad_Id").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("id")));
+    }
+
+    @Test
+    void theDefaultBusinessHoursAreWeekdaysNineToFiveUtc() {
+        // What a ticket of a service without its own hours waits for.
+        assertEquals(new BusinessHours(ZoneId.of("UTC"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0), LocalTime.of(17, 0)), businessHours.defaults());
     }
 
     private Suppressions load() throws SQLException {
