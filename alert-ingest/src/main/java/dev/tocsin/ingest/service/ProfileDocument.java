@@ -79,7 +79,8 @@ public record ProfileDocument(String id, String name, String criticality, List<S
             SloJson slo = list.get(i);
             int mark = errors.size();
             if (slo == null) {
-                errors.add(path, "must be an SLO like {\"name\":\"availability\",\"objective\":99.9,\"window\":\"P30D\"}");
+                errors.add(path, "must be an SLO like"
+                        + " {\"name\":\"availability\",\"objective\":99.9,\"window\":\"P30D\"}");
                 continue;
             }
             if (slo.name() == null || !SLO_NAME.matcher(slo.name()).matches()) {

@@ -50,7 +50,8 @@ public class MaintenanceWindowResource {
     @GET
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
-        return endpoints.list(SuppressionRule.MAINTENANCE, service == null || service.isBlank() ? null : service, state);
+        String only = service == null || service.isBlank() ? null : service;
+        return endpoints.list(SuppressionRule.MAINTENANCE, only, state);
     }
 
     @GET
