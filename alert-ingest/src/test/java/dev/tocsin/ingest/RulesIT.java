@@ -81,7 +81,8 @@ class RulesIT {
         Instant endsAt = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         String id = admin().body(silence(run, endsAt)).post("/api/v1/silences").then().statusCode(201)
                 .body("state", equalTo("active")).body("createdBy", equalTo("alice"))
-                .body("matchers[1].op", equalTo("=~")).extract().path("id");
+                .body("matchers[1].op", equalTo("=~")).header("Location", containsString("/api/v1/silences/"))
+                .extract().path("id");
 
         // The deadline that wakes the pipeline when the silence ends, armed in the same transaction.
         assertEquals(Optional.of(endsAt), deadlineDue("silence:" + id));

@@ -21,8 +21,10 @@ import java.util.List;
  * Maintenance windows: every alert of one service is muted while its window is active, whatever
  * its labels, because planned work on a service makes all its alerts expected. Ended windows stay listed.
  */
-@Path("/api/v1/maintenance-windows")
+@Path(MaintenanceWindowResource.PATH)
 public class MaintenanceWindowResource {
+
+    static final String PATH = "/api/v1/maintenance-windows";
 
     /** A new maintenance window; {@code startsAt} defaults to now. */
     public record NewWindow(String service, Instant startsAt, Instant endsAt, String createdBy, String comment) {
@@ -43,7 +45,7 @@ public class MaintenanceWindowResource {
         RuleEndpoints.Common common = endpoints.common(window.startsAt(), window.endsAt(), window.createdBy(),
                 window.comment(), errors);
         errors.throwIfAny();
-        return endpoints.create(SuppressionRule.MAINTENANCE, window.service(), null, common);
+        return endpoints.create(PATH, SuppressionRule.MAINTENANCE, window.service(), null, common);
     }
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */

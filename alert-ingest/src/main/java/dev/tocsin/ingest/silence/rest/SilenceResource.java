@@ -23,8 +23,10 @@ import java.util.List;
  * A silence with no matchers, or only matchers an unlabelled alert satisfies, is refused: an
  * empty selector never means everything. Ended silences stay listed.
  */
-@Path("/api/v1/silences")
+@Path(SilenceResource.PATH)
 public class SilenceResource {
+
+    static final String PATH = "/api/v1/silences";
 
     /** A new silence; {@code startsAt} defaults to now. Matchers in Tocsin's or Alertmanager's form. */
     public record NewSilence(List<MatcherJson> matchers, Instant startsAt, Instant endsAt, String createdBy,
@@ -46,7 +48,7 @@ public class SilenceResource {
         RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
                 silence.comment(), errors);
         errors.throwIfAny();
-        return endpoints.create(SuppressionRule.SILENCE, null, matchers, common);
+        return endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers, common);
     }
 
     /** Newest first; {@code state} is active, pending or expired. */
