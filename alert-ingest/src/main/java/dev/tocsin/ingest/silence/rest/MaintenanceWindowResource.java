@@ -7,11 +7,9 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -22,7 +20,7 @@ import java.util.List;
  * its labels, because planned work on a service makes all its alerts expected. Ended windows stay listed.
  */
 @Path(MaintenanceWindowResource.PATH)
-public class MaintenanceWindowResource {
+public class MaintenanceWindowResource extends RuleResource {
 
     static final String PATH = "/api/v1/maintenance-windows";
 
@@ -30,10 +28,8 @@ public class MaintenanceWindowResource {
     public record NewWindow(String service, Instant startsAt, Instant endsAt, String createdBy, String comment) {
     }
 
-    private final RuleEndpoints endpoints;
-
     MaintenanceWindowResource(RuleEndpoints endpoints) {
-        this.endpoints = endpoints;
+        super(endpoints, SuppressionRule.MAINTENANCE, "maintenance window");
     }
 
     @POST
@@ -54,20 +50,5 @@ public class MaintenanceWindowResource {
     public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
         String only = service == null || service.isBlank() ? null : service;
         return endpoints.list(SuppressionRule.MAINTENANCE, only, state);
-    }
-
-    @GET
-    @Path("/{id}")
-    @WithSession
-    public Uni<StatedRule> get(@PathParam("id") String id) {
-        return endpoints.get(SuppressionRule.MAINTENANCE, "maintenance window", id);
-    }
-
-    /** Ends the window now; it stays listed as expired. */
-    @DELETE
-    @Path("/{id}")
-    @WithTransaction
-    public Uni<StatedRule> expire(@PathParam("id") String id) {
-        return endpoints.expire(SuppressionRule.MAINTENANCE, "maintenance window", id);
     }
 }

@@ -8,11 +8,9 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -24,7 +22,7 @@ import java.util.List;
  * empty selector never means everything. Ended silences stay listed.
  */
 @Path(SilenceResource.PATH)
-public class SilenceResource {
+public class SilenceResource extends RuleResource {
 
     static final String PATH = "/api/v1/silences";
 
@@ -33,10 +31,8 @@ public class SilenceResource {
             String comment) {
     }
 
-    private final RuleEndpoints endpoints;
-
     SilenceResource(RuleEndpoints endpoints) {
-        this.endpoints = endpoints;
+        super(endpoints, SuppressionRule.SILENCE, "silence");
     }
 
     @POST
@@ -56,20 +52,5 @@ public class SilenceResource {
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
         return endpoints.list(SuppressionRule.SILENCE, null, state);
-    }
-
-    @GET
-    @Path("/{id}")
-    @WithSession
-    public Uni<StatedRule> get(@PathParam("id") String id) {
-        return endpoints.get(SuppressionRule.SILENCE, "silence", id);
-    }
-
-    /** Expires the silence now; it stays listed as expired. */
-    @DELETE
-    @Path("/{id}")
-    @WithTransaction
-    public Uni<StatedRule> expire(@PathParam("id") String id) {
-        return endpoints.expire(SuppressionRule.SILENCE, "silence", id);
     }
 }
