@@ -45,7 +45,7 @@ public record ProfileDocument(String id, String name, String criticality, List<S
     public static ProfileDocument of(ServiceProfile p) {
         BusinessHours h = p.businessHours();
         return new ProfileDocument(p.id(), p.name(), p.criticality().name(),
-                p.slos().stream().map(s -> new SloJson(s.name(), s.objective(), s.window().toString())).toList(),
+                p.slos().stream().map(s -> new SloJson(s.name(), s.objective(), window(s.window()))).toList(),
                 p.urgencyRules().stream().map(r -> new RuleJson(r.matchers().stream().map(MatcherJson::of).toList(),
                         r.urgency().name(), r.comment())).toList(),
                 h == null ? null : new HoursJson(h.timeZone().getId(),
@@ -79,7 +79,8 @@ public record ProfileDocument(String id, String name, String criticality, List<S
             SloJson slo = list.get(i);
             int mark = errors.size();
             if (slo == null) {
-                errors.add(path, "must be an SLO like {\"name\":\"availability\",\"objective\":99.9,\"window\":\"P30D\"}");
+                errors.add(path, "must be an SLO like"
+                        + " {\"name\":\"availability\",\"objective\":99.9,\"window\":\"P30D\"}");
                 continue;
             }
             if (slo.name() == null || !SLO_NAME.matcher(slo.name()).matches()) {
@@ -143,6 +144,12 @@ public record ProfileDocument(String id, String name, String criticality, List<S
             errors.add("businessHours.end", "must be after start (" + start + "); hours do not cross midnight");
         }
         return errors.size() > before ? null : new BusinessHours(zone, days, start, end);
+    }
+
+    /** Whole days as people write SLO windows ({@code P30D}), anything else in ISO-8601 ({@code PT36H}). */
+    private static String window(Duration window) {
+        return window.toHours() % 24 == 0 && window.equals(Duration.ofHours(window.toHours()))
+                ? "P" + window.toDays() + "D" : window.toString();
     }
 
     private static Duration duration(String text, String path, FieldErrors errors) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 public class ServiceProfileStore {
 
     private static final String UPSERT = """
-            insert into service_profiles (id, profile, updated_at) values (:id, cast(cast(:profile as text) as jsonb), :at)
+            insert into service_profiles (id, profile, updated_at)
+            values (:id, cast(cast(:profile as text) as jsonb), :at)
             on conflict (id) do update set profile = excluded.profile, updated_at = excluded.updated_at""";
 
     private final Clock clock;

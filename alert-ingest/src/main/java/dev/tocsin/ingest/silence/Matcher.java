@@ -21,6 +21,8 @@ public record Matcher(String name, Op op, String value) {
 
     /** Compiled regexes shared by every matcher: silences and rules repeat a few patterns. */
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    /** Past this many patterns the cache starts over, so regexes that were only validated cannot grow it forever. */
+    private static final int MAX_CACHED = 10_000;
 
     /** The four comparisons, written as Alertmanager and PromQL write them. */
     public enum Op {
@@ -84,6 +86,9 @@ public record Matcher(String name, Op op, String value) {
         try {
             // matches() anchors at both ends; the group keeps an alternation like a|b whole.
             Pattern compiled = Pattern.compile("(?:" + regex + ")");
+            if (PATTERNS.size() >= MAX_CACHED) {
+                PATTERNS.clear();
+            }
             PATTERNS.put(regex, compiled);
             return compiled;
         } catch (PatternSyntaxException e) {

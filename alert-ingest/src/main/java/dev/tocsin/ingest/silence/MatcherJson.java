@@ -38,7 +38,8 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
         for (int i = 0; i < json.size(); i++) {
             Matcher matcher = null;
             if (json.get(i) == null) {
-                errors.add(path + "[" + i + "]", "must be a matcher like {\"name\":\"alertname\",\"op\":\"=\",\"value\":\"DiskFull\"}");
+                errors.add(path + "[" + i + "]",
+                        "must be a matcher like {\"name\":\"alertname\",\"op\":\"=\",\"value\":\"DiskFull\"}");
             } else {
                 matcher = json.get(i).toMatcher(path + "[" + i + "]", errors);
             }

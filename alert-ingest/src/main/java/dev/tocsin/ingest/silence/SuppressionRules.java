@@ -115,7 +115,8 @@ public class SuppressionRules {
     }
 
     private static SuppressionRule toRule(Object[] r) {
-        return new SuppressionRule((String) r[0], (String) r[1], (String) r[2], SuppressionStore.matchers((String) r[3]),
+        return new SuppressionRule((String) r[0], (String) r[1], (String) r[2],
+                SuppressionStore.matchers((String) r[3]),
                 instant(r[4]), instant(r[5]), (String) r[6], (String) r[7], instant(r[8]));
     }
 

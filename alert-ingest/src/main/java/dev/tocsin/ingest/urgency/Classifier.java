@@ -82,23 +82,27 @@ public final class Classifier {
         }
         return profile.slos().stream().filter(slo -> slo.name().equals(named)).findFirst()
                 .map(slo -> new Tie(slo, ""))
-                .orElseGet(() -> new Tie(null, ": it names SLO \"" + named + "\", which " + service + " does not define"));
+                .orElseGet(() -> new Tie(null,
+                        ": it names SLO \"" + named + "\", which " + service + " does not define"));
     }
 
     private static Optional<Classification> byBurnRate(String what, SloSignal signal) {
-        Optional<BurnRateTable.Row> row = signal.window() == null ? Optional.empty() : BurnRateTable.row(signal.window());
+        Optional<BurnRateTable.Row> row = signal.window() == null
+                ? Optional.empty() : BurnRateTable.row(signal.window());
         if (row.isPresent() && signal.burnRate() != null) {
             BurnRateTable.Row r = row.get();
             String burning = what + " burning " + number(signal.burnRate(), 1) + "× over " + signal.windowText();
+            String threshold = number(r.threshold(), 0);
             return Optional.of(signal.burnRate() >= r.threshold()
-                    ? new Classification(r.urgency(), verb(r.urgency()) + ": " + burning + " ≥ " + number(r.threshold(), 0))
-                    : new Classification(Urgency.LOG, "logged: " + burning + " < " + number(r.threshold(), 0)));
+                    ? new Classification(r.urgency(), verb(r.urgency()) + ": " + burning + " ≥ " + threshold)
+                    : new Classification(Urgency.LOG, "logged: " + burning + " < " + threshold));
         }
         if (row.isPresent()) {
             // A burn-rate alert without its value fired at its window's threshold: take that row's urgency.
             BurnRateTable.Row r = row.get();
             return Optional.of(new Classification(r.urgency(), verb(r.urgency()) + ": " + what
-                    + " burn-rate alert over " + signal.windowText() + " (threshold " + number(r.threshold(), 0) + "×)"));
+                    + " burn-rate alert over " + signal.windowText() + " (threshold " + number(r.threshold(), 0)
+                    + "×)"));
         }
         if ("page".equals(signal.slothTier())) {
             return Optional.of(new Classification(Urgency.PAGE, "paged: " + what

@@ -7,11 +7,9 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -21,17 +19,17 @@ import java.util.List;
  * Maintenance windows: every alert of one service is muted while its window is active, whatever
  * its labels, because planned work on a service makes all its alerts expected. Ended windows stay listed.
  */
-@Path("/api/v1/maintenance-windows")
-public class MaintenanceWindowResource {
+@Path(MaintenanceWindowResource.PATH)
+public class MaintenanceWindowResource extends RuleResource {
+
+    static final String PATH = "/api/v1/maintenance-windows";
 
     /** A new maintenance window; {@code startsAt} defaults to now. */
     public record NewWindow(String service, Instant startsAt, Instant endsAt, String createdBy, String comment) {
     }
 
-    private final RuleEndpoints endpoints;
-
     MaintenanceWindowResource(RuleEndpoints endpoints) {
-        this.endpoints = endpoints;
+        super(endpoints, SuppressionRule.MAINTENANCE, "maintenance window");
     }
 
     @POST
@@ -43,28 +41,14 @@ public class MaintenanceWindowResource {
         RuleEndpoints.Common common = endpoints.common(window.startsAt(), window.endsAt(), window.createdBy(),
                 window.comment(), errors);
         errors.throwIfAny();
-        return endpoints.create(SuppressionRule.MAINTENANCE, window.service(), null, common);
+        return endpoints.create(PATH, SuppressionRule.MAINTENANCE, window.service(), null, common);
     }
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
     @GET
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
-        return endpoints.list(SuppressionRule.MAINTENANCE, service == null || service.isBlank() ? null : service, state);
-    }
-
-    @GET
-    @Path("/{id}")
-    @WithSession
-    public Uni<StatedRule> get(@PathParam("id") String id) {
-        return endpoints.get(SuppressionRule.MAINTENANCE, "maintenance window", id);
-    }
-
-    /** Ends the window now; it stays listed as expired. */
-    @DELETE
-    @Path("/{id}")
-    @WithTransaction
-    public Uni<StatedRule> expire(@PathParam("id") String id) {
-        return endpoints.expire(SuppressionRule.MAINTENANCE, "maintenance window", id);
+        String only = service == null || service.isBlank() ? null : service;
+        return endpoints.list(SuppressionRule.MAINTENANCE, only, state);
     }
 }

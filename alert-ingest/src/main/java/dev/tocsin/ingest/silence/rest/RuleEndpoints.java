@@ -9,6 +9,7 @@ import dev.tocsin.ingest.silence.SuppressionRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -53,10 +54,12 @@ class RuleEndpoints {
                 comment == null ? null : comment.trim());
     }
 
-    Uni<Response> create(String kind, String service, List<Matcher> matchers, Common common) {
+    /** Answers 201 with the new rule, located under {@code path}. */
+    Uni<Response> create(String path, String kind, String service, List<Matcher> matchers, Common common) {
         SuppressionRule rule = new SuppressionRule(kind, UUID.randomUUID().toString(), service, matchers,
                 common.startsAt(), common.endsAt(), common.createdBy(), common.comment(), rules.now());
-        return rules.create(rule).map(created -> Response.status(201).entity(created.at(rules.now())).build());
+        return rules.create(rule).map(created -> Response.created(URI.create(path + "/" + created.id()))
+                .entity(created.at(rules.now())).build());
     }
 
     Uni<List<StatedRule>> list(String kind, String service, String state) {

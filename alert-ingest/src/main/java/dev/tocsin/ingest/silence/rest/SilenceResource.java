@@ -8,11 +8,9 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -23,18 +21,18 @@ import java.util.List;
  * A silence with no matchers, or only matchers an unlabelled alert satisfies, is refused: an
  * empty selector never means everything. Ended silences stay listed.
  */
-@Path("/api/v1/silences")
-public class SilenceResource {
+@Path(SilenceResource.PATH)
+public class SilenceResource extends RuleResource {
+
+    static final String PATH = "/api/v1/silences";
 
     /** A new silence; {@code startsAt} defaults to now. Matchers in Tocsin's or Alertmanager's form. */
     public record NewSilence(List<MatcherJson> matchers, Instant startsAt, Instant endsAt, String createdBy,
             String comment) {
     }
 
-    private final RuleEndpoints endpoints;
-
     SilenceResource(RuleEndpoints endpoints) {
-        this.endpoints = endpoints;
+        super(endpoints, SuppressionRule.SILENCE, "silence");
     }
 
     @POST
@@ -46,7 +44,7 @@ public class SilenceResource {
         RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
                 silence.comment(), errors);
         errors.throwIfAny();
-        return endpoints.create(SuppressionRule.SILENCE, null, matchers, common);
+        return endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers, common);
     }
 
     /** Newest first; {@code state} is active, pending or expired. */
@@ -54,20 +52,5 @@ public class SilenceResource {
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
         return endpoints.list(SuppressionRule.SILENCE, null, state);
-    }
-
-    @GET
-    @Path("/{id}")
-    @WithSession
-    public Uni<StatedRule> get(@PathParam("id") String id) {
-        return endpoints.get(SuppressionRule.SILENCE, "silence", id);
-    }
-
-    /** Expires the silence now; it stays listed as expired. */
-    @DELETE
-    @Path("/{id}")
-    @WithTransaction
-    public Uni<StatedRule> expire(@PathParam("id") String id) {
-        return endpoints.expire(SuppressionRule.SILENCE, "silence", id);
     }
 }

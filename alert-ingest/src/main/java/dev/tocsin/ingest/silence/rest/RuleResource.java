@@ -1,0 +1,42 @@
+package dev.tocsin.ingest.silence.rest;
+
+import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+/**
+ * The endpoints silences and maintenance windows share, reading one and ending one early; the
+ * subclasses add what differs, their create body and list filters.
+ */
+public abstract class RuleResource {
+
+    final RuleEndpoints endpoints;
+    private final String kind;
+    private final String what;
+
+    RuleResource(RuleEndpoints endpoints, String kind, String what) {
+        this.endpoints = endpoints;
+        this.kind = kind;
+        this.what = what;
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<StatedRule> get(@PathParam("id") String id) {
+        return endpoints.get(kind, what, id);
+    }
+
+    /** Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. */
+    @DELETE
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<StatedRule> expire(@PathParam("id") String id) {
+        return endpoints.expire(kind, what, id);
+    }
+}
