@@ -90,15 +90,19 @@ class AlertIngestIT {
         assertEquals("Checkout error rate 12% " + run, triggered.summary());
         assertEquals(Map.of("alertname", "CheckoutErrors", "service", "checkout", "severity", "critical", "run", run),
                 triggered.labels());
-        assertEquals(Urgency.PAGE, triggered.urgency());
-        assertEquals("paged: severity critical", triggered.reason());
+        // checkout has no service profile here, so no SLO: a critical alert becomes a ticket, and says why.
+        assertEquals(Urgency.TICKET, triggered.urgency());
+        assertEquals("ticket: severity critical, but tied to no SLO of checkout (checkout has no service profile)",
+                triggered.reason());
         assertEquals("http://prometheus:9090/graph?g0.expr=up", triggered.generatorUrl());
 
         // Prometheus re-sends a firing alert every evaluation: it is counted, and pages nobody again.
         post(key, List.of(checkoutErrors(run, null))).statusCode(202);
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/" + triggered.alertId())
                 .then().statusCode(200).body("alert.count", equalTo(2)).body("alert.status", equalTo("OPEN"))
-                .body("history.event", equalTo(List.of("AlertOpened", "AlertRepeated"))));
+                .body("history.event", equalTo(List.of("AlertOpened", "AlertRepeated")))
+                .body("history[0].decision", equalTo("TICKET, PUBLISHED"))
+                .body("history[0].reason", containsString("tied to no SLO")));
 
         post(key, List.of(checkoutErrors(run, Instant.now().minusSeconds(1).toString()))).statusCode(202);
         AlertResolved resolved = alerts.await(AlertResolved.class, r -> r.alertId().equals(triggered.alertId()), WAIT);
@@ -129,14 +133,16 @@ class AlertIngestIT {
     }
 
     @Test
-    void anAlertWithoutSeverityPagesAndTheServiceComesFromTheKey() {
+    void anAlertWithoutSeverityTakesItsServiceFromTheKey() {
         String run = UUID.randomUUID().toString();
         post(key, List.of(alert(Map.of("alertname", "DiskFull", "run", run), Map.of(), null))).statusCode(202);
         AlertTriggered triggered = alerts.await(AlertTriggered.class, t -> run.equals(t.labels().get("run")), WAIT);
         assertEquals("checkout", triggered.service());
         assertEquals("DiskFull", triggered.summary());
         assertNull(triggered.severity());
-        assertEquals(Urgency.PAGE, triggered.urgency());
+        assertEquals(Urgency.TICKET, triggered.urgency());
+        assertEquals("ticket: no severity label (treated as critical), but tied to no SLO of checkout "
+                + "(checkout has no service profile)", triggered.reason());
         given().get("/api/v1/alerts?limit=1000").then().statusCode(200).body("id", hasItem(triggered.alertId()));
     }
 

@@ -92,6 +92,41 @@ class EndToEndIT {
     }
 
     @Test
+    void aBurstOfFiftyAlertsOnOneServiceWakesThePrimaryWithOneGroupedPage() throws Exception {
+        // A service of its own, so pages of the other tests on checkout do not count toward its storm.
+        assertEquals(201, Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/storefront",
+                stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\","
+                        + "\"escalationPolicy\":\"checkout-policy\"}").status());
+        assertEquals(201, Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/storefront",
+                stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
+                        + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"
+                        + "\"urgency\":\"PAGE\",\"comment\":\"storefront pages on every critical alert\"}]}")
+                .status());
+        String run = UUID.randomUUID().toString();
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            burst.add("{\"labels\":{\"alertname\":\"StorefrontDown" + i + "\",\"service\":\"storefront\","
+                    + "\"severity\":\"critical\",\"run\":\"" + run + "\"},"
+                    + "\"annotations\":{\"summary\":\"Storefront pod " + i + " down " + run + "\"}}");
+        }
+        // The change-induced outage of SRE book ch. 13: fifty alerts at once from one service.
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo",
+                "[" + String.join(",", burst) + "]").status());
+
+        // The first five page on their own; the other 45 join one grouped page: six emails, not fifty.
+        Awaitility.await("the grouped page's email").atMost(WAIT).until(() -> stormEmails().size() == 1);
+        Awaitility.await("the first five pages").atMost(WAIT).until(() -> emailsFor(run).size() == 5);
+        JsonNode groups = Awaitility.await("the group's members").atMost(WAIT).until(
+                () -> Http.get(stack.url("alert-ingest") + "/api/v1/alert-groups?service=storefront").json(),
+                g -> g.size() == 1 && g.get(0).path("members").asInt() == 45);
+        assertTrue(groups.get(0).path("summary").asText().endsWith("alerts firing on storefront"),
+                groups.get(0).toString());
+        assertEquals(1, stormEmails().size());
+        stack.claim(emailsFor(run));
+        stack.claim(stormEmails());
+    }
+
+    @Test
     void aMalformedBodyIsRefusedAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = signalEndOffsets();
         Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo",
@@ -120,6 +155,16 @@ class EndToEndIT {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : stack.smtp.receivedMessages()) {
             if (GreenMailUtil.getBody(message).contains(run)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static List<MimeMessage> stormEmails() throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.smtp.receivedMessages()) {
+            if (message.getSubject().matches(".*\\d+ alerts? firing on storefront.*")) {
                 found.add(message);
             }
         }

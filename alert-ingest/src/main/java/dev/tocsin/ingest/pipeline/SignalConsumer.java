@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,8 +49,8 @@ public class SignalConsumer {
 
     @Incoming(Topics.ALERT_SIGNALS)
     @Blocking
-    public void on(List<ConsumerRecord<String, String>> records) {
-        List<SignalBatch.Item> items = new ArrayList<>(records.size());
+    public void on(ConsumerRecords<String, String> records) {
+        List<SignalBatch.Item> items = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             read(record).ifPresent(event -> items.add(new SignalBatch.Item(record.partition(), record.offset(),
                     event.event())));

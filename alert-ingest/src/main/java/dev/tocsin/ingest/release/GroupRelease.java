@@ -1,10 +1,10 @@
 package dev.tocsin.ingest.release;
 
 import dev.tocsin.eventing.Outbox;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Publishes a storm group once its group wait passed, so its page counts the alerts that gathered. */
-@ApplicationScoped
+@Singleton
 public class GroupRelease extends ReleaseModule {
 
     GroupRelease(Outbox outbox) {

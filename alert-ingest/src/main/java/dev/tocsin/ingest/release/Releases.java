@@ -16,7 +16,7 @@ public final class Releases {
     /** A storm group's group wait: ref is the group id. */
     public static final String GROUP = "ingest.group-release";
     /** A silence or maintenance window ended: ref is {@code silence:<id>} or {@code maintenance:<id>}. */
-    public static final String SUPPRESSION_ENDED = "ingest.suppression-ended";
+    public static final String SUPPRESSION_ENDED = dev.tocsin.ingest.silence.SuppressionRules.DEADLINE_KIND;
 
     private Releases() {
     }

@@ -1,10 +1,10 @@
 package dev.tocsin.ingest.release;
 
 import dev.tocsin.eventing.Outbox;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Releases a ticket held for business hours when they begin. */
-@ApplicationScoped
+@Singleton
 public class TicketRelease extends ReleaseModule {
 
     TicketRelease(Outbox outbox) {

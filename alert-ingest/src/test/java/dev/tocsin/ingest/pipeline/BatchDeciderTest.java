@@ -37,6 +37,11 @@ class BatchDeciderTest {
     /** The defaults an SRE team gets: 5 pages per 60 s, 3 re-fires per hour, 30 minutes of quiet. */
     private static final DecisionConfig CONFIG = new DecisionConfig() {
         @Override
+        public boolean defaultBusinessHours() {
+            return true;
+        }
+
+        @Override
         public Flapping flapping() {
             return new Flapping() {
                 public int refires() {

@@ -60,8 +60,9 @@ public final class AlertTable {
         if (dedupKeys.isEmpty()) {
             return open;
         }
+        Object keys = dedupKeys.toArray(String[]::new);
         for (AlertRow row : query(connection, "select " + COLUMNS
-                + " from alerts where dedup_key = any(?) and status = 'OPEN'", dedupKeys.toArray(String[]::new))) {
+                + " from alerts where dedup_key = any(?) and status = 'OPEN'", keys)) {
             open.put(row.dedupKey(), row);
         }
         return open;
