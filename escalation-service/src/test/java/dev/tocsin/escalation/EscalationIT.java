@@ -28,6 +28,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,11 +185,8 @@ class EscalationIT {
     @Test
     void anAcknowledgedPageStopsEscalatingAndStillResolves() throws Exception {
         AlertTriggered taken = alert("checkout", Urgency.PAGE);
-        AlertTriggered untouched = alert("checkout", Urgency.PAGE);
-        producer.send(record(taken)).get();
-        producer.send(record(untouched)).get();
-        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(taken.alertId()), WAIT);
-        PageOpened control = published.await(PageOpened.class, p -> p.alertId().equals(untouched.alertId()), WAIT);
+        PageOpened opened = pageFor(taken);
+        PageOpened control = pageFor(alert("checkout", Urgency.PAGE));
 
         // Sent as a monitoring system acknowledging at the source: keyed by alert, without the page id.
         producer.send(record(new AcknowledgePage(taken.alertId(), null, "alice", "pagerduty-events-v2",
@@ -231,20 +229,17 @@ class EscalationIT {
     @Test
     void theApiAcknowledgesAnOpenPageOnce() throws Exception {
         AlertTriggered alert = alert("checkout", Urgency.PAGE);
-        producer.send(record(alert)).get();
-        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
-        String path = "/api/v1/pages/" + opened.pageId() + "/acknowledge";
+        PageOpened opened = pageFor(alert);
 
-        given().contentType(ContentType.JSON).body("{\"by\":\"alice\"}").post(path).then().statusCode(401);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"by\":\" \"}").post(path)
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("by"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"by\":\"alice\"}")
-                .post("/api/v1/pages/no-such-page/acknowledge").then().statusCode(404)
-                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"by\":\"alice\"}").post(acknowledgePath(opened.pageId()))
+                .then().statusCode(401);
+        acknowledge(opened.pageId(), " ").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("by"));
+        acknowledge("no-such-page", "alice").statusCode(404).contentType("application/problem+json");
 
         // Refused calls changed nothing: the page is still open for this one.
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"by\":\"alice\"}").post(path)
-                .then().statusCode(200).body("id", equalTo(opened.pageId())).body("status", equalTo("ACKNOWLEDGED"));
+        acknowledge(opened.pageId(), "alice").statusCode(200).body("id", equalTo(opened.pageId()))
+                .body("status", equalTo("ACKNOWLEDGED"));
         PageAcknowledged acknowledged = published.await(PageAcknowledged.class,
                 a -> a.pageId().equals(opened.pageId()), WAIT);
         assertEquals("alice", acknowledged.by());
@@ -252,10 +247,23 @@ class EscalationIT {
         // Cancelled with the acknowledgement, not left to fire into a page that no longer escalates.
         assertTrue(stepDeadline(opened.pageId()).isEmpty());
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"by\":\"bob\"}").post(path)
-                .then().statusCode(409).contentType("application/problem+json");
+        acknowledge(opened.pageId(), "bob").statusCode(409).contentType("application/problem+json");
         given().get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
                 .body("id", contains(opened.pageId()));
+    }
+
+    private PageOpened pageFor(AlertTriggered alert) throws Exception {
+        producer.send(record(alert)).get();
+        return published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+    }
+
+    private static String acknowledgePath(String pageId) {
+        return "/api/v1/pages/" + pageId + "/acknowledge";
+    }
+
+    private static ValidatableResponse acknowledge(String pageId, String by) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("by", by))
+                .post(acknowledgePath(pageId)).then();
     }
 
     /** When the page's step deadline is due, if one is armed. */
