@@ -49,7 +49,8 @@ public record Page(String id, String alertId, String service, String policyId, S
      * acknowledgement (the page resolved, ran out, or someone took it already) changes nothing.
      */
     public static List<PageChange> acknowledge(Page page, String by, String via, Instant now) {
-        return page != null && page.status == Status.OPEN ? List.of(new PageChange.Acknowledged(by, via, now)) : List.of();
+        return page != null && page.status == Status.OPEN
+                ? List.of(new PageChange.Acknowledged(by, via, now)) : List.of();
     }
 
     /**

@@ -33,7 +33,8 @@ public class PageEntries implements EntryMapper<PageEvent> {
         }
         if (event instanceof PageAcknowledged acknowledged) {
             return new TimelineEntry("page.acknowledged", acknowledged.acknowledgedAt(), acknowledged.alertId(),
-                    acknowledged.pageId(), "Page acknowledged" + Words.acknowledger(acknowledged.by(), acknowledged.via()));
+                    acknowledged.pageId(),
+                    "Page acknowledged" + Words.acknowledger(acknowledged.by(), acknowledged.via()));
         }
         if (event instanceof PageExhausted exhausted) {
             return new TimelineEntry("page.exhausted", exhausted.exhaustedAt(), exhausted.alertId(),
