@@ -1,9 +1,12 @@
 package dev.tocsin.escalation;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
@@ -13,19 +16,28 @@ import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,6 +63,9 @@ class EscalationIT {
 
     @Inject
     DeadlineEngine engine;
+
+    @Inject
+    AgroalDataSource database;
 
     @BeforeEach
     void configure() {
@@ -165,5 +180,100 @@ class EscalationIT {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\":\"s\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"missing\"}")
                 .put("/api/v1/services/orphan").then().statusCode(400).body("errors[0].field", equalTo("escalationPolicy"));
+    }
+
+    @Test
+    void anAcknowledgedPageStopsEscalatingAndStillResolves() throws Exception {
+        AlertTriggered taken = alert("checkout", Urgency.PAGE);
+        PageOpened opened = pageFor(taken);
+        PageOpened control = pageFor(alert("checkout", Urgency.PAGE));
+
+        // Sent as a monitoring system acknowledging at the source: keyed by alert, without the page id.
+        producer.send(record(new AcknowledgePage(taken.alertId(), null, "alice", "pagerduty-events-v2",
+                Instant.now()))).get();
+        PageAcknowledged acknowledged = published.await(PageAcknowledged.class,
+                a -> a.pageId().equals(opened.pageId()), WAIT);
+        assertEquals(new PageAcknowledged(opened.pageId(), taken.alertId(), "alice", "pagerduty-events-v2",
+                acknowledged.acknowledgedAt()), acknowledged);
+        given().get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        engine.wake();
+        // The page nobody took escalates on the same deadline, so the deadline did pass for both.
+        published.await(PageEscalated.class, e -> e.pageId().equals(control.pageId()), WAIT);
+        Awaitility.await().atMost(WAIT).until(() -> stepDeadline(opened.pageId())
+                .filter(due -> !due.isAfter(clock.instant())).isEmpty());
+
+        producer.send(record(new AlertResolved(taken.alertId(), taken.dedupKey(), "checkout", Instant.now()))).get();
+        // Published after anything the deadline caused, on the page's partition: whatever it escalated is read by now.
+        published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);
+        published.poll();
+        assertEquals(0, published.all(PageEscalated.class, e -> e.pageId().equals(opened.pageId())).size());
+        assertEquals(1, published.all(NotifyRequested.class, n -> n.pageId().equals(opened.pageId())).size());
+        given().get("/api/v1/pages/" + opened.pageId()).then().body("status", equalTo("RESOLVED"));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*tocsin_pages_acknowledged_total\\{[^}]*via=\"pagerduty-events-v2\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*tocsin_page_ack_latency_seconds_count\\{?[^}\\n]*}? [1-9].*")));
+    }
+
+    @Test
+    void anAcknowledgementForNoPageIsCountedAndDropped() throws Exception {
+        // The alert may never page (a ticket, a silenced one); nothing is kept waiting for it.
+        String alertId = "alert-" + UUID.randomUUID();
+        producer.send(record(new AcknowledgePage(alertId, null, "alice", "pagerduty-events-v2", Instant.now()))).get();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*tocsin_page_commands_ignored_total\\{[^}]*reason=\"no-such-page\"[^}]*} [1-9].*")));
+        given().get("/api/v1/pages?alertId=" + alertId).then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void theApiAcknowledgesAnOpenPageOnce() throws Exception {
+        AlertTriggered alert = alert("checkout", Urgency.PAGE);
+        PageOpened opened = pageFor(alert);
+
+        given().contentType(ContentType.JSON).body("{\"by\":\"alice\"}").post(acknowledgePath(opened.pageId()))
+                .then().statusCode(401);
+        acknowledge(opened.pageId(), " ").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("by"));
+        acknowledge("no-such-page", "alice").statusCode(404).contentType("application/problem+json");
+
+        // Refused calls changed nothing: the page is still open for this one.
+        acknowledge(opened.pageId(), "alice").statusCode(200).body("id", equalTo(opened.pageId()))
+                .body("status", equalTo("ACKNOWLEDGED"));
+        PageAcknowledged acknowledged = published.await(PageAcknowledged.class,
+                a -> a.pageId().equals(opened.pageId()), WAIT);
+        assertEquals("alice", acknowledged.by());
+        assertEquals("api", acknowledged.via());
+        // Cancelled with the acknowledgement, not left to fire into a page that no longer escalates.
+        assertTrue(stepDeadline(opened.pageId()).isEmpty());
+
+        acknowledge(opened.pageId(), "bob").statusCode(409).contentType("application/problem+json");
+        given().get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
+                .body("id", contains(opened.pageId()));
+    }
+
+    private PageOpened pageFor(AlertTriggered alert) throws Exception {
+        producer.send(record(alert)).get();
+        return published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+    }
+
+    private static String acknowledgePath(String pageId) {
+        return "/api/v1/pages/" + pageId + "/acknowledge";
+    }
+
+    private static ValidatableResponse acknowledge(String pageId, String by) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("by", by))
+                .post(acknowledgePath(pageId)).then();
+    }
+
+    /** When the page's step deadline is due, if one is armed. */
+    private Optional<Instant> stepDeadline(String pageId) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select due_at from deadlines where kind = 'page.step' and ref = ?")) {
+            select.setString(1, pageId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
     }
 }

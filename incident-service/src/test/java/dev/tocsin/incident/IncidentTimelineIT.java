@@ -19,6 +19,7 @@ import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.testing.TocsinTestResource;
@@ -170,6 +171,20 @@ class IncidentTimelineIT {
                         "delivery.sent", "alert.resolved", "page.resolved")));
         given().get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
                 .body("status", is("RESOLVED"));
+    }
+
+    @Test
+    void anAcknowledgedPageSaysWhoTookIt() {
+        Page page = new Page();
+        send(page.triggered(T));
+        send(page.opened(T.plusSeconds(1)));
+        send(new PageAcknowledged(page.pageId, page.alertId, "alice", "pagerduty-events-v2", T.plusSeconds(90)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/pages/{id}/timeline", page.pageId)
+                .then().statusCode(200)
+                .body("status", is("ACKNOWLEDGED"))
+                .body("entries.kind", contains("alert.triggered", "page.opened", "page.acknowledged"))
+                .body("entries[2].text", is("Page acknowledged by alice via pagerduty-events-v2")));
     }
 
     @Test

@@ -10,13 +10,15 @@ import java.util.Map;
  * until someone acknowledges or the alert resolves, the whole list again while repeats remain,
  * then exhausted.
  *
+ * @param openedAt when the page was opened (or found unroutable), for the acknowledgement latency
  * @param version the number of events the page has
  */
 public record Page(String id, String alertId, String service, String policyId, Status status, int step, int round,
-        String summary, String severity, Map<String, String> labels, int version) {
+        String summary, String severity, Map<String, String> labels, Instant openedAt, int version) {
 
     public enum Status {
         OPEN,
+        ACKNOWLEDGED,
         RESOLVED,
         EXHAUSTED,
         UNROUTED
@@ -42,23 +44,46 @@ public record Page(String id, String alertId, String service, String policyId, S
     public record Next(int step, int round) {
     }
 
-    /** Resolving stops escalation; resolving a page that is not open changes nothing. */
+    /**
+     * Acknowledging stops escalation. Only an open page can be acknowledged: a repeated or late
+     * acknowledgement (the page resolved, ran out, or someone took it already) changes nothing.
+     */
+    public static List<PageChange> acknowledge(Page page, String by, String via, Instant now) {
+        return page != null && page.status == Status.OPEN
+                ? List.of(new PageChange.Acknowledged(by, via, now)) : List.of();
+    }
+
+    /**
+     * Resolving ends the page, also an acknowledged one (it is closed by its alert's resolution);
+     * resolving a page that already ended changes nothing.
+     */
     public static List<PageChange> resolve(Page page, Instant now) {
-        return page != null && page.status == Status.OPEN ? List.of(new PageChange.Resolved(now)) : List.of();
+        return page != null && (page.status == Status.OPEN || page.status == Status.ACKNOWLEDGED)
+                ? List.of(new PageChange.Resolved(now)) : List.of();
     }
 
     public static Page apply(Page page, PageChange event) {
         if (event instanceof PageChange.Opened o) {
             return new Page(o.pageId(), o.alertId(), o.service(), o.policyId(), Status.OPEN, 1, 1, o.summary(),
-                    o.severity(), o.labels(), 1);
+                    o.severity(), o.labels(), o.at(), 1);
         }
         if (event instanceof PageChange.Unrouted u) {
-            return new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0, null, null, Map.of(), 1);
+            return new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0, null, null, Map.of(),
+                    u.at(), 1);
         }
         if (event instanceof PageChange.Escalated e) {
             return page.with(Status.OPEN, e.step(), e.round());
         }
-        return page.with(event instanceof PageChange.Exhausted ? Status.EXHAUSTED : Status.RESOLVED, page.step, page.round);
+        if (event instanceof PageChange.Acknowledged) {
+            return page.with(Status.ACKNOWLEDGED, page.step, page.round);
+        }
+        if (event instanceof PageChange.Exhausted) {
+            return page.with(Status.EXHAUSTED, page.step, page.round);
+        }
+        if (event instanceof PageChange.Resolved) {
+            return page.with(Status.RESOLVED, page.step, page.round);
+        }
+        throw new IllegalArgumentException("no rule for " + event.getClass().getSimpleName());
     }
 
     public static Page replay(List<PageChange> events) {
@@ -70,6 +95,7 @@ public record Page(String id, String alertId, String service, String policyId, S
     }
 
     private Page with(Status status, int step, int round) {
-        return new Page(id, alertId, service, policyId, status, step, round, summary, severity, labels, version + 1);
+        return new Page(id, alertId, service, policyId, status, step, round, summary, severity, labels, openedAt,
+                version + 1);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * severity, labels) so later steps can notify without asking alert-ingest.
  */
 public sealed interface PageChange permits PageChange.Opened, PageChange.Unrouted, PageChange.Escalated,
-        PageChange.Exhausted, PageChange.Resolved {
+        PageChange.Acknowledged, PageChange.Exhausted, PageChange.Resolved {
 
     Instant at();
 
@@ -22,6 +22,15 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
     }
 
     record Escalated(int step, int round, List<String> userIds, Instant at) implements PageChange {
+    }
+
+    /**
+     * Someone took the page: escalation stops, nobody further is notified.
+     *
+     * @param by who acknowledged, as the sender named them; may be null when the source does not say
+     * @param via where the acknowledgement came from, e.g. {@code pagerduty-events-v2} or {@code api}
+     */
+    record Acknowledged(String by, String via, Instant at) implements PageChange {
     }
 
     record Exhausted(Instant at) implements PageChange {

@@ -5,13 +5,16 @@ import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +33,18 @@ public class Pages {
     private final PageProjection projection;
     private final Outbox outbox;
     private final MeterRegistry registry;
+    private final Timer ackLatency;
 
     Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry) {
         this.store = store;
         this.projection = projection;
         this.outbox = outbox;
         this.registry = registry;
+        // The page acknowledgement latency of docs/design.md: how long people take to answer a page.
+        this.ackLatency = Timer.builder("tocsin.page.ack.latency")
+                .description("time from a page opening to its acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     /** One page per alert, whatever redelivers the alert. */
@@ -75,6 +84,10 @@ public class Pages {
             registry.counter("tocsin.pages.escalated").increment();
             out.add(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at()));
             out.addAll(notify(page, e.step(), e.round(), e.userIds(), e));
+        } else if (event instanceof PageChange.Acknowledged a) {
+            registry.counter("tocsin.pages.acknowledged", "via", a.via() == null ? "unknown" : a.via()).increment();
+            ackLatency.record(Duration.between(page.openedAt(), a.at()));
+            out.add(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(), a.at()));
         } else if (event instanceof PageChange.Exhausted x) {
             out.add(new PageExhausted(page.id(), page.alertId(), x.at()));
         } else if (event instanceof PageChange.Resolved r) {

@@ -1,5 +1,6 @@
 package dev.tocsin.incident.page;
 
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -33,6 +34,9 @@ public class PageProjection {
                     .setParameter("policyId", opened.policyId())
                     .setParameter("openedAt", opened.openedAt())
                     .executeUpdate()).replaceWithVoid();
+        }
+        if (event instanceof PageAcknowledged) {
+            return status(event.pageId(), PageStatus.ACKNOWLEDGED);
         }
         if (event instanceof PageExhausted) {
             return status(event.pageId(), PageStatus.EXHAUSTED);

@@ -4,6 +4,8 @@ package dev.tocsin.incident.page;
 public enum PageStatus {
     /** Escalation runs: someone is being notified. */
     OPEN,
+    /** Someone took it: escalation stopped, it stays theirs until its alert resolves. */
+    ACKNOWLEDGED,
     /** Every step ran out without an acknowledgement. */
     EXHAUSTED,
     /** Its alert resolved; nobody is notified any more. */

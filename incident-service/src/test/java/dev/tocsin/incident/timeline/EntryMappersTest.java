@@ -14,6 +14,7 @@ import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -71,6 +72,14 @@ class EntryMappersTest {
                 Arguments.of(new PageEscalated(PAGE, ALERT, 1, 2, List.of("alice"), T.plusSeconds(900)),
                         new TimelineEntry("page.escalated", T.plusSeconds(900), ALERT, PAGE,
                                 "Escalated to step 1 (round 2): notifying alice")),
+                // Who took the page and through what: the answer to "is anyone on this?".
+                Arguments.of(new PageAcknowledged(PAGE, ALERT, "alice", "pagerduty-events-v2", T.plusSeconds(120)),
+                        new TimelineEntry("page.acknowledged", T.plusSeconds(120), ALERT, PAGE,
+                                "Page acknowledged by alice via pagerduty-events-v2")),
+                // A source that names nobody still tells where the acknowledgement came from.
+                Arguments.of(new PageAcknowledged(PAGE, ALERT, null, "pagerduty-events-v2", T.plusSeconds(120)),
+                        new TimelineEntry("page.acknowledged", T.plusSeconds(120), ALERT, PAGE,
+                                "Page acknowledged via pagerduty-events-v2")),
                 // Exhaustion means nobody is coming; the timeline must say so plainly.
                 Arguments.of(new PageExhausted(PAGE, ALERT, T.plusSeconds(1800)),
                         new TimelineEntry("page.exhausted", T.plusSeconds(1800), ALERT, PAGE,

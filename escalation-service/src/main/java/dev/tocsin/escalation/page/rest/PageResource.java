@@ -1,26 +1,41 @@
 package dev.tocsin.escalation.page.rest;
 
+import dev.tocsin.escalation.page.Acknowledgements;
 import dev.tocsin.escalation.page.PageProjection;
 import dev.tocsin.escalation.page.PageProjection.PageView;
+import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.api.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Locale;
 
-/** Pages: open, resolved, exhausted, and those nobody could be paged for, with the reason. */
+/**
+ * Pages: open, acknowledged, resolved, exhausted, and those nobody could be paged for, with the
+ * reason. A person or a tool can acknowledge a page here without going through a monitoring system.
+ */
 @Path("/api/v1/pages")
 public class PageResource {
 
-    private final PageProjection projection;
+    /** How acknowledgements through this API are named in events and metrics. */
+    static final String VIA = "api";
 
-    PageResource(PageProjection projection) {
+    private final PageProjection projection;
+    private final Acknowledgements acknowledgements;
+    private final OutboxRelay relay;
+
+    PageResource(PageProjection projection, Acknowledgements acknowledgements, OutboxRelay relay) {
         this.projection = projection;
+        this.acknowledgements = acknowledgements;
+        this.relay = relay;
     }
 
     @GET
@@ -38,5 +53,30 @@ public class PageResource {
     @WithSession
     public Uni<PageView> get(@PathParam("id") String id) {
         return projection.get(id).map(p -> p.orElseThrow(() -> ProblemException.notFound("page " + id)));
+    }
+
+    /** Stops the page's escalation; 409 when it is not open (acknowledged, resolved, exhausted or unrouted). */
+    @POST
+    @Path("/{id}/acknowledge")
+    public Uni<PageView> acknowledge(@PathParam("id") String id, @Valid AcknowledgeRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("by", "must name who acknowledges the page");
+        }
+        String by = request.by().strip();
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> acknowledgements.acknowledge(id, by, VIA)
+                        .chain(result -> {
+                            if (result.page() == null) {
+                                throw ProblemException.notFound("page " + id);
+                            }
+                            if (!result.acknowledged()) {
+                                throw new ProblemException(409, "Conflict", "page " + id + " is "
+                                        + result.page().status() + "; only an open page can be acknowledged");
+                            }
+                            return projection.get(id);
+                        })))
+                // A step deadline firing at the same moment appends to the page first; load it again and retry.
+                .onFailure(e -> !(e instanceof ProblemException)).retry().atMost(2)
+                .map(view -> view.orElseThrow())
+                .invoke(relay::wake);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tocsin.incident.timeline.entries;
 
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
@@ -29,6 +30,11 @@ public class PageEntries implements EntryMapper<PageEvent> {
             return new TimelineEntry("page.escalated", escalated.escalatedAt(), escalated.alertId(),
                     escalated.pageId(), "Escalated to step %d%s: notifying %s".formatted(escalated.step(), round,
                             Words.people(escalated.userIds())));
+        }
+        if (event instanceof PageAcknowledged acknowledged) {
+            return new TimelineEntry("page.acknowledged", acknowledged.acknowledgedAt(), acknowledged.alertId(),
+                    acknowledged.pageId(),
+                    "Page acknowledged" + Words.acknowledger(acknowledged.by(), acknowledged.via()));
         }
         if (event instanceof PageExhausted exhausted) {
             return new TimelineEntry("page.exhausted", exhausted.exhaustedAt(), exhausted.alertId(),

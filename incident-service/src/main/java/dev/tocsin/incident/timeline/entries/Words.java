@@ -53,6 +53,14 @@ final class Words {
         return String.join(", ", userIds.subList(0, userIds.size() - 1)) + " and " + userIds.get(userIds.size() - 1);
     }
 
+    /**
+     * " by alice via pagerduty-events-v2": who took a page and through what, leaving out what the
+     * sender did not say (a monitoring system acknowledging at its source may not name anyone).
+     */
+    static String acknowledger(String by, String via) {
+        return (blank(by) ? "" : " by " + by) + (blank(via) ? "" : " via " + via);
+    }
+
     static boolean blank(String text) {
         return text == null || text.isBlank();
     }
