@@ -7,6 +7,7 @@ import dev.tocsin.events.EventType;
 import dev.tocsin.events.EventTypes;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
@@ -58,6 +59,10 @@ class EntryMappersTest {
                 Arguments.of(triggered(Urgency.TICKET, " "),
                         new TimelineEntry("alert.triggered", T, ALERT, null,
                                 "Alert triggered on checkout: Checkout error rate 12% (ticket)")),
+                // A storm's grouped page tells how far the storm has grown and how much of it still fires.
+                Arguments.of(new AlertGroupUpdated(ALERT, "checkout", "12 alerts firing on checkout", 12, 11,
+                        T.plusSeconds(30)), new TimelineEntry("alert.group-updated", T.plusSeconds(30), ALERT, null,
+                                "Storm on checkout: 12 alerts joined, 11 still firing")),
                 // Resolution is what lets responders stand down.
                 Arguments.of(new AlertResolved(ALERT, "dedup-1", "checkout", T.plusSeconds(600)),
                         new TimelineEntry("alert.resolved", T.plusSeconds(600), ALERT, null, "Alert resolved on checkout")),

@@ -1,6 +1,7 @@
 package dev.tocsin.incident.timeline.entries;
 
 import dev.tocsin.events.alert.AlertEvent;
+import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.incident.timeline.EntryMapper;
@@ -27,6 +28,12 @@ public class AlertEntries implements EntryMapper<AlertEvent> {
         if (event instanceof AlertResolved resolved) {
             return new TimelineEntry("alert.resolved", resolved.resolvedAt(), resolved.alertId(), null,
                     "Alert resolved on " + resolved.service());
+        }
+        if (event instanceof AlertGroupUpdated group) {
+            // A storm's grouped page: responders see it grow and shrink without a page per alert.
+            return new TimelineEntry("alert.group-updated", group.updatedAt(), group.alertId(), null,
+                    "Storm on %s: %d alerts joined, %d still firing".formatted(group.service(), group.members(),
+                            group.firing()));
         }
         throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
     }
