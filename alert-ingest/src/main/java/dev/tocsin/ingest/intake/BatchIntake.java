@@ -35,16 +35,16 @@ public class BatchIntake {
     }
 
     private final Caller caller;
-    private final SignalPublisher publisher;
+    private final DurableIntake durable;
     private final IntakeMetrics metrics;
     private final Clock clock;
     private final IngestConfig ingest;
     private final IntakeLimits limits;
 
-    BatchIntake(Caller caller, SignalPublisher publisher, IntakeMetrics metrics, Clock clock, IngestConfig ingest,
+    BatchIntake(Caller caller, DurableIntake durable, IntakeMetrics metrics, Clock clock, IngestConfig ingest,
             IntakeConfig config) {
         this.caller = caller;
-        this.publisher = publisher;
+        this.durable = durable;
         this.metrics = metrics;
         this.clock = clock;
         this.ingest = ingest;
@@ -76,15 +76,8 @@ public class BatchIntake {
             metrics.accepted(sample, source, "invalid");
             return Uni.createFrom().item(IntakeProblems.invalid(batch.errors(), 0));
         }
-        return publisher.publish(batch.signals())
-                .onFailure().transform(KafkaUnavailable::new)
-                .map(acked -> {
-                    metrics.received(source, batch.signals().size());
-                    return batch.valid()
-                            ? Response.accepted(new Accepted("success", batch.signals().size())).build()
-                            : IntakeProblems.invalid(batch.errors(), batch.signals().size());
-                })
-                .onTermination().invoke((response, failure, cancelled) -> metrics.accepted(sample, source,
-                        failure != null ? "unavailable" : batch.valid() ? "accepted" : "partial"));
+        return durable.publish(batch.signals(), source, sample, batch.valid() ? "accepted" : "partial",
+                () -> batch.valid() ? Response.accepted(new Accepted("success", batch.signals().size())).build()
+                        : IntakeProblems.invalid(batch.errors(), batch.signals().size()));
     }
 }

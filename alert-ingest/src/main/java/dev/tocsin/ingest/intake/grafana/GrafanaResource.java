@@ -8,6 +8,7 @@ import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.IntakeProblems;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
+import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
 import dev.tocsin.ingest.intake.grafana.GrafanaSignature.Verdict;
 import dev.tocsin.ingest.key.IntegrationKey;
 import io.smallrye.mutiny.Uni;
@@ -23,14 +24,18 @@ import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Grafana Alerting's webhook contact point at {@code POST /hooks/grafana}. Credentials as Grafana
+ * Grafana Alerting's webhook contact point at {@code POST /hooks/grafana}: Alertmanager's webhook
+ * shape with Grafana's extras ({@link WebhookMessage}), its URLs becoming links and an image, its
+ * query values details. Credentials as Grafana
  * sends them (bearer or basic auth). When the integration key has a signing secret, the request must
  * also carry Grafana's HMAC signature (the contact point's "HMAC Signature" settings), checked over
  * the raw body before it is read; a missing, wrong or stale one is 401 and nothing is published.
  */
 @Path("/hooks/grafana")
-@IntegrationKeyRequired(GrafanaMessage.SOURCE)
+@IntegrationKeyRequired(GrafanaResource.SOURCE)
 public class GrafanaResource {
+
+    public static final String SOURCE = "grafana";
 
     private final Caller caller;
     private final BatchIntake intake;
@@ -58,12 +63,12 @@ public class GrafanaResource {
             Verdict verdict = GrafanaSignature.verify(key.signing(), headers::getHeaderString, body, clock.instant(),
                     config.signatureMaxAge());
             if (verdict != Verdict.VALID) {
-                metrics.rejected(GrafanaMessage.SOURCE, Reason.SIGNATURE, 1);
+                metrics.rejected(SOURCE, Reason.SIGNATURE, 1);
                 return Uni.createFrom().item(IntakeProblems.unauthorized("this integration key requires Grafana's "
                         + "HMAC signature; the request's is " + verdict.name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
-        GrafanaMessage message = json.readValue(body, GrafanaMessage.class);
-        return intake.accept(message == null ? null : message.labeled(), "alerts", GrafanaMessage.SOURCE);
+        WebhookMessage message = json.readValue(body, WebhookMessage.class);
+        return intake.accept(message == null ? null : message.labeled(), "alerts", SOURCE);
     }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.ingest.IngestConfig;
+import dev.tocsin.ingest.intake.DurableIntake;
 import dev.tocsin.ingest.intake.IntakeConfig;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
+import dev.tocsin.ingest.intake.KafkaUnavailable;
 import dev.tocsin.ingest.intake.KeyRateLimiter;
 import dev.tocsin.ingest.intake.KeyedEvents;
-import dev.tocsin.ingest.intake.SignalPublisher;
 import dev.tocsin.ingest.key.ActiveKeys;
 import dev.tocsin.ingest.key.IntegrationKey;
 import io.micrometer.core.instrument.Timer;
@@ -48,18 +49,18 @@ public class PagerDutyResource {
     private final ObjectMapper json;
     private final ActiveKeys keys;
     private final KeyRateLimiter limiter;
-    private final SignalPublisher publisher;
+    private final DurableIntake durable;
     private final IntakeMetrics metrics;
     private final Clock clock;
     private final IntakeLimits limits;
     private final IngestConfig ingest;
 
-    PagerDutyResource(ObjectMapper json, ActiveKeys keys, KeyRateLimiter limiter, SignalPublisher publisher,
+    PagerDutyResource(ObjectMapper json, ActiveKeys keys, KeyRateLimiter limiter, DurableIntake durable,
             IntakeMetrics metrics, Clock clock, IntakeConfig config, IngestConfig ingest) {
         this.json = json;
         this.keys = keys;
         this.limiter = limiter;
-        this.publisher = publisher;
+        this.durable = durable;
         this.metrics = metrics;
         this.clock = clock;
         this.limits = IntakeLimits.of(config);
@@ -125,15 +126,10 @@ public class PagerDutyResource {
     }
 
     private Uni<Response> publish(Outcome outcome, String source, Timer.Sample sample) {
-        return publisher.publish(List.of(outcome.event()))
-                .map(acked -> {
-                    metrics.received(source, 1);
-                    metrics.accepted(sample, source, "accepted");
-                    return outcome.accepted();
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Kafka did not acknowledge a %s event, answering 503: %s", source, failure.toString());
-                    metrics.accepted(sample, source, "unavailable");
+        return durable.publish(List.of(outcome.event()), source, sample, "accepted", outcome::accepted)
+                .onFailure(KafkaUnavailable.class).recoverWithItem(failure -> {
+                    LOG.warnf("Kafka did not acknowledge a %s event, answering 503: %s", source,
+                            failure.getCause().toString());
                     return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
                 });
     }

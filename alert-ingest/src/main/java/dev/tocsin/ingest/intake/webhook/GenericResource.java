@@ -2,14 +2,13 @@ package dev.tocsin.ingest.intake.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tocsin.ingest.intake.Caller;
+import dev.tocsin.ingest.intake.DurableIntake;
 import dev.tocsin.ingest.intake.IntakeConfig;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.IntakeProblems;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
-import dev.tocsin.ingest.intake.KafkaUnavailable;
-import dev.tocsin.ingest.intake.SignalPublisher;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
@@ -36,14 +35,14 @@ public class GenericResource {
     }
 
     private final Caller caller;
-    private final SignalPublisher publisher;
+    private final DurableIntake durable;
     private final IntakeMetrics metrics;
     private final Clock clock;
     private final IntakeLimits limits;
 
-    GenericResource(Caller caller, SignalPublisher publisher, IntakeMetrics metrics, Clock clock, IntakeConfig config) {
+    GenericResource(Caller caller, DurableIntake durable, IntakeMetrics metrics, Clock clock, IntakeConfig config) {
         this.caller = caller;
-        this.publisher = publisher;
+        this.durable = durable;
         this.metrics = metrics;
         this.clock = clock;
         this.limits = IntakeLimits.of(config);
@@ -60,13 +59,7 @@ public class GenericResource {
             metrics.accepted(sample, GenericEvent.SOURCE, "invalid");
             return Uni.createFrom().item(IntakeProblems.invalid(normalized.errors(), null));
         }
-        return publisher.publish(List.of(normalized.signal()))
-                .onFailure().transform(KafkaUnavailable::new)
-                .map(acked -> {
-                    metrics.received(GenericEvent.SOURCE, 1);
-                    return Response.accepted(new Accepted("success", normalized.dedupKey())).build();
-                })
-                .onTermination().invoke((response, failure, cancelled) -> metrics.accepted(sample,
-                        GenericEvent.SOURCE, failure == null ? "accepted" : "unavailable"));
+        return durable.publish(List.of(normalized.signal()), GenericEvent.SOURCE, sample, "accepted",
+                () -> Response.accepted(new Accepted("success", normalized.dedupKey())).build());
     }
 }

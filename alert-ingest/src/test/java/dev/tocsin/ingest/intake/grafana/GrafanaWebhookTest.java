@@ -11,6 +11,7 @@ import dev.tocsin.ingest.intake.Batch;
 import dev.tocsin.ingest.intake.Fixtures;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.LabeledAlerts;
+import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.util.List;
@@ -27,14 +28,14 @@ class GrafanaWebhookTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final IntegrationKey KEY = new IntegrationKey("key-g", "checkout", "grafana", NOW, null);
 
-    private static Batch normalize(GrafanaMessage message) {
-        return LabeledAlerts.normalize(message.labeled(), "alerts", GrafanaMessage.SOURCE, KEY, IntakeLimits.DEFAULTS,
+    private static Batch normalize(WebhookMessage message) {
+        return LabeledAlerts.normalize(message.labeled(), "alerts", GrafanaResource.SOURCE, KEY, IntakeLimits.DEFAULTS,
                 NOW);
     }
 
     @Test
     void theDocumentedExampleBecomesOneSignalPerAlert() {
-        Batch batch = normalize(Fixtures.read("grafana-webhook.json", GrafanaMessage.class));
+        Batch batch = normalize(Fixtures.read("grafana-webhook.json", WebhookMessage.class));
         assertEquals(List.of(), batch.errors());
         assertEquals(2, batch.signals().size());
         AlertSignalReceived memory = batch.signals().get(0);
@@ -60,19 +61,19 @@ class GrafanaWebhookTest {
 
     @Test
     void olderGrafanasValueStringIsKeptAsADetail() {
-        AlertSignalReceived signal = normalize(Fixtures.read("grafana-webhook-9.3.json", GrafanaMessage.class))
+        AlertSignalReceived signal = normalize(Fixtures.read("grafana-webhook-9.3.json", WebhookMessage.class))
                 .signals().get(0);
         assertEquals(Map.of("valueString", "[ metric='' labels={} value=14151.331895396988 ]"), signal.details());
     }
 
     @Test
     void dashboardAndPanelUrlsBecomeLinksAndTheScreenshotAnImage() {
-        GrafanaMessage.Alert a = Fixtures.read("grafana-webhook.json", GrafanaMessage.class).alerts().get(0);
-        GrafanaMessage.Alert withUrls = new GrafanaMessage.Alert("resolved", a.labels(), a.annotations(), a.startsAt(),
+        WebhookMessage.Alert a = Fixtures.read("grafana-webhook.json", WebhookMessage.class).alerts().get(0);
+        WebhookMessage.Alert withUrls = new WebhookMessage.Alert("resolved", a.labels(), a.annotations(), a.startsAt(),
                 a.startsAt().plusMinutes(5), a.generatorUrl(), a.fingerprint(), a.silenceUrl(),
                 "https://grafana.example.com/d/abc", "https://grafana.example.com/d/abc?viewPanel=2",
                 "https://grafana.example.com/render/abc.png", a.values(), null);
-        AlertSignalReceived signal = normalize(new GrafanaMessage("1", "{}:{}", "resolved", "r", 1L,
+        AlertSignalReceived signal = normalize(new WebhookMessage("1", "{}:{}", "resolved", "r",
                 List.of(withUrls))).signals().get(0);
         assertEquals(List.of(new Link("https://grafana.example.com/d/abc", "Grafana dashboard"),
                 new Link("https://grafana.example.com/d/abc?viewPanel=2", "Grafana panel")), signal.links());
