@@ -24,6 +24,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,7 +242,7 @@ class IntakeLimitsIT {
     }
 
     private List<String> awaitNames(String run, int count) {
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> alertnames(run).size() == count);
+        Awaitility.await().atMost(WAIT).until(() -> alertnames(run).size() == count);
         return alertnames(run);
     }
 
@@ -257,7 +259,7 @@ class IntakeLimitsIT {
         return HexFormat.of().formatHex(GrafanaSignature.sign(secret, timestamp, body));
     }
 
-    private static io.restassured.response.ValidatableResponse postGrafana(Intake.Key key, byte[] body,
+    private static ValidatableResponse postGrafana(Intake.Key key, byte[] body,
             Map<String, String> headers) {
         return given().header("Authorization", "Bearer " + key.secret()).headers(headers)
                 .contentType(ContentType.JSON).body(body).post("/hooks/grafana").then();

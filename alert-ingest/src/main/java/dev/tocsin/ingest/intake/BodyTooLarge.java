@@ -1,9 +1,11 @@
 package dev.tocsin.ingest.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -65,13 +67,13 @@ public class BodyTooLarge {
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         // The unread body would follow on this connection; closing it, as Quarkus does, discards it.
         ctx.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(io.vertx.core.buffer.Buffer.buffer(body));
+                .end(Buffer.buffer(body));
     }
 }

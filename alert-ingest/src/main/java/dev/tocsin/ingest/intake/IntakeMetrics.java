@@ -3,6 +3,7 @@ package dev.tocsin.ingest.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /**
  * The intake's meters, tagged by wire format ({@code source}): alerts made durable
@@ -18,7 +19,7 @@ public class IntakeMetrics {
         INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, TOO_LARGE, TOO_MANY_ALERTS;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -65,7 +66,7 @@ public class GrafanaResource {
             if (verdict != Verdict.VALID) {
                 metrics.rejected(SOURCE, Reason.SIGNATURE, 1);
                 return Uni.createFrom().item(IntakeProblems.unauthorized("this integration key requires Grafana's "
-                        + "HMAC signature; the request's is " + verdict.name().toLowerCase(java.util.Locale.ROOT)));
+                        + "HMAC signature; the request's is " + verdict.name().toLowerCase(Locale.ROOT)));
             }
         }
         WebhookMessage message = json.readValue(body, WebhookMessage.class);

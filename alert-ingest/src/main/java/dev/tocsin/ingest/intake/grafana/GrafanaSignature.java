@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -58,7 +59,7 @@ public final class GrafanaSignature {
                 if (Duration.between(signedAt, now).abs().compareTo(maxAge) > 0) {
                     return Verdict.STALE;
                 }
-            } catch (NumberFormatException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
                 return Verdict.INVALID;
             }
         }
