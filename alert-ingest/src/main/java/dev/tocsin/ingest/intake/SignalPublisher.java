@@ -2,7 +2,7 @@ package dev.tocsin.ingest.intake;
 
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.EventingConfig;
-import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.IntegrationEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Makes accepted signals durable: each goes to {@code tocsin.alert-signals}, keyed by dedup key,
- * through the {@code acks=all} idempotent producer, and the returned Uni completes only once Kafka
+ * Makes accepted events durable: each goes to its topic ({@code tocsin.alert-signals} for signals,
+ * {@code tocsin.changes} for changes), keyed by its aggregate id (a signal's dedup key), through the
+ * {@code acks=all} idempotent producer, and the returned Uni completes only once Kafka
  * acknowledged every one of them. It fails when any send fails or the acknowledgements take longer
  * than {@code tocsin.eventing.send-timeout}. Sends start on a worker thread, because the producer
  * blocks while it has no metadata for the topic; the event loop never waits.
@@ -32,19 +33,19 @@ public class SignalPublisher {
         this.clock = clock;
     }
 
-    public Uni<Void> publish(List<AlertSignalReceived> signals) {
+    public Uni<Void> publish(List<? extends IntegrationEvent> events) {
         return Uni.createFrom().completionStage(() -> CompletableFuture.allOf(
-                        signals.stream().map(this::send).toArray(CompletableFuture[]::new)))
+                        events.stream().map(this::send).toArray(CompletableFuture[]::new)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(config.sendTimeout())
                 .failWith(() -> new TimeoutException("Kafka did not acknowledge within " + config.sendTimeout()))
                 .replaceWithVoid();
     }
 
-    private CompletableFuture<Void> send(AlertSignalReceived signal) {
+    private CompletableFuture<Void> send(IntegrationEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         try {
-            producer.send(CloudEventRecords.toRecord(signal, config.source(), clock.instant()), (metadata, error) -> {
+            producer.send(CloudEventRecords.toRecord(event, config.source(), clock.instant()), (metadata, error) -> {
                 if (error == null) {
                     ack.complete(null);
                 } else {

@@ -1,10 +1,12 @@
 package dev.tocsin.ingest.key;
 
 import dev.tocsin.eventing.api.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,51 +17,93 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 
-/** Manages the keys monitoring systems authenticate with. The secret is shown once, on creation. */
+/**
+ * Manages the keys monitoring systems authenticate with. The secret is shown once, on creation; a
+ * signing secret is never shown again at all, only whether the key has one.
+ */
 @Path("/api/v1/integration-keys")
 public class IntegrationKeyResource {
 
-    /** @param key the secret to use; a random one is generated when absent */
+    private static final String HEADER = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}";
+
+    /**
+     * @param key the secret to use; a random one is generated when absent
+     * @param signingSecret when set, Grafana requests with this key must carry a valid HMAC signature
+     * @param signatureHeader the header Grafana puts the signature in; Grafana's default when absent
+     * @param timestampHeader the header Grafana puts the signed timestamp in, when configured there
+     * @param rateLimitPerMinute this key's own request limit per replica; the default when absent
+     */
     public record CreateKey(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a service id like checkout") String service,
             @NotBlank @Size(max = 200) String name,
-            @Size(min = 4, max = 200) String key) {
+            @Size(min = 4, max = 200) String key,
+            @Size(min = 16, max = 200) String signingSecret,
+            @Pattern(regexp = HEADER, message = "must be an HTTP header name") String signatureHeader,
+            @Pattern(regexp = HEADER, message = "must be an HTTP header name") String timestampHeader,
+            @Min(1) @Max(1_000_000) Integer rateLimitPerMinute) {
     }
 
     public record CreatedKey(String id, String service, String name, String key) {
     }
 
-    private final IntegrationKeys keys;
+    /** A key as listed: its settings, but never a secret. */
+    public record KeyListing(String id, String service, String name, Instant createdAt, Instant revokedAt,
+            boolean signed, String signatureHeader, String timestampHeader, Integer rateLimitPerMinute) {
 
-    IntegrationKeyResource(IntegrationKeys keys) {
+        static KeyListing of(IntegrationKey k) {
+            IntegrationKey.Signing signing = k.signing();
+            return new KeyListing(k.id(), k.service(), k.name(), k.createdAt(), k.revokedAt(), signing != null,
+                    signing == null ? null : signing.header(), signing == null ? null : signing.timestampHeader(),
+                    k.rateLimitPerMinute());
+        }
+    }
+
+    private final IntegrationKeys keys;
+    private final ActiveKeys active;
+
+    IntegrationKeyResource(IntegrationKeys keys, ActiveKeys active) {
         this.keys = keys;
+        this.active = active;
     }
 
     @POST
-    @WithTransaction
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
+        if (request.signingSecret() == null && (request.signatureHeader() != null || request.timestampHeader() != null)) {
+            throw ProblemException.badRequest("signingSecret", "is required when a signature or timestamp header is set");
+        }
         String secret = request.key() == null ? IntegrationKeys.newSecret() : request.key();
-        return keys.create(request.service(), request.name(), secret).map(created -> created
-                .map(k -> Response.status(201).entity(new CreatedKey(k.id(), k.service(), k.name(), secret)).build())
-                .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
+        IntegrationKey.Signing signing = request.signingSecret() == null ? null : new IntegrationKey.Signing(
+                request.signingSecret(), request.signatureHeader(), request.timestampHeader());
+        // The cache is told only after the commit, so no request can cache the old answer in between.
+        return Panache.withTransaction(() -> keys.create(request.service(), request.name(), secret,
+                        request.rateLimitPerMinute(), signing))
+                .map(created -> created
+                        .map(k -> {
+                            active.forgetSecret(secret);
+                            return Response.status(201).entity(new CreatedKey(k.id(), k.service(), k.name(), secret))
+                                    .build();
+                        })
+                        .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
     }
 
     @GET
     @WithSession
-    public Uni<List<IntegrationKey>> list() {
-        return keys.list();
+    public Uni<List<KeyListing>> list() {
+        return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
     }
 
+    /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */
     @DELETE
     @Path("/{id}")
-    @WithTransaction
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return keys.revoke(id).map(revoked -> {
+        return Panache.withTransaction(() -> keys.revoke(id)).map(revoked -> {
             if (!revoked) {
                 throw ProblemException.notFound("active integration key " + id);
             }
+            active.forget(id);
             return Response.noContent().build();
         });
     }

@@ -20,7 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntegrationKeys {
 
-    private static final String COLUMNS = "id, service, name, created_at, revoked_at";
+    private static final String COLUMNS = "id, service, name, created_at, revoked_at, rate_limit_per_minute, "
+            + "signing_secret, signature_header, timestamp_header";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
@@ -29,27 +30,40 @@ public class IntegrationKeys {
         this.clock = clock;
     }
 
-    /** The active key with this secret, if any. Runs in the caller's session. */
-    public Uni<Optional<IntegrationKey>> findActive(String secret) {
+    /** The active key whose secret has this {@link #hash}, if any. Runs in the caller's session. */
+    public Uni<Optional<IntegrationKey>> findActiveByHash(String hash) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select " + COLUMNS + " from integration_keys where key_hash = :hash and revoked_at is null",
                         Object[].class)
-                .setParameter("hash", hash(secret))
+                .setParameter("hash", hash)
                 .getResultList())
                 .map(rows -> rows.stream().findFirst().map(IntegrationKeys::toKey));
     }
 
-    /** Creates a key; empty when a key with that secret already exists. */
-    public Uni<Optional<IntegrationKey>> create(String service, String name, String secret) {
-        IntegrationKey key = new IntegrationKey(UUID.randomUUID().toString(), service, name, clock.instant(), null);
+    /**
+     * Creates a key; empty when a key with that secret already exists.
+     *
+     * @param rateLimitPerMinute the key's own limit, or null for the default
+     * @param signing how its requests are signed, or null
+     */
+    public Uni<Optional<IntegrationKey>> create(String service, String name, String secret,
+            Integer rateLimitPerMinute, IntegrationKey.Signing signing) {
+        IntegrationKey key = new IntegrationKey(UUID.randomUUID().toString(), service, name, clock.instant(), null,
+                rateLimitPerMinute, signing);
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into integration_keys (id, service, name, key_hash, created_at)
-                        values (:id, :service, :name, :hash, :at) on conflict (key_hash) do nothing""")
+                        insert into integration_keys (id, service, name, key_hash, created_at, rate_limit_per_minute,
+                            signing_secret, signature_header, timestamp_header)
+                        values (:id, :service, :name, :hash, :at, :limit, :secret, :header, :timestampHeader)
+                        on conflict (key_hash) do nothing""")
                 .setParameter("id", key.id())
                 .setParameter("service", service)
                 .setParameter("name", name)
                 .setParameter("hash", hash(secret))
                 .setParameter("at", key.createdAt())
+                .setParameter("limit", rateLimitPerMinute)
+                .setParameter("secret", signing == null ? null : signing.secret())
+                .setParameter("header", signing == null ? null : signing.header())
+                .setParameter("timestampHeader", signing == null ? null : signing.timestampHeader())
                 .executeUpdate())
                 .map(inserted -> inserted == 1 ? Optional.of(key) : Optional.empty());
     }
@@ -76,7 +90,8 @@ public class IntegrationKeys {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String secret) {
+    /** The SHA-256 of a secret, in hex: what is stored and looked up instead of the secret. */
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));
@@ -86,7 +101,10 @@ public class IntegrationKeys {
     }
 
     private static IntegrationKey toKey(Object[] row) {
-        return new IntegrationKey((String) row[0], (String) row[1], (String) row[2], instant(row[3]), instant(row[4]));
+        IntegrationKey.Signing signing = row[6] == null ? null
+                : new IntegrationKey.Signing((String) row[6], (String) row[7], (String) row[8]);
+        return new IntegrationKey((String) row[0], (String) row[1], (String) row[2], instant(row[3]), instant(row[4]),
+                row[5] == null ? null : ((Number) row[5]).intValue(), signing);
     }
 
     static Instant instant(Object value) {

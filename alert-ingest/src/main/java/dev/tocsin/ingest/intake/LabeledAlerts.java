@@ -1,9 +1,9 @@
 package dev.tocsin.ingest.intake;
 
 import dev.tocsin.eventing.api.Problem.FieldError;
-import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
+import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,50 +12,43 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Validates an Alertmanager API v2 batch and turns each alert into a normalized signal, the way
- * Alertmanager itself reads it: empty label values mean no label, a missing {@code startsAt} is the
- * {@code endsAt} or now, and the dedup key is Alertmanager's fingerprint. A batch is accepted whole
- * or refused whole, with every invalid field named by its JSON path.
+ * Validates Alertmanager-style alerts and turns each valid one into a normalized signal, the way
+ * Alertmanager itself reads them: empty label values mean no label, a missing {@code startsAt} is
+ * the {@code endsAt} or now, and the dedup key is the sender's fingerprint when it is one, else
+ * Alertmanager's fingerprint of the labels. Each alert is decided on its own: an invalid one is
+ * reported by its JSON path and left out, the valid ones are kept.
  */
-public final class AlertmanagerNormalizer {
+public final class LabeledAlerts {
 
-    public static final String SOURCE = "alertmanager-v2";
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     /** Go's zero time, which Go clients send for a time they did not set. */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
 
-    private AlertmanagerNormalizer() {
+    private LabeledAlerts() {
     }
 
     /**
-     * @param keyService the service of the integration key, for alerts without a {@code service} label
-     * @throws ProblemException 400 naming every invalid field, when any alert is invalid
+     * @param at JSON path of the array, {@code ""} when the body is the array itself
+     * @param source the wire format, recorded on each signal
      */
-    public static List<AlertSignalReceived> normalize(List<PostableAlert> alerts, String keyService, Instant now) {
-        if (alerts == null || alerts.isEmpty()) {
-            throw ProblemException.badRequest("$", "expected a non-empty JSON array of alerts");
-        }
+    public static Batch normalize(List<LabeledAlert> alerts, String at, String source, IntegrationKey key,
+            IntakeLimits limits, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         List<AlertSignalReceived> signals = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
             int before = errors.size();
-            PostableAlert alert = alerts.get(i);
-            validate(alert, "[" + i + "]", errors);
+            LabeledAlert alert = alerts.get(i);
+            validate(alert, at + "[" + i + "]", limits, errors);
             if (errors.size() == before) {
-                signals.add(toSignal(alert, keyService, now));
+                signals.add(toSignal(alert, source, key, now));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Bad Request", errors.stream().map(e -> e.field() + ": " + e.message())
-                    .collect(Collectors.joining("; ")), errors);
-        }
-        return signals;
+        return new Batch(signals, errors);
     }
 
-    private static void validate(PostableAlert alert, String at, List<FieldError> errors) {
+    private static void validate(LabeledAlert alert, String at, IntakeLimits limits, List<FieldError> errors) {
         if (alert == null) {
             errors.add(new FieldError(at, "must be an alert object"));
             return;
@@ -64,8 +57,12 @@ public final class AlertmanagerNormalizer {
         if (labels.isEmpty()) {
             errors.add(new FieldError(at + ".labels", "must have at least one label with a non-empty value"));
         }
-        names(labels, at + ".labels", "label", errors);
-        names(alert.annotations() == null ? Map.of() : alert.annotations(), at + ".annotations", "annotation", errors);
+        limits.checkLabels(labels, at + ".labels", errors);
+        limits.checkAnnotations(alert.annotations() == null ? Map.of() : alert.annotations(), at + ".annotations",
+                errors);
+        if (alert.status() != null && !alert.status().equals("firing") && !alert.status().equals("resolved")) {
+            errors.add(new FieldError(at + ".status", "must be firing or resolved"));
+        }
         Instant startsAt = time(alert.startsAt());
         Instant endsAt = time(alert.endsAt());
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
@@ -73,12 +70,7 @@ public final class AlertmanagerNormalizer {
         }
     }
 
-    private static void names(Map<String, String> map, String at, String what, List<FieldError> errors) {
-        map.keySet().stream().filter(name -> !NAME.matcher(name).matches()).sorted().forEach(name -> errors.add(
-                new FieldError(at, what + " name '" + name + "' must match " + NAME.pattern())));
-    }
-
-    private static AlertSignalReceived toSignal(PostableAlert alert, String keyService, Instant now) {
+    private static AlertSignalReceived toSignal(LabeledAlert alert, String source, IntegrationKey key, Instant now) {
         Map<String, String> labels = labels(alert);
         Map<String, String> annotations = new TreeMap<>();
         if (alert.annotations() != null) {
@@ -86,16 +78,25 @@ public final class AlertmanagerNormalizer {
         }
         Instant endsAt = time(alert.endsAt());
         Instant startsAt = time(alert.startsAt());
+        String dedupKey = alert.fingerprint() != null && FINGERPRINT.matcher(alert.fingerprint()).matches()
+                ? alert.fingerprint() : Fingerprint.hex(labels);
+        return new AlertSignalReceived(UUID.randomUUID(), dedupKey, action(alert.status(), endsAt, now),
+                labels.getOrDefault("service", key.service()), summary(labels, annotations, dedupKey),
+                labels.get("severity"), labels, annotations, startsAt != null ? startsAt : endsAt != null ? endsAt : now,
+                endsAt, alert.generatorUrl(), source, now, alert.details(), nullIfEmpty(alert.links()),
+                nullIfEmpty(alert.images()), key.id());
+    }
+
+    private static SignalAction action(String status, Instant endsAt, Instant now) {
+        if (status != null) {
+            return status.equals("resolved") ? SignalAction.RESOLVE : SignalAction.TRIGGER;
+        }
         // Prometheus re-sends firing alerts with endsAt in the future; only an endsAt that has passed resolves.
-        SignalAction action = endsAt != null && !endsAt.isAfter(now) ? SignalAction.RESOLVE : SignalAction.TRIGGER;
-        String dedupKey = Fingerprint.hex(labels);
-        return new AlertSignalReceived(UUID.randomUUID(), dedupKey, action, labels.getOrDefault("service", keyService),
-                summary(labels, annotations, dedupKey), labels.get("severity"), labels, annotations,
-                startsAt != null ? startsAt : endsAt != null ? endsAt : now, endsAt, alert.generatorUrl(), SOURCE, now);
+        return endsAt != null && !endsAt.isAfter(now) ? SignalAction.RESOLVE : SignalAction.TRIGGER;
     }
 
     /** The labels in name order, without the empty ones: an empty value means the label is absent. */
-    private static Map<String, String> labels(PostableAlert alert) {
+    private static Map<String, String> labels(LabeledAlert alert) {
         Map<String, String> labels = new TreeMap<>();
         if (alert.labels() != null) {
             alert.labels().forEach((name, value) -> {
@@ -119,5 +120,9 @@ public final class AlertmanagerNormalizer {
             }
         }
         return "alert " + dedupKey;
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 }

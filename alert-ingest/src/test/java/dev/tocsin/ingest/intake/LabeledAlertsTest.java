@@ -2,30 +2,33 @@ package dev.tocsin.ingest.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tocsin.eventing.api.Problem;
-import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
+import dev.tocsin.ingest.intake.alertmanager.PostableAlert;
+import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AlertmanagerNormalizerTest {
+/** Alertmanager API v2 alerts through the normalizer all Alertmanager-shaped formats share. */
+class LabeledAlertsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Map<String, String> LABELS = Map.of("alertname", "HighErrorRate", "severity", "critical");
+    private static final IntegrationKey KEY = new IntegrationKey("key-1", "from-key", "prometheus", NOW, null);
 
     private static PostableAlert alert(Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
             Instant endsAt) {
@@ -36,8 +39,15 @@ class AlertmanagerNormalizerTest {
         return instant == null ? null : instant.atOffset(ZoneOffset.ofHours(2));
     }
 
+    private static Batch batch(PostableAlert... alerts) {
+        return LabeledAlerts.normalize(PostableAlert.labeled(Arrays.asList(alerts)), "", PostableAlert.SOURCE, KEY,
+                IntakeLimits.DEFAULTS, NOW);
+    }
+
     private static AlertSignalReceived one(PostableAlert alert) {
-        return AlertmanagerNormalizer.normalize(List.of(alert), "from-key", NOW).get(0);
+        Batch batch = batch(alert);
+        assertEquals(List.of(), batch.errors());
+        return batch.signals().get(0);
     }
 
     private static Map<String, String> labels(String... nameValues) {
@@ -46,6 +56,10 @@ class AlertmanagerNormalizerTest {
             labels.put(nameValues[i], nameValues[i + 1]);
         }
         return labels;
+    }
+
+    private static Map<String, String> manyLabels(int count) {
+        return IntStream.range(0, count).boxed().collect(Collectors.toMap(i -> "l" + i, i -> "v"));
     }
 
     static Stream<Arguments> invalid() {
@@ -60,6 +74,15 @@ class AlertmanagerNormalizerTest {
                 Arguments.of(alert(Map.of("1st", "x"), null, null, null), "[0].labels"),
                 // Annotation names follow the same rule.
                 Arguments.of(alert(LABELS, Map.of("run book", "x"), null, null), "[0].annotations"),
+                // A runaway label set (65 > 64) would bloat every event and index downstream.
+                Arguments.of(alert(manyLabels(65), null, null, null), "[0].labels"),
+                // A label value is an identity, not a document: 1025 bytes is over the 1 KiB limit.
+                Arguments.of(alert(Map.of("alertname", "x".repeat(1025)), null, null, null), "[0].labels.alertname"),
+                // Bytes, not characters: 342 three-byte characters are 1026 bytes.
+                Arguments.of(alert(Map.of("alertname", "€".repeat(342)), null, null, null), "[0].labels.alertname"),
+                // Annotations may be long, but not past 16 KiB.
+                Arguments.of(alert(LABELS, Map.of("description", "x".repeat(16385)), null, null),
+                        "[0].annotations.description"),
                 // An alert cannot end before it starts.
                 Arguments.of(alert(LABELS, null, NOW, NOW.minusSeconds(5)), "[0].endsAt"),
                 // A JSON null inside the array is not an alert.
@@ -68,29 +91,31 @@ class AlertmanagerNormalizerTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("invalid")
-    void anInvalidAlertIsNamedByItsJsonPath(PostableAlert alert, String field) {
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> AlertmanagerNormalizer.normalize(Arrays.asList(alert), "checkout", NOW));
-        assertEquals(400, e.problem().status());
-        assertEquals(List.of(field), e.problem().errors().stream().map(Problem.FieldError::field).toList());
+    void anInvalidAlertIsNamedByItsJsonPathAndBecomesNoSignal(PostableAlert alert, String field) {
+        Batch batch = batch(alert);
+        assertEquals(List.of(field), batch.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(List.of(), batch.signals());
     }
 
     @Test
-    void oneInvalidAlertRefusesTheWholeBatchAndEveryErrorIsNamed() {
-        List<PostableAlert> batch = new ArrayList<>(List.of(alert(LABELS, null, null, null),
-                alert(Map.of(), null, null, null), alert(Map.of("bad-name", "x", "also-bad", "y"), null, null, null),
-                alert(LABELS, null, NOW, NOW.minusSeconds(5))));
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> AlertmanagerNormalizer.normalize(batch, "checkout", NOW));
+    void limitsAreInclusive() {
+        // Exactly 64 labels, a 1024-byte value and a 16384-byte annotation are still accepted.
+        Map<String, String> labels = manyLabels(63);
+        labels.put("alertname", "x".repeat(1024));
+        one(alert(labels, Map.of("description", "x".repeat(16384)), null, null));
+    }
+
+    @Test
+    void eachAlertOfABatchIsDecidedOnItsOwnAndEveryErrorIsNamed() {
+        Batch batch = batch(alert(LABELS, null, null, null), alert(Map.of(), null, null, null),
+                alert(Map.of("bad-name", "x", "also-bad", "y"), null, null, null),
+                alert(LABELS, null, NOW, NOW.minusSeconds(5)), alert(Map.of("alertname", "Second"), null, null, null));
         assertEquals(List.of("[1].labels", "[2].labels", "[2].labels", "[3].endsAt"),
-                e.problem().errors().stream().map(Problem.FieldError::field).toList());
-        assertEquals("label name 'also-bad' must match [a-zA-Z_][a-zA-Z0-9_]*", e.problem().errors().get(1).message());
-    }
-
-    @Test
-    void anEmptyBatchIsRefused() {
-        // Nothing to accept is a client error, not a silent success.
-        assertThrows(ProblemException.class, () -> AlertmanagerNormalizer.normalize(List.of(), "checkout", NOW));
+                batch.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals("label name 'also-bad' must match [a-zA-Z_][a-zA-Z0-9_]*", batch.errors().get(1).message());
+        // The valid first and last alerts are kept; nothing of the invalid ones is.
+        assertEquals(List.of("HighErrorRate", "Second"),
+                batch.signals().stream().map(s -> s.labels().get("alertname")).toList());
     }
 
     static Stream<Arguments> actions() {
@@ -141,6 +166,11 @@ class AlertmanagerNormalizerTest {
         assertEquals(NOW.minusSeconds(60), signal.startsAt());
         assertEquals(NOW, signal.receivedAt());
         assertEquals("http://prometheus/graph", signal.generatorUrl());
+        assertEquals("alertmanager-v2", signal.source());
+        // Every signal says which key let it in.
+        assertEquals("key-1", signal.keyId());
+        assertNull(signal.links());
+        assertNull(signal.details());
     }
 
     @Test

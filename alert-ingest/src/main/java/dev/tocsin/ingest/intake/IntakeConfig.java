@@ -1,0 +1,56 @@
+package dev.tocsin.ingest.intake;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the intake endpoints: what one alert may carry, the per-key rate limit, the key cache. */
+@ConfigMapping(prefix = "tocsin.ingest.intake")
+public interface IntakeConfig {
+
+    /**
+     * Most labels one alert may carry. Labels identify an alert and are matched by rules and
+     * silences; Prometheus alerts carry a dozen or two, so more than this is a runaway label set.
+     */
+    @WithDefault("64")
+    int maxLabels();
+
+    /** Longest label value in UTF-8 bytes: labels are identities, not documents. */
+    @WithDefault("1024")
+    int maxLabelValueBytes();
+
+    /** Longest annotation value in UTF-8 bytes: room for a description and a runbook excerpt. */
+    @WithDefault("16384")
+    int maxAnnotationValueBytes();
+
+    /**
+     * Requests per minute one integration key may make to one replica, unless the key sets its own
+     * {@code rateLimitPerMinute}. Past it the sender gets 429 with {@code Retry-After}.
+     */
+    @WithDefault("600")
+    int rateLimitPerMinute();
+
+    /**
+     * How far a signed request's timestamp (Grafana's optional timestamp header) may be from now
+     * before it counts as a replay and is refused.
+     */
+    @WithDefault("5m")
+    Duration signatureMaxAge();
+
+    KeyCache keyCache();
+
+    /** The cache of active-key lookups that keeps PostgreSQL off the per-request path. */
+    interface KeyCache {
+
+        /**
+         * How long a lookup is reused. Revoking on this replica takes effect at once; other
+         * replicas may honour a just-revoked key for up to this long.
+         */
+        @WithDefault("5s")
+        Duration ttl();
+
+        /** Most lookups kept, unknown secrets included. */
+        @WithDefault("10000")
+        long maxSize();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tocsin.ingest.intake;
+
+import dev.tocsin.eventing.api.Problem.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What every format's labels and annotations must respect, checked the same way for all of them:
+ * Prometheus' name rule, a cap on the number of labels and on the size of each value.
+ */
+public record IntakeLimits(int maxLabels, int maxLabelValueBytes, int maxAnnotationValueBytes) {
+
+    /** The defaults of {@link IntakeConfig}, for tests. */
+    public static final IntakeLimits DEFAULTS = new IntakeLimits(64, 1024, 16384);
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    public static IntakeLimits of(IntakeConfig config) {
+        return new IntakeLimits(config.maxLabels(), config.maxLabelValueBytes(), config.maxAnnotationValueBytes());
+    }
+
+    /** Adds an error at {@code at} for each broken rule of these labels. */
+    public void checkLabels(Map<String, String> labels, String at, List<FieldError> errors) {
+        if (labels.size() > maxLabels) {
+            errors.add(new FieldError(at, "at most " + maxLabels + " labels, got " + labels.size()));
+        }
+        check(labels, at, "label", maxLabelValueBytes, errors);
+    }
+
+    /** Adds an error at {@code at} for each broken rule of these annotations. */
+    public void checkAnnotations(Map<String, String> annotations, String at, List<FieldError> errors) {
+        check(annotations, at, "annotation", maxAnnotationValueBytes, errors);
+    }
+
+    /** Whether a value fits in {@code maxBytes} of UTF-8, without encoding it when it surely does. */
+    public static boolean fits(String value, int maxBytes) {
+        return value == null || value.length() * 3 <= maxBytes
+                || value.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
+    }
+
+    private static void check(Map<String, String> map, String at, String what, int maxBytes, List<FieldError> errors) {
+        map.keySet().stream().sorted().forEach(name -> {
+            if (!NAME.matcher(name).matches()) {
+                errors.add(new FieldError(at, what + " name '" + name + "' must match " + NAME.pattern()));
+            } else if (!fits(map.get(name), maxBytes)) {
+                errors.add(new FieldError(at + "." + name, what + " value longer than " + maxBytes + " bytes"));
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tocsin.ingest.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+
+/**
+ * The intake's meters, tagged by wire format ({@code source}): alerts made durable
+ * ({@code tocsin.alerts.received}), how long accepting took and how it ended
+ * ({@code tocsin.alerts.accept}), and what was refused and why ({@code tocsin.intake.rejected}:
+ * one per refused request, or per refused alert of a batch).
+ */
+@ApplicationScoped
+public class IntakeMetrics {
+
+    /** Why something was refused, the {@code reason} tag. */
+    public enum Reason {
+        INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, TOO_LARGE, TOO_MANY_ALERTS;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+
+    IntakeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    /** Records how accepting a request ended: accepted, partial, invalid or unavailable. */
+    public void accepted(Timer.Sample sample, String source, String outcome) {
+        sample.stop(registry.timer("tocsin.alerts.accept", "source", source, "outcome", outcome));
+    }
+
+    public void received(String source, int count) {
+        registry.counter("tocsin.alerts.received", "source", source).increment(count);
+    }
+
+    public void rejected(String source, Reason reason, int count) {
+        registry.counter("tocsin.intake.rejected", "source", source, "reason", reason.tag()).increment(count);
+    }
+}

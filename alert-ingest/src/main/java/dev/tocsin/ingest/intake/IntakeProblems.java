@@ -1,0 +1,50 @@
+package dev.tocsin.ingest.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tocsin.eventing.api.Problem;
+import dev.tocsin.eventing.api.Problem.FieldError;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The problem+json answers the header-authenticated intake endpoints give. */
+public final class IntakeProblems {
+
+    private IntakeProblems() {
+    }
+
+    /**
+     * An RFC 9457 problem for a batch of which some alerts were invalid, with the extension member
+     * {@code accepted}: how many of its alerts were made durable anyway.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchProblem(String type, String title, int status, String detail, List<FieldError> errors,
+            Integer accepted) {
+    }
+
+    /**
+     * 400 naming every invalid field.
+     *
+     * @param accepted how many valid alerts of the batch were kept; null for a single-event format
+     */
+    public static Response invalid(List<FieldError> errors, Integer accepted) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        if (accepted != null && accepted > 0) {
+            detail = accepted + " valid alert(s) accepted; refused: " + detail;
+        }
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(new BatchProblem("about:blank", "Bad Request", 400, detail, errors, accepted)).build();
+    }
+
+    public static Response unauthorized(String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "Unauthorized", detail, List.of())).build();
+    }
+
+    public static Response tooManyRequests(long retryAfterSeconds) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(Problem.of(429, "Too Many Requests", "this integration key's rate limit is exhausted; retry after "
+                        + retryAfterSeconds + " s", List.of())).build();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tocsin.ingest.intake.grafana;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tocsin.ingest.intake.BatchIntake;
+import dev.tocsin.ingest.intake.Caller;
+import dev.tocsin.ingest.intake.IntakeConfig;
+import dev.tocsin.ingest.intake.IntakeMetrics;
+import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
+import dev.tocsin.ingest.intake.IntakeProblems;
+import dev.tocsin.ingest.intake.IntegrationKeyRequired;
+import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
+import dev.tocsin.ingest.intake.grafana.GrafanaSignature.Verdict;
+import dev.tocsin.ingest.key.IntegrationKey;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Grafana Alerting's webhook contact point at {@code POST /hooks/grafana}: Alertmanager's webhook
+ * shape with Grafana's extras ({@link WebhookMessage}), its URLs becoming links and an image, its
+ * query values details. Credentials as Grafana
+ * sends them (bearer or basic auth). When the integration key has a signing secret, the request must
+ * also carry Grafana's HMAC signature (the contact point's "HMAC Signature" settings), checked over
+ * the raw body before it is read; a missing, wrong or stale one is 401 and nothing is published.
+ */
+@Path("/hooks/grafana")
+@IntegrationKeyRequired(GrafanaResource.SOURCE)
+public class GrafanaResource {
+
+    public static final String SOURCE = "grafana";
+
+    private final Caller caller;
+    private final BatchIntake intake;
+    private final ObjectMapper json;
+    private final IntakeMetrics metrics;
+    private final IntakeConfig config;
+    private final Clock clock;
+
+    GrafanaResource(Caller caller, BatchIntake intake, ObjectMapper json, IntakeMetrics metrics, IntakeConfig config,
+            Clock clock) {
+        this.caller = caller;
+        this.intake = intake;
+        this.json = json;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grafana Alerting webhook contact point, optionally HMAC-signed", description = BatchIntake.RULE)
+    public Uni<Response> post(byte[] body, @Context HttpHeaders headers) throws IOException {
+        IntegrationKey key = caller.key();
+        if (key.signing() != null) {
+            Verdict verdict = GrafanaSignature.verify(key.signing(), headers::getHeaderString, body, clock.instant(),
+                    config.signatureMaxAge());
+            if (verdict != Verdict.VALID) {
+                metrics.rejected(SOURCE, Reason.SIGNATURE, 1);
+                return Uni.createFrom().item(IntakeProblems.unauthorized("this integration key requires Grafana's "
+                        + "HMAC signature; the request's is " + verdict.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        WebhookMessage message = json.readValue(body, WebhookMessage.class);
+        return intake.accept(message == null ? null : message.labeled(), "alerts", SOURCE);
+    }
+}

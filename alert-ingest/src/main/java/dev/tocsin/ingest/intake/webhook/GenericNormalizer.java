@@ -1,0 +1,71 @@
+package dev.tocsin.ingest.intake.webhook;
+
+import static dev.tocsin.ingest.intake.KeyedEvents.blank;
+
+import dev.tocsin.eventing.api.Problem.FieldError;
+import dev.tocsin.events.signal.AlertSignalReceived;
+import dev.tocsin.events.signal.SignalAction;
+import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.KeyedEvents;
+import dev.tocsin.ingest.key.IntegrationKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Validates a generic webhook event and turns it into a signal, with PagerDuty's dedup-key rules. */
+public final class GenericNormalizer {
+
+    /**
+     * @param signal the signal, null when {@code errors} is not empty
+     * @param dedupKey the caller's dedup key, or the one made for it, to return in the answer
+     */
+    public record Normalized(AlertSignalReceived signal, String dedupKey, List<FieldError> errors) {
+    }
+
+    private GenericNormalizer() {
+    }
+
+    public static Normalized normalize(GenericEvent event, IntegrationKey key, IntakeLimits limits, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        SignalAction action = event.action() == null ? SignalAction.TRIGGER : KeyedEvents.action(event.action());
+        if (action == null) {
+            errors.add(new FieldError("action", "must be one of trigger, acknowledge, resolve"));
+        }
+        KeyedEvents.checkDedupKey(event.dedupKey(), action, errors);
+        if (action == SignalAction.TRIGGER) {
+            KeyedEvents.checkSummary(event.summary(), "summary", errors);
+        }
+        Map<String, String> labels = new TreeMap<>();
+        if (event.labels() != null) {
+            event.labels().forEach((name, value) -> {
+                if (!blank(value)) {
+                    labels.put(name, value);
+                }
+            });
+        }
+        // The top-level fields win over labels of the same name: they are what the sender meant explicitly.
+        if (!blank(event.severity())) {
+            labels.put("severity", event.severity());
+        }
+        if (!blank(event.source())) {
+            labels.put("source", event.source());
+        }
+        limits.checkLabels(labels, "labels", errors);
+        KeyedEvents.checkLinks(event.links(), errors);
+        if (!errors.isEmpty()) {
+            return new Normalized(null, event.dedupKey(), errors);
+        }
+        String dedupKey = KeyedEvents.dedupKeyOrNew(event.dedupKey());
+        String summary = blank(event.summary()) ? dedupKey : event.summary();
+        AlertSignalReceived signal = new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(key, dedupKey),
+                action, key.service(), summary, labels.get("severity"), labels,
+                blank(event.summary()) ? Map.of() : Map.of("summary", event.summary()), now,
+                action == SignalAction.RESOLVE ? now : null, null, GenericEvent.SOURCE, now,
+                KeyedEvents.details(event.details()),
+                event.links() == null || event.links().isEmpty() ? null : event.links(), null, key.id());
+        return new Normalized(signal, dedupKey, List.of());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tocsin.ingest.intake.webhook;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tocsin.ingest.intake.Caller;
+import dev.tocsin.ingest.intake.DurableIntake;
+import dev.tocsin.ingest.intake.IntakeConfig;
+import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.IntakeMetrics;
+import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
+import dev.tocsin.ingest.intake.IntakeProblems;
+import dev.tocsin.ingest.intake.IntegrationKeyRequired;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A generic JSON webhook at {@code POST /hooks/generic} (schema in docs/intake.md), with header
+ * credentials like the Alertmanager formats. 202 {@code {"status":"success","dedup_key":...}} once
+ * Kafka holds the signal; errors are problem+json naming the field.
+ */
+@Path("/hooks/generic")
+@IntegrationKeyRequired(GenericEvent.SOURCE)
+public class GenericResource {
+
+    /** The answer to an accepted event: the dedup key to acknowledge or resolve it with later. */
+    public record Accepted(String status, @JsonProperty("dedup_key") String dedupKey) {
+    }
+
+    private final Caller caller;
+    private final DurableIntake durable;
+    private final IntakeMetrics metrics;
+    private final Clock clock;
+    private final IntakeLimits limits;
+
+    GenericResource(Caller caller, DurableIntake durable, IntakeMetrics metrics, Clock clock, IntakeConfig config) {
+        this.caller = caller;
+        this.durable = durable;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.limits = IntakeLimits.of(config);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post one alert in Tocsin's generic JSON format (trigger, acknowledge or resolve)")
+    public Uni<Response> post(@NotNull GenericEvent event) {
+        Timer.Sample sample = metrics.start();
+        var normalized = GenericNormalizer.normalize(event, caller.key(), limits, clock.instant());
+        if (!normalized.errors().isEmpty()) {
+            metrics.rejected(GenericEvent.SOURCE, Reason.INVALID, 1);
+            metrics.accepted(sample, GenericEvent.SOURCE, "invalid");
+            return Uni.createFrom().item(IntakeProblems.invalid(normalized.errors(), null));
+        }
+        return durable.publish(List.of(normalized.signal()), GenericEvent.SOURCE, sample, "accepted",
+                () -> Response.accepted(new Accepted("success", normalized.dedupKey())).build());
+    }
+}

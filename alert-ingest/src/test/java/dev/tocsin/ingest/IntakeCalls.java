@@ -1,0 +1,66 @@
+package dev.tocsin.ingest;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tocsin.events.EventJson;
+import dev.tocsin.ingest.intake.Fixtures;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Calls on the intake endpoints shared by the intake integration tests. */
+final class IntakeCalls {
+
+    private IntakeCalls() {
+    }
+
+    /** Creates a key for {@code service} with these extra settings (signingSecret, rateLimitPerMinute, ...). */
+    static Intake.Key createKey(String service, Map<String, Object> settings) {
+        String secret = "it-" + UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(settings);
+        body.put("service", service);
+        body.put("name", "intake integration test");
+        body.put("key", secret);
+        String id = given().header("Authorization", Intake.ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/integration-keys").then().statusCode(201).extract().path("id");
+        return new Intake.Key(id, secret);
+    }
+
+    static void revoke(Intake.Key key) {
+        given().header("Authorization", Intake.ADMIN).delete("/api/v1/integration-keys/" + key.id()).then()
+                .statusCode(204);
+    }
+
+    /** A vendor's example payload, to be made unique by the test before posting. */
+    static ObjectNode fixture(String name) {
+        try {
+            return (ObjectNode) EventJson.MAPPER.readTree(Fixtures.bytes(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh Alertmanager-style fingerprint, so tests sharing the broker never share a dedup key. */
+    static String fingerprint() {
+        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+    }
+
+    static ValidatableResponse post(String path, String bearerKey, JsonNode body) {
+        return post(path, bearerKey, EventJson.write(body));
+    }
+
+    static ValidatableResponse post(String path, String bearerKey, String body) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (bearerKey != null) {
+            request.header("Authorization", "Bearer " + bearerKey);
+        }
+        return request.post(path).then();
+    }
+}
