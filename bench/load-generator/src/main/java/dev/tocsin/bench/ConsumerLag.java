@@ -37,6 +37,7 @@ final class ConsumerLag implements AutoCloseable {
     ConsumerLag(String bootstrap, String topic, String group) throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         this.admin = Admin.create(config);
         this.group = group;

@@ -2,10 +2,6 @@ package dev.tocsin.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Posts request bodies over HTTP/1.1 keep-alive connections, either as fast as {@code connections}
+ * Posts request bodies over {@code connections} HTTP/1.1 keep-alive connections, either as fast as {@code connections}
  * concurrent requests allow (closed loop, for throughput) or open loop at a steady alert rate.
  * Open loop gives request {@code i} the intended send time {@code start + i/rate} and measures its
  * latency from that time, not from when a connection was free, so a stall shows in the latency of
@@ -28,11 +24,10 @@ final class HttpLoad {
 
     private static final long MAX_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
-    private final String key;
     private final Payloads payloads;
+    /** Each body as the whole request on the wire, prepared before the clock starts. */
+    private final byte[][] requests;
     private final String mode;
     private final int batch;
     private final long rate;
@@ -46,7 +41,11 @@ final class HttpLoad {
         this.payloads = payloads;
         this.batch = batch;
         this.uri = Args.loopback(args.string("url", "http://127.0.0.1:8081") + payloads.path);
-        this.key = args.string("key", null);
+        String key = args.string("key", null);
+        this.requests = new byte[payloads.size()][];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = Http1Connection.post(uri, key == null ? null : "Bearer " + key, payloads.get(i).json());
+        }
         this.rate = args.bounded("rate", 0, 0, 1_000_000);
         this.connections = (int) args.bounded("connections", 16, 1, 512);
         this.warmupNs = TimeUnit.SECONDS.toNanos(args.bounded("warmup", 3, 0, 120));
@@ -105,7 +104,7 @@ final class HttpLoad {
         for (Worker worker : workers) {
             latency.add(worker.latency);
             worker.errors.forEach((outcome, n) -> errors.merge(outcome, n, Long::sum));
-            requests += worker.requests;
+            requests += worker.sent;
             accepted += worker.acceptedAlerts;
             lastDone = Math.max(lastDone, worker.lastDone);
         }
@@ -131,22 +130,12 @@ final class HttpLoad {
         return String.format("%.2f", ns / 1e6);
     }
 
-    private HttpRequest request(Payloads.Body body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.json()));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return request.build();
-    }
-
     /** One connection's loop; its figures are read after its thread ended. */
     private final class Worker implements Runnable {
 
         final Histogram latency = new Histogram(MAX_LATENCY_NS, 3);
         final Map<String, Long> errors = new TreeMap<>();
-        long requests;
+        long sent;
         long acceptedAlerts;
         long lastDone;
         private final AtomicLong next;
@@ -163,6 +152,12 @@ final class HttpLoad {
 
         @Override
         public void run() {
+            try (Http1Connection connection = new Http1Connection(uri)) {
+                loop(connection);
+            }
+        }
+
+        private void loop(Http1Connection connection) {
             while (true) {
                 long i = next.getAndIncrement();
                 if (maxAlerts > 0 && i * batch >= maxAlerts) {
@@ -175,25 +170,22 @@ final class HttpLoad {
                 for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
                     LockSupport.parkNanos(wait);
                 }
-                Payloads.Body body = payloads.get(i);
+                int b = (int) (i % requests.length);
                 String outcome;
                 try {
-                    int status = client.send(request(body), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = connection.send(requests[b]);
                     outcome = status / 100 == 2 ? null : String.valueOf(status);
                 } catch (IOException e) {
                     outcome = "io:" + e.getClass().getSimpleName();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
                 long done = System.nanoTime();
                 if (intended < measureFrom) {
                     continue;
                 }
-                requests++;
+                sent++;
                 lastDone = done;
                 if (outcome == null) {
-                    acceptedAlerts += body.alerts();
+                    acceptedAlerts += batch;
                     latency.recordValue(Math.min(done - intended, MAX_LATENCY_NS));
                 } else {
                     errors.merge(outcome, 1L, Long::sum);

@@ -32,8 +32,12 @@ final class Payloads {
         this.bodies = bodies;
     }
 
-    Body get(long i) {
-        return bodies.get((int) (i % bodies.size()));
+    Body get(int i) {
+        return bodies.get(i);
+    }
+
+    int size() {
+        return bodies.size();
     }
 
     /** Alertmanager API v2 batches, shaped like what Prometheus sends. */
