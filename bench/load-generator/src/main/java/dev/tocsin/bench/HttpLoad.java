@@ -23,6 +23,11 @@ import org.HdrHistogram.Histogram;
 final class HttpLoad {
 
     private static final long MAX_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * How long after the end an open-loop run may go on sending requests it fell behind on; the
+     * rest count as unsent, so a target that cannot keep up does not stretch the run without bound.
+     */
+    private static final long GRACE_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final URI uri;
     private final Payloads payloads;
@@ -166,6 +171,13 @@ final class HttpLoad {
                 long intended = rate > 0 ? start + (long) (i * 1e9 * batch / rate) : Math.max(start, System.nanoTime());
                 if (intended >= end) {
                     return;
+                }
+                if (rate > 0 && System.nanoTime() > end + GRACE_NS) {
+                    if (intended >= measureFrom) {
+                        sent++;
+                        errors.merge("unsent", 1L, Long::sum);
+                    }
+                    continue;
                 }
                 for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
                     LockSupport.parkNanos(wait);

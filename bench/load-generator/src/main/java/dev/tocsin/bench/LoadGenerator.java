@@ -33,6 +33,9 @@ public final class LoadGenerator {
               --ingest-pid PID              if given, 'jcmd PID GC.run' before the first and last heap sample
               --jdbc-url jdbc:postgresql://127.0.0.1:15432/tocsin --db-user postgres --db-password postgres
               --timeout 1800                seconds the whole run may take
+
+            drain       wait until alert-ingest's consumer group has decided every signal on the topic
+              --bootstrap 127.0.0.1:19092 --group alert-ingest --timeout 600
             """;
 
     private LoadGenerator() {
@@ -49,6 +52,7 @@ public final class LoadGenerator {
                 case "am-v2" -> HttpLoad.alertmanager(args).run();
                 case "pagerduty" -> HttpLoad.pagerDuty(args).run();
                 case "signals" -> new SignalLoad(args).run();
+                case "drain" -> SignalLoad.drain(args);
                 default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
             }
         } catch (IllegalArgumentException e) {

@@ -58,13 +58,10 @@ final class SignalLoad {
     private final String run = "sig-" + UUID.randomUUID().toString().substring(0, 8);
 
     SignalLoad(Args args) {
-        this.bootstrap = args.string("bootstrap", "127.0.0.1:19092");
-        for (String server : bootstrap.split(",")) {
-            Args.requireLoopback(server.substring(0, server.lastIndexOf(':')));
-        }
+        this.bootstrap = bootstrap(args);
         this.signals = args.bounded("signals", 1_000_000, 1, 100_000_000);
         this.keys = (int) args.bounded("keys", 10_000, 1, 10_000_000);
-        this.group = args.string("group", "alert-ingest");
+        this.group = group(args);
         this.heap = new IngestHeap(args.string("metrics-url", "http://127.0.0.1:8081/q/metrics"),
                 args.string("ingest-pid", null));
         this.jdbcUrl = args.string("jdbc-url", "jdbc:postgresql://127.0.0.1:15432/tocsin");
@@ -80,10 +77,7 @@ final class SignalLoad {
             if (before.lag() > 0) {
                 // Signals left by an earlier run would be counted as this run's work.
                 System.out.printf("waiting for alert-ingest to decide a backlog of %d signals first%n", before.lag());
-                while (before.lag() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(1000);
-                    before = lag.position();
-                }
+                before = awaitDecided(lag, deadline);
             }
             System.out.printf("signals run=%s signals=%d keys=%d topic=%s partitions=%d group=%s backlog=%d%n",
                     run, signals, keys, SIGNAL.topic(), lag.partitionCount(), group, before.lag());
@@ -116,6 +110,40 @@ final class SignalLoad {
             double heapEnd = heap.usedAfterGcMb();
             report(decided, seconds, samples, heapStart, heapMax, heapEnd);
         }
+    }
+
+    /** The {@code drain} mode: returns once every signal on the topic is decided, or the timeout passed. */
+    static void drain(Args args) throws Exception {
+        String bootstrap = bootstrap(args);
+        String group = group(args);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(args.bounded("timeout", 600, 1, 7200));
+        args.checkAllRead();
+        try (ConsumerLag lag = new ConsumerLag(bootstrap, SIGNAL.topic(), group)) {
+            ConsumerLag.Position now = awaitDecided(lag, deadline);
+            System.out.printf("drain lag=%d after %.0f s%n", now.lag(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static ConsumerLag.Position awaitDecided(ConsumerLag lag, long deadline) throws Exception {
+        ConsumerLag.Position now = lag.position();
+        while (now.lag() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            now = lag.position();
+        }
+        return now;
+    }
+
+    private static String bootstrap(Args args) {
+        String bootstrap = args.string("bootstrap", "127.0.0.1:19092");
+        for (String server : bootstrap.split(",")) {
+            Args.requireLoopback(server.substring(0, server.lastIndexOf(':')));
+        }
+        return bootstrap;
+    }
+
+    private static String group(Args args) {
+        return args.string("group", "alert-ingest");
     }
 
     private void produce() {
@@ -181,7 +209,10 @@ final class SignalLoad {
                 Math.min(keys, signals));
     }
 
-    /** Signals/s between 10% and 90% of the signals decided, leaving out start-up and the tail. */
+    /**
+     * Signals/s between 10% and 90% of the signals decided, leaving out start-up and the tail. The
+     * consumer commits offsets every few seconds, so under 20 s between those points it is NaN.
+     */
     private static double steadyRate(List<double[]> samples, long decided) {
         double[] from = null;
         double[] to = null;
@@ -193,7 +224,7 @@ final class SignalLoad {
                 to = sample;
             }
         }
-        return from == null || to == null || to[0] <= from[0] ? Double.NaN : (to[1] - from[1]) / (to[0] - from[0]);
+        return from == null || to == null || to[0] - from[0] < 20 ? Double.NaN : (to[1] - from[1]) / (to[0] - from[0]);
     }
 
     private long[] countAlerts() throws Exception {
