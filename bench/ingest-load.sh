@@ -91,7 +91,8 @@ scenario am-open-alerts am-v2 --url "$am" --batch 100 --identities "$open_alerts
   --warmup 0 --duration 300 --connections 4 > /dev/null
 sleep 5
 rss_after=$(ps -o rss= -p "$am_pid" | tr -d ' ')
-am_active=$(curl -fsS --max-time 10 "$am/metrics" | sed -n 's/^alertmanager_alerts{state="active"} \(.*\)/\1/p')
+# Alerts wait as "unprocessed" until their group's first flush, so all states are counted.
+am_held=$(curl -fsS --max-time 10 "$am/metrics" | awk '/^alertmanager_alerts\{/ {n += $2} END {printf "%.0f", n}')
 kb_per_alert=$(awk -v a="$rss_after" -v b="$rss_before" -v n="$open_alerts" 'BEGIN {printf "%.1f", (a-b)/n}')
 
 common=(--warmup "$warmup" --duration "$duration" --connections "$connections" --identities 10000)
@@ -111,9 +112,13 @@ created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integrati
   -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":100000000}")
 key_id=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
 tocsin=http://127.0.0.1:8081
-drained() {
+backlogs=()
+drained() { # records the decision backlog the next scenario starts with
   say "  waiting up to ${drain_wait}s for alert-ingest to decide every accepted signal"
-  generator drain --timeout "$drain_wait" >&2
+  local out
+  out=$(generator drain --timeout "$drain_wait")
+  say "  $out"
+  backlogs+=("$(sed -n 's/^drain lag=\([0-9]*\).*/\1/p' <<< "$out")")
 }
 say "Tocsin: scenarios ..."
 drained; t_b1=$(scenario tocsin-batch1 am-v2 --url "$tocsin" --key "$key" --batch 1 "${common[@]}")
@@ -128,7 +133,7 @@ row() { # figure, tocsin result line, alertmanager result line, field
   t=$(field "$2" "$4"); a=${3:+$(field "$3" "$4")}
   printf '| %s | %s | %s | %s |\n' "$1" "$t" "${a:-n/a}" "$(ratio "$t" "${a:-0}")"
 }
-errors() { printf '%s of %s' "$(field "$1" errors)" "$(field "$1" requests)"; }
+failed() { printf '%s of %s (%s)' "$(field "$1" errors)" "$(field "$1" requests)" "$(field "$1" failures)"; }
 echo
 echo "alert-ingest vs Prometheus Alertmanager $am_version, $(date -u +%F), $(nproc) cores;" \
   "closed loop: $connections connections, ${duration}s after ${warmup}s warm-up; open loop: ${steady}s at $rate alerts/s"
@@ -142,9 +147,12 @@ row "accept latency p99 ms at $rate alerts/s (open loop)" "$t_steady" "$am_stead
 row "accept latency p99.9 ms at $rate alerts/s (open loop)" "$t_steady" "$am_steady" p999_ms
 row "alerts/s accepted in the open-loop run" "$t_steady" "$am_steady" alerts_per_s
 row "accepted PagerDuty events/s, 1 per request" "$t_pd" "" alerts_per_s
-printf '| RSS per open alert (%s open alerts) | – | %s KB | – |\n' "${am_active:-?}" "$kb_per_alert"
-printf '| failed requests (1 / 100 / open loop / PagerDuty) | %s; %s; %s; %s | %s; %s; %s; n/a | |\n' \
-  "$(errors "$t_b1")" "$(errors "$t_b100")" "$(errors "$t_steady")" "$(errors "$t_pd")" \
-  "$(errors "$am_b1")" "$(errors "$am_b100")" "$(errors "$am_steady")"
+printf '| RSS per open alert (RSS growth over %s alerts held) | – | %s KB | – |\n' "${am_held:-?}" "$kb_per_alert"
+printf '| failed requests, 1 per request | %s | %s | |\n' "$(failed "$t_b1")" "$(failed "$am_b1")"
+printf '| failed requests, 100 per request | %s | %s | |\n' "$(failed "$t_b100")" "$(failed "$am_b100")"
+printf '| failed requests, open loop | %s | %s | |\n' "$(failed "$t_steady")" "$(failed "$am_steady")"
+printf '| failed requests, PagerDuty | %s | n/a | |\n' "$(failed "$t_pd")"
+printf '| undecided signals when each Tocsin scenario started (1 / 100 / open loop / PagerDuty) | %s | n/a | |\n' \
+  "$(IFS=/; echo "${backlogs[*]}")"
 echo
 say "Generator output and Alertmanager's log: $work/"

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -123,8 +124,10 @@ final class HttpLoad {
                 ms(latency, 90), ms(latency, 99), ms(latency, 99.9), ms(latency, 100));
         // One line for scripts: bench/ingest-load.sh reads it into its table.
         System.out.printf("result alerts_per_s=%.0f p50_ms=%s p90_ms=%s p99_ms=%s p999_ms=%s max_ms=%s"
-                        + " requests=%d accepted=%d errors=%d%n", accepted / seconds, ms(latency, 50), ms(latency, 90),
-                ms(latency, 99), ms(latency, 99.9), ms(latency, 100), requests, accepted, errorCount);
+                        + " requests=%d accepted=%d errors=%d failures=%s%n", accepted / seconds, ms(latency, 50),
+                ms(latency, 90), ms(latency, 99), ms(latency, 99.9), ms(latency, 100), requests, accepted, errorCount,
+                errors.isEmpty() ? "none" : errors.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                        .collect(Collectors.joining(",")));
     }
 
     private static String ms(Histogram histogram, double percentile) {
