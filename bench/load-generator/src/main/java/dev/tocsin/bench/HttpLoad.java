@@ -94,7 +94,8 @@ final class HttpLoad {
             threads.add(thread);
             thread.start();
         }
-        long joinBy = end + TimeUnit.SECONDS.toNanos(40);
+        // Past the grace period no request starts, and one already started times out after 30 s.
+        long joinBy = end + GRACE_NS + TimeUnit.SECONDS.toNanos(35);
         for (Thread thread : threads) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinBy - System.nanoTime())));
         }

@@ -1,22 +1,10 @@
 package dev.tocsin.bench;
 
-import static dev.tocsin.events.CloudEventHeaders.CONTENT_TYPE;
-import static dev.tocsin.events.CloudEventHeaders.ID;
-import static dev.tocsin.events.CloudEventHeaders.JSON;
-import static dev.tocsin.events.CloudEventHeaders.SOURCE;
-import static dev.tocsin.events.CloudEventHeaders.SPEC_VERSION;
-import static dev.tocsin.events.CloudEventHeaders.SPEC_VERSION_1_0;
-import static dev.tocsin.events.CloudEventHeaders.SUBJECT;
-import static dev.tocsin.events.CloudEventHeaders.TIME;
-import static dev.tocsin.events.CloudEventHeaders.TYPE;
-
-import dev.tocsin.events.EventJson;
+import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.events.EventType;
 import dev.tocsin.events.EventTypes;
-import dev.tocsin.events.Topics;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,8 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -45,6 +31,9 @@ final class SignalLoad {
 
     private static final EventType SIGNAL = EventTypes.ALL.stream()
             .filter(type -> type.recordType() == AlertSignalReceived.class).findFirst().orElseThrow();
+
+    /** {@code ce_source} of the signals, so a reader of the topic can tell them from real ones. */
+    private static final String SOURCE = "/tocsin/load-generator";
 
     private final String bootstrap;
     private final long signals;
@@ -88,6 +77,7 @@ final class SignalLoad {
             List<double[]> samples = new ArrayList<>();
             ConsumerLag.Position now = before;
             double heapMax = heapStart;
+            int silentSeconds = 0;
             while (producer.isAlive() || now.lag() > 0) {
                 if (System.nanoTime() > deadline) {
                     producer.interrupt();
@@ -97,6 +87,12 @@ final class SignalLoad {
                 Thread.sleep(1000);
                 now = lag.position();
                 double used = heap.usedMb();
+                silentSeconds = used < 0 ? silentSeconds + 1 : 0;
+                if (silentSeconds >= 30) {
+                    producer.interrupt();
+                    System.out.printf("alert-ingest has not answered for 30 s; lag %d%n", now.lag());
+                    break;
+                }
                 heapMax = Math.max(heapMax, used);
                 double t = (System.nanoTime() - start) / 1e9;
                 samples.add(new double[] {t, now.committed() - before.committed(), used});
@@ -158,7 +154,8 @@ final class SignalLoad {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (long i = 0; i < signals && !Thread.currentThread().isInterrupted(); i++) {
-                producer.send(record(signal((int) (i % keys), startsAt)));
+                // The intake's own record mapping: keyed by dedup key, CloudEvents binary-mode headers.
+                producer.send(CloudEventRecords.toRecord(signal((int) (i % keys), startsAt), SOURCE, Instant.now()));
             }
             producer.flush();
         }
@@ -174,23 +171,6 @@ final class SignalLoad {
                 "Instance host-" + k + ":9100 is failing", labels.get("severity"), labels,
                 Map.of("summary", "Instance host-" + k + ":9100 is failing"), startsAt, null, null,
                 "alertmanager-v2", Instant.now());
-    }
-
-    /** The record alert-ingest's intake writes: keyed by dedup key, CloudEvents binary-mode headers. */
-    private static ProducerRecord<String, String> record(AlertSignalReceived signal) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(SPEC_VERSION, bytes(SPEC_VERSION_1_0));
-        headers.add(ID, bytes(UUID.randomUUID().toString()));
-        headers.add(TYPE, bytes(SIGNAL.ceType()));
-        headers.add(SOURCE, bytes("/tocsin/load-generator"));
-        headers.add(TIME, bytes(Instant.now().toString()));
-        headers.add(SUBJECT, bytes(signal.dedupKey()));
-        headers.add(CONTENT_TYPE, bytes(JSON));
-        return new ProducerRecord<>(Topics.ALERT_SIGNALS, null, signal.dedupKey(), EventJson.write(signal), headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private void report(long decided, double seconds, List<double[]> samples, double heapStart, double heapMax,
