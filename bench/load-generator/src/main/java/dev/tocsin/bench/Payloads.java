@@ -79,7 +79,8 @@ final class Payloads {
         return (int) Math.min(MAX_BODIES, (identities + batch - 1) / batch);
     }
 
-    private static Map<String, Object> prometheusAlert(int k, String run, String startsAt) {
+    /** The labels of alert identity {@code k}, as a Prometheus rule would set them. */
+    static Map<String, String> labels(int k, String run) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", "BenchAlert" + (k % 50));
         labels.put("service", "bench");
@@ -87,10 +88,18 @@ final class Payloads {
         labels.put("instance", instance(k));
         labels.put("job", "node");
         labels.put("bench_run", run);
+        return labels;
+    }
+
+    static String summary(int k) {
+        return "Instance " + instance(k) + " is failing";
+    }
+
+    private static Map<String, Object> prometheusAlert(int k, String run, String startsAt) {
         Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("labels", labels);
+        alert.put("labels", labels(k, run));
         alert.put("annotations", Map.of(
-                "summary", "Instance " + instance(k) + " is failing",
+                "summary", summary(k),
                 "description", "Error rate on " + instance(k) + " has been above 5% for 5 minutes."));
         alert.put("startsAt", startsAt);
         alert.put("generatorURL", "http://prometheus.local:9090/graph?g0.expr=rate%28errors_total%5B5m%5D%29");

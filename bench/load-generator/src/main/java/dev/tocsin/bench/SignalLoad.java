@@ -164,13 +164,10 @@ final class SignalLoad {
     }
 
     private AlertSignalReceived signal(int k, Instant startsAt) {
-        Map<String, String> labels = Map.of("alertname", "BenchAlert" + (k % 50), "service", "bench",
-                "severity", k % 10 == 0 ? "critical" : "warning", "instance", "host-" + k + ":9100",
-                "bench_run", run);
+        Map<String, String> labels = Payloads.labels(k, run);
         return new AlertSignalReceived(UUID.randomUUID(), run + "-" + k, SignalAction.TRIGGER, "bench",
-                "Instance host-" + k + ":9100 is failing", labels.get("severity"), labels,
-                Map.of("summary", "Instance host-" + k + ":9100 is failing"), startsAt, null, null,
-                "alertmanager-v2", Instant.now());
+                Payloads.summary(k), labels.get("severity"), labels, Map.of("summary", Payloads.summary(k)),
+                startsAt, null, null, "alertmanager-v2", Instant.now());
     }
 
     private void report(long decided, double seconds, List<double[]> samples, double heapStart, double heapMax,
