@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Benchmark of alert-ingest's intake beside Prometheus Alertmanager, on this machine, with the same
+# payloads: accepted alerts/s with 1 and with 100 alerts per request (closed loop), accept latency
+# at a steady open-loop 1,000 alerts/s, PagerDuty Events v2 (Tocsin only), and Alertmanager's
+# resident memory per open alert. Prints a markdown table: Tocsin, Alertmanager, and their ratio.
+#
+#   bench/ingest-load.sh [--duration 30] [--steady 60] [--rate 1000] [--connections 16]
+#                        [--steady-connections 64] [--warmup 10] [--open-alerts 100000] [--drain-wait 900]
+#
+# Uses the running local stack or starts one (`./tocsin up`, stopped again at the end). Installs
+# Debian's prometheus-alertmanager when absent (needs root) and runs it on a free loopback port
+# with a null receiver; it is stopped at the end. Before each Tocsin scenario it waits (at most
+# --drain-wait s) until alert-ingest has decided every accepted signal, so one scenario's
+# decision work does not run during the next. All traffic goes to 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+duration=30 steady=60 rate=1000 connections=16 steady_connections=64 warmup=10 open_alerts=100000 drain_wait=900
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2 ;;
+    --steady) steady=$2 ;;
+    --rate) rate=$2 ;;
+    --connections) connections=$2 ;;
+    --steady-connections) steady_connections=$2 ;;
+    --warmup) warmup=$2 ;;
+    --open-alerts) open_alerts=$2 ;;
+    --drain-wait) drain_wait=$2 ;;
+    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+  shift 2
+done
+
+work=.tocsin/bench/ingest-load-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$work"
+am_pid="" key_id=""
+cleanup() {
+  if [ -n "$am_pid" ] && kill -0 "$am_pid" 2>/dev/null; then
+    kill "$am_pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$am_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$am_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work/alertmanager-data"
+  if [ -n "$key_id" ]; then
+    curl -sS -o /dev/null --max-time 10 -X DELETE -H "Authorization: Bearer $admin_token" \
+      "http://127.0.0.1:8081/api/v1/integration-keys/$key_id" || true
+  fi
+  stop_stack_if_started
+}
+trap cleanup EXIT
+
+# --- Alertmanager ---------------------------------------------------------------------------
+if ! command -v prometheus-alertmanager > /dev/null; then
+  [ "$(id -u)" = 0 ] || { say "prometheus-alertmanager is not installed; as root: apt-get install -y prometheus-alertmanager"; exit 1; }
+  say "Installing Debian's prometheus-alertmanager ..."
+  apt-get update > "$work/apt.log" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus-alertmanager >> "$work/apt.log" 2>&1
+fi
+am_version=$(prometheus-alertmanager --version 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p' | head -1)
+port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+am_port=""
+for p in $(seq 19300 19399); do if port_free "$p"; then am_port=$p; break; fi; done
+[ -n "$am_port" ] || { say "no free port in 19300-19399 for Alertmanager"; exit 1; }
+cat > "$work/alertmanager.yml" <<'YML'
+route:
+  receiver: "null"
+receivers:
+  - name: "null"
+YML
+prometheus-alertmanager --config.file="$work/alertmanager.yml" --storage.path="$work/alertmanager-data" \
+  --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= > "$work/alertmanager.log" 2>&1 &
+am_pid=$!
+am=http://127.0.0.1:$am_port
+for _ in $(seq 1 30); do curl -fsS -o /dev/null --max-time 2 "$am/-/ready" 2>/dev/null && break; sleep 1; done
+curl -fsS -o /dev/null --max-time 2 "$am/-/ready" || { say "Alertmanager did not start; see $work/alertmanager.log"; exit 1; }
+say "Alertmanager $am_version on $am (pid $am_pid)"
+
+# Scenario NAME TARGET-ARGS...: runs the generator, keeps its output, prints its result line.
+scenario() {
+  local name=$1; shift
+  say "  $name"
+  generator "$@" > "$work/$name.out" 2>&1 || { say "generator failed; see $work/$name.out"; cat "$work/$name.out" >&2; exit 1; }
+  grep '^result ' "$work/$name.out"
+}
+
+say "Alertmanager: resident memory for $open_alerts open alerts ..."
+sleep 3
+rss_before=$(ps -o rss= -p "$am_pid" | tr -d ' ')
+scenario am-open-alerts am-v2 --url "$am" --batch 100 --identities "$open_alerts" --max-alerts "$open_alerts" \
+  --warmup 0 --duration 300 --connections 4 > /dev/null
+sleep 5
+rss_after=$(ps -o rss= -p "$am_pid" | tr -d ' ')
+# Alerts wait as "unprocessed" until their group's first flush, so all states are counted.
+am_held=$(curl -fsS --max-time 10 "$am/metrics" | awk '/^alertmanager_alerts\{/ {n += $2} END {printf "%.0f", n}')
+kb_per_alert=$(awk -v a="$rss_after" -v b="$rss_before" -v n="$open_alerts" 'BEGIN {printf "%.1f", (a-b)/n}')
+
+common=(--warmup "$warmup" --duration "$duration" --connections "$connections" --identities 10000)
+steady_args=(--batch 1 --rate "$rate" --warmup "$warmup" --duration "$steady" --connections "$steady_connections" --identities 10000)
+say "Alertmanager: scenarios ..."
+am_b1=$(scenario am-batch1 am-v2 --url "$am" --batch 1 "${common[@]}")
+am_b100=$(scenario am-batch100 am-v2 --url "$am" --batch 100 "${common[@]}")
+am_steady=$(scenario am-steady am-v2 --url "$am" "${steady_args[@]}")
+kill "$am_pid"; wait "$am_pid" 2>/dev/null || true; am_pid=""
+
+# --- Tocsin ---------------------------------------------------------------------------------
+ensure_stack
+admin_token=${TOCSIN_ADMIN_TOKEN:-$(cat .tocsin/admin-token)}
+key=bench-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
+  -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+  -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":100000000}")
+key_id=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
+tocsin=http://127.0.0.1:8081
+backlogs=()
+drained() { # records the decision backlog the next scenario starts with
+  say "  waiting up to ${drain_wait}s for alert-ingest to decide every accepted signal"
+  local out
+  out=$(generator drain --timeout "$drain_wait")
+  say "  $out"
+  backlogs+=("$(sed -n 's/^drain lag=\([0-9]*\).*/\1/p' <<< "$out")")
+}
+say "Tocsin: scenarios ..."
+drained; t_b1=$(scenario tocsin-batch1 am-v2 --url "$tocsin" --key "$key" --batch 1 "${common[@]}")
+drained; t_b100=$(scenario tocsin-batch100 am-v2 --url "$tocsin" --key "$key" --batch 100 "${common[@]}")
+drained; t_steady=$(scenario tocsin-steady am-v2 --url "$tocsin" --key "$key" "${steady_args[@]}")
+drained; t_pd=$(scenario tocsin-pagerduty pagerduty --url "$tocsin" --key "$key" "${common[@]}")
+
+# --- Table ----------------------------------------------------------------------------------
+ratio() { awk -v t="$1" -v a="$2" 'BEGIN { if (a > 0 && t != "NA" && a != "NA") printf "%.2f", t/a; else printf "–" }'; }
+row() { # figure, tocsin result line, alertmanager result line, field
+  local t a
+  t=$(field "$2" "$4"); a=${3:+$(field "$3" "$4")}
+  printf '| %s | %s | %s | %s |\n' "$1" "$t" "${a:-n/a}" "$(ratio "$t" "${a:-0}")"
+}
+failed() { printf '%s of %s (%s)' "$(field "$1" errors)" "$(field "$1" requests)" "$(field "$1" failures)"; }
+echo
+echo "alert-ingest vs Prometheus Alertmanager $am_version, $(date -u +%F), $(nproc) cores;" \
+  "closed loop: $connections connections, ${duration}s after ${warmup}s warm-up; open loop: ${steady}s at $rate alerts/s"
+echo
+echo "| figure | Tocsin | Alertmanager | Tocsin ÷ Alertmanager |"
+echo "|---|---|---|---|"
+row "accepted alerts/s, 1 alert per request" "$t_b1" "$am_b1" alerts_per_s
+row "accepted alerts/s, 100 alerts per request" "$t_b100" "$am_b100" alerts_per_s
+row "accept latency p50 ms at $rate alerts/s (open loop)" "$t_steady" "$am_steady" p50_ms
+row "accept latency p99 ms at $rate alerts/s (open loop)" "$t_steady" "$am_steady" p99_ms
+row "accept latency p99.9 ms at $rate alerts/s (open loop)" "$t_steady" "$am_steady" p999_ms
+row "alerts/s accepted in the open-loop run" "$t_steady" "$am_steady" alerts_per_s
+row "accepted PagerDuty events/s, 1 per request" "$t_pd" "" alerts_per_s
+printf '| RSS per open alert (RSS growth over %s alerts held) | – | %s KB | – |\n' "${am_held:-?}" "$kb_per_alert"
+printf '| failed requests, 1 per request | %s | %s | |\n' "$(failed "$t_b1")" "$(failed "$am_b1")"
+printf '| failed requests, 100 per request | %s | %s | |\n' "$(failed "$t_b100")" "$(failed "$am_b100")"
+printf '| failed requests, open loop | %s | %s | |\n' "$(failed "$t_steady")" "$(failed "$am_steady")"
+printf '| failed requests, PagerDuty | %s | n/a | |\n' "$(failed "$t_pd")"
+printf '| undecided signals when each Tocsin scenario started (1 / 100 / open loop / PagerDuty) | %s | n/a | |\n' \
+  "$(IFS=/; echo "${backlogs[*]}")"
+echo
+say "Generator output and Alertmanager's log: $work/"

@@ -1,0 +1,65 @@
+package dev.tocsin.bench;
+
+import java.util.Locale;
+
+/**
+ * Entry point of the load generator for alert-ingest's benchmark. One mode per run:
+ * {@code am-v2} and {@code pagerduty} post HTTP batches, {@code signals} feeds the decision stage
+ * straight through Kafka. Every run is bounded in time and count and targets loopback only.
+ */
+public final class LoadGenerator {
+
+    private static final String USAGE = """
+            usage: java -jar bench/load-generator/target/tocsin-load-generator.jar MODE [--option value ...]
+
+            am-v2       POST Alertmanager API v2 batches to /api/v2/alerts
+            pagerduty   POST PagerDuty Events v2 trigger events to /v2/enqueue
+              --url http://127.0.0.1:8081   target (loopback only)
+              --key KEY                     sent as 'Authorization: Bearer KEY' (and as routing_key)
+              --batch 1                     alerts per request (am-v2; pagerduty is always 1)
+              --identities 10000            distinct alert identities, cycled
+              --rate 0                      alerts/s, open loop; 0 = as fast as the connections allow
+              --connections 16              concurrent requests
+              --duration 10                 measured seconds (max 600)
+              --warmup 3                    seconds sent first and not measured
+              --max-alerts 0                stop after this many alerts (0 = no count bound)
+              --run ID                      value of the bench_run label (default: random)
+
+            signals     produce AlertSignalReceived records to tocsin.alert-signals and time the drain
+              --bootstrap 127.0.0.1:19092   Kafka
+              --signals 1000000 --keys 10000
+              --group alert-ingest          alert-ingest's consumer group
+              --metrics-url http://127.0.0.1:8081/q/metrics
+              --ingest-pid PID              if given, 'jcmd PID GC.run' before the first and last heap sample
+              --jdbc-url jdbc:postgresql://127.0.0.1:15432/tocsin --db-user postgres --db-password postgres
+              --timeout 1800                seconds the whole run may take
+
+            drain       wait until alert-ingest's consumer group has decided every signal on the topic
+              --bootstrap 127.0.0.1:19092 --group alert-ingest --timeout 600
+            """;
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        Args args = new Args(argv, 1);
+        try {
+            switch (argv[0].toLowerCase(Locale.ROOT)) {
+                case "am-v2" -> HttpLoad.alertmanager(args).run();
+                case "pagerduty" -> HttpLoad.pagerDuty(args).run();
+                case "signals" -> new SignalLoad(args).run();
+                case "drain" -> SignalLoad.drain(args);
+                default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("load-generator: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+}
