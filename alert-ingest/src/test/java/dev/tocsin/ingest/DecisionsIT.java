@@ -15,6 +15,7 @@ import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.TopicReader;
@@ -214,6 +215,33 @@ class DecisionsIT {
         listed("Flappy").body("disposition", equalTo(List.of("FLAPPING", "PUBLISHED", "PUBLISHED", "PUBLISHED")))
                 .body("[0].dispositionReason", containsString("flapping: re-fired 3 times"));
         Awaitility.await().atMost(WAIT).until(() -> triggered().size() == 3);
+    }
+
+    @Test
+    void aPagerDutyAcknowledgeAsksThePageToStopEscalating() {
+        criticalPages();
+        String dedupKey = "db-" + UUID.randomUUID();
+        String trigger = "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"dedup_key\":\""
+                + dedupKey + "\",\"payload\":{\"summary\":\"Primary DB down\",\"source\":\"db-1\","
+                + "\"severity\":\"critical\"}}";
+        given().contentType(ContentType.JSON).body(trigger).post("/v2/enqueue").then().statusCode(202)
+                .body("dedup_key", equalTo(dedupKey));
+        AlertTriggered paged = alerts.await(AlertTriggered.class, t -> service.equals(t.service()), WAIT);
+        assertEquals(Urgency.PAGE, paged.urgency());
+
+        try (TopicReader commands = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGE_COMMANDS)) {
+            given().contentType(ContentType.JSON).body(trigger.replace("\"trigger\"", "\"acknowledge\""))
+                    .post("/v2/enqueue").then().statusCode(202);
+            AcknowledgePage ack = commands.await(AcknowledgePage.class, a -> a.alertId().equals(paged.alertId()), WAIT);
+            assertEquals("pagerduty-events-v2", ack.via());
+            // A second acknowledgement is the same acknowledgement: no second command.
+            given().contentType(ContentType.JSON).body(trigger.replace("\"trigger\"", "\"acknowledge\""))
+                    .post("/v2/enqueue").then().statusCode(202);
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/" + paged.alertId())
+                    .then().body("history.event", equalTo(List.of("AlertOpened", "AlertAcknowledged"))));
+            commands.poll();
+            assertEquals(1, commands.all(AcknowledgePage.class, a -> a.alertId().equals(paged.alertId())).size());
+        }
     }
 
     @Test
