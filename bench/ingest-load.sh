@@ -109,7 +109,7 @@ admin_token=${TOCSIN_ADMIN_TOKEN:-$(cat .tocsin/admin-token)}
 key=bench-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
 created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
   -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":100000000}")
+  -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":1000000}")
 key_id=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
 tocsin=http://127.0.0.1:8081
 backlogs=()

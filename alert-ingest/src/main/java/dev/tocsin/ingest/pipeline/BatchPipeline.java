@@ -117,7 +117,8 @@ public class BatchPipeline {
     private List<List<AlertDomainEvent>> writeAlerts(Connection c, BatchDecider decider,
             List<IntegrationEvent> published) throws SQLException {
         List<Append<AlertDomainEvent>> appends = new ArrayList<>();
-        List<AlertRow> rows = new ArrayList<>();
+        List<AlertRow> inserted = new ArrayList<>();
+        List<AlertRow> updated = new ArrayList<>();
         List<List<AlertDomainEvent>> decided = new ArrayList<>();
         for (BatchDecider.Change change : decider.changes().values()) {
             List<AlertDomainEvent> events = Alert.coalesce(change.events());
@@ -132,11 +133,13 @@ public class BatchPipeline {
                 }
             }
             appends.add(new Append<>(state.id(), change.before() == null ? 0 : change.before().version(), events));
-            rows.add(state);
+            (change.before() == null ? inserted : updated).add(state);
             decided.add(events);
         }
         store.append(c, Alert.EVENTS, appends);
-        AlertTable.upsert(c, rows);
+        // Updates first: an alert closed in this batch leaves its dedup key free for one opened after it.
+        AlertTable.update(c, updated);
+        AlertTable.insert(c, inserted);
         return decided;
     }
 

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code alerts} projection over JDBC: the pipeline reads the open alerts of a batch's dedup
@@ -29,18 +30,26 @@ public final class AlertTable {
             starts_at, generator_url, cast(details as text) details, cast(links as text) links,
             cast(images as text) images, disposition, disposition_reason, suppressed_by, held_until, group_id,
             acknowledged_at, acknowledged_by""";
-    private static final String UPSERT = """
+    private static final String INSERT = """
             insert into alerts (id, dedup_key, service, status, summary, severity, urgency, reason, labels,
                 annotations, source, count, version, first_seen, last_seen, resolved_at, starts_at, generator_url,
                 details, links, images, disposition, disposition_reason, suppressed_by, held_until, group_id,
                 acknowledged_at, acknowledged_by)
             values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?,
-                cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
-            on conflict (id) do update set status = excluded.status, count = excluded.count,
-                version = excluded.version, last_seen = excluded.last_seen, resolved_at = excluded.resolved_at,
-                disposition = excluded.disposition, disposition_reason = excluded.disposition_reason,
-                suppressed_by = excluded.suppressed_by, held_until = excluded.held_until,
-                acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by""";
+                cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""";
+    /** Only what an alert's later events change, for every changed row at once, from arrays. */
+    private static final String UPDATE = """
+            update alerts a set status = v.status, count = v.count, version = v.version,
+                last_seen = cast(v.last_seen as timestamptz), resolved_at = cast(v.resolved_at as timestamptz),
+                disposition = v.disposition, disposition_reason = v.disposition_reason,
+                suppressed_by = v.suppressed_by, held_until = cast(v.held_until as timestamptz),
+                acknowledged_at = cast(v.acknowledged_at as timestamptz), acknowledged_by = v.acknowledged_by
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]), cast(? as text[]),
+                cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                cast(? as text[]), cast(? as text[]))
+                as v(id, status, count, version, last_seen, resolved_at, disposition, disposition_reason,
+                    suppressed_by, held_until, acknowledged_at, acknowledged_by)
+            where a.id = v.id""";
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {
@@ -95,46 +104,74 @@ public final class AlertTable {
         }
     }
 
-    /** Writes each row as it now is: inserted when new, its changing columns updated otherwise. */
-    public static void upsert(Connection connection, Collection<AlertRow> rows) throws SQLException {
+    /** Inserts new rows, in order. */
+    public static void insert(Connection connection, Collection<AlertRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (AlertRow row : rows) {
                 int i = 0;
-                upsert.setString(++i, row.id());
-                upsert.setString(++i, row.dedupKey());
-                upsert.setString(++i, row.service());
-                upsert.setString(++i, row.status().name());
-                upsert.setString(++i, row.summary());
-                upsert.setString(++i, row.severity());
-                upsert.setString(++i, row.urgency().name());
-                upsert.setString(++i, row.reason());
-                upsert.setString(++i, Json.write(row.labels()));
-                upsert.setString(++i, Json.write(row.annotations()));
-                upsert.setString(++i, row.source());
-                upsert.setInt(++i, row.count());
-                upsert.setInt(++i, row.version());
-                upsert.setTimestamp(++i, Json.timestamp(row.firstSeen()));
-                upsert.setTimestamp(++i, Json.timestamp(row.lastSeen()));
-                upsert.setTimestamp(++i, Json.timestamp(row.resolvedAt()));
-                upsert.setTimestamp(++i, Json.timestamp(row.startsAt()));
-                upsert.setString(++i, row.generatorUrl());
-                upsert.setString(++i, Json.write(row.details()));
-                upsert.setString(++i, Json.write(row.links()));
-                upsert.setString(++i, Json.write(row.images()));
-                upsert.setString(++i, row.disposition().name());
-                upsert.setString(++i, row.dispositionReason());
-                upsert.setString(++i, row.suppressedBy());
-                upsert.setTimestamp(++i, Json.timestamp(row.heldUntil()));
-                upsert.setString(++i, row.groupId());
-                upsert.setTimestamp(++i, Json.timestamp(row.acknowledgedAt()));
-                upsert.setString(++i, row.acknowledgedBy());
-                upsert.addBatch();
+                insert.setString(++i, row.id());
+                insert.setString(++i, row.dedupKey());
+                insert.setString(++i, row.service());
+                insert.setString(++i, row.status().name());
+                insert.setString(++i, row.summary());
+                insert.setString(++i, row.severity());
+                insert.setString(++i, row.urgency().name());
+                insert.setString(++i, row.reason());
+                insert.setString(++i, Json.write(row.labels()));
+                insert.setString(++i, Json.write(row.annotations()));
+                insert.setString(++i, row.source());
+                insert.setInt(++i, row.count());
+                insert.setInt(++i, row.version());
+                insert.setTimestamp(++i, Json.timestamp(row.firstSeen()));
+                insert.setTimestamp(++i, Json.timestamp(row.lastSeen()));
+                insert.setTimestamp(++i, Json.timestamp(row.resolvedAt()));
+                insert.setTimestamp(++i, Json.timestamp(row.startsAt()));
+                insert.setString(++i, row.generatorUrl());
+                insert.setString(++i, Json.write(row.details()));
+                insert.setString(++i, Json.write(row.links()));
+                insert.setString(++i, Json.write(row.images()));
+                insert.setString(++i, row.disposition().name());
+                insert.setString(++i, row.dispositionReason());
+                insert.setString(++i, row.suppressedBy());
+                insert.setTimestamp(++i, Json.timestamp(row.heldUntil()));
+                insert.setString(++i, row.groupId());
+                insert.setTimestamp(++i, Json.timestamp(row.acknowledgedAt()));
+                insert.setString(++i, row.acknowledgedBy());
+                insert.addBatch();
             }
-            upsert.executeBatch();
+            insert.executeBatch();
         }
+    }
+
+    /**
+     * Writes the changing columns of existing rows in one statement: repeats of thousands of firing
+     * alerts per second would otherwise send every row's labels and annotations again.
+     */
+    public static void update(Connection connection, Collection<AlertRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Function<AlertRow, Object>> columns = List.of(AlertRow::id, r -> r.status().name(), AlertRow::count,
+                AlertRow::version, r -> text(r.lastSeen()), r -> text(r.resolvedAt()), r -> r.disposition().name(),
+                AlertRow::dispositionReason, AlertRow::suppressedBy, r -> text(r.heldUntil()),
+                r -> text(r.acknowledgedAt()), AlertRow::acknowledgedBy);
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            for (int c = 0; c < columns.size(); c++) {
+                Function<AlertRow, Object> column = columns.get(c);
+                boolean numbers = c == 2 || c == 3;
+                Object[] values = numbers ? rows.stream().map(column).toArray(Integer[]::new)
+                        : rows.stream().map(column).toArray(String[]::new);
+                update.setArray(c + 1, connection.createArrayOf(numbers ? "int4" : "text", values));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private static String text(java.time.Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static AlertRow read(ResultSet r) throws SQLException {

@@ -54,7 +54,7 @@ public class Projections {
                     groups.compute(event.groupId(), (id, row) -> AlertGroup.apply(row, event));
                 });
                 // Resolved alerts first, so an open alert never meets an older open row of its dedup key.
-                AlertTable.upsert(c, alerts.values().stream().sorted(Comparator.comparing(AlertRow::isOpen)).toList());
+                AlertTable.insert(c, alerts.values().stream().sorted(Comparator.comparing(AlertRow::isOpen)).toList());
                 GroupTable.upsert(c, groups.values());
                 c.commit();
                 return new Rebuilt(alerts.size(), groups.size(), events[0]);
