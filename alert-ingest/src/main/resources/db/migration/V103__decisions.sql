@@ -19,6 +19,9 @@ alter table alerts alter column urgency type text;
 drop index alerts_service_last_seen;
 alter table alerts set (fillfactor = 80);
 create index alerts_service_first_seen on alerts (service, first_seen desc);
+-- Storm grouping counts a service's latest PAGE alerts; most alerts are not pages, so index only those.
+create index alerts_recent_pages on alerts (service, first_seen desc)
+    where urgency = 'PAGE' and disposition in ('PUBLISHED', 'GROUPED');
 create index alerts_first_seen on alerts (first_seen desc);
 -- Flap damping looks at a dedup key's recent alerts.
 create index alerts_dedup_key_first_seen on alerts (dedup_key, first_seen desc);
