@@ -11,6 +11,7 @@ import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -106,16 +107,19 @@ public final class Alert {
      * a firing alert many times stores one history entry for them, not one per signal.
      */
     public static List<AlertDomainEvent> coalesce(List<AlertDomainEvent> events) {
-        java.util.ArrayList<AlertDomainEvent> merged = new java.util.ArrayList<>(events.size());
-        for (AlertDomainEvent event : events) {
-            int last = merged.size() - 1;
-            if (event instanceof AlertRepeated next && last >= 0 && merged.get(last) instanceof AlertRepeated prev) {
-                merged.set(last, new AlertRepeated(next.alertId(), next.signalId(), next.count(), next.lastSeen(),
-                        prev.repeats() + next.repeats()));
-            } else {
-                merged.add(event);
-            }
-        }
+        List<AlertDomainEvent> merged = new ArrayList<>(events.size());
+        events.forEach(event -> appendCoalescing(merged, event));
         return merged;
+    }
+
+    /** Appends an event, merging it into the last one when both are repeats. */
+    public static void appendCoalescing(List<AlertDomainEvent> events, AlertDomainEvent event) {
+        int last = events.size() - 1;
+        if (event instanceof AlertRepeated next && last >= 0 && events.get(last) instanceof AlertRepeated prev) {
+            events.set(last, new AlertRepeated(next.alertId(), next.signalId(), next.count(), next.lastSeen(),
+                    prev.repeats() + next.repeats()));
+        } else {
+            events.add(event);
+        }
     }
 }

@@ -33,8 +33,20 @@ final class BatchDecider {
     record Step(DecisionStep.View view, boolean onRelease) {
     }
 
-    /** One alert's events in this batch: its state before them and after them. */
-    record Change(AlertRow before, List<AlertDomainEvent> events, AlertRow after) {
+    /**
+     * One alert's events in this batch and its state before them. Repeats are merged as they come
+     * ({@link Alert#appendCoalescing}), so the events are the ones stored and {@link #after()} is the row
+     * they make, version included.
+     */
+    record Change(AlertRow before, List<AlertDomainEvent> events) {
+
+        AlertRow after() {
+            AlertRow state = before;
+            for (AlertDomainEvent event : events) {
+                state = Alert.apply(state, event);
+            }
+            return state;
+        }
     }
 
     /** What the batch did to one storm group's membership; service and time matter when it opens. */
@@ -135,13 +147,8 @@ final class BatchDecider {
     }
 
     private void record(AlertRow before, AlertDomainEvent event, AlertRow after) {
-        changes.compute(after.id(), (id, change) -> {
-            if (change == null) {
-                return new Change(before, new ArrayList<>(List.of(event)), after);
-            }
-            change.events().add(event);
-            return new Change(change.before(), change.events(), after);
-        });
+        Change change = changes.computeIfAbsent(after.id(), id -> new Change(before, new ArrayList<>()));
+        Alert.appendCoalescing(change.events(), event);
         byKey.put(after.dedupKey(), after);
         if (event instanceof AlertOpened opened && opened.disposition() == Disposition.GROUPED) {
             membership(opened.groupId(), opened.service(), opened.openedAt())

@@ -66,7 +66,7 @@ public class BatchPipeline {
         this.clock = clock;
     }
 
-    /** What a committed batch decided: each alert's coalesced events, for metrics. */
+    /** What a committed batch decided: each alert's events as stored, for metrics. */
     public record Outcome(List<List<AlertDomainEvent>> alerts, int applied, int skipped) {
     }
 
@@ -95,8 +95,8 @@ public class BatchPipeline {
         fresh.forEach(i -> keys.add(i.event().aggregateId()));
         keys.removeIf(GroupRow::isGroupKey);
         Map<String, AlertRow> open = AlertTable.findOpen(c, keys);
-        SignalBatch scoped = new SignalBatch(fresh, clock.instant(), open, Map.of());
-        SignalBatch batch = new SignalBatch(fresh, scoped.decidedAt(), open, ServiceProfiles.load(c, scoped.services()));
+        SignalBatch read = SignalBatch.of(fresh, clock.instant(), open);
+        SignalBatch batch = read.withProfiles(ServiceProfiles.load(c, read.decidedServices()));
         List<BatchDecider.Step> views = new ArrayList<>();
         for (DecisionStep step : steps) {
             views.add(new BatchDecider.Step(step.prepare(c, batch), step.onRelease()));
@@ -121,7 +121,7 @@ public class BatchPipeline {
         List<AlertRow> updated = new ArrayList<>();
         List<List<AlertDomainEvent>> decided = new ArrayList<>();
         for (BatchDecider.Change change : decider.changes().values()) {
-            List<AlertDomainEvent> events = Alert.coalesce(change.events());
+            List<AlertDomainEvent> events = change.events();
             AlertRow state = change.before();
             for (AlertDomainEvent event : events) {
                 AlertRow before = state;

@@ -3,17 +3,18 @@ package dev.tocsin.ingest.pipeline;
 import dev.tocsin.ingest.alert.Decision;
 import dev.tocsin.ingest.alert.Disposition;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Flap damping: a dedup key whose alert re-fired {@code refires} times within {@code window} is
@@ -45,11 +46,12 @@ public class FlapStep implements DecisionStep {
     @Override
     public View prepare(Connection connection, SignalBatch batch) throws SQLException {
         Map<String, List<Prior>> priors = new HashMap<>();
-        if (!batch.triggerKeys().isEmpty()) {
+        Set<String> opening = batch.openingKeys();
+        if (!opening.isEmpty()) {
             Duration lookBack = config.window().compareTo(config.quiet()) > 0 ? config.window() : config.quiet();
             try (PreparedStatement select = connection.prepareStatement(RECENT)) {
-                select.setArray(1, connection.createArrayOf("text", batch.triggerKeys().toArray()));
-                select.setTimestamp(2, Timestamp.from(batch.from().minus(lookBack)));
+                select.setArray(1, Jdbc.texts(connection, opening));
+                select.setTimestamp(2, Jdbc.timestamp(batch.from().minus(lookBack)));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         priors.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(new Prior(

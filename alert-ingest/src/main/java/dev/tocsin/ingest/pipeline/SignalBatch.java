@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *
  * @param decidedAt the clock's time when the batch is decided; releases are decided at it
  * @param open the open alert of each dedup key the batch touches, as stored before it
- * @param profiles the service profiles of every service the batch touches; a service without one is absent
+ * @param profiles the service profiles of the services the batch decides on ({@link #decidedServices()});
+ *     a service without one is absent
  */
 public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, AlertRow> open,
         Map<String, ServiceProfile> profiles) {
@@ -28,25 +29,41 @@ public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, Alert
     public record Item(int partition, long offset, IntegrationEvent event) {
     }
 
+    /** A batch as read, before the service profiles it needs are known. */
+    public static SignalBatch of(List<Item> items, Instant decidedAt, Map<String, AlertRow> open) {
+        return new SignalBatch(items, decidedAt, open, Map.of());
+    }
+
+    public SignalBatch withProfiles(Map<String, ServiceProfile> profiles) {
+        return new SignalBatch(items, decidedAt, open, profiles);
+    }
+
     public Stream<AlertSignalReceived> signals() {
         return items.stream().map(Item::event).filter(AlertSignalReceived.class::isInstance)
                 .map(AlertSignalReceived.class::cast);
     }
 
-    /** Services of the batch's signals and of the open alerts it touches. */
-    public Set<String> services() {
-        return collect(Stream.concat(signals().map(AlertSignalReceived::service),
-                open.values().stream().map(AlertRow::service)));
+    /**
+     * Dedup keys that may open a new alert in this batch: a trigger with no open alert, or one whose
+     * open alert a resolve of the batch may close first. A repeat of an open alert opens nothing, so
+     * a batch of repeats — what Prometheus sends most — gives the steps nothing to read.
+     */
+    public Set<String> openingKeys() {
+        Set<String> resolved = collect(signals().filter(s -> s.action() == SignalAction.RESOLVE)
+                .map(AlertSignalReceived::dedupKey));
+        return collect(signals().filter(s -> s.action() == SignalAction.TRIGGER)
+                .map(AlertSignalReceived::dedupKey)
+                .filter(key -> !open.containsKey(key) || resolved.contains(key)));
     }
 
-    /** Dedup keys of the batch's triggers: the ones that may open an alert. */
-    public Set<String> triggerKeys() {
-        return collect(signals().filter(s -> s.action() == SignalAction.TRIGGER).map(AlertSignalReceived::dedupKey));
-    }
-
-    /** Every record key of the batch: dedup keys, and storm group keys of releases. */
-    public Set<String> keys() {
-        return collect(items.stream().map(item -> item.event().aggregateId()));
+    /** Services whose alerts the steps may decide: those that may open, and open ones a release names. */
+    public Set<String> decidedServices() {
+        Set<String> opening = openingKeys();
+        return collect(Stream.concat(
+                signals().filter(s -> opening.contains(s.dedupKey())).map(AlertSignalReceived::service),
+                items.stream().map(Item::event).filter(ReleaseAlert.class::isInstance)
+                        .map(e -> open.get(((ReleaseAlert) e).key())).filter(java.util.Objects::nonNull)
+                        .map(AlertRow::service)));
     }
 
     /** The earliest instant the batch decides about. */

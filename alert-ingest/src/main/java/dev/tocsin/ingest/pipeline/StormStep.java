@@ -5,16 +5,17 @@ import dev.tocsin.ingest.alert.Decision;
 import dev.tocsin.ingest.alert.Disposition;
 import dev.tocsin.ingest.storm.GroupTable;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,10 +49,11 @@ public class StormStep implements DecisionStep {
     public View prepare(Connection connection, SignalBatch batch) throws SQLException {
         Map<String, Deque<Instant>> recent = new HashMap<>();
         Map<String, String> groups = new HashMap<>();
-        if (!batch.services().isEmpty()) {
+        Set<String> services = batch.decidedServices();
+        if (!services.isEmpty()) {
             try (PreparedStatement select = connection.prepareStatement(RECENT)) {
-                select.setArray(1, connection.createArrayOf("text", batch.services().toArray()));
-                select.setTimestamp(2, Timestamp.from(batch.from().minus(config.window())));
+                select.setArray(1, Jdbc.texts(connection, services));
+                select.setTimestamp(2, Jdbc.timestamp(batch.from().minus(config.window())));
                 select.setInt(3, config.threshold() + 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -60,7 +62,7 @@ public class StormStep implements DecisionStep {
                     }
                 }
             }
-            GroupTable.openByService(connection, batch.services()).forEach((service, g) -> groups.put(service, g.id()));
+            GroupTable.openByService(connection, services).forEach((service, g) -> groups.put(service, g.id()));
         }
         return view(recent, groups);
     }

@@ -26,7 +26,8 @@ public class SuppressStep implements DecisionStep {
 
     @Override
     public View prepare(Connection connection, SignalBatch batch) throws SQLException {
-        Suppressions suppressions = SuppressionStore.load(connection, batch.from(), batch.to());
+        Suppressions suppressions = batch.decidedServices().isEmpty() ? Suppressions.none()
+                : SuppressionStore.load(connection, batch.from(), batch.to());
         return (candidate, current) -> suppressions.find(candidate.service(), candidate.labels(), candidate.at())
                 .map(s -> current.suppressed(s.kind() + ":" + s.id(), s.reason()))
                 .orElse(current);

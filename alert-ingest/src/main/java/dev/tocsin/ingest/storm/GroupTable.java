@@ -1,11 +1,10 @@
 package dev.tocsin.ingest.storm;
 
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,10 +65,10 @@ public final class GroupTable {
                 upsert.setInt(5, g.members());
                 upsert.setInt(6, g.firing());
                 upsert.setInt(7, g.version());
-                upsert.setTimestamp(8, timestamp(g.openedAt()));
-                upsert.setTimestamp(9, timestamp(g.publishedAt()));
+                upsert.setTimestamp(8, Jdbc.timestamp(g.openedAt()));
+                upsert.setTimestamp(9, Jdbc.timestamp(g.publishedAt()));
                 upsert.setString(10, g.summary());
-                upsert.setTimestamp(11, timestamp(g.closedAt()));
+                upsert.setTimestamp(11, Jdbc.timestamp(g.closedAt()));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -84,24 +83,17 @@ public final class GroupTable {
         }
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (values != null) {
-                select.setArray(1, connection.createArrayOf("text", values.toArray()));
+                select.setArray(1, Jdbc.texts(connection, values));
             }
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new GroupRow(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4),
-                            r.getInt(5), r.getInt(6), r.getInt(7), instant(r.getTimestamp(8)),
-                            instant(r.getTimestamp(9)), r.getString(10), instant(r.getTimestamp(11))));
+                    rows.add(new GroupRow(r.getString("id"), r.getString("service"), r.getBoolean("open"),
+                            r.getString("reason"), r.getInt("members"), r.getInt("firing"), r.getInt("version"),
+                            Jdbc.instant(r, "opened_at"), Jdbc.instant(r, "published_at"), r.getString("summary"),
+                            Jdbc.instant(r, "closed_at")));
                 }
             }
         }
         return rows;
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -7,6 +7,7 @@ import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +90,7 @@ public final class AlertTable {
                 if (param instanceof String[] array) {
                     select.setArray(i + 1, connection.createArrayOf("text", array));
                 } else if (param instanceof java.time.Instant instant) {
-                    select.setTimestamp(i + 1, Json.timestamp(instant));
+                    select.setTimestamp(i + 1, Jdbc.timestamp(instant));
                 } else {
                     select.setObject(i + 1, param);
                 }
@@ -120,25 +121,25 @@ public final class AlertTable {
                 insert.setString(++i, row.severity());
                 insert.setString(++i, row.urgency().name());
                 insert.setString(++i, row.reason());
-                insert.setString(++i, Json.write(row.labels()));
-                insert.setString(++i, Json.write(row.annotations()));
+                insert.setString(++i, Jdbc.write(row.labels()));
+                insert.setString(++i, Jdbc.write(row.annotations()));
                 insert.setString(++i, row.source());
                 insert.setInt(++i, row.count());
                 insert.setInt(++i, row.version());
-                insert.setTimestamp(++i, Json.timestamp(row.firstSeen()));
-                insert.setTimestamp(++i, Json.timestamp(row.lastSeen()));
-                insert.setTimestamp(++i, Json.timestamp(row.resolvedAt()));
-                insert.setTimestamp(++i, Json.timestamp(row.startsAt()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.firstSeen()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.lastSeen()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.resolvedAt()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.startsAt()));
                 insert.setString(++i, row.generatorUrl());
-                insert.setString(++i, Json.write(row.details()));
-                insert.setString(++i, Json.write(row.links()));
-                insert.setString(++i, Json.write(row.images()));
+                insert.setString(++i, Jdbc.write(row.details()));
+                insert.setString(++i, Jdbc.write(row.links()));
+                insert.setString(++i, Jdbc.write(row.images()));
                 insert.setString(++i, row.disposition().name());
                 insert.setString(++i, row.dispositionReason());
                 insert.setString(++i, row.suppressedBy());
-                insert.setTimestamp(++i, Json.timestamp(row.heldUntil()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.heldUntil()));
                 insert.setString(++i, row.groupId());
-                insert.setTimestamp(++i, Json.timestamp(row.acknowledgedAt()));
+                insert.setTimestamp(++i, Jdbc.timestamp(row.acknowledgedAt()));
                 insert.setString(++i, row.acknowledgedBy());
                 insert.addBatch();
             }
@@ -177,13 +178,13 @@ public final class AlertTable {
     private static AlertRow read(ResultSet r) throws SQLException {
         return new AlertRow(r.getString("id"), r.getString("dedup_key"), r.getString("service"),
                 Alert.Status.valueOf(r.getString("status")), r.getString("summary"), r.getString("severity"),
-                Urgency.valueOf(r.getString("urgency")), r.getString("reason"), Json.read(r, "labels", STRINGS),
-                Json.read(r, "annotations", STRINGS), r.getString("source"), r.getInt("count"), r.getInt("version"),
-                Json.instant(r, "first_seen"), Json.instant(r, "last_seen"), Json.instant(r, "resolved_at"),
-                Json.instant(r, "starts_at"), r.getString("generator_url"), Json.read(r, "details", OBJECTS),
-                Json.read(r, "links", LINKS), Json.read(r, "images", IMAGES),
+                Urgency.valueOf(r.getString("urgency")), r.getString("reason"), Jdbc.read(r, "labels", STRINGS),
+                Jdbc.read(r, "annotations", STRINGS), r.getString("source"), r.getInt("count"), r.getInt("version"),
+                Jdbc.instant(r, "first_seen"), Jdbc.instant(r, "last_seen"), Jdbc.instant(r, "resolved_at"),
+                Jdbc.instant(r, "starts_at"), r.getString("generator_url"), Jdbc.read(r, "details", OBJECTS),
+                Jdbc.read(r, "links", LINKS), Jdbc.read(r, "images", IMAGES),
                 Disposition.valueOf(r.getString("disposition")), r.getString("disposition_reason"),
-                r.getString("suppressed_by"), Json.instant(r, "held_until"), r.getString("group_id"),
-                Json.instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
+                r.getString("suppressed_by"), Jdbc.instant(r, "held_until"), r.getString("group_id"),
+                Jdbc.instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
     }
 }

@@ -1,24 +1,26 @@
-package dev.tocsin.ingest.alert.store;
+package dev.tocsin.ingest.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tocsin.events.EventJson;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 
-/** Reading and writing the JSON and time columns of alert-ingest's tables over JDBC. */
-final class Json {
+/** Reading and writing the JSON, time and array parameters and columns of alert-ingest's tables over JDBC. */
+public final class Jdbc {
 
-    private Json() {
+    private Jdbc() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return value == null ? null : EventJson.write(value);
     }
 
-    static <T> T read(ResultSet rows, String column, TypeReference<T> type) throws SQLException {
+    public static <T> T read(ResultSet rows, String column, TypeReference<T> type) throws SQLException {
         String json = rows.getString(column);
         if (json == null) {
             return null;
@@ -30,12 +32,17 @@ final class Json {
         }
     }
 
-    static Instant instant(ResultSet rows, String column) throws SQLException {
+    public static Instant instant(ResultSet rows, String column) throws SQLException {
         Timestamp time = rows.getTimestamp(column);
         return time == null ? null : time.toInstant();
     }
 
-    static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** A text array parameter, for {@code = any(?)}. */
+    public static java.sql.Array texts(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
     }
 }
