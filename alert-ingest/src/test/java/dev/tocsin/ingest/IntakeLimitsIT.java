@@ -62,7 +62,7 @@ class IntakeLimitsIT {
         if (key != null) {
             return;
         }
-        key = IntakeCalls.createKey("search", Map.of());
+        key = Intake.createKey("search", Map.of());
         signals = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.ALERT_SIGNALS);
     }
 
@@ -159,7 +159,7 @@ class IntakeLimitsIT {
 
     @Test
     void aKeyOverItsRateLimitIsToldWhenToRetry() {
-        Intake.Key limited = IntakeCalls.createKey("search", Map.of("rateLimitPerMinute", 2));
+        Intake.Key limited = Intake.createKey("search", Map.of("rateLimitPerMinute", 2));
         String body = "[{\"labels\":{\"alertname\":\"RateLimited\",\"run\":\"" + UUID.randomUUID() + "\"}}]";
         post("/api/v2/alerts", limited.secret(), body).statusCode(202);
         post("/api/v2/alerts", limited.secret(), body).statusCode(202);
@@ -169,7 +169,7 @@ class IntakeLimitsIT {
         // The limit is per key: another key is not held back.
         post("/api/v2/alerts", key.secret(), body).statusCode(202);
 
-        Intake.Key pagerDuty = IntakeCalls.createKey("search", Map.of("rateLimitPerMinute", 1));
+        Intake.Key pagerDuty = Intake.createKey("search", Map.of("rateLimitPerMinute", 1));
         ObjectNode event = fixture("pagerduty-trigger-minimal.json").put("routing_key", pagerDuty.secret());
         post("/v2/enqueue", null, event).statusCode(202);
         post("/v2/enqueue", null, event).statusCode(429).header("Retry-After", matchesPattern("[1-9][0-9]*"))
@@ -178,7 +178,7 @@ class IntakeLimitsIT {
 
     @Test
     void unknownAndRevokedKeysAreRefusedInEveryFormat() {
-        Intake.Key revoked = IntakeCalls.createKey("search", Map.of());
+        Intake.Key revoked = Intake.createKey("search", Map.of());
         post("/hooks/generic", revoked.secret(), "{\"summary\":\"before revoking\"}").statusCode(202);
         IntakeCalls.revoke(revoked);
         for (String secret : List.of("not-a-key", revoked.secret())) {
@@ -214,7 +214,7 @@ class IntakeLimitsIT {
     @Test
     void aSignedGrafanaKeyAcceptsOnlyGrafanasSignature() {
         String secret = "grafana-hmac-" + UUID.randomUUID();
-        Intake.Key signed = IntakeCalls.createKey("search", Map.of("signingSecret", secret,
+        Intake.Key signed = Intake.createKey("search", Map.of("signingSecret", secret,
                 "timestampHeader", "X-Grafana-Alerting-Timestamp"));
         // The listing says the key is signed and never shows the secret.
         given().get("/api/v1/integration-keys").then().statusCode(200)
