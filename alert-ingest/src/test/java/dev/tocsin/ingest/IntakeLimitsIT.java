@@ -77,7 +77,11 @@ class IntakeLimitsIT {
         return alert.put("fingerprint", fingerprint());
     }
 
-    /** Posts a marker alert and waits for it: whatever was posted before it and is not on Kafka yet never will be. */
+    /**
+     * Posts a marker alert and waits for it: whatever was posted before it and is not on Kafka yet never
+     * will be. The marker may sit on another partition than the alerts a test expects, so a test first
+     * waits for those ({@link #awaitNames}), then for the marker, then checks nothing else came.
+     */
     private static void awaitMarker() {
         String marker = UUID.randomUUID().toString();
         post("/api/v2/alerts", key.secret(), "[{\"labels\":{\"alertname\":\"Marker\",\"run\":\"" + marker + "\"}}]")
@@ -107,6 +111,7 @@ class IntakeLimitsIT {
         post("/hooks/alertmanager", key.secret(), message).statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("accepted", equalTo(2))
                 .body("errors.field", equalTo(List.of("alerts[1].labels", "alerts[2].endsAt")));
+        awaitNames(run, 2);
         awaitMarker();
         assertEquals(List.of("First", "Last"), alertnames(run));
     }
@@ -125,6 +130,7 @@ class IntakeLimitsIT {
         post("/api/v2/alerts", key.secret(), "[{\"labels\":" + many + "}}]").statusCode(400)
                 .body("errors[0].field", equalTo("[0].labels")).body("errors[0].message", containsString("at most 64"))
                 .body("accepted", equalTo(0));
+        awaitNames(run, 1);
         awaitMarker();
         assertEquals(List.of("Ok"), alertnames(run));
     }
