@@ -7,6 +7,7 @@ import dev.tocsin.events.EventJson;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,17 @@ final class Intake {
 
     /** Creates an integration key for {@code service}. */
     static Key createKey(String service) {
+        return createKey(service, Map.of());
+    }
+
+    /** Creates a key for {@code service} with these extra settings (signingSecret, rateLimitPerMinute, ...). */
+    static Key createKey(String service, Map<String, Object> settings) {
         String secret = "it-" + UUID.randomUUID();
-        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("service", service, "name", "integration test", "key", secret))
+        Map<String, Object> body = new HashMap<>(settings);
+        body.put("service", service);
+        body.put("name", "integration test");
+        body.put("key", secret);
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/integration-keys").then().statusCode(201).body("key", equalTo(secret))
                 .extract().path("id");
         return new Key(id, secret);

@@ -10,27 +10,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Calls on the intake endpoints shared by the intake integration tests. */
+/** Calls on the intake endpoints shared by the intake integration tests; keys come from {@link Intake}. */
 final class IntakeCalls {
 
     private IntakeCalls() {
-    }
-
-    /** Creates a key for {@code service} with these extra settings (signingSecret, rateLimitPerMinute, ...). */
-    static Intake.Key createKey(String service, Map<String, Object> settings) {
-        String secret = "it-" + UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(settings);
-        body.put("service", service);
-        body.put("name", "intake integration test");
-        body.put("key", secret);
-        String id = given().header("Authorization", Intake.ADMIN).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/integration-keys").then().statusCode(201).extract().path("id");
-        return new Intake.Key(id, secret);
     }
 
     static void revoke(Intake.Key key) {

@@ -50,7 +50,7 @@ class IntakeFormatsIT {
         if (key != null) {
             return;
         }
-        key = IntakeCalls.createKey("payments", Map.of());
+        key = Intake.createKey("payments", Map.of());
         signals = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.ALERT_SIGNALS);
         changes = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.CHANGES);
     }

@@ -25,7 +25,7 @@ class IntakeUnavailableIT {
 
     @Test
     void everyFormatAnswers503WithRetryAfter() {
-        String key = IntakeCalls.createKey("checkout", Map.of()).secret();
+        String key = Intake.createKey("checkout", Map.of()).secret();
         post("/hooks/alertmanager", key, fixture("alertmanager-webhook-v4.json"))
                 .time(lessThan(10L), TimeUnit.SECONDS).statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "5");

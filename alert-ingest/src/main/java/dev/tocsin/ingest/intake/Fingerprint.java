@@ -1,7 +1,9 @@
 package dev.tocsin.ingest.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +22,7 @@ public final class Fingerprint {
 
     public static long of(Map<String, String> labels) {
         long hash = OFFSET;
-        for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
+        for (Map.Entry<String, String> label : sorted(labels).entrySet()) {
             hash = add(hash, label.getKey().getBytes(StandardCharsets.UTF_8));
             hash = add(hash, SEPARATOR);
             hash = add(hash, label.getValue().getBytes(StandardCharsets.UTF_8));
@@ -30,7 +32,13 @@ public final class Fingerprint {
     }
 
     public static String hex(Map<String, String> labels) {
-        return String.format("%016x", of(labels));
+        return HexFormat.of().toHexDigits(of(labels));
+    }
+
+    /** The labels in name order; a map already in that order is used as it is, not copied. */
+    private static SortedMap<String, String> sorted(Map<String, String> labels) {
+        return labels instanceof SortedMap<String, String> map && map.comparator() == null ? map
+                : new TreeMap<>(labels);
     }
 
     private static long add(long hash, byte... bytes) {

@@ -40,20 +40,24 @@ public final class LabeledAlerts {
         for (int i = 0; i < alerts.size(); i++) {
             int before = errors.size();
             LabeledAlert alert = alerts.get(i);
-            validate(alert, at + "[" + i + "]", limits, errors);
+            if (alert == null) {
+                errors.add(new FieldError(at + "[" + i + "]", "must be an alert object"));
+                continue;
+            }
+            // Read once, for the checks and for the signal.
+            Map<String, String> labels = labels(alert);
+            Instant startsAt = time(alert.startsAt());
+            Instant endsAt = time(alert.endsAt());
+            validate(alert, labels, startsAt, endsAt, at + "[" + i + "]", limits, errors);
             if (errors.size() == before) {
-                signals.add(toSignal(alert, source, key, now));
+                signals.add(toSignal(alert, labels, startsAt, endsAt, source, key, now));
             }
         }
         return new Batch(signals, errors);
     }
 
-    private static void validate(LabeledAlert alert, String at, IntakeLimits limits, List<FieldError> errors) {
-        if (alert == null) {
-            errors.add(new FieldError(at, "must be an alert object"));
-            return;
-        }
-        Map<String, String> labels = labels(alert);
+    private static void validate(LabeledAlert alert, Map<String, String> labels, Instant startsAt, Instant endsAt,
+            String at, IntakeLimits limits, List<FieldError> errors) {
         if (labels.isEmpty()) {
             errors.add(new FieldError(at + ".labels", "must have at least one label with a non-empty value"));
         }
@@ -63,21 +67,17 @@ public final class LabeledAlerts {
         if (alert.status() != null && !alert.status().equals("firing") && !alert.status().equals("resolved")) {
             errors.add(new FieldError(at + ".status", "must be firing or resolved"));
         }
-        Instant startsAt = time(alert.startsAt());
-        Instant endsAt = time(alert.endsAt());
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
             errors.add(new FieldError(at + ".endsAt", "must not be before startsAt"));
         }
     }
 
-    private static AlertSignalReceived toSignal(LabeledAlert alert, String source, IntegrationKey key, Instant now) {
-        Map<String, String> labels = labels(alert);
+    private static AlertSignalReceived toSignal(LabeledAlert alert, Map<String, String> labels, Instant startsAt,
+            Instant endsAt, String source, IntegrationKey key, Instant now) {
         Map<String, String> annotations = new TreeMap<>();
         if (alert.annotations() != null) {
             alert.annotations().forEach((name, value) -> annotations.put(name, value == null ? "" : value));
         }
-        Instant endsAt = time(alert.endsAt());
-        Instant startsAt = time(alert.startsAt());
         String dedupKey = alert.fingerprint() != null && FINGERPRINT.matcher(alert.fingerprint()).matches()
                 ? alert.fingerprint() : Fingerprint.hex(labels);
         return new AlertSignalReceived(UUID.randomUUID(), dedupKey, action(alert.status(), endsAt, now),

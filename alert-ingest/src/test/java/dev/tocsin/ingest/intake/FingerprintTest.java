@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,5 +57,9 @@ class FingerprintTest {
         Map<String, String> reversed = new LinkedHashMap<>();
         labels.keySet().stream().sorted(Comparator.reverseOrder()).forEach(name -> reversed.put(name, labels.get(name)));
         assertEquals(Long.parseUnsignedLong(upstreamDecimal), Fingerprint.of(reversed));
+        // A sorted map is read as it is only in name order; one sorted otherwise is put in name order first.
+        Map<String, String> reverseSorted = new TreeMap<>(Comparator.reverseOrder());
+        reverseSorted.putAll(labels);
+        assertEquals(Long.parseUnsignedLong(upstreamDecimal), Fingerprint.of(reverseSorted));
     }
 }
