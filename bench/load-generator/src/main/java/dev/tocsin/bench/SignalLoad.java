@@ -95,7 +95,7 @@ final class SignalLoad {
                 }
                 heapMax = Math.max(heapMax, used);
                 double t = (System.nanoTime() - start) / 1e9;
-                samples.add(new double[] {t, now.committed() - before.committed(), used});
+                samples.add(new double[] {t, now.committed() - before.committed()});
                 if (samples.size() % 10 == 0) {
                     System.out.printf("  t=%.0fs decided=%d lag=%d heap=%.0f MB%n", t,
                             now.committed() - before.committed(), now.lag(), used);
