@@ -33,7 +33,8 @@ final class Http1Connection implements Closeable {
 
     /** The bytes of a POST of a JSON body, to send as they are. */
     static byte[] post(URI uri, String authorization, byte[] json) {
-        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Content-Length: " + json.length + "\r\n\r\n";

@@ -31,7 +31,6 @@ final class HttpLoad {
     private static final long GRACE_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final URI uri;
-    private final Payloads payloads;
     /** Each body as the whole request on the wire, prepared before the clock starts. */
     private final byte[][] requests;
     private final String mode;
@@ -44,13 +43,12 @@ final class HttpLoad {
 
     private HttpLoad(String mode, Args args, Payloads payloads, int batch) {
         this.mode = mode;
-        this.payloads = payloads;
         this.batch = batch;
         this.uri = Args.loopback(args.string("url", "http://127.0.0.1:8081") + payloads.path);
         String key = args.string("key", null);
         this.requests = new byte[payloads.size()][];
         for (int i = 0; i < requests.length; i++) {
-            requests[i] = Http1Connection.post(uri, key == null ? null : "Bearer " + key, payloads.get(i).json());
+            requests[i] = Http1Connection.post(uri, key == null ? null : "Bearer " + key, payloads.get(i));
         }
         this.rate = args.bounded("rate", 0, 0, 1_000_000);
         this.connections = (int) args.bounded("connections", 16, 1, 512);

@@ -46,8 +46,8 @@ public final class LoadGenerator {
             System.err.print(USAGE);
             System.exit(2);
         }
-        Args args = new Args(argv, 1);
         try {
+            Args args = new Args(argv, 1);
             switch (argv[0].toLowerCase(Locale.ROOT)) {
                 case "am-v2" -> HttpLoad.alertmanager(args).run();
                 case "pagerduty" -> HttpLoad.pagerDuty(args).run();

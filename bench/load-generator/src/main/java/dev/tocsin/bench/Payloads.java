@@ -16,23 +16,20 @@ import java.util.Map;
  */
 final class Payloads {
 
-    /** One request's body and how many alerts it carries. */
-    record Body(byte[] json, int alerts) {
-    }
-
     /** Bodies beyond this many are reused from the start, bounding the generator's memory. */
     private static final int MAX_BODIES = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Body> bodies;
+    private final List<byte[]> bodies;
     final String path;
 
-    private Payloads(String path, List<Body> bodies) {
+    private Payloads(String path, List<byte[]> bodies) {
         this.path = path;
         this.bodies = bodies;
     }
 
-    Body get(int i) {
+    /** Body {@code i} as JSON bytes. */
+    byte[] get(int i) {
         return bodies.get(i);
     }
 
@@ -43,20 +40,20 @@ final class Payloads {
     /** Alertmanager API v2 batches, shaped like what Prometheus sends. */
     static Payloads alertmanager(int batch, int identities, String run) {
         String startsAt = Instant.now().toString();
-        List<Body> bodies = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
         for (int b = 0; b < count(batch, identities); b++) {
             List<Object> alerts = new ArrayList<>(batch);
             for (int m = 0; m < batch; m++) {
                 alerts.add(prometheusAlert((int) (((long) b * batch + m) % identities), run, startsAt));
             }
-            bodies.add(new Body(write(alerts), batch));
+            bodies.add(write(alerts));
         }
         return new Payloads("/api/v2/alerts", bodies);
     }
 
     /** PagerDuty Events API v2 trigger events, one per request as PagerDuty takes them. */
     static Payloads pagerDuty(int identities, String run, String routingKey) {
-        List<Body> bodies = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
         for (int k = 0; k < count(1, identities); k++) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("summary", "Disk almost full on " + instance(k));
@@ -70,7 +67,7 @@ final class Payloads {
             event.put("event_action", "trigger");
             event.put("dedup_key", run + "-" + k);
             event.put("payload", payload);
-            bodies.add(new Body(write(event), 1));
+            bodies.add(write(event));
         }
         return new Payloads("/v2/enqueue", bodies);
     }

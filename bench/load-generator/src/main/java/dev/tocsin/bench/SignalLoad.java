@@ -1,8 +1,7 @@
 package dev.tocsin.bench;
 
 import dev.tocsin.eventing.CloudEventRecords;
-import dev.tocsin.events.EventType;
-import dev.tocsin.events.EventTypes;
+import dev.tocsin.events.Topics;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import java.sql.Connection;
@@ -28,9 +27,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * finally counts the alerts the run produced, which must be one per key.
  */
 final class SignalLoad {
-
-    private static final EventType SIGNAL = EventTypes.ALL.stream()
-            .filter(type -> type.recordType() == AlertSignalReceived.class).findFirst().orElseThrow();
 
     /** {@code ce_source} of the signals, so a reader of the topic can tell them from real ones. */
     private static final String SOURCE = "/tocsin/load-generator";
@@ -61,7 +57,7 @@ final class SignalLoad {
     }
 
     void run() throws Exception {
-        try (ConsumerLag lag = new ConsumerLag(bootstrap, SIGNAL.topic(), group)) {
+        try (ConsumerLag lag = new ConsumerLag(bootstrap, Topics.ALERT_SIGNALS, group)) {
             ConsumerLag.Position before = lag.position();
             if (before.lag() > 0) {
                 // Signals left by an earlier run would be counted as this run's work.
@@ -69,7 +65,7 @@ final class SignalLoad {
                 before = awaitDecided(lag, deadline);
             }
             System.out.printf("signals run=%s signals=%d keys=%d topic=%s partitions=%d group=%s backlog=%d%n",
-                    run, signals, keys, SIGNAL.topic(), lag.partitionCount(), group, before.lag());
+                    run, signals, keys, Topics.ALERT_SIGNALS, lag.partitionCount(), group, before.lag());
             double heapStart = heap.usedAfterGcMb();
             long start = System.nanoTime();
             Thread producer = new Thread(this::produce, "producer");
@@ -95,7 +91,7 @@ final class SignalLoad {
                 }
                 heapMax = Math.max(heapMax, used);
                 double t = (System.nanoTime() - start) / 1e9;
-                samples.add(new double[] {t, now.committed() - before.committed(), used});
+                samples.add(new double[] {t, now.committed() - before.committed()});
                 if (samples.size() % 10 == 0) {
                     System.out.printf("  t=%.0fs decided=%d lag=%d heap=%.0f MB%n", t,
                             now.committed() - before.committed(), now.lag(), used);
@@ -115,7 +111,7 @@ final class SignalLoad {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(args.bounded("timeout", 600, 1, 7200));
         args.checkAllRead();
-        try (ConsumerLag lag = new ConsumerLag(bootstrap, SIGNAL.topic(), group)) {
+        try (ConsumerLag lag = new ConsumerLag(bootstrap, Topics.ALERT_SIGNALS, group)) {
             ConsumerLag.Position now = awaitDecided(lag, deadline);
             System.out.printf("drain lag=%d after %.0f s%n", now.lag(), (System.nanoTime() - start) / 1e9);
         }

@@ -66,7 +66,9 @@ public class Pages {
         for (PageChange event : events) {
             state = Page.apply(state, event);
             Page after = state;
-            chain = chain.chain(() -> projection.apply(after, event));
+            // Counted once the append held: an attempt that lost to a concurrent writer fails there,
+            // and its retry (of the inbox or the API) must not count the same change again.
+            chain = chain.invoke(() -> count(after, event)).chain(() -> projection.apply(after, event));
             for (IntegrationEvent published : integrationEvents(after, event)) {
                 chain = chain.chain(() -> outbox.append(published));
             }
@@ -74,28 +76,35 @@ public class Pages {
         return chain;
     }
 
-    private List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
-        List<IntegrationEvent> out = new ArrayList<>();
-        if (event instanceof PageChange.Opened o) {
+    private void count(Page page, PageChange event) {
+        if (event instanceof PageChange.Opened) {
             registry.counter("tocsin.pages.opened").increment();
-            out.add(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(), o.at()));
-            out.addAll(notify(page, 1, 1, o.userIds(), o));
-        } else if (event instanceof PageChange.Escalated e) {
+        } else if (event instanceof PageChange.Escalated) {
             registry.counter("tocsin.pages.escalated").increment();
-            out.add(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at()));
-            out.addAll(notify(page, e.step(), e.round(), e.userIds(), e));
         } else if (event instanceof PageChange.Acknowledged a) {
             registry.counter("tocsin.pages.acknowledged", "via", a.via() == null ? "unknown" : a.via()).increment();
             ackLatency.record(Duration.between(page.openedAt(), a.at()));
+        } else if (event instanceof PageChange.Unrouted) {
+            registry.counter("tocsin.pages.unrouted").increment();
+        }
+    }
+
+    private static List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
+        List<IntegrationEvent> out = new ArrayList<>();
+        if (event instanceof PageChange.Opened o) {
+            out.add(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(), o.at()));
+            out.addAll(notify(page, 1, 1, o.userIds(), o));
+        } else if (event instanceof PageChange.Escalated e) {
+            out.add(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at()));
+            out.addAll(notify(page, e.step(), e.round(), e.userIds(), e));
+        } else if (event instanceof PageChange.Acknowledged a) {
             out.add(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(), a.at()));
         } else if (event instanceof PageChange.Exhausted x) {
             out.add(new PageExhausted(page.id(), page.alertId(), x.at()));
         } else if (event instanceof PageChange.Resolved r) {
             out.add(new PageResolved(page.id(), page.alertId(), r.at()));
-        } else {
-            // Unrouted is recorded and visible here; nothing downstream can act on it yet.
-            registry.counter("tocsin.pages.unrouted").increment();
         }
+        // Unrouted is recorded and visible here; nothing downstream can act on it yet.
         return out;
     }
 

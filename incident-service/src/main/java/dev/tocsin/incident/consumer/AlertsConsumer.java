@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Records {@code tocsin.alerts} (alert triggered and resolved) on the timeline. */
+/** Records {@code tocsin.alerts} (alerts triggered and resolved, storm groups updated) on the timeline. */
 @ApplicationScoped
 public class AlertsConsumer implements TopicConsumer {
 
