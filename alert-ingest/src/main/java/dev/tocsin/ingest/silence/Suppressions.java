@@ -34,8 +34,4 @@ public final class Suppressions {
                 .max(LAST_TO_END)
                 .map(SuppressionRule::suppression);
     }
-
-    public List<SuppressionRule> rules() {
-        return rules;
-    }
 }
