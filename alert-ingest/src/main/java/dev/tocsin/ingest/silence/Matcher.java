@@ -1,11 +1,12 @@
 package dev.tocsin.ingest.silence;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,14 +16,19 @@ import java.util.regex.PatternSyntaxException;
  * alert does not carry matches as the empty string, so {@code team!~"db"} holds for an alert
  * without a team label. Silences and urgency rules use the same matcher so they read alike.
  *
+ * <p>A value like a record of {@code name}, {@code op} and {@code value}; a class only so that it can
+ * keep its regex, compiled once when it is made, beside them.
+ *
  * @throws IllegalArgumentException from the constructor when a regex does not compile
  */
-public record Matcher(String name, Op op, String value) {
+@JsonPropertyOrder({"name", "op", "value"})
+public final class Matcher {
 
-    /** Compiled regexes shared by every matcher: silences and rules repeat a few patterns. */
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-    /** Past this many patterns the cache starts over, so regexes that were only validated cannot grow it forever. */
-    private static final int MAX_CACHED = 10_000;
+    private final String name;
+    private final Op op;
+    private final String value;
+    /** The compiled regex of {@code =~} and {@code !~}; null for the others. */
+    private final Pattern pattern;
 
     /** The four comparisons, written as Alertmanager and PromQL write them. */
     public enum Op {
@@ -48,13 +54,26 @@ public record Matcher(String name, Op op, String value) {
         }
     }
 
-    public Matcher {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(op, "op");
-        Objects.requireNonNull(value, "value");
-        if (op.regex()) {
-            pattern(value);
-        }
+    public Matcher(String name, Op op, String value) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.op = Objects.requireNonNull(op, "op");
+        this.value = Objects.requireNonNull(value, "value");
+        this.pattern = op.regex() ? compile(value) : null;
+    }
+
+    @JsonProperty
+    public String name() {
+        return name;
+    }
+
+    @JsonProperty
+    public Op op() {
+        return op;
+    }
+
+    @JsonProperty
+    public String value() {
+        return value;
     }
 
     public boolean matches(Map<String, String> labels) {
@@ -62,8 +81,8 @@ public record Matcher(String name, Op op, String value) {
         return switch (op) {
             case EQ -> actual.equals(value);
             case NE -> !actual.equals(value);
-            case RE -> pattern(value).matcher(actual).matches();
-            case NRE -> !pattern(value).matcher(actual).matches();
+            case RE -> pattern.matcher(actual).matches();
+            case NRE -> !pattern.matcher(actual).matches();
         };
     }
 
@@ -78,19 +97,20 @@ public record Matcher(String name, Op op, String value) {
         return name + op.symbol + '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private static Pattern pattern(String regex) {
-        Pattern cached = PATTERNS.get(regex);
-        if (cached != null) {
-            return cached;
-        }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Matcher m && name.equals(m.name) && op == m.op && value.equals(m.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, op, value);
+    }
+
+    private static Pattern compile(String regex) {
         try {
             // matches() anchors at both ends; the group keeps an alternation like a|b whole.
-            Pattern compiled = Pattern.compile("(?:" + regex + ")");
-            if (PATTERNS.size() >= MAX_CACHED) {
-                PATTERNS.clear();
-            }
-            PATTERNS.put(regex, compiled);
-            return compiled;
+            return Pattern.compile("(?:" + regex + ")");
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription(), e);
         }

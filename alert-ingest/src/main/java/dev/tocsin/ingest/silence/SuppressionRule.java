@@ -44,16 +44,18 @@ public record SuppressionRule(String kind, String id, String service, List<Match
         return new StatedRule(this, state(now).label());
     }
 
-    /** True when this rule mutes an alert of {@code service} with {@code labels} at {@code at}. */
-    public boolean covers(String service, Map<String, String> labels, Instant at) {
+    /**
+     * True when this rule mutes an alert of {@code service} at {@code at}; {@code labels} are the
+     * labels matchers see ({@link Labels#withService}), built once per alert by the caller.
+     */
+    boolean covers(String service, Map<String, String> labels, Instant at) {
         if (state(at) != State.ACTIVE) {
             return false;
         }
         if (MAINTENANCE.equals(kind)) {
             return this.service.equals(service);
         }
-        Map<String, String> effective = Labels.withService(labels, service);
-        return matchers.stream().allMatch(m -> m.matches(effective));
+        return matchers.stream().allMatch(m -> m.matches(labels));
     }
 
     public Suppression suppression() {

@@ -81,28 +81,23 @@ public class SuppressionRules {
     }
 
     /**
-     * Ends a pending or active rule now (a pending one never starts) and wakes the pipeline now.
+     * Ends {@code rule}, pending or active, now (a pending one never starts) and wakes the pipeline now.
+     * The caller has read the rule in this transaction and checked that it has not ended yet.
      *
-     * @return the ended rule; empty when there is no such rule; the rule unchanged when it had already ended
+     * @return the ended rule
      */
-    public Uni<Optional<SuppressionRule>> expire(String kind, String id, Instant now) {
-        return get(kind, id).chain(found -> {
-            if (found.isEmpty() || found.get().state(now) == SuppressionRule.State.EXPIRED) {
-                return Uni.createFrom().item(found);
-            }
-            SuppressionRule rule = found.get();
-            Instant startsAt = rule.startsAt().isAfter(now) ? now : rule.startsAt();
-            SuppressionRule ended = new SuppressionRule(rule.kind(), rule.id(), rule.service(), rule.matchers(),
-                    startsAt, now, rule.createdBy(), rule.comment(), rule.createdAt());
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                                    "update suppressions set starts_at = :startsAt, ends_at = :now where id = :id")
-                            .setParameter("startsAt", startsAt)
-                            .setParameter("now", now)
-                            .setParameter("id", id)
-                            .executeUpdate())
-                    .chain(() -> deadlines.arm(DEADLINE_KIND, rule.deadlineRef(), now, "{}"))
-                    .replaceWith(Optional.of(ended));
-        });
+    public Uni<SuppressionRule> expire(SuppressionRule rule, Instant now) {
+        Instant startsAt = rule.startsAt().isAfter(now) ? now : rule.startsAt();
+        SuppressionRule ended = new SuppressionRule(rule.kind(), rule.id(), rule.service(), rule.matchers(),
+                startsAt, now, rule.createdBy(), rule.comment(), rule.createdAt());
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                                "update suppressions set starts_at = :startsAt, ends_at = :now where id = :id")
+                        .setParameter("startsAt", startsAt)
+                        .setParameter("now", now)
+                        .setParameter("id", rule.id())
+                        .executeUpdate())
+                .chain(() -> deadlines.arm(DEADLINE_KIND, rule.deadlineRef(), now, "{}"))
+                .replaceWith(ended);
     }
 
     private static Uni<List<SuppressionRule>> rows(String where, Map<String, ?> params) {

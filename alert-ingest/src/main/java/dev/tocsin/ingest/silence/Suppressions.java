@@ -28,13 +28,10 @@ public final class Suppressions {
     }
 
     public Optional<Suppression> find(String service, Map<String, String> labels, Instant at) {
+        Map<String, String> matched = Labels.withService(labels, service);
         return rules.stream()
-                .filter(rule -> rule.covers(service, labels, at))
+                .filter(rule -> rule.covers(service, matched, at))
                 .max(LAST_TO_END)
                 .map(SuppressionRule::suppression);
-    }
-
-    public List<SuppressionRule> rules() {
-        return rules;
     }
 }

@@ -14,14 +14,14 @@ import java.util.Optional;
 final class BurnRateTable {
 
     /** One row: at or above {@code threshold} over {@code window}, the alert gets {@code urgency}. */
-    record Row(Duration window, String label, double threshold, Urgency urgency) {
+    record Row(Duration window, double threshold, Urgency urgency) {
     }
 
     static final List<Row> ROWS = List.of(
-            new Row(Duration.ofHours(1), "1h", 14.4, Urgency.PAGE),
-            new Row(Duration.ofHours(6), "6h", 6, Urgency.PAGE),
-            new Row(Duration.ofDays(1), "1d", 3, Urgency.TICKET),
-            new Row(Duration.ofDays(3), "3d", 1, Urgency.TICKET));
+            new Row(Duration.ofHours(1), 14.4, Urgency.PAGE),
+            new Row(Duration.ofHours(6), 6, Urgency.PAGE),
+            new Row(Duration.ofDays(1), 3, Urgency.TICKET),
+            new Row(Duration.ofDays(3), 1, Urgency.TICKET));
 
     /**
      * How far an alert's window may be from a row's and still use it. Pyrra scales its windows to

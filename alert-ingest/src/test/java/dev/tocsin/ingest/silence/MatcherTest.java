@@ -3,6 +3,7 @@ package dev.tocsin.ingest.silence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tocsin.events.EventJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,5 +73,14 @@ class MatcherTest {
     void printsAsAlertmanagerDoes() {
         assertEquals("alertname=~\"Disk.*\"", new Matcher("alertname", Matcher.Op.RE, "Disk.*").toString());
         assertEquals("msg!=\"say \\\"hi\\\"\"", new Matcher("msg", Matcher.Op.NE, "say \"hi\"").toString());
+    }
+
+    @Test
+    void isAValueOfItsNameOpAndValueAndWritesThemAsJson() {
+        assertEquals(new Matcher("service", Matcher.Op.RE, "check.*"), new Matcher("service", Matcher.Op.RE, "check.*"));
+        assertEquals(new Matcher("service", Matcher.Op.RE, "check.*").hashCode(),
+                new Matcher("service", Matcher.Op.RE, "check.*").hashCode());
+        assertEquals("{\"name\":\"service\",\"op\":\"=~\",\"value\":\"check.*\"}",
+                EventJson.write(new Matcher("service", Matcher.Op.RE, "check.*")));
     }
 }

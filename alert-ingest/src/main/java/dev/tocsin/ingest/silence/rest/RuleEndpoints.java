@@ -81,7 +81,7 @@ class RuleEndpoints {
             if (rule.state(now) == SuppressionRule.State.EXPIRED) {
                 throw new ProblemException(409, "Conflict", what + " " + id + " already ended at " + rule.endsAt());
             }
-            return rules.expire(kind, id, now).map(ended -> ended.orElseThrow().at(now));
+            return rules.expire(rule, now).map(ended -> ended.at(now));
         });
     }
 
