@@ -94,14 +94,14 @@ class EndToEndIT {
     @Test
     void aBurstOfFiftyAlertsOnOneServiceWakesThePrimaryWithOneGroupedPage() throws Exception {
         // A service of its own, so pages of the other tests on checkout do not count toward its storm.
-        assertEquals(201, Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/storefront",
+        // 201 on a new database, 200 where PG_URL names one that has it from an earlier run.
+        assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/storefront",
                 stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\","
-                        + "\"escalationPolicy\":\"checkout-policy\"}").status());
-        assertEquals(201, Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/storefront",
+                        + "\"escalationPolicy\":\"checkout-policy\"}"));
+        assertSuccess(Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/storefront",
                 stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
                         + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"
-                        + "\"urgency\":\"PAGE\",\"comment\":\"storefront pages on every critical alert\"}]}")
-                .status());
+                        + "\"urgency\":\"PAGE\",\"comment\":\"storefront pages on every critical alert\"}]}"));
         String run = UUID.randomUUID().toString();
         List<String> burst = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -159,6 +159,10 @@ class EndToEndIT {
             }
         }
         return found;
+    }
+
+    private static void assertSuccess(Http.Response response) {
+        assertTrue(response.status() == 200 || response.status() == 201, response.status() + ": " + response.body());
     }
 
     private static List<MimeMessage> stormEmails() throws Exception {

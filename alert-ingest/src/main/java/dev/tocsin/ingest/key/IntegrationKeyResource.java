@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.key;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.ingest.service.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,7 @@ public class IntegrationKeyResource {
      * @param rateLimitPerMinute this key's own request limit per replica; the default when absent
      */
     public record CreateKey(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a service id like checkout") String service,
+            @NotBlank @Pattern(regexp = ServiceIds.PATTERN, message = "must be a service id like checkout") String service,
             @NotBlank @Size(max = 200) String name,
             @Size(min = 4, max = 200) String key,
             @Size(min = 16, max = 200) String signingSecret,

@@ -18,11 +18,12 @@ import java.time.Instant;
 @ApplicationScoped
 public class HoldStep implements DecisionStep {
 
-    private final BusinessHoursConfig defaults;
+    /** Built once: an invalid default (start not before end) fails when the pipeline starts. */
+    private final BusinessHours defaults;
     private final boolean holdByDefault;
 
     HoldStep(BusinessHoursConfig defaults, DecisionConfig config) {
-        this.defaults = defaults;
+        this.defaults = defaults.defaults();
         this.holdByDefault = config.defaultBusinessHours();
     }
 
@@ -47,7 +48,7 @@ public class HoldStep implements DecisionStep {
             if (!own && !holdByDefault) {
                 return current;
             }
-            BusinessHours hours = own ? profile.businessHours() : defaults.defaults();
+            BusinessHours hours = own ? profile.businessHours() : defaults;
             if (hours.isOpen(candidate.at())) {
                 return current;
             }

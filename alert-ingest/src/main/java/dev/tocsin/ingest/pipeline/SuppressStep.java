@@ -29,7 +29,7 @@ public class SuppressStep implements DecisionStep {
         Suppressions suppressions = batch.decidedServices().isEmpty() ? Suppressions.none()
                 : SuppressionStore.load(connection, batch.from(), batch.to());
         return (candidate, current) -> suppressions.find(candidate.service(), candidate.labels(), candidate.at())
-                .map(s -> current.suppressed(s.kind() + ":" + s.id(), s.reason()))
+                .map(s -> current.suppressed(s.ref(), s.reason()))
                 .orElse(current);
     }
 }

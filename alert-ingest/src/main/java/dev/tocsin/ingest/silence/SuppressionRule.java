@@ -68,7 +68,7 @@ public record SuppressionRule(String kind, String id, String service, List<Match
 
     /** The deadline reference the pipeline is woken with when this rule ends. */
     public String deadlineRef() {
-        return kind + ":" + id;
+        return Suppression.ref(kind, id);
     }
 
     private String shortId() {
