@@ -6,7 +6,6 @@ import dev.tocsin.eventing.api.Problem.FieldError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The problem+json answers the header-authenticated intake endpoints give. */
 public final class IntakeProblems {
@@ -29,7 +28,7 @@ public final class IntakeProblems {
      * @param accepted how many valid alerts of the batch were kept; null for a single-event format
      */
     public static Response invalid(List<FieldError> errors, Integer accepted) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        String detail = Problem.detail(errors);
         if (accepted != null && accepted > 0) {
             detail = accepted + " valid alert(s) accepted; refused: " + detail;
         }

@@ -2,7 +2,7 @@ package dev.tocsin.ingest.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tocsin.events.alert.Urgency;
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.MatcherJson;
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package dev.tocsin.ingest.service;
 
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import java.util.regex.Pattern;
 
 /** The one form of a service id, shared by profiles, maintenance windows and integration keys. */

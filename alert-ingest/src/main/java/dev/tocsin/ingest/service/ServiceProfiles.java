@@ -1,7 +1,7 @@
 package dev.tocsin.ingest.service;
 
 import dev.tocsin.events.EventJson;
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.silence;
 
+import dev.tocsin.eventing.api.FieldErrors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.tocsin.events.EventJson;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.ProblemException;
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

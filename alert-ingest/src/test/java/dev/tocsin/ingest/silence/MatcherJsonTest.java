@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.silence;
 
+import dev.tocsin.eventing.api.FieldErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -16,6 +16,11 @@ public record Problem(String type, String title, int status, String detail, List
     public record FieldError(String field, String message) {
     }
 
+    /** The fields and what is wrong with each, as one line: {@code [0].labels: ...; name: ...}. */
+    public static String detail(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public static Problem of(int status, String title, String detail, List<FieldError> errors) {
         return new Problem("about:blank", title, status, detail, errors);
     }

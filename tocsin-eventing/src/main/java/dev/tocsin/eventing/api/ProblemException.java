@@ -21,6 +21,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 400 naming every invalid field. */
+    public static ProblemException badRequest(List<Problem.FieldError> errors) {
+        return new ProblemException(400, "Bad Request", Problem.detail(errors), errors);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not Found", what + " not found");
     }

@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every client error into problem+json that names what is wrong. */
@@ -25,8 +24,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "Bad Request", detail, errors));
+        return problem(ProblemException.badRequest(errors));
     }
 
     @ServerExceptionMapper

@@ -4,7 +4,7 @@ import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ProfileDocument;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

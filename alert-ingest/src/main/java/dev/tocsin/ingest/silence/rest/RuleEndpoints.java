@@ -1,7 +1,7 @@
 package dev.tocsin.ingest.silence.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;

@@ -1,6 +1,6 @@
 package dev.tocsin.ingest.silence.rest;
 
-import dev.tocsin.ingest.silence.FieldErrors;
+import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.MatcherJson;
 import dev.tocsin.ingest.silence.SuppressionRule;

@@ -1,10 +1,7 @@
-package dev.tocsin.ingest.silence;
+package dev.tocsin.eventing.api;
 
-import dev.tocsin.eventing.api.Problem;
-import dev.tocsin.eventing.api.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Collects every invalid field of a request before answering, so a caller fixes its document in
@@ -28,7 +25,6 @@ public final class FieldErrors {
         if (errors.isEmpty()) {
             return;
         }
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        throw new ProblemException(400, "Bad Request", detail, List.copyOf(errors));
+        throw ProblemException.badRequest(List.copyOf(errors));
     }
 }
