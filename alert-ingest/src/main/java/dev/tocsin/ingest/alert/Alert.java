@@ -11,7 +11,6 @@ import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -103,16 +102,10 @@ public final class Alert {
     }
 
     /**
-     * Merges consecutive repeats of one alert into one event, so a batch in which Prometheus re-sent
-     * a firing alert many times stores one history entry for them, not one per signal.
+     * Appends an event, merging it into the last one when both are repeats, so a batch in which
+     * Prometheus re-sent a firing alert many times stores one history entry for them, not one per
+     * signal.
      */
-    public static List<AlertDomainEvent> coalesce(List<AlertDomainEvent> events) {
-        List<AlertDomainEvent> merged = new ArrayList<>(events.size());
-        events.forEach(event -> appendCoalescing(merged, event));
-        return merged;
-    }
-
-    /** Appends an event, merging it into the last one when both are repeats. */
     public static void appendCoalescing(List<AlertDomainEvent> events, AlertDomainEvent event) {
         int last = events.size() - 1;
         if (event instanceof AlertRepeated next && last >= 0 && events.get(last) instanceof AlertRepeated prev) {

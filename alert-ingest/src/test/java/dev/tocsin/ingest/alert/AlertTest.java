@@ -15,6 +15,7 @@ import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,9 +137,11 @@ class AlertTest {
 
     @Test
     void repeatsOfOneBatchAreOneEventThatCountsThemAll() {
-        List<AlertDomainEvent> events = Alert.coalesce(List.of(opened("a1", S0, PUBLISH, T0),
-                new AlertRepeated("a1", S1, 2, T1, 1), new AlertRepeated("a1", S2, 3, T2, 1),
-                new AlertClosed("a1", S2, T2)));
+        List<AlertDomainEvent> events = new ArrayList<>();
+        for (AlertDomainEvent event : List.of(opened("a1", S0, PUBLISH, T0), new AlertRepeated("a1", S1, 2, T1, 1),
+                new AlertRepeated("a1", S2, 3, T2, 1), new AlertClosed("a1", S2, T2))) {
+            Alert.appendCoalescing(events, event);
+        }
         assertEquals(List.of(opened("a1", S0, PUBLISH, T0), new AlertRepeated("a1", S2, 3, T2, 2),
                 new AlertClosed("a1", S2, T2)), events);
     }
