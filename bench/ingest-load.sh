@@ -5,18 +5,24 @@
 # resident memory per open alert. Prints a markdown table: Tocsin, Alertmanager, and their ratio.
 #
 #   bench/ingest-load.sh [--duration 30] [--steady 60] [--rate 1000] [--connections 16]
-#                        [--steady-connections 64] [--warmup 10] [--open-alerts 100000] [--drain-wait 900]
+#                        [--steady-connections 64] [--warmup 30] [--open-alerts 100000] [--drain-wait 900]
+#
+# Load is what a monitoring system sends: a fixed set of --identities firing alerts (10,000), sent
+# again and again. Each target first receives every identity once (the "new alerts" pass, timed
+# for Tocsin until the whole stack has handled it), then the measured scenarios re-send them.
+# Before each Tocsin scenario the script waits (at most --drain-wait s) until every consumer group
+# of the four services is at the end of its topics, so one scenario's work does not run during the
+# next.
 #
 # Uses the running local stack or starts one (`./tocsin up`, stopped again at the end). Installs
 # Debian's prometheus-alertmanager when absent (needs root) and runs it on a free loopback port
-# with a null receiver; it is stopped at the end. Before each Tocsin scenario it waits (at most
-# --drain-wait s) until alert-ingest has decided every accepted signal, so one scenario's
-# decision work does not run during the next. All traffic goes to 127.0.0.1.
+# with a null receiver; it is stopped at the end. All traffic goes to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-duration=30 steady=60 rate=1000 connections=16 steady_connections=64 warmup=10 open_alerts=100000 drain_wait=900
+duration=30 steady=60 rate=1000 connections=16 steady_connections=64 warmup=30 open_alerts=100000 drain_wait=900
+identities=10000
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2 ;;
@@ -27,7 +33,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2 ;;
     --open-alerts) open_alerts=$2 ;;
     --drain-wait) drain_wait=$2 ;;
-    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
   shift 2
 done
@@ -95,12 +101,18 @@ rss_after=$(ps -o rss= -p "$am_pid" | tr -d ' ')
 am_held=$(curl -fsS --max-time 10 "$am/metrics" | awk '/^alertmanager_alerts\{/ {n += $2} END {printf "%.0f", n}')
 kb_per_alert=$(awk -v a="$rss_after" -v b="$rss_before" -v n="$open_alerts" 'BEGIN {printf "%.1f", (a-b)/n}')
 
-common=(--warmup "$warmup" --duration "$duration" --connections "$connections" --identities 10000)
-steady_args=(--batch 1 --rate "$rate" --warmup "$warmup" --duration "$steady" --connections "$steady_connections" --identities 10000)
+common=(--warmup "$warmup" --duration "$duration" --connections "$connections" --identities "$identities")
+steady_args=(--batch 1 --rate "$rate" --warmup "$warmup" --duration "$steady" --connections "$steady_connections"
+  --identities "$identities")
+# Every identity once: the alerts the measured scenarios then re-send.
+first_pass=(--identities "$identities" --max-alerts "$identities" --warmup 0 --duration 300 --connections 4)
+run_id() { printf '%s-%s' "$1" "$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
 say "Alertmanager: scenarios ..."
-am_b1=$(scenario am-batch1 am-v2 --url "$am" --batch 1 "${common[@]}")
-am_b100=$(scenario am-batch100 am-v2 --url "$am" --batch 100 "${common[@]}")
-am_steady=$(scenario am-steady am-v2 --url "$am" "${steady_args[@]}")
+run=$(run_id am)
+scenario am-new-alerts am-v2 --url "$am" --run "$run" --batch 100 "${first_pass[@]}" > /dev/null
+am_b1=$(scenario am-batch1 am-v2 --url "$am" --run "$run" --batch 1 "${common[@]}")
+am_b100=$(scenario am-batch100 am-v2 --url "$am" --run "$run" --batch 100 "${common[@]}")
+am_steady=$(scenario am-steady am-v2 --url "$am" --run "$run" "${steady_args[@]}")
 kill "$am_pid"; wait "$am_pid" 2>/dev/null || true; am_pid=""
 
 # --- Tocsin ---------------------------------------------------------------------------------
@@ -113,18 +125,28 @@ created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integrati
 key_id=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
 tocsin=http://127.0.0.1:8081
 backlogs=()
-drained() { # records the decision backlog the next scenario starts with
-  say "  waiting up to ${drain_wait}s for alert-ingest to decide every accepted signal"
+settled() { # records the backlog the next scenario starts with
+  say "  waiting up to ${drain_wait}s until every service has handled what it was sent"
   local out
-  out=$(generator drain --timeout "$drain_wait")
+  out=$(generator settle --timeout "$drain_wait")
   say "  $out"
-  backlogs+=("$(sed -n 's/^drain lag=\([0-9]*\).*/\1/p' <<< "$out")")
+  backlogs+=("$(sed -n 's/^settle lag=\([0-9]*\).*/\1/p' <<< "$out")")
 }
+seconds_since() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}'; }
+say "Tocsin: $identities new alerts ..."
+run=$(run_id tocsin)
+settled; backlogs=()
+new_start=$(date +%s.%N)
+scenario tocsin-new-alerts am-v2 --url "$tocsin" --key "$key" --run "$run" --batch 100 "${first_pass[@]}" > /dev/null
+new_accepted=$(seconds_since "$new_start")
+generator drain --timeout "$drain_wait" > /dev/null; new_decided=$(seconds_since "$new_start")
+generator settle --timeout "$drain_wait" > /dev/null; new_settled=$(seconds_since "$new_start")
+scenario tocsin-pagerduty-new pagerduty --url "$tocsin" --key "$key" --run "$run" "${first_pass[@]}" > /dev/null
 say "Tocsin: scenarios ..."
-drained; t_b1=$(scenario tocsin-batch1 am-v2 --url "$tocsin" --key "$key" --batch 1 "${common[@]}")
-drained; t_b100=$(scenario tocsin-batch100 am-v2 --url "$tocsin" --key "$key" --batch 100 "${common[@]}")
-drained; t_steady=$(scenario tocsin-steady am-v2 --url "$tocsin" --key "$key" "${steady_args[@]}")
-drained; t_pd=$(scenario tocsin-pagerduty pagerduty --url "$tocsin" --key "$key" "${common[@]}")
+settled; t_b1=$(scenario tocsin-batch1 am-v2 --url "$tocsin" --key "$key" --run "$run" --batch 1 "${common[@]}")
+settled; t_b100=$(scenario tocsin-batch100 am-v2 --url "$tocsin" --key "$key" --run "$run" --batch 100 "${common[@]}")
+settled; t_steady=$(scenario tocsin-steady am-v2 --url "$tocsin" --key "$key" --run "$run" "${steady_args[@]}")
+settled; t_pd=$(scenario tocsin-pagerduty pagerduty --url "$tocsin" --key "$key" --run "$run" "${common[@]}")
 
 # --- Table ----------------------------------------------------------------------------------
 ratio() { awk -v t="$1" -v a="$2" 'BEGIN { if (a > 0 && t != "NA" && a != "NA") printf "%.2f", t/a; else printf "–" }'; }
@@ -135,8 +157,8 @@ row() { # figure, tocsin result line, alertmanager result line, field
 }
 failed() { printf '%s of %s (%s)' "$(field "$1" errors)" "$(field "$1" requests)" "$(field "$1" failures)"; }
 echo
-echo "alert-ingest vs Prometheus Alertmanager $am_version, $(date -u +%F), $(nproc) cores;" \
-  "closed loop: $connections connections, ${duration}s after ${warmup}s warm-up; open loop: ${steady}s at $rate alerts/s"
+echo "alert-ingest vs Prometheus Alertmanager $am_version, $(date -u +%F), $(nproc) cores; $identities firing alerts" \
+  "re-sent; closed loop: $connections connections, ${duration}s after ${warmup}s warm-up; open loop: ${steady}s at $rate alerts/s"
 echo
 echo "| figure | Tocsin | Alertmanager | Tocsin ÷ Alertmanager |"
 echo "|---|---|---|---|"
@@ -152,7 +174,9 @@ printf '| failed requests, 1 per request | %s | %s | |\n' "$(failed "$t_b1")" "$
 printf '| failed requests, 100 per request | %s | %s | |\n' "$(failed "$t_b100")" "$(failed "$am_b100")"
 printf '| failed requests, open loop | %s | %s | |\n' "$(failed "$t_steady")" "$(failed "$am_steady")"
 printf '| failed requests, PagerDuty | %s | n/a | |\n' "$(failed "$t_pd")"
-printf '| undecided signals when each Tocsin scenario started (1 / 100 / open loop / PagerDuty) | %s | n/a | |\n' \
+printf '| unhandled records when each Tocsin scenario started (1 / 100 / open loop / PagerDuty) | %s | n/a | |\n' \
   "$(IFS=/; echo "${backlogs[*]}")"
+printf '| %s new alerts in batches of 100: accepted / decided / handled by every service, s | %s / %s / %s | – | |\n' \
+  "$identities" "$new_accepted" "$new_decided" "$new_settled"
 echo
 say "Generator output and Alertmanager's log: $work/"

@@ -35,7 +35,7 @@ public final class DevStack {
         String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null || kafka.isBlank()) {
             kafka = KafkaBroker.start(state.resolve("kafka"), port("TOCSIN_KAFKA_PORT", 19092),
-                    port("TOCSIN_KAFKA_CONTROLLER_PORT", 19093), false).bootstrapServers();
+                    port("TOCSIN_KAFKA_CONTROLLER_PORT", 19093), false, KafkaBroker.Tuning.THROUGHPUT).bootstrapServers();
         }
         KafkaBroker.createTopics(kafka, Infrastructure.allTopics(), 3);
         env.add("KAFKA_BOOTSTRAP_SERVERS=" + kafka);

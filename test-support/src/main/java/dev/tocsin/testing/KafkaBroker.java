@@ -37,16 +37,30 @@ public final class KafkaBroker implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a broker on free ports with fresh data under {@code dataDir}. */
+    /** How the broker's JVM is tuned. */
+    public enum Tuning {
+        /** C1 only and the serial collector: a test's short-lived broker is ready soonest. */
+        STARTUP(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+        /** The JVM's defaults (C2, G1): what a broker in production runs, and what benchmarks need. */
+        THROUGHPUT(List.of("-Xms512m", "-Xmx512m"));
+
+        private final List<String> jvmOptions;
+
+        Tuning(List<String> jvmOptions) {
+            this.jvmOptions = jvmOptions;
+        }
+    }
+
+    /** Starts a test's broker on free ports with fresh data under {@code dataDir}. */
     public static KafkaBroker start(Path dataDir) {
-        return start(dataDir, FreePorts.next(), FreePorts.next(), true);
+        return start(dataDir, FreePorts.next(), FreePorts.next(), true, Tuning.STARTUP);
     }
 
     /**
      * Starts a broker on the given ports. With {@code fresh} false, existing data under
      * {@code dataDir} is kept (formatted only the first time), as the local stack wants.
      */
-    public static KafkaBroker start(Path dataDir, int port, int controllerPort, boolean fresh) {
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, boolean fresh, Tuning tuning) {
         try {
             Path lib = KafkaLib.locate();
             if (fresh) {
@@ -57,10 +71,10 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = dataDir.resolve("server.properties");
             Files.writeString(config, serverProperties(dataDir.resolve("data"), port, controllerPort));
             if (!Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
-                run(lib, logs, List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
+                run(lib, logs, Tuning.STARTUP, List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
                         "-c", config.toString()), dataDir.resolve("format.log"));
             }
-            Process process = java(lib, logs, List.of("kafka.Kafka", config.toString()))
+            Process process = java(lib, logs, tuning, List.of("kafka.Kafka", config.toString()))
                     .redirectOutput(dataDir.resolve("stdout.log").toFile())
                     .redirectErrorStream(true)
                     .start();
@@ -162,8 +176,8 @@ public final class KafkaBroker implements AutoCloseable {
         return out.toString();
     }
 
-    private static void run(Path lib, Path logs, List<String> args, Path log) throws IOException {
-        Process process = java(lib, logs, args).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+    private static void run(Path lib, Path logs, Tuning tuning, List<String> args, Path log) throws IOException {
+        Process process = java(lib, logs, tuning, args).redirectOutput(log.toFile()).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -175,10 +189,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder java(Path lib, Path logs, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    private static ProcessBuilder java(Path lib, Path logs, Tuning tuning, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(tuning.jvmOptions);
+        command.addAll(List.of(
                 "-Dkafka.logs.dir=" + logs,
                 "-Dlog4j2.configurationFile=" + lib.resolve("log4j2.properties").toUri(),
                 "-cp", lib.toAbsolutePath() + "/*"));

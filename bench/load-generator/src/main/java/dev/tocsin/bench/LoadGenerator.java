@@ -36,6 +36,10 @@ public final class LoadGenerator {
 
             drain       wait until alert-ingest's consumer group has decided every signal on the topic
               --bootstrap 127.0.0.1:19092 --group alert-ingest --timeout 600
+
+            settle      wait until every consumer group on the broker (all four services) is at the end
+                        of every partition it reads
+              --bootstrap 127.0.0.1:19092 --timeout 600
             """;
 
     private LoadGenerator() {
@@ -53,6 +57,7 @@ public final class LoadGenerator {
                 case "pagerduty" -> HttpLoad.pagerDuty(args).run();
                 case "signals" -> new SignalLoad(args).run();
                 case "drain" -> SignalLoad.drain(args);
+                case "settle" -> Settle.run(args);
                 default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
             }
         } catch (IllegalArgumentException e) {
