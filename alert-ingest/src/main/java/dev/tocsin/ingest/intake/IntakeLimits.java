@@ -1,10 +1,10 @@
 package dev.tocsin.ingest.intake;
 
 import dev.tocsin.eventing.api.Problem.FieldError;
+import dev.tocsin.ingest.alert.LabelNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What every format's labels and annotations must respect, checked the same way for all of them:
@@ -14,8 +14,6 @@ public record IntakeLimits(int maxLabels, int maxLabelValueBytes, int maxAnnotat
 
     /** The defaults of {@link IntakeConfig}, for tests. */
     public static final IntakeLimits DEFAULTS = new IntakeLimits(64, 1024, 16384);
-
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     public static IntakeLimits of(IntakeConfig config) {
         return new IntakeLimits(config.maxLabels(), config.maxLabelValueBytes(), config.maxAnnotationValueBytes());
@@ -42,8 +40,8 @@ public record IntakeLimits(int maxLabels, int maxLabelValueBytes, int maxAnnotat
 
     private static void check(Map<String, String> map, String at, String what, int maxBytes, List<FieldError> errors) {
         map.keySet().stream().sorted().forEach(name -> {
-            if (!NAME.matcher(name).matches()) {
-                errors.add(new FieldError(at, what + " name '" + name + "' must match " + NAME.pattern()));
+            if (!LabelNames.isValid(name)) {
+                errors.add(new FieldError(at, what + " name '" + name + "' must match " + LabelNames.PATTERN));
             } else if (!fits(map.get(name), maxBytes)) {
                 errors.add(new FieldError(at + "." + name, what + " value longer than " + maxBytes + " bytes"));
             }

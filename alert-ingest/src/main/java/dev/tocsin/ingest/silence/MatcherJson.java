@@ -1,11 +1,11 @@
 package dev.tocsin.ingest.silence;
 
-import dev.tocsin.eventing.api.FieldErrors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.ingest.alert.LabelNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One matcher as JSON. Tocsin's own form is {@code {"name":"service","op":"=~","value":"check.*"}};
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public record MatcherJson(String name, String op, String value, @JsonProperty("isRegex") Boolean isRegex,
         @JsonProperty("isEqual") Boolean isEqual) {
 
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     public static MatcherJson of(Matcher matcher) {
         return new MatcherJson(matcher.name(), matcher.op().symbol(), matcher.value(), null, null);
@@ -60,7 +59,7 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
 
     private Matcher toMatcher(String path, FieldErrors errors) {
         int before = errors.size();
-        if (name == null || !LABEL_NAME.matcher(name).matches()) {
+        if (!LabelNames.isValid(name)) {
             errors.add(path + ".name", "must be a label name like alertname");
         }
         Matcher.Op parsed = resolvedOp();

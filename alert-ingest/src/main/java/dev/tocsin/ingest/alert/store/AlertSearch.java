@@ -2,6 +2,7 @@ package dev.tocsin.ingest.alert.store;
 
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.alert.AlertRow;
+import dev.tocsin.ingest.alert.LabelNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 public record AlertSearch(String service, String status, String urgency, String disposition, List<String> labels,
         Instant since, Instant until, String groupId, int limit) {
 
-    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)(=~|!~|!=|=)(.*)");
+    private static final Pattern MATCHER = Pattern.compile("(" + LabelNames.PATTERN + ")(=~|!~|!=|=)(.*)");
 
     public List<AlertRow> run(Connection connection) throws SQLException {
         StringBuilder sql = new StringBuilder("select " + AlertTable.COLUMNS + " from alerts where true");
