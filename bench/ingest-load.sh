@@ -6,8 +6,9 @@
 #
 #   bench/ingest-load.sh [--duration 30] [--steady 60] [--rate 1000] [--connections 16]
 #                        [--steady-connections 64] [--warmup 30] [--open-alerts 100000] [--drain-wait 900]
+#                        [--identities 10000]
 #
-# Load is what a monitoring system sends: a fixed set of --identities firing alerts (10,000), sent
+# Load is what a monitoring system sends: a fixed set of --identities firing alerts, sent
 # again and again. Each target first receives every identity once (the "new alerts" pass, timed
 # for Tocsin until the whole stack has handled it), then the measured scenarios re-send them.
 # Before each Tocsin scenario the script waits (at most --drain-wait s) until every consumer group
@@ -33,7 +34,8 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2 ;;
     --open-alerts) open_alerts=$2 ;;
     --drain-wait) drain_wait=$2 ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    --identities) identities=$2 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
   shift 2
 done
