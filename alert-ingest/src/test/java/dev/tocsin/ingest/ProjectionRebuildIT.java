@@ -14,6 +14,7 @@ import dev.tocsin.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,8 +36,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code alerts} projection can be dropped and rebuilt from the event store alone, giving back
- * exactly the rows the live pipeline wrote (DESIGN.md: projections can be rebuilt from events).
+ * The {@code alerts} and {@code alert_groups} projections can be dropped and rebuilt from the event
+ * store alone, giving back exactly the rows the live pipeline wrote (DESIGN.md: projections can be
+ * rebuilt from events).
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
@@ -48,8 +50,9 @@ class ProjectionRebuildIT {
     AgroalDataSource database;
 
     @Test
-    void theRebuiltAlertsTableEqualsTheOneThePipelineWrote() throws Exception {
-        String key = Intake.createKey("payments").secret();
+    void theRebuiltTablesEqualTheOnesThePipelineWrote() throws Exception {
+        String service = "payments-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = Intake.createKey(service).secret();
         String run = UUID.randomUUID().toString();
         var repeated = alert(Map.of("alertname", "PaymentsLatency", "run", run), Map.of("summary", "p99 > 2s"), null);
         var flapping = alert(Map.of("alertname", "PaymentsDown", "severity", "warning", "run", run), Map.of(), null);
@@ -65,22 +68,42 @@ class ProjectionRebuildIT {
                     .contains("RESOLVED"));
             post(key, List.of(flapping)).statusCode(202);
             Awaitility.await().atMost(WAIT).until(() -> triggered(alerts, run) == 3);
+            Awaitility.await().atMost(WAIT).until(() -> rows("where labels->>'run' = '" + run + "' and count = 2")
+                    .size() == 1);
+            assertEquals(3, rows("where labels->>'run' = '" + run + "'").size());
+
+            // A storm: critical alerts page on this service, and the two past the fifth join a grouped page.
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"name\":\"" + service
+                    + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":[{\"matchers\":[{\"name\":"
+                    + "\"severity\",\"op\":\"=\",\"value\":\"critical\"}],\"urgency\":\"PAGE\"}]}")
+                    .put("/api/v1/services/" + service).then().statusCode(201);
+            List<Map<String, Object>> storm = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                storm.add(alert(Map.of("alertname", "PaymentsStorm" + i, "severity", "critical", "run", run),
+                        Map.of(), null));
+            }
+            post(key, storm.subList(0, 4)).statusCode(202);
+            post(key, storm.subList(4, 7)).statusCode(202);
+            // The group is published after its wait; only then does the pipeline leave its row alone.
+            Awaitility.await().atMost(WAIT).until(() -> groupedPages(alerts, service) == 1);
         }
-        Awaitility.await().atMost(WAIT).until(() -> rows("where labels->>'run' = '" + run + "' and count = 2")
-                .size() == 1);
-        assertEquals(3, rows("where labels->>'run' = '" + run + "'").size());
 
         given().post("/api/v1/admin/rebuild-projections").then().statusCode(401);
         // Compare the whole table, so wait until no signal (of this or another test) is still in flight.
         awaitPipelineIdle();
         List<List<String>> before = rows("");
-        // Damage the projection: the rebuild must restore it from the events, not leave it as found.
+        List<List<String>> groupsBefore = rows("alert_groups", "");
+        assertEquals(1, rows("alert_groups", "where service = '" + service + "' and members = 2").size());
+        // Damage the projections: the rebuild must restore them from the events, not leave them as found.
         execute("update alerts set count = 99, summary = 'damaged' where labels->>'run' = '" + run + "'");
         execute("delete from alerts where status = 'RESOLVED' and labels->>'run' = '" + run + "'");
-        int rebuilt = given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild-projections")
-                .then().statusCode(200).extract().path("alerts");
+        execute("update alert_groups set members = 0, summary = 'damaged' where service = '" + service + "'");
+        var rebuilt = given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild-projections")
+                .then().statusCode(200).extract();
         assertEquals(before, rows(""));
-        assertEquals(before.size(), rebuilt);
+        assertEquals(groupsBefore, rows("alert_groups", ""));
+        assertEquals(before.size(), (int) rebuilt.path("alerts"));
+        assertEquals(groupsBefore.size(), (int) rebuilt.path("groups"));
     }
 
     /** Waits until the service's consumer group has committed every signal on the topic. */
@@ -107,10 +130,21 @@ class ProjectionRebuildIT {
         return alerts.all(AlertTriggered.class, t -> run.equals(t.labels().get("run"))).size();
     }
 
-    /** Every column of the matching rows, as PostgreSQL prints them, in id order. */
+    /** Grouped pages published for the service. */
+    private static int groupedPages(TopicReader alerts, String service) {
+        alerts.poll();
+        return alerts.all(AlertTriggered.class, t -> service.equals(t.service())
+                && "AlertStorm".equals(t.labels().get("alertname"))).size();
+    }
+
     private List<List<String>> rows(String where) throws SQLException {
+        return rows("alerts", where);
+    }
+
+    /** Every column of the table's matching rows, as PostgreSQL prints them, in id order. */
+    private List<List<String>> rows(String table, String where) throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select * from alerts " + where + " order by id")) {
+                ResultSet rs = statement.executeQuery("select * from " + table + " " + where + " order by id")) {
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
