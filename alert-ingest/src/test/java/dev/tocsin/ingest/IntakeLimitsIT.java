@@ -1,14 +1,17 @@
 package dev.tocsin.ingest;
 
+import static dev.tocsin.ingest.Intake.ADMIN;
 import static dev.tocsin.ingest.IntakeCalls.fingerprint;
 import static dev.tocsin.ingest.IntakeCalls.fixture;
 import static dev.tocsin.ingest.IntakeCalls.post;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -180,6 +183,47 @@ class IntakeLimitsIT {
         post("/v2/enqueue", null, event).statusCode(202);
         post("/v2/enqueue", null, event).statusCode(429).header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("status", equalTo("throttle exceeded"));
+    }
+
+    @Test
+    void aKeysSettingsChangeInPlaceAndTakeEffectAtOnce() {
+        Intake.Key changing = Intake.createKey("search", Map.of("rateLimitPerMinute", 1));
+        String body = "[{\"labels\":{\"alertname\":\"Changing\",\"run\":\"" + UUID.randomUUID() + "\"}}]";
+        post("/api/v2/alerts", changing.secret(), body).statusCode(202);
+        post("/api/v2/alerts", changing.secret(), body).statusCode(429);
+
+        String path = "/api/v1/integration-keys/" + changing.id();
+        given().contentType("application/merge-patch+json").body("{\"rateLimitPerMinute\":100}").patch(path)
+                .then().statusCode(401);
+        given().header("Authorization", ADMIN).contentType("application/merge-patch+json")
+                .body("{\"rateLimitPerMinute\":0,\"service\":\"other\",\"colour\":\"red\"}").patch(path).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("rateLimitPerMinute", "service", "colour"));
+        // Refused as a whole: the limit is still 1 per minute.
+        post("/api/v2/alerts", changing.secret(), body).statusCode(429);
+
+        given().header("Authorization", ADMIN).contentType("application/merge-patch+json")
+                .body("{\"rateLimitPerMinute\":100,\"name\":\"renamed\"}").patch(path).then().statusCode(200)
+                .body("rateLimitPerMinute", equalTo(100)).body("name", equalTo("renamed"))
+                .body("service", equalTo("search")).body("signed", equalTo(false));
+        // The same secret, at once, under the new limit.
+        post("/api/v2/alerts", changing.secret(), body).statusCode(202);
+
+        // Adding a signing secret makes unsigned Grafana requests fail; null removes it again.
+        String secret = "grafana-hmac-" + UUID.randomUUID();
+        given().header("Authorization", ADMIN).contentType("application/merge-patch+json")
+                .body("{\"signingSecret\":\"" + secret + "\"}").patch(path).then().statusCode(200)
+                .body("signed", equalTo(true)).body("rateLimitPerMinute", equalTo(100)).body(not(containsString(secret)));
+        byte[] grafana = grafanaBody(UUID.randomUUID().toString());
+        postGrafana(changing, grafana, Map.of()).statusCode(401);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"signingSecret\":null,\"rateLimitPerMinute\":null}").patch(path).then().statusCode(200)
+                .body("signed", equalTo(false)).body("rateLimitPerMinute", nullValue());
+        postGrafana(changing, grafana, Map.of()).statusCode(202);
+
+        IntakeCalls.revoke(changing);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"name\":\"x\"}").patch(path)
+                .then().statusCode(404);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.key;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,11 +13,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +32,7 @@ import java.util.List;
 @Path("/api/v1/integration-keys")
 public class IntegrationKeyResource {
 
-    private static final String HEADER = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}";
+    static final String HEADER = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}";
 
     /**
      * @param key the secret to use; a random one is generated when absent
@@ -44,7 +48,7 @@ public class IntegrationKeyResource {
             @Size(min = 16, max = 200) String signingSecret,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String signatureHeader,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String timestampHeader,
-            @Min(1) @Max(1_000_000) Integer rateLimitPerMinute) {
+            @Min(1) @Max(KeyPatch.MAX_RATE_LIMIT) Integer rateLimitPerMinute) {
     }
 
     public record CreatedKey(String id, String service, String name, String key) {
@@ -94,6 +98,26 @@ public class IntegrationKeyResource {
     @WithSession
     public Uni<List<KeyListing>> list() {
         return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
+    }
+
+    /**
+     * Changes an active key's settings as a JSON merge patch: {@code name}, {@code rateLimitPerMinute},
+     * {@code signingSecret}, {@code signatureHeader}, {@code timestampHeader}. A member left out keeps
+     * its value; null restores the default (no own limit; no signature check). This replica applies
+     * the change at once, others within the key cache's TTL.
+     */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    public Uni<KeyListing> change(@PathParam("id") String id, JsonNode patch) {
+        return Panache.withTransaction(() -> keys.findActive(id).chain(found -> {
+            IntegrationKey current = found.orElseThrow(() -> ProblemException.notFound("active integration key " + id));
+            IntegrationKey changed = KeyPatch.apply(current, patch);
+            return keys.update(changed).replaceWith(changed);
+        })).map(changed -> {
+            active.forget(id);
+            return KeyListing.of(changed);
+        });
     }
 
     /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */

@@ -32,12 +32,7 @@ public class IntegrationKeys {
 
     /** The active key whose secret has this {@link #hash}, if any. Runs in the caller's session. */
     public Uni<Optional<IntegrationKey>> findActiveByHash(String hash) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + COLUMNS + " from integration_keys where key_hash = :hash and revoked_at is null",
-                        Object[].class)
-                .setParameter("hash", hash)
-                .getResultList())
-                .map(rows -> rows.stream().findFirst().map(IntegrationKeys::toKey));
+        return findActive("key_hash", hash);
     }
 
     /**
@@ -72,6 +67,37 @@ public class IntegrationKeys {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select " + COLUMNS + " from integration_keys order by created_at", Object[].class).getResultList())
                 .map(rows -> rows.stream().map(IntegrationKeys::toKey).toList());
+    }
+
+    /** The active key with this id, if any. Runs in the caller's session. */
+    public Uni<Optional<IntegrationKey>> findActive(String id) {
+        return findActive("id", id);
+    }
+
+    private Uni<Optional<IntegrationKey>> findActive(String column, String value) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select " + COLUMNS + " from integration_keys where " + column + " = :value and revoked_at is null",
+                        Object[].class)
+                .setParameter("value", value)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(IntegrationKeys::toKey));
+    }
+
+    /** Stores an active key's name, rate limit and signing. Runs in the caller's transaction. */
+    public Uni<Void> update(IntegrationKey key) {
+        IntegrationKey.Signing signing = key.signing();
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update integration_keys set name = :name, rate_limit_per_minute = :limit,
+                            signing_secret = :secret, signature_header = :header, timestamp_header = :timestampHeader
+                        where id = :id and revoked_at is null""")
+                .setParameter("id", key.id())
+                .setParameter("name", key.name())
+                .setParameter("limit", key.rateLimitPerMinute())
+                .setParameter("secret", signing == null ? null : signing.secret())
+                .setParameter("header", signing == null ? null : signing.header())
+                .setParameter("timestampHeader", signing == null ? null : signing.timestampHeader())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Revokes a key; false when there is no active key with that id. */
