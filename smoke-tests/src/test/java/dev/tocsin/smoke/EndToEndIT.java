@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.tocsin.events.Topics;
 import dev.tocsin.testing.Infrastructure;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,10 +153,27 @@ class EndToEndIT {
     }
 
     private static List<MimeMessage> emailsFor(String run) {
+        return emails(message -> GreenMailUtil.getBody(message).contains(run));
+    }
+
+    private static List<MimeMessage> stormEmails() {
+        return emails(message -> message.getSubject().matches(".*\\d+ alerts? firing on storefront.*"));
+    }
+
+    /** A test of a received message, which may fail to read it. */
+    private interface MessageTest {
+        boolean test(MimeMessage message) throws MessagingException;
+    }
+
+    private static List<MimeMessage> emails(MessageTest test) {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : stack.smtp.receivedMessages()) {
-            if (GreenMailUtil.getBody(message).contains(run)) {
-                found.add(message);
+            try {
+                if (test.test(message)) {
+                    found.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("cannot read a received message", e);
             }
         }
         return found;
@@ -163,16 +181,6 @@ class EndToEndIT {
 
     private static void assertSuccess(Http.Response response) {
         assertTrue(response.status() == 200 || response.status() == 201, response.status() + ": " + response.body());
-    }
-
-    private static List<MimeMessage> stormEmails() throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : stack.smtp.receivedMessages()) {
-            if (message.getSubject().matches(".*\\d+ alerts? firing on storefront.*")) {
-                found.add(message);
-            }
-        }
-        return found;
     }
 
     private static Map<TopicPartition, Long> signalEndOffsets() {

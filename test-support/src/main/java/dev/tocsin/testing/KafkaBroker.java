@@ -71,7 +71,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = dataDir.resolve("server.properties");
             Files.writeString(config, serverProperties(dataDir.resolve("data"), port, controllerPort));
             if (!Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
-                run(lib, logs, Tuning.STARTUP, List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
+                run(lib, logs, List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
                         "-c", config.toString()), dataDir.resolve("format.log"));
             }
             Process process = java(lib, logs, tuning, List.of("kafka.Kafka", config.toString()))
@@ -176,8 +176,9 @@ public final class KafkaBroker implements AutoCloseable {
         return out.toString();
     }
 
-    private static void run(Path lib, Path logs, Tuning tuning, List<String> args, Path log) throws IOException {
-        Process process = java(lib, logs, tuning, args).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+    /** Runs a short Kafka tool (the storage format) to its end. */
+    private static void run(Path lib, Path logs, List<String> args, Path log) throws IOException {
+        Process process = java(lib, logs, Tuning.STARTUP, args).redirectOutput(log.toFile()).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

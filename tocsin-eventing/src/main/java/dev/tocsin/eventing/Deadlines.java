@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Arms and cancels deadlines inside the caller's transaction. */
 @ApplicationScoped
@@ -39,16 +42,31 @@ public class Deadlines {
                 .replaceWithVoid();
     }
 
-    /** Arms (or re-arms) the deadline {@code kind/ref} with plain JDBC inside the caller's transaction. */
-    public void arm(Connection connection, String kind, String ref, Instant dueAt, String payload) throws SQLException {
-        try (PreparedStatement arm = connection.prepareStatement(ARM_JDBC)) {
-            arm.setString(1, kind);
-            arm.setString(2, ref);
-            arm.setTimestamp(3, Timestamp.from(dueAt));
-            arm.setString(4, payload);
-            arm.executeUpdate();
+    /** A deadline to arm: {@code kind/ref} falls due at {@code dueAt} with its payload. */
+    public record Arm(String kind, String ref, Instant dueAt, String payload) {
+    }
+
+    /**
+     * Arms (or re-arms) deadlines with plain JDBC inside the caller's transaction, in one batch. When
+     * one {@code kind/ref} is armed more than once, the last arming counts, as if armed one by one.
+     */
+    public void arm(Connection connection, List<Arm> arms) throws SQLException {
+        Map<String, Arm> last = new LinkedHashMap<>();
+        arms.forEach(arm -> last.put(arm.kind() + "/" + arm.ref(), arm));
+        if (last.isEmpty()) {
+            return;
         }
-        engine.wakeAt(dueAt);
+        try (PreparedStatement insert = connection.prepareStatement(ARM_JDBC)) {
+            for (Arm arm : last.values()) {
+                insert.setString(1, arm.kind());
+                insert.setString(2, arm.ref());
+                insert.setTimestamp(3, Timestamp.from(arm.dueAt()));
+                insert.setString(4, arm.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        last.values().forEach(arm -> engine.wakeAt(arm.dueAt()));
     }
 
     public Uni<Void> cancel(String kind, String ref) {

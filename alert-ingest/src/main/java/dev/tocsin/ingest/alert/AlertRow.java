@@ -28,29 +28,30 @@ public record AlertRow(String id, String dedupKey, String service, Alert.Status 
     }
 
     AlertRow repeated(int newCount, Instant at) {
-        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
-                source, newCount, version + 1, firstSeen, at, resolvedAt, startsAt, generatorUrl, details, links,
-                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, acknowledgedAt,
-                acknowledgedBy);
+        return next(status, newCount, at, resolvedAt, disposition, dispositionReason, suppressedBy, heldUntil,
+                acknowledgedAt, acknowledgedBy);
     }
 
     AlertRow released(Disposition newDisposition, String why, String by, Instant until) {
-        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
-                source, count, version + 1, firstSeen, lastSeen, resolvedAt, startsAt, generatorUrl, details, links,
-                images, newDisposition, why, by, until,
-                groupId, acknowledgedAt, acknowledgedBy);
+        return next(status, count, lastSeen, resolvedAt, newDisposition, why, by, until, acknowledgedAt,
+                acknowledgedBy);
     }
 
     AlertRow acknowledged(String by, Instant at) {
-        return new AlertRow(id, dedupKey, service, status, summary, severity, urgency, reason, labels, annotations,
-                source, count, version + 1, firstSeen, lastSeen, resolvedAt, startsAt, generatorUrl, details, links,
-                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, at, by);
+        return next(status, count, lastSeen, resolvedAt, disposition, dispositionReason, suppressedBy, heldUntil, at,
+                by);
     }
 
     AlertRow closed(Instant at) {
-        return new AlertRow(id, dedupKey, service, Alert.Status.RESOLVED, summary, severity, urgency, reason, labels,
-                annotations, source, count, version + 1, firstSeen, at, at, startsAt, generatorUrl, details, links,
-                images, disposition, dispositionReason, suppressedBy, heldUntil, groupId, acknowledgedAt,
-                acknowledgedBy);
+        return next(Alert.Status.RESOLVED, count, at, at, disposition, dispositionReason, suppressedBy, heldUntil,
+                acknowledgedAt, acknowledgedBy);
+    }
+
+    /** The next version of this row, changed in what an open alert's life changes (the columns of an update). */
+    private AlertRow next(Alert.Status newStatus, int newCount, Instant newLastSeen, Instant newResolvedAt,
+            Disposition newDisposition, String why, String by, Instant until, Instant ackAt, String ackBy) {
+        return new AlertRow(id, dedupKey, service, newStatus, summary, severity, urgency, reason, labels, annotations,
+                source, newCount, version + 1, firstSeen, newLastSeen, newResolvedAt, startsAt, generatorUrl, details,
+                links, images, newDisposition, why, by, until, groupId, ackAt, ackBy);
     }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
+import dev.tocsin.ingest.intake.alertmanager.PostableAlert;
+import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
+import dev.tocsin.ingest.intake.grafana.GrafanaResource;
+import dev.tocsin.ingest.intake.pagerduty.ChangeEvent;
+import dev.tocsin.ingest.intake.pagerduty.PagerDutyEvent;
+import dev.tocsin.ingest.intake.webhook.GenericEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -26,12 +32,12 @@ public class BodyTooLarge {
 
     /** Intake paths, for the {@code source} tag of the rejection metric. */
     private static final Map<String, String> SOURCES = Map.of(
-            "/api/v2/alerts", "alertmanager-v2",
-            "/hooks/alertmanager", "alertmanager-webhook-v4",
-            "/hooks/grafana", "grafana",
-            "/hooks/generic", "generic-webhook",
-            "/v2/enqueue", "pagerduty-events-v2",
-            "/v2/change/enqueue", "pagerduty-change-v2");
+            "/api/v2/alerts", PostableAlert.SOURCE,
+            "/hooks/alertmanager", WebhookMessage.SOURCE,
+            "/hooks/grafana", GrafanaResource.SOURCE,
+            "/hooks/generic", GenericEvent.SOURCE,
+            "/v2/enqueue", PagerDutyEvent.SOURCE,
+            "/v2/change/enqueue", ChangeEvent.SOURCE);
 
     private final Optional<MemorySize> limit;
     private final ObjectMapper json;

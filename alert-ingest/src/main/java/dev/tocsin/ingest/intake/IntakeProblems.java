@@ -1,8 +1,7 @@
 package dev.tocsin.ingest.intake;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.Problem.FieldError;
+import dev.tocsin.eventing.api.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -17,19 +16,18 @@ public final class IntakeProblems {
      * An RFC 9457 problem for a batch of which some alerts were invalid, with the extension member
      * {@code accepted}: how many of its alerts were made durable anyway.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchProblem(String type, String title, int status, String detail, List<FieldError> errors,
-            Integer accepted) {
+            int accepted) {
     }
 
     /**
-     * 400 naming every invalid field.
+     * 400 naming every invalid alert of a batch.
      *
-     * @param accepted how many valid alerts of the batch were kept; null for a single-event format
+     * @param accepted how many valid alerts of the batch were kept
      */
-    public static Response invalid(List<FieldError> errors, Integer accepted) {
+    public static Response invalid(List<FieldError> errors, int accepted) {
         String detail = Problem.detail(errors);
-        if (accepted != null && accepted > 0) {
+        if (accepted > 0) {
             detail = accepted + " valid alert(s) accepted; refused: " + detail;
         }
         return Response.status(400).type(Problem.MEDIA_TYPE)

@@ -3,6 +3,7 @@ package dev.tocsin.ingest.intake;
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
+import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.util.List;
@@ -23,6 +24,15 @@ public final class KeyedEvents {
     public static final int MAX_SUMMARY = 1024;
 
     private KeyedEvents() {
+    }
+
+    /**
+     * A keyed event made a signal, or the errors that kept it from being one.
+     *
+     * @param signal the signal, null when {@code errors} is not empty
+     * @param dedupKey the caller's dedup key, or the one made for it, to return in the answer
+     */
+    public record Normalized(AlertSignalReceived signal, String dedupKey, List<FieldError> errors) {
     }
 
     /** The action named {@code trigger}, {@code acknowledge} or {@code resolve}; null for anything else. */
@@ -92,6 +102,11 @@ public final class KeyedEvents {
             return null;
         }
         return details instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", details);
+    }
+
+    /** A list, or null when it is empty: the events leave out what the sender left out. */
+    public static <T> List<T> nullIfEmpty(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
     public static boolean blank(String value) {

@@ -83,8 +83,8 @@ public final class LabeledAlerts {
         return new AlertSignalReceived(UUID.randomUUID(), dedupKey, action(alert.status(), endsAt, now),
                 labels.getOrDefault("service", key.service()), summary(labels, annotations, dedupKey),
                 labels.get("severity"), labels, annotations, startsAt != null ? startsAt : endsAt != null ? endsAt : now,
-                endsAt, alert.generatorUrl(), source, now, alert.details(), nullIfEmpty(alert.links()),
-                nullIfEmpty(alert.images()), key.id());
+                endsAt, alert.generatorUrl(), source, now, alert.details(), KeyedEvents.nullIfEmpty(alert.links()),
+                KeyedEvents.nullIfEmpty(alert.images()), key.id());
     }
 
     private static SignalAction action(String status, Instant endsAt, Instant now) {
@@ -120,9 +120,5 @@ public final class LabeledAlerts {
             }
         }
         return "alert " + dedupKey;
-    }
-
-    private static <T> List<T> nullIfEmpty(List<T> list) {
-        return list == null || list.isEmpty() ? null : list;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.key;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,9 +44,9 @@ public class IntegrationKeyResource {
      */
     public record CreateKey(
             @NotBlank @Pattern(regexp = ServiceIds.PATTERN, message = "must be a service id like checkout") String service,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = KeyPatch.MAX_NAME) String name,
             @Size(min = 4, max = 200) String key,
-            @Size(min = 16, max = 200) String signingSecret,
+            @Size(min = KeyPatch.MIN_SIGNING_SECRET, max = KeyPatch.MAX_SIGNING_SECRET) String signingSecret,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String signatureHeader,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String timestampHeader,
             @Min(1) @Max(KeyPatch.MAX_RATE_LIMIT) Integer rateLimitPerMinute) {
@@ -76,9 +77,9 @@ public class IntegrationKeyResource {
 
     @POST
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
-        if (request.signingSecret() == null && (request.signatureHeader() != null || request.timestampHeader() != null)) {
-            throw ProblemException.badRequest("signingSecret", "is required when a signature or timestamp header is set");
-        }
+        FieldErrors errors = new FieldErrors();
+        KeyPatch.checkSigning(request.signingSecret(), request.signatureHeader(), request.timestampHeader(), errors);
+        errors.throwIfAny();
         String secret = request.key() == null ? IntegrationKeys.newSecret() : request.key();
         IntegrationKey.Signing signing = request.signingSecret() == null ? null : new IntegrationKey.Signing(
                 request.signingSecret(), request.signatureHeader(), request.timestampHeader());

@@ -13,6 +13,9 @@ import java.util.Set;
 final class KeyPatch {
 
     static final int MAX_RATE_LIMIT = 1_000_000;
+    static final int MAX_NAME = 200;
+    static final int MIN_SIGNING_SECRET = 16;
+    static final int MAX_SIGNING_SECRET = 200;
     private static final Set<String> MEMBERS = Set.of("name", "rateLimitPerMinute", "signingSecret",
             "signatureHeader", "timestampHeader");
 
@@ -36,8 +39,8 @@ final class KeyPatch {
         String name = key.name();
         if (patch.has("name")) {
             JsonNode value = patch.get("name");
-            if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 200) {
-                errors.add("name", "must be a non-blank string of at most 200 characters");
+            if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_NAME) {
+                errors.add("name", "must be a non-blank string of at most " + MAX_NAME + " characters");
             } else {
                 name = value.asText();
             }
@@ -69,18 +72,25 @@ final class KeyPatch {
                 secret = null;
                 header = null;
                 timestampHeader = null;
-            } else if (!value.isTextual() || value.asText().length() < 16 || value.asText().length() > 200) {
-                errors.add("signingSecret", "must be a string of 16 to 200 characters, or null to stop verifying signatures");
+            } else if (!value.isTextual() || value.asText().length() < MIN_SIGNING_SECRET
+                    || value.asText().length() > MAX_SIGNING_SECRET) {
+                errors.add("signingSecret", "must be a string of " + MIN_SIGNING_SECRET + " to " + MAX_SIGNING_SECRET
+                        + " characters, or null to stop verifying signatures");
             } else {
                 secret = value.asText();
             }
         }
         header = header(patch, "signatureHeader", header, errors);
         timestampHeader = header(patch, "timestampHeader", timestampHeader, errors);
+        checkSigning(secret, header, timestampHeader, errors);
+        return secret == null ? null : new IntegrationKey.Signing(secret, header, timestampHeader);
+    }
+
+    /** A signature or timestamp header means nothing without the secret that signs. */
+    static void checkSigning(String secret, String header, String timestampHeader, FieldErrors errors) {
         if (secret == null && (header != null || timestampHeader != null)) {
             errors.add("signingSecret", "is required when a signature or timestamp header is set");
         }
-        return secret == null ? null : new IntegrationKey.Signing(secret, header, timestampHeader);
     }
 
     private static String header(JsonNode patch, String member, String current, FieldErrors errors) {

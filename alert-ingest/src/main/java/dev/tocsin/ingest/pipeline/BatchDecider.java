@@ -98,7 +98,7 @@ final class BatchDecider {
             case ACKNOWLEDGE -> new AlertCommand.Acknowledge(signal.signalId(), signal.source(), at);
             case TRIGGER -> open != null ? new AlertCommand.Trigger(signal, null, null, at)
                     : new AlertCommand.Trigger(signal, newId.get(), decideNew(new Candidate(signal.service(),
-                            signal.dedupKey(), signal.severity(), signal.labels(), signal.annotations(), at, false)), at);
+                            signal.dedupKey(), signal.severity(), signal.labels(), signal.annotations(), at)), at);
         };
         execute(open, command);
     }
@@ -113,7 +113,7 @@ final class BatchDecider {
             return; // resolved meanwhile, or a newer alert of the key: nothing is held any more
         }
         Candidate candidate = new Candidate(open.service(), open.dedupKey(), open.severity(), open.labels(),
-                open.annotations(), now, true);
+                open.annotations(), now);
         Decision decision = Decision.publish(new Classification(open.urgency(), open.reason()));
         for (Step step : steps) {
             if (step.onRelease() && !decision.isFinal()) {

@@ -105,8 +105,10 @@ public class BatchPipeline {
         decider.decide(batch);
 
         List<IntegrationEvent> published = new ArrayList<>();
-        List<List<AlertDomainEvent>> decided = writeAlerts(c, decider, published);
-        writeGroups(c, decider, batch.decidedAt(), published);
+        List<Deadlines.Arm> arms = new ArrayList<>();
+        List<List<AlertDomainEvent>> decided = writeAlerts(c, decider, published, arms);
+        writeGroups(c, decider, batch.decidedAt(), published, arms);
+        deadlines.arm(c, arms);
         outbox.append(c, published);
         Map<Integer, Long> last = new HashMap<>();
         fresh.forEach(i -> last.merge(i.partition(), i.offset(), Math::max));
@@ -115,7 +117,7 @@ public class BatchPipeline {
     }
 
     private List<List<AlertDomainEvent>> writeAlerts(Connection c, BatchDecider decider,
-            List<IntegrationEvent> published) throws SQLException {
+            List<IntegrationEvent> published, List<Deadlines.Arm> arms) throws SQLException {
         List<Append<AlertDomainEvent>> appends = new ArrayList<>();
         List<AlertRow> inserted = new ArrayList<>();
         List<AlertRow> updated = new ArrayList<>();
@@ -129,7 +131,8 @@ public class BatchPipeline {
                 AlertPublication.of(before, event, state).ifPresent(published::add);
                 Instant heldUntil = heldUntil(event);
                 if (heldUntil != null) {
-                    deadlines.arm(c, Releases.TICKET, state.id(), heldUntil, Releases.payload(state.dedupKey()));
+                    arms.add(new Deadlines.Arm(Releases.TICKET, state.id(), heldUntil,
+                            Releases.payload(state.dedupKey())));
                 }
             }
             appends.add(new Append<>(state.id(), change.before() == null ? 0 : change.before().version(), events));
@@ -143,8 +146,8 @@ public class BatchPipeline {
         return decided;
     }
 
-    private void writeGroups(Connection c, BatchDecider decider, Instant now, List<IntegrationEvent> published)
-            throws SQLException {
+    private void writeGroups(Connection c, BatchDecider decider, Instant now, List<IntegrationEvent> published,
+            List<Deadlines.Arm> arms) throws SQLException {
         Set<String> ids = new HashSet<>(decider.memberships().keySet());
         ids.addAll(decider.groupReleases());
         if (ids.isEmpty()) {
@@ -167,8 +170,8 @@ public class BatchPipeline {
                 state = fold(state, resolved);
             }
             if (group == null && state != null) {
-                deadlines.arm(c, Releases.GROUP, state.id(), storm.publishAt(state.openedAt()),
-                        Releases.payload(state.key()));
+                arms.add(new Deadlines.Arm(Releases.GROUP, state.id(), storm.publishAt(state.openedAt()),
+                        Releases.payload(state.key())));
             }
             changes.put(m.groupId(), events);
             states.put(m.groupId(), state);

@@ -8,8 +8,7 @@ import java.util.Map;
  * fresh decision.
  *
  * @param at the instant the decision is about: when the signal was accepted, or when a release fell due
- * @param release true when this is a held-back alert decided again, not a new one
  */
 public record Candidate(String service, String dedupKey, String severity, Map<String, String> labels,
-        Map<String, String> annotations, Instant at, boolean release) {
+        Map<String, String> annotations, Instant at) {
 }

@@ -69,19 +69,14 @@ public class FlapStep implements DecisionStep {
         return new View() {
             @Override
             public Decision decide(Candidate candidate, Decision current) {
-                if (candidate.release()) {
-                    return current;
-                }
                 String why = flapping(priors.getOrDefault(candidate.dedupKey(), List.of()), candidate.at());
                 return why == null ? current : current.flapping(why);
             }
 
             @Override
             public void decided(Candidate candidate, Decision decision) {
-                if (!candidate.release()) {
-                    priors.computeIfAbsent(candidate.dedupKey(), key -> new ArrayList<>())
-                            .add(new Prior(candidate.at(), candidate.at(), decision.disposition()));
-                }
+                priors.computeIfAbsent(candidate.dedupKey(), key -> new ArrayList<>())
+                        .add(new Prior(candidate.at(), candidate.at(), decision.disposition()));
             }
         };
     }

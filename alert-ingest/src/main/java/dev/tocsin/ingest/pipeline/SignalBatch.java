@@ -56,11 +56,15 @@ public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, Alert
                 .filter(key -> !open.containsKey(key) || resolved.contains(key)));
     }
 
+    /** Services of the alerts that may open in this batch. */
+    public Set<String> openingServices() {
+        Set<String> opening = openingKeys();
+        return collect(signals().filter(s -> opening.contains(s.dedupKey())).map(AlertSignalReceived::service));
+    }
+
     /** Services whose alerts the steps may decide: those that may open, and open ones a release names. */
     public Set<String> decidedServices() {
-        Set<String> opening = openingKeys();
-        return collect(Stream.concat(
-                signals().filter(s -> opening.contains(s.dedupKey())).map(AlertSignalReceived::service),
+        return collect(Stream.concat(openingServices().stream(),
                 items.stream().map(Item::event).filter(ReleaseAlert.class::isInstance)
                         .map(e -> open.get(((ReleaseAlert) e).key())).filter(java.util.Objects::nonNull)
                         .map(AlertRow::service)));

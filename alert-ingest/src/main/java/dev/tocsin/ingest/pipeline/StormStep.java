@@ -49,7 +49,7 @@ public class StormStep implements DecisionStep {
     public View prepare(Connection connection, SignalBatch batch) throws SQLException {
         Map<String, Deque<Instant>> recent = new HashMap<>();
         Map<String, String> groups = new HashMap<>();
-        Set<String> services = batch.decidedServices();
+        Set<String> services = batch.openingServices();
         if (!services.isEmpty()) {
             try (PreparedStatement select = connection.prepareStatement(RECENT)) {
                 select.setArray(1, Jdbc.texts(connection, services));
@@ -75,7 +75,7 @@ public class StormStep implements DecisionStep {
         return new View() {
             @Override
             public Decision decide(Candidate candidate, Decision current) {
-                if (candidate.release() || current.classification().urgency() != Urgency.PAGE) {
+                if (current.classification().urgency() != Urgency.PAGE) {
                     return current;
                 }
                 Instant since = candidate.at().minus(config.window());
@@ -92,7 +92,7 @@ public class StormStep implements DecisionStep {
 
             @Override
             public void decided(Candidate candidate, Decision decision) {
-                if (!candidate.release() && decision.classification().urgency() == Urgency.PAGE
+                if (decision.classification().urgency() == Urgency.PAGE
                         && (decision.disposition() == Disposition.PUBLISHED
                                 || decision.disposition() == Disposition.GROUPED)) {
                     Deque<Instant> times = recent.computeIfAbsent(candidate.service(), s -> new ArrayDeque<>());

@@ -1,8 +1,8 @@
 package dev.tocsin.ingest.service;
 
-import dev.tocsin.events.EventJson;
 import dev.tocsin.eventing.api.FieldErrors;
-import java.sql.Array;
+import dev.tocsin.events.EventJson;
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,16 +25,13 @@ public final class ServiceProfiles {
         if (serviceIds.isEmpty()) {
             return profiles;
         }
-        Array ids = c.createArrayOf("text", serviceIds.toArray());
         try (PreparedStatement statement = c.prepareStatement(SELECT)) {
-            statement.setArray(1, ids);
+            statement.setArray(1, Jdbc.texts(c, serviceIds));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     profiles.put(row.getString(1), read(row.getString(1), row.getString(2)));
                 }
             }
-        } finally {
-            ids.free();
         }
         return profiles;
     }

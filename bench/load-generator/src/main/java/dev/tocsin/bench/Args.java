@@ -36,10 +36,6 @@ final class Args {
         return value == null ? fallback : Long.parseLong(value.replace("_", "").replace(",", ""));
     }
 
-    int integer(String name, int fallback) {
-        return Math.toIntExact(number(name, fallback));
-    }
-
     /** A number that must lie within bounds, so every run stays bounded in count and time. */
     long bounded(String name, long fallback, long min, long max) {
         long value = number(name, fallback);
@@ -63,6 +59,15 @@ final class Args {
         URI uri = URI.create(url);
         requireLoopback(uri.getHost());
         return uri;
+    }
+
+    /** {@code --bootstrap}: the Kafka broker's servers, each on this machine. */
+    String kafkaBootstrap() {
+        String bootstrap = string("bootstrap", "127.0.0.1:19092");
+        for (String server : bootstrap.split(",")) {
+            requireLoopback(server.substring(0, server.lastIndexOf(':')));
+        }
+        return bootstrap;
     }
 
     static void requireLoopback(String host) {

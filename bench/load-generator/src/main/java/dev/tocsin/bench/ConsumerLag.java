@@ -35,11 +35,7 @@ final class ConsumerLag implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     ConsumerLag(String bootstrap, String topic, String group) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        this.admin = Admin.create(config);
+        this.admin = admin(bootstrap);
         this.group = group;
         Collection<String> groups = get(admin.listConsumerGroups().all()).stream()
                 .map(ConsumerGroupListing::groupId).toList();
@@ -78,7 +74,16 @@ final class ConsumerLag implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future)
+    /** An admin client whose calls give up after 15 s. */
+    static Admin admin(String bootstrap) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        return Admin.create(config);
+    }
+
+    static <T> T get(org.apache.kafka.common.KafkaFuture<T> future)
             throws InterruptedException, ExecutionException, TimeoutException {
         return future.get(20, TimeUnit.SECONDS);
     }

@@ -3,16 +3,13 @@ package dev.tocsin.bench;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -27,18 +24,11 @@ final class Settle {
     }
 
     static void run(Args args) throws Exception {
-        String bootstrap = args.string("bootstrap", "127.0.0.1:19092");
-        for (String server : bootstrap.split(",")) {
-            Args.requireLoopback(server.substring(0, server.lastIndexOf(':')));
-        }
+        String bootstrap = args.kafkaBootstrap();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(args.bounded("timeout", 600, 1, 7200));
         args.checkAllRead();
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = ConsumerLag.admin(bootstrap)) {
             Map<String, Long> lags = lags(admin);
             while (total(lags) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
@@ -55,11 +45,11 @@ final class Settle {
 
     /** Each group with a lag: the sum over its committed partitions of end offset minus committed offset. */
     private static Map<String, Long> lags(Admin admin) throws Exception {
-        List<String> groups = get(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
+        List<String> groups = ConsumerLag.get(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
                 .toList();
         Map<String, Long> lags = new HashMap<>();
         for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
+            Map<TopicPartition, OffsetAndMetadata> committed = ConsumerLag.get(admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata());
             committed.values().removeIf(offset -> offset == null);
             if (committed.isEmpty()) {
@@ -68,7 +58,7 @@ final class Settle {
             Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
                     .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
             long lag = 0;
-            for (var end : get(admin.listOffsets(latest).all()).entrySet()) {
+            for (var end : ConsumerLag.get(admin.listOffsets(latest).all()).entrySet()) {
                 lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset());
             }
             if (lag > 0) {
@@ -76,9 +66,5 @@ final class Settle {
             }
         }
         return lags;
-    }
-
-    private static <T> T get(KafkaFuture<T> future) throws Exception {
-        return future.get(20, TimeUnit.SECONDS);
     }
 }

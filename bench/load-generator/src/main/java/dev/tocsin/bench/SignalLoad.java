@@ -43,7 +43,7 @@ final class SignalLoad {
     private final String run = "sig-" + UUID.randomUUID().toString().substring(0, 8);
 
     SignalLoad(Args args) {
-        this.bootstrap = bootstrap(args);
+        this.bootstrap = args.kafkaBootstrap();
         this.signals = args.bounded("signals", 1_000_000, 1, 100_000_000);
         this.keys = (int) args.bounded("keys", 10_000, 1, 10_000_000);
         this.group = group(args);
@@ -106,7 +106,7 @@ final class SignalLoad {
 
     /** The {@code drain} mode: returns once every signal on the topic is decided, or the timeout passed. */
     static void drain(Args args) throws Exception {
-        String bootstrap = bootstrap(args);
+        String bootstrap = args.kafkaBootstrap();
         String group = group(args);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(args.bounded("timeout", 600, 1, 7200));
@@ -124,14 +124,6 @@ final class SignalLoad {
             now = lag.position();
         }
         return now;
-    }
-
-    private static String bootstrap(Args args) {
-        String bootstrap = args.string("bootstrap", "127.0.0.1:19092");
-        for (String server : bootstrap.split(",")) {
-            Args.requireLoopback(server.substring(0, server.lastIndexOf(':')));
-        }
-        return bootstrap;
     }
 
     private static String group(Args args) {

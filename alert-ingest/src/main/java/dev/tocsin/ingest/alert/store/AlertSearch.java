@@ -3,6 +3,7 @@ package dev.tocsin.ingest.alert.store;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.LabelNames;
+import dev.tocsin.ingest.silence.Matcher.Op;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A search over the {@code alerts} projection: every filter that is set must hold. Label filters
@@ -44,19 +46,19 @@ public record AlertSearch(String service, String status, String urgency, String 
                         "must be a matcher like alertname=CheckoutErrors, service!=db, or alertname=~\"Disk.*\"");
             }
             String value = m.group(3).replaceAll("^\"(.*)\"$", "$1");
-            if (m.group(2).endsWith("~")) {
-                try {
-                    Pattern.compile(value);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw ProblemException.badRequest("label[" + i + "]", "invalid regex: " + e.getDescription());
-                }
+            Op op = Op.ofSymbol(m.group(2)).orElseThrow();
+            try {
+                new dev.tocsin.ingest.silence.Matcher(m.group(1), op, value); // checks a regex as silences check theirs
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("label[" + i + "]", "invalid regex: "
+                        + ((PatternSyntaxException) e.getCause()).getDescription());
             }
             String label = "coalesce(labels ->> ?, '')";
-            sql.append(switch (m.group(2)) {
-                case "=" -> " and " + label + " = ?";
-                case "!=" -> " and " + label + " <> ?";
-                case "=~" -> " and " + label + " ~ ('^(?:' || ? || ')$')";
-                default -> " and " + label + " !~ ('^(?:' || ? || ')$')";
+            sql.append(switch (op) {
+                case EQ -> " and " + label + " = ?";
+                case NE -> " and " + label + " <> ?";
+                case RE -> " and " + label + " ~ ('^(?:' || ? || ')$')";
+                case NRE -> " and " + label + " !~ ('^(?:' || ? || ')$')";
             });
             params.add(m.group(1));
             params.add(value);

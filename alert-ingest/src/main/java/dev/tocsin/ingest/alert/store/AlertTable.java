@@ -70,9 +70,8 @@ public final class AlertTable {
         if (dedupKeys.isEmpty()) {
             return open;
         }
-        Object keys = dedupKeys.toArray(String[]::new);
         for (AlertRow row : query(connection, "select " + COLUMNS
-                + " from alerts where dedup_key = any(?) and status = 'OPEN'", keys)) {
+                + " from alerts where dedup_key = any(?) and status = 'OPEN'", Jdbc.texts(connection, dedupKeys))) {
             open.put(row.dedupKey(), row);
         }
         return open;
@@ -82,14 +81,12 @@ public final class AlertTable {
         return query(connection, "select " + COLUMNS + " from alerts where id = ?", id).stream().findFirst();
     }
 
-    /** Rows for a query whose parameters are bound in order; arrays become text arrays. */
+    /** Rows for a query whose parameters are bound in order. */
     public static List<AlertRow> query(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 Object param = params[i];
-                if (param instanceof String[] array) {
-                    select.setArray(i + 1, connection.createArrayOf("text", array));
-                } else if (param instanceof java.time.Instant instant) {
+                if (param instanceof java.time.Instant instant) {
                     select.setTimestamp(i + 1, Jdbc.timestamp(instant));
                 } else {
                     select.setObject(i + 1, param);

@@ -27,9 +27,7 @@ public final class ChangeNormalizer {
             errors.add(new FieldError("payload", "is required"));
         } else {
             KeyedEvents.checkSummary(payload.summary(), "payload.summary", errors);
-            if (payload.timestamp() != null && (timestamp = PagerDutyTime.parse(payload.timestamp())) == null) {
-                errors.add(new FieldError("payload.timestamp", "must be an ISO 8601 date-time with an offset"));
-            }
+            timestamp = PagerDutyTime.parse(payload.timestamp(), errors);
         }
         KeyedEvents.checkLinks(event.links(), errors);
         if (!errors.isEmpty()) {
@@ -37,7 +35,7 @@ public final class ChangeNormalizer {
         }
         return new Normalized(new ChangeReceived(UUID.randomUUID().toString(), key.service(), payload.summary(),
                 payload.source(), timestamp != null ? timestamp : now, KeyedEvents.details(payload.customDetails()),
-                event.links() == null || event.links().isEmpty() ? null : event.links(), ChangeEvent.SOURCE, now),
+                KeyedEvents.nullIfEmpty(event.links()), ChangeEvent.SOURCE, now),
                 List.of());
     }
 }

@@ -1,12 +1,11 @@
 package dev.tocsin.ingest.intake.pagerduty;
 
-import static dev.tocsin.ingest.intake.KeyedEvents.blank;
-
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.KeyedEvents.Normalized;
 import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import static dev.tocsin.ingest.intake.KeyedEvents.blank;
 
 /**
  * Validates a PagerDuty Events API v2 alert event by PagerDuty's rules and turns it into a signal:
@@ -26,13 +26,6 @@ import java.util.UUID;
 public final class PagerDutyNormalizer {
 
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
-
-    /**
-     * @param signal the signal, null when {@code errors} is not empty
-     * @param dedupKey the caller's dedup key, or the one made for it, to echo in the answer
-     */
-    public record Normalized(AlertSignalReceived signal, String dedupKey, List<FieldError> errors) {
-    }
 
     private PagerDutyNormalizer() {
     }
@@ -56,9 +49,7 @@ public final class PagerDutyNormalizer {
             if (payload.severity() == null || !SEVERITIES.contains(payload.severity())) {
                 errors.add(new FieldError("payload.severity", "must be one of critical, error, warning, info"));
             }
-            if (payload.timestamp() != null && (timestamp = PagerDutyTime.parse(payload.timestamp())) == null) {
-                errors.add(new FieldError("payload.timestamp", "must be an ISO 8601 date-time with an offset"));
-            }
+            timestamp = PagerDutyTime.parse(payload.timestamp(), errors);
         }
         Map<String, String> labels = labels(payload);
         labels.forEach((name, value) -> {
@@ -89,7 +80,7 @@ public final class PagerDutyNormalizer {
                 summary, payload == null ? null : payload.severity(), labels, annotations,
                 timestamp != null ? timestamp : now, action == SignalAction.RESOLVE ? now : null, null,
                 PagerDutyEvent.SOURCE, now, payload == null ? null : KeyedEvents.details(payload.customDetails()),
-                links.isEmpty() ? null : links, event.images() == null || event.images().isEmpty() ? null : event.images(),
+                KeyedEvents.nullIfEmpty(links), KeyedEvents.nullIfEmpty(event.images()),
                 key.id());
     }
 

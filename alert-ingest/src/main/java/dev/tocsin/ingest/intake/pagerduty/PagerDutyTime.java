@@ -1,10 +1,12 @@
 package dev.tocsin.ingest.intake.pagerduty;
 
+import dev.tocsin.eventing.api.Problem.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.List;
 
 /**
  * PagerDuty's timestamps: ISO 8601 with an offset, which PagerDuty's own examples write without a
@@ -19,6 +21,21 @@ final class PagerDutyTime {
             .toFormatter();
 
     private PagerDutyTime() {
+    }
+
+    /**
+     * A payload's {@code timestamp}: null when absent; when it is not an ISO 8601 date-time with an
+     * offset, null and an error naming {@code payload.timestamp}.
+     */
+    static Instant parse(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        Instant parsed = parse(text);
+        if (parsed == null) {
+            errors.add(new FieldError("payload.timestamp", "must be an ISO 8601 date-time with an offset"));
+        }
+        return parsed;
     }
 
     /** The instant, or null when the text is not an ISO 8601 date-time with an offset. */

@@ -1,11 +1,10 @@
 package dev.tocsin.ingest.intake.webhook;
 
-import static dev.tocsin.ingest.intake.KeyedEvents.blank;
-
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.KeyedEvents.Normalized;
 import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
@@ -14,16 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import static dev.tocsin.ingest.intake.KeyedEvents.blank;
 
 /** Validates a generic webhook event and turns it into a signal, with PagerDuty's dedup-key rules. */
 public final class GenericNormalizer {
-
-    /**
-     * @param signal the signal, null when {@code errors} is not empty
-     * @param dedupKey the caller's dedup key, or the one made for it, to return in the answer
-     */
-    public record Normalized(AlertSignalReceived signal, String dedupKey, List<FieldError> errors) {
-    }
 
     private GenericNormalizer() {
     }
@@ -65,7 +58,7 @@ public final class GenericNormalizer {
                 blank(event.summary()) ? Map.of() : Map.of("summary", event.summary()), now,
                 action == SignalAction.RESOLVE ? now : null, null, GenericEvent.SOURCE, now,
                 KeyedEvents.details(event.details()),
-                event.links() == null || event.links().isEmpty() ? null : event.links(), null, key.id());
+                KeyedEvents.nullIfEmpty(event.links()), null, key.id());
         return new Normalized(signal, dedupKey, List.of());
     }
 }

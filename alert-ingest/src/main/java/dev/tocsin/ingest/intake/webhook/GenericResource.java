@@ -1,13 +1,13 @@
 package dev.tocsin.ingest.intake.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.intake.Caller;
 import dev.tocsin.ingest.intake.DurableIntake;
 import dev.tocsin.ingest.intake.IntakeConfig;
 import dev.tocsin.ingest.intake.IntakeLimits;
-import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
-import dev.tocsin.ingest.intake.IntakeProblems;
+import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +57,7 @@ public class GenericResource {
         if (!normalized.errors().isEmpty()) {
             metrics.rejected(GenericEvent.SOURCE, Reason.INVALID, 1);
             metrics.accepted(sample, GenericEvent.SOURCE, "invalid");
-            return Uni.createFrom().item(IntakeProblems.invalid(normalized.errors(), null));
+            throw ProblemException.badRequest(normalized.errors());
         }
         return durable.publish(List.of(normalized.signal()), GenericEvent.SOURCE, sample, "accepted",
                 () -> Response.accepted(new Accepted("success", normalized.dedupKey())).build());

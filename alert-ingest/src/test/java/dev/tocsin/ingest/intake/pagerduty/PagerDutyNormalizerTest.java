@@ -1,9 +1,5 @@
 package dev.tocsin.ingest.intake.pagerduty;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tocsin.events.EventJson;
@@ -13,6 +9,7 @@ import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.intake.Fixtures;
 import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PagerDuty Events API v2, from the trigger, acknowledge and resolve examples of PagerDuty's
@@ -33,13 +33,13 @@ class PagerDutyNormalizerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final IntegrationKey KEY = new IntegrationKey("key-pd", "checkout", "pagerduty", NOW, null);
 
-    private static PagerDutyNormalizer.Normalized normalize(String fixture) {
+    private static KeyedEvents.Normalized normalize(String fixture) {
         return PagerDutyNormalizer.normalize(Fixtures.read(fixture, PagerDutyEvent.class), KEY, IntakeLimits.DEFAULTS,
                 NOW);
     }
 
     /** The documented trigger example with one change made to its JSON. */
-    private static PagerDutyNormalizer.Normalized changed(Consumer<ObjectNode> change) {
+    private static KeyedEvents.Normalized changed(Consumer<ObjectNode> change) {
         try {
             ObjectNode event = (ObjectNode) EventJson.MAPPER.readTree(Fixtures.bytes("pagerduty-trigger.json"));
             change.accept(event);

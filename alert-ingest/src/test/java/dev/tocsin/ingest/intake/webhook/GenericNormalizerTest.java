@@ -1,15 +1,12 @@
 package dev.tocsin.ingest.intake.webhook;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.intake.Fixtures;
 import dev.tocsin.ingest.intake.IntakeLimits;
+import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tocsin's generic webhook, from the example docs/intake.md documents (generic-webhook.json). */
 class GenericNormalizerTest {
@@ -26,7 +26,7 @@ class GenericNormalizerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final IntegrationKey KEY = new IntegrationKey("key-gen", "checkout", "scripts", NOW, null);
 
-    private static GenericNormalizer.Normalized normalize(GenericEvent event) {
+    private static KeyedEvents.Normalized normalize(GenericEvent event) {
         return GenericNormalizer.normalize(event, KEY, IntakeLimits.DEFAULTS, NOW);
     }
 
