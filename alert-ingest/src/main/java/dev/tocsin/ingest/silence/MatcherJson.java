@@ -62,8 +62,8 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
             return null;
         }
         if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
-            errors.add(path, "every matcher matches the empty string, so these matchers would match every alert;"
-                    + " add one that needs a label value, like alertname=\"DiskFull\"");
+            errors.add(path, "matches every alert: every matcher also matches an alert without its label (as the"
+                    + " empty string); add one that needs a label value, like alertname=\"DiskFull\"");
             return null;
         }
         return List.copyOf(matchers);
