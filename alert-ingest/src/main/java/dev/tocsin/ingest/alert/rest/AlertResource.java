@@ -72,7 +72,7 @@ public class AlertResource {
                 named("urgency", urgency, Urgency.values()), named("disposition", disposition, Disposition.values()),
                 AlertSearch.labels(labels == null ? List.of() : labels, matchers.maxValueLength()),
                 instant("since", since), instant("until", until), null, limit);
-        return database.read(connection -> search.run(connection, database.config().maxScannedRows()));
+        return database.read(connection -> search.run(connection, database.budget()));
     }
 
     @GET

@@ -18,8 +18,8 @@ import java.util.Map;
  * take Alertmanager's matcher syntax ({@link LabelQuery}) and see the alert's labels as stored.
  *
  * <p>PostgreSQL selects by service, status, urgency, disposition, group, time and the equality
- * matchers. Regex matchers are RE2 and run here, in linear time, over at most {@code maxScanned} of
- * the rows PostgreSQL selected, newest first: PostgreSQL's own regexes backtrack, and a search
+ * matchers. Regex matchers are RE2 and run here, in linear time, over at most {@link ScanBudget#maxRows()} of
+ * the rows PostgreSQL selected, newest first, and stop when the read's time is up: PostgreSQL's own regexes backtrack, and a search
  * must not be able to keep the database busy.
  *
  * @param labels the label matchers, all of which must hold
@@ -37,11 +37,11 @@ public record AlertSearch(String service, String status, String urgency, String 
 
     /** A search without regex matchers. */
     public List<AlertRow> run(Connection connection) throws SQLException {
-        return run(connection, Integer.MAX_VALUE);
+        return run(connection, ScanBudget.NONE);
     }
 
-    /** The newest {@code limit} matching alerts, regex matchers tried on at most {@code maxScanned} rows. */
-    public List<AlertRow> run(Connection connection, int maxScanned) throws SQLException {
+    /** The newest {@code limit} matching alerts, regex matchers tried on the rows and in the time of {@code budget}. */
+    public List<AlertRow> run(Connection connection, ScanBudget budget) throws SQLException {
         StringBuilder where = new StringBuilder(" from alerts where true");
         List<Object> params = new ArrayList<>();
         equal(where, params, "service", service);
@@ -74,20 +74,21 @@ public record AlertSearch(String service, String status, String urgency, String 
                     params.toArray());
         }
         List<String> ids = matching(connection, "select id, cast(labels as text) labels" + where + order
-                + " limit " + maxScanned, params, regexes);
+                + " limit " + budget.maxRows(), params, regexes, budget);
         return ids.isEmpty() ? List.of() : AlertTable.query(connection, "select " + AlertTable.COLUMNS
                 + " from alerts where id = any(?)" + order, Jdbc.texts(connection, ids));
     }
 
     /** The ids, newest first, of at most {@link #limit} pre-selected rows whose labels match every regex. */
-    private List<String> matching(Connection connection, String sql, List<Object> params, List<Matcher> regexes)
-            throws SQLException {
+    private List<String> matching(Connection connection, String sql, List<Object> params, List<Matcher> regexes,
+            ScanBudget budget) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             AlertTable.bind(select, params.toArray());
             select.setFetchSize(1000);
             try (ResultSet rows = select.executeQuery()) {
                 while (ids.size() < limit && rows.next()) {
+                    budget.checkTime();
                     Map<String, String> labels = Jdbc.read(rows, "labels", STRINGS);
                     Map<String, String> seen = labels == null ? Map.of() : labels;
                     if (regexes.stream().allMatch(m -> m.matches(seen))) {

@@ -40,6 +40,11 @@ public class SearchDatabase {
         return config;
     }
 
+    /** The rows and time a read starting now may scan in the service. */
+    public ScanBudget budget() {
+        return new ScanBudget(config.maxScannedRows(), config.statementTimeout(), config.retryAfter());
+    }
+
     public <T> T read(Read<T> read) throws SQLException {
         if (!permits.tryAcquire()) {
             throw new SearchBusy("too many alert searches at once (" + config.maxConcurrent()
@@ -56,9 +61,7 @@ public class SearchDatabase {
             } catch (SQLException e) {
                 connection.rollback();
                 if (QUERY_CANCELED.equals(e.getSQLState())) {
-                    throw new SearchBusy("the search ran longer than " + config.statementTimeout().toMillis()
-                            + " ms and was stopped; narrow it by service, status, since or an equality matcher",
-                            config.retryAfter());
+                    budget().expired();
                 }
                 throw e;
             }

@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.silence.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.ingest.alert.store.ScanBudget;
 import dev.tocsin.ingest.silence.Labels;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.store.Jdbc;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Which open alerts a silence would mute, found without creating it: what
  * {@code POST /api/v1/silences?dryRun=true} answers. PostgreSQL selects the open alerts (and the
  * equality matchers that need a value); the matchers themselves are tried here, as the pipeline
- * tries them, on at most {@code maxScanned} of those alerts, newest first.
+ * tries them, on at most {@link ScanBudget#maxRows()} of those alerts, newest first, within the read's time.
  */
 final class SilenceDryRun {
 
@@ -43,8 +44,9 @@ final class SilenceDryRun {
     private SilenceDryRun() {
     }
 
-    static Result run(Connection connection, List<Matcher> matchers, String state, int maxScanned, int maxListed)
+    static Result run(Connection connection, List<Matcher> matchers, String state, ScanBudget budget, int maxListed)
             throws SQLException {
+        int maxScanned = budget.maxRows();
         StringBuilder sql = new StringBuilder(
                 "select id, service, summary, disposition, cast(labels as text) labels from alerts where status = 'OPEN'");
         List<String> params = new ArrayList<>();
@@ -76,6 +78,7 @@ final class SilenceDryRun {
                         complete = false;
                         break;
                     }
+                    budget.checkTime();
                     Map<String, String> labels = Jdbc.read(row, "labels", STRINGS);
                     Map<String, String> own = labels == null ? Map.of() : labels;
                     Map<String, String> seen = Labels.withService(own, row.getString("service"));

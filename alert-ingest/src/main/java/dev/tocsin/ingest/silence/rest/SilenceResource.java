@@ -98,7 +98,7 @@ public class SilenceResource extends RuleResource {
     private Response dryRun(List<Matcher> matchers, String state) {
         try {
             return Response.ok(database.read(connection -> SilenceDryRun.run(connection, matchers, state,
-                    database.config().maxScannedRows(), config.dryRunAlerts()))).build();
+                    database.budget(), config.dryRunAlerts()))).build();
         } catch (SQLException e) {
             throw new IllegalStateException("dry run of a silence failed", e);
         }
