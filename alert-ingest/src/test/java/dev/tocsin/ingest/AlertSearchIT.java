@@ -9,9 +9,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.ingest.alert.AlertRow;
+import dev.tocsin.ingest.alert.store.AlertSearch;
+import dev.tocsin.ingest.alert.store.ScanBudget;
 import dev.tocsin.ingest.alert.store.SearchBusy;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
 import dev.tocsin.testing.TocsinTestResource;
@@ -82,6 +86,28 @@ class AlertSearchIT {
         search(service, "alertname=~\"(.*a){12}\"").statusCode(200).body("$", hasSize(0));
         given().header("Authorization", ADMIN).queryParam("service", service).queryParam("label", "alertname=~.+")
                 .queryParam("limit", 2).get("/api/v1/alerts").then().statusCode(200).body("$", hasSize(2));
+    }
+
+    @Test
+    void regexMatchersScanOnlyTheRowsOfTheirBudget() throws Exception {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        post(Intake.createKey(service).secret(), List.of(firing(service, "DiskFull", "db"),
+                firing(service, "DiskSlow", "web"), firing(service, "CPUHigh", "db"))).statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> search(service).statusCode(200).body("$", hasSize(3)));
+        AlertSearch every = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("alertname=~.+"),
+                1024), null, null, null, 100);
+        // Three rows match, but a budget of two rows scans two: the newest two the database selected.
+        List<AlertRow> found = database.read(c -> every.run(c, ScanBudget.of(2, Duration.ofSeconds(5),
+                Duration.ofSeconds(1))));
+        assertEquals(2, found.size());
+        List<AlertRow> all = database.read(c -> every.run(c, database.budget()));
+        assertEquals(all.subList(0, 2).stream().map(AlertRow::id).toList(), found.stream().map(AlertRow::id).toList());
+        // Without a regex the database does all the work, and the row budget does not apply.
+        AlertSearch equal = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("team!=x"), 1024),
+                null, null, null, 100);
+        assertEquals(3, database.read(c -> equal.run(c, ScanBudget.of(1, Duration.ofSeconds(5),
+                Duration.ofSeconds(1)))).size());
     }
 
     @Test

@@ -77,9 +77,9 @@ final class RegexSize {
         char c = regex.charAt(at++);
         if (c == 'Q') {
             int end = regex.indexOf("\\E", at);
-            int stop = end < 0 ? regex.length() : end + 2;
-            long length = Math.max(1, stop - at);
-            at = stop;
+            int literalEnd = end < 0 ? regex.length() : end;
+            long length = Math.max(1, literalEnd - at);
+            at = end < 0 ? regex.length() : end + 2;
             return length;
         }
         if ((c == 'p' || c == 'P' || c == 'x') && at < regex.length() && regex.charAt(at) == '{') {

@@ -17,7 +17,12 @@ public final class ScanBudget {
     private final Duration retryAfter;
     private final long deadline;
 
-    ScanBudget(int maxRows, Duration time, Duration retryAfter) {
+    /** At most {@code maxRows} rows within {@code time} from now; {@code retryAfter} for the 503 when it is up. */
+    public static ScanBudget of(int maxRows, Duration time, Duration retryAfter) {
+        return new ScanBudget(maxRows, time, retryAfter);
+    }
+
+    private ScanBudget(int maxRows, Duration time, Duration retryAfter) {
         this.maxRows = maxRows;
         this.time = time;
         this.retryAfter = retryAfter;

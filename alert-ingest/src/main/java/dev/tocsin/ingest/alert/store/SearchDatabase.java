@@ -42,7 +42,7 @@ public class SearchDatabase {
 
     /** The rows and time a read starting now may scan in the service. */
     public ScanBudget budget() {
-        return new ScanBudget(config.maxScannedRows(), config.statementTimeout(), config.retryAfter());
+        return ScanBudget.of(config.maxScannedRows(), config.statementTimeout(), config.retryAfter());
     }
 
     public <T> T read(Read<T> read) throws SQLException {

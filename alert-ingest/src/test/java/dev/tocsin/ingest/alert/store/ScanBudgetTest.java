@@ -13,7 +13,7 @@ class ScanBudgetTest {
     @Test
     void aReadWhoseTimeIsUpIsStoppedWithRetryAfter() {
         // No time at all: the first row checked already stops the scan, as a slow regex would after 5 s.
-        ScanBudget spent = new ScanBudget(10, Duration.ZERO, Duration.ofSeconds(2));
+        ScanBudget spent = ScanBudget.of(10, Duration.ZERO, Duration.ofSeconds(2));
         SearchBusy busy = assertThrows(SearchBusy.class, spent::checkTime);
         assertEquals(Duration.ofSeconds(2), busy.retryAfter());
         assertTrue(busy.getMessage().startsWith("the search ran longer than 0 ms"), busy.getMessage());
@@ -21,7 +21,7 @@ class ScanBudgetTest {
 
     @Test
     void aReadWithinItsTimeGoesOn() {
-        ScanBudget budget = new ScanBudget(10, Duration.ofMinutes(1), Duration.ofSeconds(1));
+        ScanBudget budget = ScanBudget.of(10, Duration.ofMinutes(1), Duration.ofSeconds(1));
         assertDoesNotThrow(budget::checkTime);
         assertEquals(10, budget.maxRows());
     }
