@@ -53,8 +53,17 @@ public record ProfileDocument(String id, String name, String criticality, List<S
                         h.end().toString()));
     }
 
-    /** This document as the profile of service {@code id}, or the errors that keep it from being one. */
+    /** As {@link #toProfile(String, FieldErrors, int)} without a bound on matcher values: for stored profiles. */
     public ServiceProfile toProfile(String id, FieldErrors errors) {
+        return toProfile(id, errors, Integer.MAX_VALUE);
+    }
+
+    /**
+     * This document as the profile of service {@code id}, or the errors that keep it from being one.
+     *
+     * @param maxValueLength the longest value a rule's matcher may have ({@code tocsin.ingest.matchers.max-value-length})
+     */
+    public ServiceProfile toProfile(String id, FieldErrors errors, int maxValueLength) {
         int before = errors.size();
         ServiceIds.check(id, "id", errors);
         if (name == null || name.isBlank()) {
@@ -62,7 +71,7 @@ public record ProfileDocument(String id, String name, String criticality, List<S
         }
         ServiceProfile.Criticality crit = parse(ServiceProfile.Criticality.class, criticality, "criticality", errors);
         List<Slo> sloList = slos(errors);
-        List<UrgencyRule> rules = rules(errors);
+        List<UrgencyRule> rules = rules(errors, maxValueLength);
         BusinessHours hours = businessHours == null ? null : hours(errors);
         if (errors.size() > before) {
             return null;
@@ -99,7 +108,7 @@ public record ProfileDocument(String id, String name, String criticality, List<S
         return result;
     }
 
-    private List<UrgencyRule> rules(FieldErrors errors) {
+    private List<UrgencyRule> rules(FieldErrors errors, int maxValueLength) {
         List<UrgencyRule> result = new ArrayList<>();
         List<RuleJson> list = urgencyRules == null ? List.of() : urgencyRules;
         for (int i = 0; i < list.size(); i++) {
@@ -109,7 +118,7 @@ public record ProfileDocument(String id, String name, String criticality, List<S
                 errors.add(path, "must be a rule like {\"matchers\":[...],\"urgency\":\"TICKET\",\"comment\":\"...\"}");
                 continue;
             }
-            List<Matcher> matchers = MatcherJson.read(rule.matchers(), path + ".matchers", errors);
+            List<Matcher> matchers = MatcherJson.read(rule.matchers(), path + ".matchers", errors, maxValueLength);
             Urgency urgency = parse(Urgency.class, rule.urgency(), path + ".urgency", errors);
             if (matchers != null && urgency != null) {
                 String comment = rule.comment() == null || rule.comment().isBlank() ? null : rule.comment().trim();

@@ -47,6 +47,14 @@ public class ServiceProfileStore {
                 .map(rows -> rows.stream().map(r -> ServiceProfiles.read((String) r[0], (String) r[1])).toList());
     }
 
+    /** The ids of the services that have a profile, at most {@code max}: probe values for silences. */
+    public Uni<List<String>> ids(int max) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id from service_profiles order by id limit :max", String.class)
+                .setParameter("max", max)
+                .getResultList());
+    }
+
     /** True when there was a profile to delete. */
     public Uni<Boolean> delete(String id) {
         return Panache.getSession().chain(s -> s.createNativeQuery("delete from service_profiles where id = :id")

@@ -7,22 +7,30 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * One label matcher with Alertmanager's semantics: {@code =}, {@code !=}, {@code =~}, {@code !~}.
- * Regexes are fully anchored, as Alertmanager anchors them ({@code ^(?:value)$}), and a label the
+ * Regexes are RE2 (RE2/J, the syntax and linear-time matching of Go's regexp, which Prometheus and
+ * Alertmanager use), fully anchored as Alertmanager anchors them ({@code ^(?:value)$}), and a label the
  * alert does not carry matches as the empty string, so {@code team!~"db"} holds for an alert
  * without a team label. Silences and urgency rules use the same matcher so they read alike.
  *
  * <p>A value like a record of {@code name}, {@code op} and {@code value}; a class only so that it can
  * keep its regex, compiled once when it is made, beside them.
  *
- * @throws IllegalArgumentException from the constructor when a regex does not compile
+ * @throws IllegalArgumentException from the constructor when a regex is not valid RE2, or would compile
+ *         into more than {@value #MAX_REGEX_SIZE} steps
  */
 @JsonPropertyOrder({"name", "op", "value"})
 public final class Matcher {
+
+    /**
+     * The largest a regex may grow once its counted repetitions are written out ({@link RegexSize}):
+     * {@code [0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}} is 32, {@code (a{100}){100}} is 10,000.
+     */
+    public static final long MAX_REGEX_SIZE = 10_000;
 
     private final String name;
     private final Op op;
@@ -81,8 +89,8 @@ public final class Matcher {
         return switch (op) {
             case EQ -> actual.equals(value);
             case NE -> !actual.equals(value);
-            case RE -> pattern.matcher(actual).matches();
-            case NRE -> !pattern.matcher(actual).matches();
+            case RE -> pattern.matches(actual);
+            case NRE -> !pattern.matches(actual);
         };
     }
 
@@ -108,11 +116,34 @@ public final class Matcher {
     }
 
     private static Pattern compile(String regex) {
-        try {
-            // matches() anchors at both ends; the group keeps an alternation like a|b whole.
-            return Pattern.compile("(?:" + regex + ")");
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription(), e);
+        if (RegexSize.of(regex) > MAX_REGEX_SIZE) {
+            throw new IllegalArgumentException("not a valid regular expression: its repetitions expand to more than "
+                    + MAX_REGEX_SIZE + " steps (nested counts multiply); use * or + instead of large counts");
         }
+        try {
+            Pattern.compile(regex); // alone first, so an error quotes the regex as written
+            return Pattern.compile("^(?:" + regex + ")$");
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a valid RE2 regular expression: " + e.getDescription()
+                    + (e.getPattern().isEmpty() ? "" : " at `" + e.getPattern() + "`")
+                    + hint(e.getDescription()), e);
+        }
+    }
+
+    /** What people used to Java's or PCRE's regexes most often write, and RE2 leaves out on purpose. */
+    private static String hint(String description) {
+        if (description.contains("Perl syntax")) {
+            return " (RE2 has no lookahead, lookbehind or atomic groups)";
+        }
+        if (description.contains("escape")) {
+            return " (RE2 has no backreferences like \\1; a literal backslash is written \\\\)";
+        }
+        if (description.contains("named capture")) {
+            return " (a named group is written (?P<name>...); RE2 has no lookbehind)";
+        }
+        if (description.contains("nested repetition")) {
+            return " (RE2 has no possessive quantifiers like a++)";
+        }
+        return "";
     }
 }

@@ -16,9 +16,16 @@ import java.util.List;
 public record MatcherJson(String name, String op, String value, @JsonProperty("isRegex") Boolean isRegex,
         @JsonProperty("isEqual") Boolean isEqual) {
 
+    /** Most matchers one selector may have: as many as an alert may carry labels. */
+    public static final int MAX_MATCHERS = 64;
 
     public static MatcherJson of(Matcher matcher) {
         return new MatcherJson(matcher.name(), matcher.op().symbol(), matcher.value(), null, null);
+    }
+
+    /** As {@link #read(List, String, FieldErrors, int)} without a bound on values: for matchers already stored. */
+    public static List<Matcher> read(List<MatcherJson> json, String path, FieldErrors errors) {
+        return read(json, path, errors, Integer.MAX_VALUE);
     }
 
     /**
@@ -26,11 +33,16 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
      * each invalid one. Refuses an empty list and one whose every matcher matches the empty string:
      * either would select every alert, and an empty selector never means everything.
      *
+     * @param maxValueLength the longest value (a regex or a label value) a matcher may have, in characters
      * @return the matchers, or null when any error was added
      */
-    public static List<Matcher> read(List<MatcherJson> json, String path, FieldErrors errors) {
+    public static List<Matcher> read(List<MatcherJson> json, String path, FieldErrors errors, int maxValueLength) {
         if (json == null || json.isEmpty()) {
             errors.add(path, "needs at least one matcher; an empty selector would match every alert");
+            return null;
+        }
+        if (json.size() > MAX_MATCHERS) {
+            errors.add(path, "must have at most " + MAX_MATCHERS + " matchers, not " + json.size());
             return null;
         }
         List<Matcher> matchers = new ArrayList<>();
@@ -41,7 +53,7 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
                 errors.add(path + "[" + i + "]",
                         "must be a matcher like {\"name\":\"alertname\",\"op\":\"=\",\"value\":\"DiskFull\"}");
             } else {
-                matcher = json.get(i).toMatcher(path + "[" + i + "]", errors);
+                matcher = json.get(i).toMatcher(path + "[" + i + "]", errors, maxValueLength);
             }
             valid &= matcher != null;
             matchers.add(matcher);
@@ -50,14 +62,14 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
             return null;
         }
         if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
-            errors.add(path, "every matcher matches the empty string, so these matchers would match every alert;"
-                    + " add one that needs a label value, like alertname=\"DiskFull\"");
+            errors.add(path, "matches every alert: every matcher also matches an alert without its label (as the"
+                    + " empty string); add one that needs a label value, like alertname=\"DiskFull\"");
             return null;
         }
         return List.copyOf(matchers);
     }
 
-    private Matcher toMatcher(String path, FieldErrors errors) {
+    private Matcher toMatcher(String path, FieldErrors errors, int maxValueLength) {
         int before = errors.size();
         if (!LabelNames.isValid(name)) {
             errors.add(path + ".name", "must be a label name like alertname");
@@ -68,6 +80,8 @@ public record MatcherJson(String name, String op, String value, @JsonProperty("i
         }
         if (value == null) {
             errors.add(path + ".value", "is required (use \"\" for an empty value)");
+        } else if (value.length() > maxValueLength) {
+            errors.add(path + ".value", "must be at most " + maxValueLength + " characters long, not " + value.length());
         }
         if (errors.size() > before) {
             return null;

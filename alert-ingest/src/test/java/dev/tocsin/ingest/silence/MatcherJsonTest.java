@@ -64,6 +64,35 @@ class MatcherJsonTest {
     }
 
     @Test
+    void boundsTheLengthOfEveryValueRegexesIncluded() {
+        // The bound (tocsin.ingest.matchers.max-value-length) is checked before a regex is compiled.
+        FieldErrors errors = new FieldErrors();
+        assertNull(MatcherJson.read(List.of(tocsin("alertname", "=", "x"), tocsin("summary", "=~", "a".repeat(11))),
+                "matchers", errors, 10));
+        ProblemException e = assertThrows(ProblemException.class, errors::throwIfAny);
+        assertEquals("matchers[1].value", e.problem().errors().get(0).field());
+        assertEquals("must be at most 10 characters long, not 11", e.problem().errors().get(0).message());
+        assertEquals(1, MatcherJson.read(List.of(tocsin("summary", "=~", "a".repeat(10))), "m", new FieldErrors(), 10)
+                .size());
+    }
+
+    @Test
+    void refusesMoreMatchersThanAnAlertHasLabels() {
+        List<MatcherJson> many = java.util.stream.IntStream.rangeClosed(0, MatcherJson.MAX_MATCHERS)
+                .mapToObj(i -> tocsin("l" + i, "=", "v")).toList();
+        assertFieldErrors(many, "matchers");
+    }
+
+    @Test
+    void saysWhatIsWrongWithARegexInRegexTerms() {
+        FieldErrors errors = new FieldErrors();
+        MatcherJson.read(List.of(tocsin("alertname", "=~", "(Disk)\\1")), "matchers", errors);
+        ProblemException e = assertThrows(ProblemException.class, errors::throwIfAny);
+        assertEquals("not a valid RE2 regular expression: invalid escape sequence at `\\1` (RE2 has no"
+                + " backreferences like \\1; a literal backslash is written \\\\)", e.problem().errors().get(0).message());
+    }
+
+    @Test
     void namesEachInvalidPart() {
         assertFieldErrors(Arrays.asList(tocsin("bad-name", "==", null), null),
                 "matchers[0].name", "matchers[0].op", "matchers[0].value", "matchers[1]");

@@ -7,15 +7,17 @@ import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
 import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.alert.store.AlertTable;
+import dev.tocsin.ingest.alert.store.SearchDatabase;
+import dev.tocsin.ingest.silence.MatcherConfig;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.events.alert.Urgency;
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,31 +27,40 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Alerts as the pipeline decided them, searchable, with each alert's full history. */
+/**
+ * Alerts as the pipeline decided them, searchable, with each alert's full history. Every read runs
+ * on the read pool, bounded in time and number ({@link SearchDatabase}), so reads cannot take the
+ * pipeline's connections.
+ */
 @Path("/api/v1/alerts")
 @Blocking
+@RolesAllowed(Roles.VIEWER)
 public class AlertResource {
 
     /** An alert and every event of its history: each signal's effect, decision and reason. */
     public record AlertDetail(AlertRow alert, List<HistoryEntry> history) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final SearchDatabase database;
     private final EventStore store;
+    private final MatcherConfig matchers;
 
-    AlertResource(AgroalDataSource dataSource, EventStore store) {
-        this.dataSource = dataSource;
+    AlertResource(SearchDatabase database, EventStore store, MatcherConfig matchers) {
+        this.database = database;
         this.store = store;
+        this.matchers = matchers;
     }
 
     @GET
-    @Operation(summary = "Search alerts, newest first")
+    @Operation(summary = "Search alerts, newest first", description = "Label matchers are RE2, anchored as"
+            + " Alertmanager anchors them; regex matchers are tried on at most tocsin.ingest.search.max-scanned-rows"
+            + " of the newest alerts the other filters select. 503 with Retry-After when searches are busy.")
     public List<AlertRow> list(@QueryParam("service") String service,
             @Parameter(description = "open or resolved") @QueryParam("status") String status,
             @Parameter(description = "PAGE, TICKET or LOG") @QueryParam("urgency") String urgency,
             @Parameter(description = "PUBLISHED, HELD, SUPPRESSED, FLAPPING or GROUPED")
             @QueryParam("disposition") String disposition,
-            @Parameter(description = "label matchers, e.g. alertname=~\"Disk.*\"; all must match")
+            @Parameter(description = "label matchers, e.g. alertname=~\"Disk.*\" (RE2, anchored); all must match")
             @QueryParam("label") List<String> labels,
             @Parameter(description = "first seen at or after, ISO-8601") @QueryParam("since") String since,
             @Parameter(description = "first seen before, ISO-8601") @QueryParam("until") String until,
@@ -59,21 +70,20 @@ public class AlertResource {
         }
         AlertSearch search = new AlertSearch(blank(service), named("status", status, Alert.Status.values()),
                 named("urgency", urgency, Urgency.values()), named("disposition", disposition, Disposition.values()),
-                labels == null ? List.of() : labels, instant("since", since), instant("until", until), null, limit);
-        try (Connection connection = dataSource.getConnection()) {
-            return search.run(connection);
-        }
+                AlertSearch.labels(labels == null ? List.of() : labels, matchers.maxValueLength()),
+                instant("since", since), instant("until", until), null, limit);
+        return database.read(connection -> search.run(connection, database.budget()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One alert with its full history")
     public AlertDetail get(@PathParam("id") String id) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return database.read(connection -> {
             AlertRow alert = AlertTable.get(connection, id).orElseThrow(() -> ProblemException.notFound("alert " + id));
             return new AlertDetail(alert, store.load(connection, Alert.EVENTS, id).stream()
                     .map(HistoryEntry::of).toList());
-        }
+        });
     }
 
     static String blank(String value) {

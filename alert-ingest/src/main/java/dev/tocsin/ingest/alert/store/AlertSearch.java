@@ -1,70 +1,103 @@
 package dev.tocsin.ingest.alert.store;
 
-import dev.tocsin.eventing.api.ProblemException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tocsin.ingest.alert.AlertRow;
-import dev.tocsin.ingest.alert.LabelNames;
-import dev.tocsin.ingest.silence.Matcher.Op;
+import dev.tocsin.ingest.silence.Matcher;
+import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Map;
 
 /**
  * A search over the {@code alerts} projection: every filter that is set must hold. Label filters
- * take Alertmanager's matcher syntax ({@code name=value}, {@code !=}, {@code =~}, {@code !~}); a
- * regex is anchored and evaluated by PostgreSQL.
+ * take Alertmanager's matcher syntax ({@link LabelQuery}) and see the alert's labels as stored.
+ *
+ * <p>PostgreSQL selects by service, status, urgency, disposition, group, time and the equality
+ * matchers. Regex matchers are RE2 and run here, in linear time, over at most {@link ScanBudget#maxRows()} of
+ * the rows PostgreSQL selected, newest first, and stop when the read's time is up: PostgreSQL's own regexes backtrack, and a search
+ * must not be able to keep the database busy.
+ *
+ * @param labels the label matchers, all of which must hold
  */
-public record AlertSearch(String service, String status, String urgency, String disposition, List<String> labels,
+public record AlertSearch(String service, String status, String urgency, String disposition, List<Matcher> labels,
         Instant since, Instant until, String groupId, int limit) {
 
-    private static final Pattern MATCHER = Pattern.compile("(" + LabelNames.PATTERN + ")(=~|!~|!=|=)(.*)");
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
+    };
 
+    /** The {@code label} query parameters as matchers; 400 naming {@code label[i]} for one that is not. */
+    public static List<Matcher> labels(List<String> labels, int maxValueLength) {
+        return LabelQuery.parse(labels, maxValueLength);
+    }
+
+    /** A search without regex matchers. */
     public List<AlertRow> run(Connection connection) throws SQLException {
-        StringBuilder sql = new StringBuilder("select " + AlertTable.COLUMNS + " from alerts where true");
+        return run(connection, ScanBudget.NONE);
+    }
+
+    /** The newest {@code limit} matching alerts, regex matchers tried on the rows and in the time of {@code budget}. */
+    public List<AlertRow> run(Connection connection, ScanBudget budget) throws SQLException {
+        StringBuilder where = new StringBuilder(" from alerts where true");
         List<Object> params = new ArrayList<>();
-        equal(sql, params, "service", service);
-        equal(sql, params, "status", status);
-        equal(sql, params, "urgency", urgency);
-        equal(sql, params, "disposition", disposition);
-        equal(sql, params, "group_id", groupId);
+        equal(where, params, "service", service);
+        equal(where, params, "status", status);
+        equal(where, params, "urgency", urgency);
+        equal(where, params, "disposition", disposition);
+        equal(where, params, "group_id", groupId);
         if (since != null) {
-            sql.append(" and first_seen >= ?");
+            where.append(" and first_seen >= ?");
             params.add(since);
         }
         if (until != null) {
-            sql.append(" and first_seen < ?");
+            where.append(" and first_seen < ?");
             params.add(until);
         }
-        for (int i = 0; i < labels.size(); i++) {
-            Matcher m = MATCHER.matcher(labels.get(i));
-            if (!m.matches()) {
-                throw ProblemException.badRequest("label[" + i + "]",
-                        "must be a matcher like alertname=CheckoutErrors, service!=db, or alertname=~\"Disk.*\"");
+        List<Matcher> regexes = new ArrayList<>();
+        for (Matcher m : labels) {
+            if (m.op().regex()) {
+                regexes.add(m);
+                continue;
             }
-            String value = m.group(3).replaceAll("^\"(.*)\"$", "$1");
-            Op op = Op.ofSymbol(m.group(2)).orElseThrow();
-            try {
-                new dev.tocsin.ingest.silence.Matcher(m.group(1), op, value); // checks a regex as silences check theirs
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("label[" + i + "]", "invalid regex: "
-                        + ((PatternSyntaxException) e.getCause()).getDescription());
-            }
-            String label = "coalesce(labels ->> ?, '')";
-            sql.append(switch (op) {
-                case EQ -> " and " + label + " = ?";
-                case NE -> " and " + label + " <> ?";
-                case RE -> " and " + label + " ~ ('^(?:' || ? || ')$')";
-                case NRE -> " and " + label + " !~ ('^(?:' || ? || ')$')";
-            });
-            params.add(m.group(1));
-            params.add(value);
+            where.append(m.op() == Matcher.Op.EQ ? " and coalesce(labels ->> ?, '') = ?"
+                    : " and coalesce(labels ->> ?, '') <> ?");
+            params.add(m.name());
+            params.add(m.value());
         }
-        sql.append(" order by first_seen desc, id limit ").append(limit);
-        return AlertTable.query(connection, sql.toString(), params.toArray());
+        String order = " order by first_seen desc, id";
+        if (regexes.isEmpty()) {
+            return AlertTable.query(connection, "select " + AlertTable.COLUMNS + where + order + " limit " + limit,
+                    params.toArray());
+        }
+        List<String> ids = matching(connection, "select id, cast(labels as text) labels" + where + order
+                + " limit " + budget.maxRows(), params, regexes, budget);
+        return ids.isEmpty() ? List.of() : AlertTable.query(connection, "select " + AlertTable.COLUMNS
+                + " from alerts where id = any(?)" + order, Jdbc.texts(connection, ids));
+    }
+
+    /** The ids, newest first, of at most {@link #limit} pre-selected rows whose labels match every regex. */
+    private List<String> matching(Connection connection, String sql, List<Object> params, List<Matcher> regexes,
+            ScanBudget budget) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            AlertTable.bind(select, params.toArray());
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (ids.size() < limit && rows.next()) {
+                    budget.checkTime();
+                    Map<String, String> labels = Jdbc.read(rows, "labels", STRINGS);
+                    Map<String, String> seen = labels == null ? Map.of() : labels;
+                    if (regexes.stream().allMatch(m -> m.matches(seen))) {
+                        ids.add(rows.getString("id"));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     private static void equal(StringBuilder sql, List<Object> params, String column, String value) {

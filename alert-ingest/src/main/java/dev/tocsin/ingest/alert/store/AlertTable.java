@@ -84,14 +84,7 @@ public final class AlertTable {
     /** Rows for a query whose parameters are bound in order. */
     public static List<AlertRow> query(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object param = params[i];
-                if (param instanceof java.time.Instant instant) {
-                    select.setTimestamp(i + 1, Jdbc.timestamp(instant));
-                } else {
-                    select.setObject(i + 1, param);
-                }
-            }
+            bind(select, params);
             List<AlertRow> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -99,6 +92,18 @@ public final class AlertTable {
                 }
             }
             return rows;
+        }
+    }
+
+    /** Binds parameters in order; instants as timestamps. */
+    static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object param = params[i];
+            if (param instanceof java.time.Instant instant) {
+                statement.setTimestamp(i + 1, Jdbc.timestamp(instant));
+            } else {
+                statement.setObject(i + 1, param);
+            }
         }
     }
 

@@ -5,6 +5,9 @@ import dev.tocsin.ingest.service.ProfileDocument;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.ingest.silence.MatcherConfig;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,15 +28,18 @@ import java.util.List;
 public class ServiceResource {
 
     private final ServiceProfileStore profiles;
+    private final MatcherConfig matchers;
 
-    ServiceResource(ServiceProfileStore profiles) {
+    ServiceResource(ServiceProfileStore profiles, MatcherConfig matchers) {
         this.profiles = profiles;
+        this.matchers = matchers;
     }
 
     /** Creates (201) or replaces (200) the profile; the body's {@code id}, if any, must be the path's. */
     @PUT
     @Path("/{id}")
     @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> put(@PathParam("id") String id, ProfileDocument body) {
         FieldErrors errors = new FieldErrors();
         if (body == null) {
@@ -42,7 +48,7 @@ public class ServiceResource {
         if (body.id() != null && !body.id().equals(id)) {
             errors.add("id", "must be the id in the path (" + id + ") or left out");
         }
-        ServiceProfile profile = body.toProfile(id, errors);
+        ServiceProfile profile = body.toProfile(id, errors, matchers.maxValueLength());
         errors.throwIfAny();
         return profiles.put(profile).map(created -> Response.status(created ? 201 : 200)
                 .entity(ProfileDocument.of(profile)).build());
@@ -51,6 +57,7 @@ public class ServiceResource {
     @GET
     @Path("/{id}")
     @WithSession
+    @RolesAllowed(Roles.VIEWER)
     public Uni<ProfileDocument> get(@PathParam("id") String id) {
         return profiles.get(id).map(found -> found.map(ProfileDocument::of)
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
@@ -58,6 +65,7 @@ public class ServiceResource {
 
     @GET
     @WithSession
+    @RolesAllowed(Roles.VIEWER)
     public Uni<List<ProfileDocument>> list() {
         return profiles.list().map(found -> found.stream().map(ProfileDocument::of).toList());
     }
@@ -66,6 +74,7 @@ public class ServiceResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> delete(@PathParam("id") String id) {
         return profiles.delete(id).map(deleted -> {
             if (!deleted) {

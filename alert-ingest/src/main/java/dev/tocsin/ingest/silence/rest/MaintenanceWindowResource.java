@@ -7,6 +7,8 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ public class MaintenanceWindowResource extends RuleResource {
 
     @POST
     @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(NewWindow body) {
         FieldErrors errors = new FieldErrors();
         NewWindow window = body == null ? new NewWindow(null, null, null, null, null) : body;
@@ -47,6 +50,7 @@ public class MaintenanceWindowResource extends RuleResource {
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
     @GET
     @WithSession
+    @RolesAllowed(Roles.VIEWER)
     public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
         String only = service == null || service.isBlank() ? null : service;
         return endpoints.list(SuppressionRule.MAINTENANCE, only, state);

@@ -3,6 +3,7 @@ package dev.tocsin.ingest.silence.rest;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
+import dev.tocsin.ingest.silence.SilenceConfig;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import dev.tocsin.ingest.silence.SuppressionRules;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +26,15 @@ import java.util.UUID;
 class RuleEndpoints {
 
     private final SuppressionRules rules;
+    private final SilenceConfig config;
 
-    RuleEndpoints(SuppressionRules rules) {
+    RuleEndpoints(SuppressionRules rules, SilenceConfig config) {
         this.rules = rules;
+        this.config = config;
+    }
+
+    Instant now() {
+        return rules.now();
     }
 
     /** The fields both kinds share, checked; {@code startsAt} defaults to now. */
@@ -42,6 +50,10 @@ class RuleEndpoints {
             errors.add("endsAt", "must be after startsAt (" + start + ")");
         } else if (!endsAt.isAfter(now)) {
             errors.add("endsAt", "must be in the future");
+        } else if (Duration.between(start.isAfter(now) ? start : now, endsAt).compareTo(config.maxDuration()) > 0) {
+            errors.add("endsAt", "must be at most " + words(config.maxDuration()) + " after "
+                    + (start.isAfter(now) ? "startsAt (" + start + ")" : "now (" + now + ")")
+                    + "; to mute for longer, create a new one when this one ends");
         }
         // Alertmanager requires both too: a muted alert must say who muted it and why.
         if (createdBy == null || createdBy.isBlank()) {
@@ -52,6 +64,17 @@ class RuleEndpoints {
         }
         return new Common(start, endsAt, createdBy == null ? null : createdBy.trim(),
                 comment == null ? null : comment.trim());
+    }
+
+    /** {@code 7 days}, {@code 36 hours}, else ISO-8601. */
+    private static String words(Duration duration) {
+        if (!duration.isZero() && duration.equals(Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        if (!duration.isZero() && duration.equals(Duration.ofHours(duration.toHours()))) {
+            return duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours");
+        }
+        return duration.toString();
     }
 
     /** Answers 201 with the new rule, located under {@code path}. */

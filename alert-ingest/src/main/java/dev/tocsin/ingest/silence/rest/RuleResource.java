@@ -4,6 +4,8 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ public abstract class RuleResource {
     @GET
     @Path("/{id}")
     @WithSession
+    @RolesAllowed(Roles.VIEWER)
     public Uni<StatedRule> get(@PathParam("id") String id) {
         return endpoints.get(kind, what, id);
     }
@@ -36,6 +39,7 @@ public abstract class RuleResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
     public Uni<StatedRule> expire(@PathParam("id") String id) {
         return endpoints.expire(kind, what, id);
     }

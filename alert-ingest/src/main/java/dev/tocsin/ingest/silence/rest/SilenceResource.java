@@ -1,56 +1,106 @@
 package dev.tocsin.ingest.silence.rest;
 
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.ingest.alert.store.SearchDatabase;
+import dev.tocsin.ingest.service.ServiceProfileStore;
+import dev.tocsin.ingest.silence.MatchAll;
 import dev.tocsin.ingest.silence.Matcher;
+import dev.tocsin.ingest.silence.MatcherConfig;
 import dev.tocsin.ingest.silence.MatcherJson;
+import dev.tocsin.ingest.silence.SilenceConfig;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Silences: mute every alert whose labels match, for a time, as Alertmanager's silences do.
- * A silence with no matchers, or only matchers an unlabelled alert satisfies, is refused: an
- * empty selector never means everything. Ended silences stay listed.
+ * A silence with no matchers, with only matchers an unlabelled alert satisfies, or whose matchers
+ * would match every alert ({@link MatchAll}) is refused: an empty selector never means everything.
+ * Ended silences stay listed.
  */
 @Path(SilenceResource.PATH)
 public class SilenceResource extends RuleResource {
 
     static final String PATH = "/api/v1/silences";
+    /** Most service ids read as probe values for the match-all check. */
+    private static final int PROBE_SERVICES = 1000;
 
     /** A new silence; {@code startsAt} defaults to now. Matchers in Tocsin's or Alertmanager's form. */
     public record NewSilence(List<MatcherJson> matchers, Instant startsAt, Instant endsAt, String createdBy,
             String comment) {
     }
 
-    SilenceResource(RuleEndpoints endpoints) {
+    private final ServiceProfileStore profiles;
+    private final SearchDatabase database;
+    private final MatcherConfig matcherConfig;
+    private final SilenceConfig config;
+
+    SilenceResource(RuleEndpoints endpoints, ServiceProfileStore profiles, SearchDatabase database,
+            MatcherConfig matcherConfig, SilenceConfig config) {
         super(endpoints, SuppressionRule.SILENCE, "silence");
+        this.profiles = profiles;
+        this.database = database;
+        this.matcherConfig = matcherConfig;
+        this.config = config;
     }
 
+    /**
+     * Creates the silence (201), or with {@code dryRun=true} checks it the same way and answers 200
+     * with the open alerts it would mute now, creating nothing.
+     */
     @POST
-    @WithTransaction
-    public Uni<Response> create(NewSilence body) {
-        FieldErrors errors = new FieldErrors();
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Response> create(NewSilence body, @Parameter(description = "check only, and list the open alerts"
+            + " it would mute; nothing is created") @QueryParam("dryRun") boolean dryRun) {
         NewSilence silence = body == null ? new NewSilence(null, null, null, null, null) : body;
-        List<Matcher> matchers = MatcherJson.read(silence.matchers(), "matchers", errors);
-        RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
-                silence.comment(), errors);
-        errors.throwIfAny();
-        return endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers, common);
+        return Panache.withSession(() -> profiles.ids(PROBE_SERVICES)).chain(services -> {
+            FieldErrors errors = new FieldErrors();
+            List<Matcher> matchers = MatcherJson.read(silence.matchers(), "matchers", errors,
+                    matcherConfig.maxValueLength());
+            if (matchers != null) {
+                MatchAll.reason(matchers, services).ifPresent(reason -> errors.add("matchers", reason));
+            }
+            RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
+                    silence.comment(), errors);
+            errors.throwIfAny();
+            if (dryRun) {
+                String state = common.startsAt().isAfter(endpoints.now()) ? "pending" : "active";
+                return Uni.createFrom().item(() -> dryRun(matchers, state))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            }
+            return Panache.withTransaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
+                    common));
+        });
     }
 
     /** Newest first; {@code state} is active, pending or expired. */
     @GET
     @WithSession
+    @RolesAllowed(Roles.VIEWER)
     public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
         return endpoints.list(SuppressionRule.SILENCE, null, state);
+    }
+
+    private Response dryRun(List<Matcher> matchers, String state) {
+        try {
+            return Response.ok(database.read(connection -> SilenceDryRun.run(connection, matchers, state,
+                    database.budget(), config.dryRunAlerts()))).build();
+        } catch (SQLException e) {
+            throw new IllegalStateException("dry run of a silence failed", e);
+        }
     }
 }
