@@ -101,14 +101,41 @@ public final class Failures {
     public static String describe(Throwable failure) {
         List<String> parts = new ArrayList<>();
         for (Throwable cause : chain(failure)) {
+            String database = databaseMessage(cause);
+            if (database != null) {
+                // PostgreSQL's own words; the wrappers around them add only the statement.
+                return bounded(database);
+            }
+        }
+        for (Throwable cause : chain(failure)) {
             String message = cause.getMessage();
             if (message != null && !message.isBlank() && parts.stream().noneMatch(p -> p.contains(message))) {
                 parts.add(message.strip());
             }
         }
-        String text = parts.isEmpty() ? category(failure) : String.join(": ", parts);
-        text = escapeControls(text);
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+        return bounded(parts.isEmpty() ? category(failure) : String.join(": ", parts));
+    }
+
+    private static String bounded(String text) {
+        String escaped = escapeControls(text);
+        return escaped.length() > MAX_MESSAGE ? escaped.substring(0, MAX_MESSAGE) + "…" : escaped;
+    }
+
+    /** The server's message and detail, e.g. "unsupported Unicode escape sequence: \u0000 cannot be converted to text." */
+    private static String databaseMessage(Throwable cause) {
+        String message = null;
+        String detail = null;
+        if (cause instanceof PgException pg) {
+            message = pg.getErrorMessage();
+            detail = pg.getDetail();
+        } else if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            message = psql.getServerErrorMessage().getMessage();
+            detail = psql.getServerErrorMessage().getDetail();
+        }
+        if (message == null) {
+            return null;
+        }
+        return detail == null || detail.isBlank() ? message : message + ": " + detail;
     }
 
     public static String escapeControls(String text) {
