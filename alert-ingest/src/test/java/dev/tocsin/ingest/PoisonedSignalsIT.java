@@ -83,8 +83,9 @@ class PoisonedSignalsIT {
 
     @Test
     void aNulInALabelIsParkedAndEverySignalAroundItPages() {
+        // Four new page alerts of the service in all: fewer than a storm, so each pages on its own.
         List<AlertSignalReceived> good = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             good.add(signal("before-" + i));
             send(good.get(i));
         }
@@ -92,7 +93,7 @@ class PoisonedSignalsIT {
         AlertSignalReceived poisoned = signal("x\u0000y");
         send(poisoned);
         send(new ProducerRecord<>(Topics.ALERT_SIGNALS, 0, "garbage", "{not a signal"));
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 1; i++) {
             good.add(signal("after-" + i));
             send(good.get(good.size() - 1));
         }

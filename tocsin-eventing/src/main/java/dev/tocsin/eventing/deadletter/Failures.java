@@ -7,6 +7,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ValidationException;
 import java.io.IOException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
@@ -131,6 +132,10 @@ public final class Failures {
         } else if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             message = psql.getServerErrorMessage().getMessage();
             detail = psql.getServerErrorMessage().getDetail();
+        } else if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && !(cause instanceof BatchUpdateException) && sql.getMessage() != null) {
+            // Hibernate Reactive passes the reactive client's error on as "ERROR: <message> (<state>)".
+            message = sql.getMessage().replaceFirst("^ERROR: ", "").replaceFirst(" \\([0-9A-Z]{5}\\)$", "");
         }
         if (message == null) {
             return null;

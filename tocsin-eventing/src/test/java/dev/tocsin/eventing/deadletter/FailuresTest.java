@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.deadletter.Failures.Kind;
 import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.sql.BatchUpdateException;
@@ -74,6 +75,25 @@ class FailuresTest {
         assertFalse(words.contains("\u0000"));
         assertEquals("invalid data (SQL state 22P05)", Failures.category(failure));
         assertEquals("unreadable record", Failures.category(new UnreadableRecord("not a CloudEvent")));
+    }
+
+    @Test
+    void prefersPostgreSqlsOwnWordsOverTheWrappersStatement() {
+        // As Hibernate Reactive reports it: the statement around the reactive client's error.
+        Throwable failure = new jakarta.persistence.PersistenceException("error executing SQL statement [insert into "
+                + "event_store ...]", new PgException("unsupported Unicode escape sequence", "ERROR", "22P05",
+                        "\\u0000 cannot be converted to text."));
+        assertEquals(Kind.DETERMINISTIC, Failures.classify(failure));
+        assertEquals("unsupported Unicode escape sequence: \\u0000 cannot be converted to text.",
+                Failures.describe(failure));
+    }
+
+    @Test
+    void readsTheReasonOutOfHibernateReactivesWrapping() {
+        Throwable failure = new org.hibernate.exception.DataException("error executing SQL statement [ERROR: "
+                + "unsupported Unicode escape sequence (22P05)] [insert into event_store ...]",
+                new SQLException("ERROR: unsupported Unicode escape sequence (22P05)", "22P05"));
+        assertEquals("unsupported Unicode escape sequence", Failures.describe(failure));
     }
 
     private static SQLException sql(String message, String state) {
