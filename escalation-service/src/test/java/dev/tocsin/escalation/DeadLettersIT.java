@@ -11,6 +11,8 @@ import dev.tocsin.escalation.page.Pages;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
@@ -101,6 +103,26 @@ class DeadLettersIT {
     }
 
     @Test
+    void aPoisonedAcknowledgementIsParkedAndTheNextOneStopsThePage() throws Exception {
+        configure();
+        AlertTriggered alert = alert("Checkout saturation");
+        producer.send(CloudEventRecords.toRecord(alert, "/test", Instant.now())).get();
+        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        // Same alert, so same partition: the good acknowledgement waits behind the poisoned one.
+        producer.send(CloudEventRecords.toRecord(new AcknowledgePage(alert.alertId(), null, "x\u0000y", "test",
+                Instant.now()), "/test", Instant.now())).get();
+        producer.send(CloudEventRecords.toRecord(new AcknowledgePage(alert.alertId(), null, "dora", "test",
+                Instant.now()), "/test", Instant.now())).get();
+
+        PageAcknowledged acknowledged = published.await(PageAcknowledged.class,
+                p -> p.pageId().equals(opened.pageId()), WAIT);
+        assertEquals("dora", acknowledged.by());
+        JsonPath letter = awaitParked(alert.alertId(), Topics.PAGE_COMMANDS);
+        assertEquals("escalation.page-commands", letter.getString("consumer"));
+        assertEquals("invalid data (SQL state 22P05)", letter.getString("errorClass"));
+    }
+
+    @Test
     void aRetryAfterTheFixAppliesTheParkedRecordInPlace() throws Exception {
         configure();
         AlertTriggered alert = alert("Checkout latency");
@@ -133,12 +155,16 @@ class DeadLettersIT {
 
     /** The dead letter of the alert, once parked. */
     private static JsonPath awaitParked(String alertId) {
+        return awaitParked(alertId, Topics.ALERTS);
+    }
+
+    private static JsonPath awaitParked(String alertId, String topic) {
         Awaitility.await("dead letter of " + alertId).atMost(WAIT).until(() -> letters().stream()
-                .anyMatch(l -> String.valueOf(l.get("value")).contains(alertId)));
-        Object id = letters().stream().filter(l -> String.valueOf(l.get("value")).contains(alertId)).findFirst()
-                .orElseThrow().get("id");
+                .anyMatch(l -> topic.equals(l.get("topic")) && String.valueOf(l.get("value")).contains(alertId)));
+        Object id = letters().stream().filter(l -> topic.equals(l.get("topic"))
+                && String.valueOf(l.get("value")).contains(alertId)).findFirst().orElseThrow().get("id");
         return given().header("Authorization", ADMIN).get("/api/v1/dead-letters/" + id).then().statusCode(200)
-                .body("status", equalTo("PARKED")).body("topic", equalTo(Topics.ALERTS)).extract().jsonPath();
+                .body("status", equalTo("PARKED")).extract().jsonPath();
     }
 
     private static List<Map<String, Object>> letters() {
