@@ -41,7 +41,7 @@ public final class Failures {
     static final String OPTIMISTIC_LOCK = "event_store_pkey";
     private static final int MAX_MESSAGE = 2000;
     /** What the Vert.x clients say, without an exception type of their own, when the peer is away or the pool is full. */
-    private static final List<String> VERTX_TRANSIENT = List.of("Connection closed", "Connection refused", "Timeout",
+    private static final List<String> VERTX_TRANSIENT = List.of("connection closed", "connection refused", "timeout",
             "timed out");
 
     private Failures() {
@@ -92,7 +92,11 @@ public final class Failures {
                 return "unreadable record";
             }
         }
-        return classify(failure) == Kind.DETERMINISTIC ? "rejected by the handler" : "failed repeatedly";
+        return switch (classify(failure)) {
+            case DETERMINISTIC -> "rejected by the handler";
+            case TRANSIENT -> "database or broker unavailable";
+            case UNSURE -> "failed repeatedly";
+        };
     }
 
     /**
@@ -122,7 +126,7 @@ public final class Failures {
         return escaped.length() > MAX_MESSAGE ? escaped.substring(0, MAX_MESSAGE) + "…" : escaped;
     }
 
-    /** The server's message and detail, e.g. "unsupported Unicode escape sequence: \u0000 cannot be converted to text." */
+    /** The server's message and detail, e.g. "unsupported Unicode escape sequence: \\u0000 cannot be converted to text." */
     private static String databaseMessage(Throwable cause) {
         String message = null;
         String detail = null;
@@ -162,7 +166,7 @@ public final class Failures {
                 || cause instanceof StaleStateException || cause instanceof OptimisticLockException
                 || cause instanceof SQLException sql && sql.getSQLState() == null && poolExhausted(sql)
                 || cause instanceof VertxException v && v.getMessage() != null && VERTX_TRANSIENT.stream()
-                        .anyMatch(v.getMessage()::contains);
+                        .anyMatch(v.getMessage().toLowerCase(java.util.Locale.ROOT)::contains);
     }
 
     /** Agroal's answer when no connection came free in time; it carries no SQL state. */

@@ -42,6 +42,9 @@ class FailuresTest {
                 // The reactive client when PostgreSQL closes the connection, wrapped as Mutiny wraps it.
                 Arguments.of(new CompletionException(new VertxException("Connection closed")), Kind.TRANSIENT),
                 Arguments.of(new UncheckedIOException(new ConnectException("Connection refused")), Kind.TRANSIENT),
+                // The reactive pool when no connection came free in time.
+                Arguments.of(new VertxException("The timeout of 30000 ms has been exceeded when getting a connection"),
+                        Kind.TRANSIENT),
                 // A broker failover.
                 Arguments.of(new NotLeaderOrFollowerException("not leader"), Kind.TRANSIENT),
                 // A handler that says the event is invalid, and JSON that cannot be mapped.
