@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.tocsin.eventing.CloudEventRecords;
@@ -73,6 +74,11 @@ class DeadLettersIT {
                 .body(letter(withoutUser.requestId()) + ".errorClass", equalTo("rejected by the handler"))
                 .body(letter(withoutUser.requestId()) + ".error", containsString("userId"))
                 .body("find { it.value == '" + garbage + "' }.errorClass", equalTo("unreadable record")));
+        // Counted once each park committed, a moment after the list shows it; three at least.
+        await().atMost(BOUND).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*tocsin_dead_letters_total\\{consumer=\"notifier.notify-requests\","
+                        + "topic=\"tocsin.notify-requests\"[^}]*} ([3-9]|[1-9][0-9]+)\\..*"))
+                .body(matchesPattern("(?s).*tocsin_dead_letters_parked(\\{[^}]*})? ([3-9]|[1-9][0-9]+)\\..*")));
         // A retry runs the request through the same handler, which still refuses it.
         Object id = given().header("Authorization", ADMIN).get("/api/v1/dead-letters").then().extract()
                 .path(letter(withoutUser.requestId()) + ".id");
