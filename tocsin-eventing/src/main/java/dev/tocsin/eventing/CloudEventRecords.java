@@ -10,6 +10,7 @@ import static dev.tocsin.events.CloudEventHeaders.SUBJECT;
 import static dev.tocsin.events.CloudEventHeaders.TIME;
 import static dev.tocsin.events.CloudEventHeaders.TYPE;
 
+import dev.tocsin.eventing.deadletter.UnreadableRecord;
 import dev.tocsin.events.EventJson;
 import dev.tocsin.events.EventType;
 import dev.tocsin.events.EventTypes;
@@ -66,6 +67,27 @@ public final class CloudEventRecords {
         String time = header(record.headers(), TIME);
         return EventJson.readEvent(type, record.value()).map(event -> new ReceivedEvent(UUID.fromString(id), type,
                 header(record.headers(), SOURCE), time == null ? null : Instant.parse(time), event));
+    }
+
+    /**
+     * Reads a consumed record that must be an event of this release.
+     *
+     * @throws UnreadableRecord when it is not a CloudEvent, its type is unknown or its JSON cannot be read
+     */
+    public static ReceivedEvent require(ConsumerRecord<String, String> record) {
+        String type = header(record.headers(), TYPE);
+        if (header(record.headers(), ID) == null || type == null) {
+            throw new UnreadableRecord("not a CloudEvent: the ce_id or ce_type header is missing");
+        }
+        if (record.value() == null) {
+            throw new UnreadableRecord("the record has no value");
+        }
+        try {
+            return read(record).orElseThrow(() -> new UnreadableRecord("unknown ce_type '" + type
+                    + "': not an event this release knows"));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new UnreadableRecord("cannot read " + type + ": " + e.getMessage(), e);
+        }
     }
 
     private static String header(Headers headers, String name) {

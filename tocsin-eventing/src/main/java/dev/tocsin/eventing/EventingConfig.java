@@ -23,6 +23,17 @@ public interface EventingConfig {
 
     Engine engine();
 
+    DeadLetterSettings deadLetters();
+
+    interface DeadLetterSettings {
+        /**
+         * Attempts a record gets, alone, before a failure that is neither clearly transient nor
+         * clearly the record's fault parks it. Transient failures are retried without limit.
+         */
+        @WithDefault("3")
+        int attempts();
+    }
+
     interface Relay {
         /**
          * Fallback poll for outbox rows nobody woke the relay for (left by a crash or another

@@ -71,10 +71,23 @@ public class BatchPipeline {
     }
 
     public Outcome process(List<SignalBatch.Item> items) throws SQLException {
+        return inTransaction(items, false);
+    }
+
+    /**
+     * Decides a record again that was parked (its partition's offset is past it), as a batch of
+     * one, after a fix. The partition's row is still locked, so it is decided between two batches
+     * of the live consumer, never beside one; the applied offset stays where it is.
+     */
+    public Outcome replay(SignalBatch.Item item) throws SQLException {
+        return inTransaction(List.of(item), true);
+    }
+
+    private Outcome inTransaction(List<SignalBatch.Item> items, boolean replay) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Outcome outcome = decideAndWrite(connection, items);
+                Outcome outcome = decideAndWrite(connection, items, replay);
                 connection.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -84,10 +97,11 @@ public class BatchPipeline {
         }
     }
 
-    private Outcome decideAndWrite(Connection c, List<SignalBatch.Item> items) throws SQLException {
+    private Outcome decideAndWrite(Connection c, List<SignalBatch.Item> items, boolean replay) throws SQLException {
         Map<Integer, Long> applied = SignalOffsets.lock(c,
                 items.stream().map(SignalBatch.Item::partition).collect(Collectors.toSet()));
-        List<SignalBatch.Item> fresh = items.stream().filter(i -> i.offset() > applied.get(i.partition())).toList();
+        List<SignalBatch.Item> fresh = replay ? items
+                : items.stream().filter(i -> i.offset() > applied.get(i.partition())).toList();
         if (fresh.isEmpty()) {
             return new Outcome(List.of(), 0, items.size());
         }
@@ -110,9 +124,11 @@ public class BatchPipeline {
         writeGroups(c, decider, batch.decidedAt(), published, arms);
         deadlines.arm(c, arms);
         outbox.append(c, published);
-        Map<Integer, Long> last = new HashMap<>();
-        fresh.forEach(i -> last.merge(i.partition(), i.offset(), Math::max));
-        SignalOffsets.advance(c, last);
+        if (!replay) {
+            Map<Integer, Long> last = new HashMap<>();
+            fresh.forEach(i -> last.merge(i.partition(), i.offset(), Math::max));
+            SignalOffsets.advance(c, last);
+        }
         return new Outcome(decided, fresh.size(), items.size() - fresh.size());
     }
 

@@ -5,6 +5,7 @@ import dev.tocsin.escalation.config.EscalationPolicy;
 import dev.tocsin.escalation.config.ServiceDefinition;
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
+import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
@@ -25,10 +26,11 @@ import org.jboss.logging.Logger;
  * alert resolves. An alert that cannot be routed still gets a page, marked unrouted with the reason.
  */
 @ApplicationScoped
-public class AlertConsumer {
+public class AlertConsumer implements Redelivery {
 
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
     static final String DEADLINE = "page.step";
+    static final String CONSUMER = "escalation.alerts";
 
     private final Inbox inbox;
     private final Pages pages;
@@ -49,9 +51,19 @@ public class AlertConsumer {
         this.registry = registry;
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return on(record);
+    }
+
     @Incoming(Topics.ALERTS)
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.consume("escalation.alerts", record, event -> {
+        return inbox.consume(CONSUMER, record, event -> {
             if (event instanceof AlertTriggered triggered) {
                 return triggered(triggered);
             }

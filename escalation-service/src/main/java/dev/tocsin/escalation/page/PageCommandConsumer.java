@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.page;
 
 import dev.tocsin.eventing.Inbox;
+import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.page.AcknowledgePage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +16,10 @@ import org.jboss.logging.Logger;
  * from people answering a notification) to their pages, each at most once.
  */
 @ApplicationScoped
-public class PageCommandConsumer {
+public class PageCommandConsumer implements Redelivery {
 
     private static final Logger LOG = Logger.getLogger(PageCommandConsumer.class);
+    static final String CONSUMER = "escalation.page-commands";
 
     private final Inbox inbox;
     private final Acknowledgements acknowledgements;
@@ -29,9 +31,19 @@ public class PageCommandConsumer {
         this.registry = registry;
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return on(record);
+    }
+
     @Incoming(Topics.PAGE_COMMANDS)
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.consume("escalation.page-commands", record, event -> event instanceof AcknowledgePage command
+        return inbox.consume(CONSUMER, record, event -> event instanceof AcknowledgePage command
                 ? acknowledge(command)
                 : Uni.createFrom().voidItem());
     }

@@ -1,14 +1,15 @@
 package dev.tocsin.incident.consumer;
 
+import dev.tocsin.eventing.deadletter.Redelivery;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Applies one topic's records to incident-service's projections. The live Kafka channel and a
  * projection rebuild feed records through the same method, so a replay builds what live
- * consumption built.
+ * consumption built. A record it parks is retried through the same method.
  */
-public interface TopicConsumer {
+public interface TopicConsumer extends Redelivery {
 
     /** The topic, which is also the SmallRye channel name. */
     String topic();
@@ -18,4 +19,14 @@ public interface TopicConsumer {
 
     /** Applies one record at most once; completes when its transaction committed. */
     Uni<Void> consume(ConsumerRecord<String, String> record);
+
+    @Override
+    default String consumer() {
+        return name();
+    }
+
+    @Override
+    default Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consume(record);
+    }
 }

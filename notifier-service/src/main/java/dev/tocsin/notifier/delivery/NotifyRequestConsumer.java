@@ -2,6 +2,7 @@ package dev.tocsin.notifier.delivery;
 
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
+import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.notifier.channel.Notification;
@@ -10,7 +11,6 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.rules.DeliveryTarget;
 import dev.tocsin.notifier.rules.NotificationRules;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * {@code tocsin.notifications} for everyone to see rather than nowhere.
  */
 @ApplicationScoped
-public class NotifyRequestConsumer {
+public class NotifyRequestConsumer implements Redelivery {
 
     private static final Logger LOG = Logger.getLogger(NotifyRequestConsumer.class);
     static final String CONSUMER = "notifier.notify-requests";
@@ -37,14 +37,22 @@ public class NotifyRequestConsumer {
     private final Deliveries deliveries;
     private final Deadlines deadlines;
     private final Clock clock;
-    private final MeterRegistry registry;
 
-    NotifyRequestConsumer(Inbox inbox, Deliveries deliveries, Deadlines deadlines, Clock clock, MeterRegistry registry) {
+    NotifyRequestConsumer(Inbox inbox, Deliveries deliveries, Deadlines deadlines, Clock clock) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.registry = registry;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return on(record);
     }
 
     @Incoming(Topics.NOTIFY_REQUESTS)
@@ -55,10 +63,9 @@ public class NotifyRequestConsumer {
 
     private Uni<Void> handle(NotifyRequested request) {
         if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
-            // Retrying cannot fix it; count it so it is seen, and move on.
-            LOG.warnf("skipping notify request without requestId, pageId or userId: %s", request);
-            registry.counter("tocsin.events.unreadable", "topic", Topics.NOTIFY_REQUESTS).increment();
-            return Uni.createFrom().voidItem();
+            // Retrying cannot fix it: the inbox parks it, where an operator sees it.
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "a notify request needs requestId, pageId and userId"));
         }
         Notification notification = Notification.of(request);
         Instant now = clock.instant();

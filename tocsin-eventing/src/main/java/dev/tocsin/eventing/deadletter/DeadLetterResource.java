@@ -1,0 +1,114 @@
+package dev.tocsin.eventing.deadletter;
+
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The records this service's consumers parked, and their retry after a fix. Admin only: a record
+ * holds whatever its event held, contact addresses included.
+ */
+@Path("/api/v1/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class DeadLetterResource {
+
+    /** Newest first; paging is the shared list contract's. */
+    static final int LIMIT = 1000;
+
+    private final DeadLetters deadLetters;
+    private final Map<String, Redelivery> consumers;
+
+    DeadLetterResource(DeadLetters deadLetters, Instance<Redelivery> consumers) {
+        this.deadLetters = deadLetters;
+        this.consumers = consumers.stream().collect(Collectors.toMap(Redelivery::consumer, Function.identity()));
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<List<DeadLetter>> list() {
+        return deadLetters.list(LIMIT);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<DeadLetter> get(@PathParam("id") String id) {
+        return find(id);
+    }
+
+    /**
+     * Runs the parked record through the consumer that parked it, once. Answers the dead letter as
+     * it is afterwards: {@code RESOLVED}, or {@code RETRIED} with the new error; 503 when the
+     * database or broker is away (nothing changed).
+     */
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<DeadLetter> retry(@PathParam("id") String id) {
+        // A consumer may answer on a worker thread; the reactive session must be used on this request's context.
+        Executor back = onContext(Vertx.currentContext());
+        return find(id).chain(letter -> {
+            if (!letter.parked()) {
+                throw new ProblemException(409, "Conflict", "dead letter " + id + " is resolved already");
+            }
+            Redelivery consumer = consumers.get(letter.consumer());
+            if (consumer == null) {
+                throw new ProblemException(409, "Conflict", "dead letter " + id + " was parked by consumer '"
+                        + letter.consumer() + "', which this release of the service no longer has");
+            }
+            return consumer.redeliver(marked(letter))
+                    .emitOn(back)
+                    .chain(() -> deadLetters.resolve(letter.id()))
+                    .onFailure(e -> !(e instanceof ProblemException)).recoverWithUni(e -> {
+                        if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+                            return Uni.createFrom().failure(new ProblemException(503, "Service Unavailable",
+                                    "the retry could not run (" + Failures.category(e)
+                                            + "); dead letter " + id + " stays parked, try again later"));
+                        }
+                        return Uni.createFrom().voidItem();
+                    })
+                    .emitOn(back)
+                    .chain(() -> find(id));
+        });
+    }
+
+    private static Executor onContext(Context context) {
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private Uni<DeadLetter> find(String id) {
+        long key;
+        try {
+            key = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().failure(ProblemException.notFound("dead letter '" + Failures.escapeControls(id)
+                    + "'"));
+        }
+        return deadLetters.get(key).map(found -> found.orElseThrow(() -> ProblemException.notFound("dead letter "
+                + id)));
+    }
+
+    private static ConsumerRecord<String, String> marked(DeadLetter letter) {
+        ConsumerRecord<String, String> record = letter.toRecord();
+        record.headers().add(Redelivery.RETRY_HEADER, Long.toString(letter.id()).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}
