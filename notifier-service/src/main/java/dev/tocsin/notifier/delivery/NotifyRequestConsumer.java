@@ -56,7 +56,8 @@ public class NotifyRequestConsumer {
     private Uni<Void> handle(NotifyRequested request) {
         if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
             // Retrying cannot fix it; count it so it is seen, and move on.
-            LOG.warnf("skipping notify request without requestId, pageId or userId: %s", request);
+            LOG.warnf("skipping notify request without requestId, pageId or userId (request %s, page %s, user %s)",
+                    request.requestId(), request.pageId(), request.userId());
             registry.counter("tocsin.events.unreadable", "topic", Topics.NOTIFY_REQUESTS).increment();
             return Uni.createFrom().voidItem();
         }

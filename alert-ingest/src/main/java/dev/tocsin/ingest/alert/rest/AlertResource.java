@@ -2,6 +2,7 @@ package dev.tocsin.ingest.alert.rest;
 
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
@@ -10,6 +11,7 @@ import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.events.alert.Urgency;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,6 +44,7 @@ public class AlertResource {
         this.store = store;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "Search alerts, newest first")
     public List<AlertRow> list(@QueryParam("service") String service,
@@ -65,6 +68,7 @@ public class AlertResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One alert with its full history")

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.silence.rest;
 
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -7,6 +8,7 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ public class MaintenanceWindowResource extends RuleResource {
         super(endpoints, SuppressionRule.MAINTENANCE, "maintenance window");
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @WithTransaction
     public Uni<Response> create(NewWindow body) {
@@ -45,6 +48,7 @@ public class MaintenanceWindowResource extends RuleResource {
     }
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {

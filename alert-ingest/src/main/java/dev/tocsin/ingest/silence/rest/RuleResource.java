@@ -1,9 +1,11 @@
 package dev.tocsin.ingest.silence.rest;
 
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ public abstract class RuleResource {
         this.what = what;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @WithSession
@@ -33,6 +36,7 @@ public abstract class RuleResource {
     }
 
     /** Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @WithTransaction

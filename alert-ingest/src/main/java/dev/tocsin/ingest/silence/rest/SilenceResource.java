@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.silence.rest;
 
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.MatcherJson;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -8,6 +9,7 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +37,7 @@ public class SilenceResource extends RuleResource {
         super(endpoints, SuppressionRule.SILENCE, "silence");
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @WithTransaction
     public Uni<Response> create(NewSilence body) {
@@ -48,6 +51,7 @@ public class SilenceResource extends RuleResource {
     }
 
     /** Newest first; {@code state} is active, pending or expired. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
     public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
