@@ -10,10 +10,12 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The endpoints silences and maintenance windows share, reading one and ending one early; the
- * subclasses add what differs, their create body and list filters.
+ * subclasses add what differs, their create body and list filters. The OpenAPI document does not
+ * see the role of an inherited method, so these name the API token scheme themselves.
  */
 public abstract class RuleResource {
 
@@ -28,6 +30,7 @@ public abstract class RuleResource {
     }
 
     @RolesAllowed(Roles.VIEWER)
+    @SecurityRequirement(name = "apiToken")
     @GET
     @Path("/{id}")
     @WithSession
@@ -37,6 +40,7 @@ public abstract class RuleResource {
 
     /** Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. */
     @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "apiToken")
     @DELETE
     @Path("/{id}")
     @WithTransaction
