@@ -27,6 +27,11 @@ public final class AccessWalk {
 
     /** The management API; every other path is intake, authenticated by integration keys. */
     public static final String MANAGEMENT = "/api/v1/";
+    /**
+     * Reads only admin may make: parked records (dead letters) hold whole alerts and errors, and
+     * are an operator's to see and retry.
+     */
+    public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -110,14 +115,16 @@ public final class AccessWalk {
     }
 
     /**
-     * With a token of a role that may not change anything but {@code allowed} (operations as
-     * {@code "POST /api/v1/pages/{id}/acknowledge"}): every other mutation answers 403 problem+json
-     * naming a role, every read and every allowed operation anything but 401 and 403.
+     * With a token of a role below admin that may change nothing but {@code allowed} (operations as
+     * {@code "POST /api/v1/pages/{id}/acknowledge"}): every other mutation and every {@link #ADMIN_READS}
+     * read answers 403 problem+json naming a role, every other read and every allowed operation
+     * anything but 401 and 403.
      */
     public List<String> roleBounds(String authorization, Set<String> allowed) {
         List<String> problems = new ArrayList<>();
         for (Operation op : management()) {
-            boolean mayCall = !op.mutates() || allowed.contains(op.toString());
+            boolean adminRead = ADMIN_READS.stream().anyMatch(prefix -> op.path().startsWith(prefix));
+            boolean mayCall = (!op.mutates() && !adminRead) || allowed.contains(op.toString());
             Answer answer = call(op, authorization);
             if (mayCall && (answer.status() == 401 || answer.status() == 403)) {
                 problems.add(answer + ", but this token may call it");
