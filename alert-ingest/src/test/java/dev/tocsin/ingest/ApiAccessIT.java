@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,7 +48,7 @@ class ApiAccessIT {
         AccessWalk walk = AccessWalk.of(base);
         // An intake endpoint added later must say here how it authenticates, or this fails.
         Set<String> intake = walk.intake().stream().map(Operation::toString).collect(Collectors.toSet());
-        Set<String> known = new java.util.HashSet<>(HEADER_KEYED);
+        Set<String> known = new HashSet<>(HEADER_KEYED);
         known.addAll(BODY_KEYED);
         assertEquals(known, intake);
         assertTrue(walk.management().size() >= 15, walk.management().toString());

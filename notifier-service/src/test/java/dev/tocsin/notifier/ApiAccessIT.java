@@ -5,6 +5,8 @@ import static dev.tocsin.notifier.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,7 +90,7 @@ class ApiAccessIT {
                 .body("[0].redacted", equalTo(List.of("address")));
         given().header("Authorization", TestTokens.ADMIN).get(path).then().statusCode(200)
                 .body("[0].address", equalTo(grace + "@example.com"))
-                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("redacted")));
+                .body("[0]", not(hasKey("redacted")));
         given().header("Authorization", TestTokens.VIEWER).put(path + "/work").then().statusCode(403)
                 .body("detail", containsString("'admin'"));
     }

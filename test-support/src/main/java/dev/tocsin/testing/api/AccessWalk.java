@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -143,7 +144,7 @@ public final class AccessWalk {
             problems.add("the document declares no security scheme " + scheme);
         }
         for (Operation op : paths) {
-            JsonNode security = document.path("paths").path(op.path()).path(op.method().toLowerCase(java.util.Locale.ROOT))
+            JsonNode security = document.path("paths").path(op.path()).path(op.method().toLowerCase(Locale.ROOT))
                     .path("security");
             boolean named = false;
             for (JsonNode requirement : security) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,7 @@ public class ApiTokens implements IdentityProvider<TokenAuthenticationRequest> {
         if (admin.isBlank()) {
             throw new IllegalStateException("tocsin.api.admin-token (TOCSIN_ADMIN_TOKEN) must not be blank");
         }
-        var all = new java.util.ArrayList<Holder>();
+        List<Holder> all = new ArrayList<>();
         all.add(new Holder(Roles.ADMIN, digest(admin), Set.of(Roles.ADMIN, Roles.RESPONDER, Roles.VIEWER)));
         responder.filter(t -> !t.isBlank())
                 .ifPresent(t -> all.add(new Holder(Roles.RESPONDER, digest(t), Set.of(Roles.RESPONDER, Roles.VIEWER))));
