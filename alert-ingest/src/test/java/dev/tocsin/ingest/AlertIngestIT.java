@@ -98,7 +98,8 @@ class AlertIngestIT {
 
         // Prometheus re-sends a firing alert every evaluation: it is counted, and pages nobody again.
         post(key, List.of(checkoutErrors(run, null))).statusCode(202);
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/" + triggered.alertId())
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .get("/api/v1/alerts/" + triggered.alertId())
                 .then().statusCode(200).body("alert.count", equalTo(2)).body("alert.status", equalTo("OPEN"))
                 .body("history.event", equalTo(List.of("AlertOpened", "AlertRepeated")))
                 .body("history[0].decision", equalTo("TICKET, PUBLISHED"))
@@ -110,10 +111,11 @@ class AlertIngestIT {
         assertEquals("checkout", resolved.service());
         // The repeat was held back: the resolution came after it, and still one AlertTriggered exists.
         assertEquals(1, triggered(run).size());
-        given().get("/api/v1/alerts/" + triggered.alertId()).then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/alerts/" + triggered.alertId()).then().statusCode(200)
                 .body("alert.status", equalTo("RESOLVED")).body("alert.resolvedAt", not(nullValue()))
                 .body("history.event", equalTo(List.of("AlertOpened", "AlertRepeated", "AlertClosed")));
-        given().get("/api/v1/alerts?service=checkout&status=resolved").then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/alerts?service=checkout&status=resolved").then().statusCode(200)
                 .body("id", hasItem(triggered.alertId())).body("status", everyItem(equalTo("RESOLVED")));
     }
 
@@ -143,7 +145,8 @@ class AlertIngestIT {
         assertEquals(Urgency.TICKET, triggered.urgency());
         assertEquals("ticket: no severity label (treated as critical), but tied to no SLO of checkout "
                 + "(checkout has no service profile)", triggered.reason());
-        given().get("/api/v1/alerts?limit=1000").then().statusCode(200).body("id", hasItem(triggered.alertId()));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/alerts?limit=1000").then().statusCode(200).body("id", hasItem(triggered.alertId()));
     }
 
     @Test
@@ -193,12 +196,14 @@ class AlertIngestIT {
 
         Intake.Key revoked = Intake.createKey("checkout");
         postRaw("Bearer " + revoked.secret(), body).statusCode(202);
-        given().header("Authorization", ADMIN).delete("/api/v1/integration-keys/" + revoked.id()).then().statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/api/v1/integration-keys/" + revoked.id()).then().statusCode(204);
         postRaw("Bearer " + revoked.secret(), body).statusCode(401);
-        given().get("/api/v1/integration-keys").then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/integration-keys").then().statusCode(200)
                 .body("find { it.id == '" + revoked.id() + "' }.revokedAt", not(nullValue()));
         // Revoking twice is not a silent success: there is no active key with that id any more.
-        given().header("Authorization", ADMIN).delete("/api/v1/integration-keys/" + revoked.id()).then().statusCode(404);
+        given().header("Authorization", ADMIN)
+                .delete("/api/v1/integration-keys/" + revoked.id()).then().statusCode(404);
     }
 
     @Test
@@ -220,7 +225,8 @@ class AlertIngestIT {
                 .body("{\"service\":\"payments\",\"name\":\"prometheus-eu\"}").post("/api/v1/integration-keys")
                 .then().statusCode(201).body("service", equalTo("payments")).extract().path("key");
         assertEquals(43, secret.length());
-        String listing = given().get("/api/v1/integration-keys").then().statusCode(200).extract().asString();
+        String listing = given().header("Authorization", ADMIN)
+                .get("/api/v1/integration-keys").then().statusCode(200).extract().asString();
         assertEquals(false, listing.contains(secret));
         postRaw("Bearer " + secret, "[{\"labels\":{\"alertname\":\"x\"}}]").statusCode(202);
     }

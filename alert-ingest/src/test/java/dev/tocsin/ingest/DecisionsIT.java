@@ -101,7 +101,8 @@ class DecisionsIT {
 
     /** The alerts of this test's service as the API lists them. */
     private io.restassured.response.ValidatableResponse listed(String alertname) {
-        return given().queryParam("service", service).queryParam("label", "alertname=" + alertname)
+        return given().header("Authorization", ADMIN)
+                .queryParam("service", service).queryParam("label", "alertname=" + alertname)
                 .get("/api/v1/alerts").then().statusCode(200);
     }
 
@@ -142,7 +143,8 @@ class DecisionsIT {
         assertEquals(Urgency.PAGE, group.urgency());
         assertTrue(group.summary().matches("\\d+ alerts? firing on " + service), group.summary());
         assertEquals(5, triggered().stream().filter(t -> !"AlertStorm".equals(t.labels().get("alertname"))).count());
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alert-groups/" + group.alertId())
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .get("/api/v1/alert-groups/" + group.alertId())
                 .then().statusCode(200).body("group.members", equalTo(5)).body("members.size()", equalTo(5))
                 .body("members[0].disposition", equalTo("GROUPED")));
         assertEquals(1, triggered().stream().filter(t -> "AlertStorm".equals(t.labels().get("alertname"))).count());
@@ -155,7 +157,8 @@ class DecisionsIT {
         post(key, over.subList(5, 10)).statusCode(202);
         AlertResolved closed = alerts.await(AlertResolved.class, r -> r.alertId().equals(group.alertId()), WAIT);
         assertEquals(service, closed.service());
-        given().get("/api/v1/alert-groups/" + group.alertId()).then().body("group.open", equalTo(false))
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/alert-groups/" + group.alertId()).then().body("group.open", equalTo(false))
                 .body("group.firing", equalTo(0));
         // Every update said how many still fire; none claimed more members than joined.
         published(AlertGroupUpdated.class, u -> u.alertId().equals(group.alertId()))
@@ -179,7 +182,7 @@ class DecisionsIT {
         given().header("Authorization", ADMIN).delete("/api/v1/silences/" + silence).then().statusCode(200);
         AlertTriggered paged = alerts.await(AlertTriggered.class, t -> service.equals(t.service()), WAIT);
         assertEquals(Urgency.PAGE, paged.urgency());
-        given().get("/api/v1/alerts/" + paged.alertId()).then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/alerts/" + paged.alertId()).then().statusCode(200)
                 .body("alert.disposition", equalTo("PUBLISHED"))
                 .body("history.event", equalTo(List.of("AlertOpened", "AlertReleased")))
                 .body("history[1].reason", containsString("ended"));
@@ -196,7 +199,8 @@ class DecisionsIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> listed("InMaintenance")
                 .body("[0].disposition", equalTo("SUPPRESSED"))
                 .body("[0].dispositionReason", containsString("maintenance window")));
-        given().queryParam("disposition", "suppressed").queryParam("service", service).get("/api/v1/alerts")
+        given().header("Authorization", ADMIN)
+                .queryParam("disposition", "suppressed").queryParam("service", service).get("/api/v1/alerts")
                 .then().statusCode(200).body("labels.alertname", hasItem("InMaintenance"));
         assertEquals(List.of(), triggered());
     }
@@ -237,7 +241,8 @@ class DecisionsIT {
             // A second acknowledgement is the same acknowledgement: no second command.
             given().contentType(ContentType.JSON).body(trigger.replace("\"trigger\"", "\"acknowledge\""))
                     .post("/v2/enqueue").then().statusCode(202);
-            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/" + paged.alertId())
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
+                    .get("/api/v1/alerts/" + paged.alertId())
                     .then().body("history.event", equalTo(List.of("AlertOpened", "AlertAcknowledged"))));
             commands.poll();
             assertEquals(1, commands.all(AcknowledgePage.class, a -> a.alertId().equals(paged.alertId())).size());

@@ -267,7 +267,7 @@ class IntakeLimitsIT {
         Intake.Key signed = Intake.createKey("search", Map.of("signingSecret", secret,
                 "timestampHeader", "X-Grafana-Alerting-Timestamp"));
         // The listing says the key is signed and never shows the secret.
-        given().get("/api/v1/integration-keys").then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/integration-keys").then().statusCode(200)
                 .body("find { it.id == '" + signed.id() + "' }.signed", equalTo(true))
                 .body(not(containsString(secret)));
 

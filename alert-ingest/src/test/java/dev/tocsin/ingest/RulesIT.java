@@ -87,9 +87,12 @@ class RulesIT {
         // The deadline that wakes the pipeline when the silence ends, armed in the same transaction.
         assertEquals(Optional.of(endsAt), deadlineDue("silence:" + id));
 
-        given().get("/api/v1/silences/" + id).then().statusCode(200).body("comment", equalTo("db migration"));
-        given().get("/api/v1/silences?state=active").then().statusCode(200).body("id", hasItem(id));
-        given().get("/api/v1/silences?state=expired").then().statusCode(200).body("id", not(hasItem(id)));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences/" + id).then().statusCode(200).body("comment", equalTo("db migration"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences?state=active").then().statusCode(200).body("id", hasItem(id));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences?state=expired").then().statusCode(200).body("id", not(hasItem(id)));
 
         Suppressions loaded = load();
         Map<String, String> disk = Map.of("alertname", "DiskFull", "run", run);
@@ -103,14 +106,15 @@ class RulesIT {
         admin().delete("/api/v1/silences/" + id).then().statusCode(200).body("state", equalTo("expired"));
         Instant afterExpiry = Instant.now();
         // Expired silences stay visible, and the pipeline is woken now rather than at the old end.
-        given().get("/api/v1/silences?state=expired").then().statusCode(200).body("id", hasItem(id));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences?state=expired").then().statusCode(200).body("id", hasItem(id));
         Optional<Instant> due = deadlineDue("silence:" + id);
         assertTrue(due.isEmpty() || !due.get().isAfter(afterExpiry), "deadline still due at " + due);
         assertTrue(load().find("checkout", disk, Instant.now()).isEmpty());
 
         admin().delete("/api/v1/silences/" + id).then().statusCode(409);
         admin().delete("/api/v1/silences/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/v1/silences/" + UUID.randomUUID()).then().statusCode(404);
+        given().header("Authorization", ADMIN).get("/api/v1/silences/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -160,8 +164,11 @@ class RulesIT {
                         "endsAt", Instant.now().plusSeconds(7200).toString(), "createdBy", "amtool", "comment", "pasted"))
                 .post("/api/v1/silences").then().statusCode(201).body("state", equalTo("pending"))
                 .body("matchers[0].op", equalTo("="));
-        given().get("/api/v1/silences?state=pending").then().statusCode(200).body("createdBy", hasItem("amtool"));
-        given().get("/api/v1/silences?state=soon").then().statusCode(400).body("errors.field", equalTo(List.of("state")));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences?state=pending").then().statusCode(200).body("createdBy", hasItem("amtool"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/silences?state=soon").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("state")));
     }
 
     @Test
@@ -174,9 +181,11 @@ class RulesIT {
                 .body("service", equalTo(service)).extract().path("id");
         assertEquals(Optional.of(endsAt), deadlineDue("maintenance:" + id));
 
-        given().get("/api/v1/maintenance-windows?service=" + service).then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/maintenance-windows?service=" + service).then().statusCode(200)
                 .body("id", equalTo(List.of(id))).body("service", everyItem(equalTo(service)));
-        given().get("/api/v1/maintenance-windows/" + id).then().statusCode(200).body("createdBy", equalTo("bob"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/maintenance-windows/" + id).then().statusCode(200).body("createdBy", equalTo("bob"));
 
         Suppression found = load().find(service, Map.of("alertname", "Anything"), Instant.now()).orElseThrow();
         assertEquals("maintenance", found.kind());
@@ -184,7 +193,8 @@ class RulesIT {
                 + " (\"quarterly failover\", by bob) until " + endsAt, found.reason());
 
         admin().delete("/api/v1/maintenance-windows/" + id).then().statusCode(200).body("state", equalTo("expired"));
-        given().get("/api/v1/maintenance-windows?service=" + service + "&state=active").then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/maintenance-windows?service=" + service + "&state=active").then().statusCode(200)
                 .body("id", equalTo(List.of()));
         assertTrue(load().find(service, Map.of(), Instant.now()).isEmpty());
         admin().delete("/api/v1/maintenance-windows/" + id).then().statusCode(409);
@@ -205,10 +215,10 @@ class RulesIT {
                         "start", "09:00", "end", "17:00"));
         admin().body(profile).put("/api/v1/services/" + id).then().statusCode(201).body("id", equalTo(id));
         admin().body(profile).put("/api/v1/services/" + id).then().statusCode(200);
-        given().get("/api/v1/services/" + id).then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/services/" + id).then().statusCode(200)
                 .body("slos[0].window", equalTo("P30D")).body("urgencyRules[0].matchers[0].value", equalTo("Disk.*"))
                 .body("businessHours.timeZone", equalTo("Europe/Berlin"));
-        given().get("/api/v1/services").then().statusCode(200).body("id", hasItem(id));
+        given().header("Authorization", ADMIN).get("/api/v1/services").then().statusCode(200).body("id", hasItem(id));
 
         ServiceProfile loaded = loadProfiles(List.of(id, unique("absent"))).get(id);
         assertEquals(ServiceProfile.Criticality.USER_FACING, loaded.criticality());
@@ -218,7 +228,7 @@ class RulesIT {
         assertEquals(1, loadProfiles(List.of(id, unique("absent"))).size());
 
         admin().delete("/api/v1/services/" + id).then().statusCode(204);
-        given().get("/api/v1/services/" + id).then().statusCode(404);
+        given().header("Authorization", ADMIN).get("/api/v1/services/" + id).then().statusCode(404);
         assertFalse(loadProfiles(List.of(id)).containsKey(id));
     }
 

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 class EscalationIT {
 
     private static final String ADMIN = "Bearer test-admin-token";
+    private static final String RESPONDER = "Bearer test-responder-token";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static TopicReader published;
     private static KafkaProducer<String, String> producer;
@@ -108,7 +109,8 @@ class EscalationIT {
     }
 
     private String primaryNow() {
-        return given().get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant()).then().statusCode(200)
+        return given().header("Authorization", ADMIN)
+                .get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant()).then().statusCode(200)
                 .extract().path("primary");
     }
 
@@ -130,7 +132,8 @@ class EscalationIT {
         published.poll();
         assertEquals(1, published.all(PageOpened.class, p -> p.alertId().equals(alert.alertId())).size());
         assertEquals(1, published.all(NotifyRequested.class, n -> n.alertId().equals(alert.alertId())).size());
-        given().get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("RESOLVED"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("RESOLVED"));
     }
 
     @Test
@@ -138,7 +141,8 @@ class EscalationIT {
         AlertTriggered alert = alert("checkout", Urgency.PAGE);
         producer.send(record(alert)).get();
         PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
-        String secondary = given().get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant())
+        String secondary = given().header("Authorization", ADMIN)
+                .get("/api/v1/schedules/checkout-oncall/on-call?at=" + clock.instant())
                 .then().extract().path("secondary");
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -158,12 +162,14 @@ class EscalationIT {
         producer.send(record(ticket)).get();
         producer.send(record(stray)).get();
 
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/pages?alertId=" + stray.alertId())
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .get("/api/v1/pages?alertId=" + stray.alertId())
                 .then().body("status", hasItem("UNROUTED")).body("[0].reason", equalTo(
                         "no service 'no-such-service' is configured")));
         published.poll();
         assertEquals(0, published.all(PageOpened.class, p -> p.alertId().equals(ticket.alertId())).size());
-        given().get("/api/v1/pages?alertId=" + ticket.alertId()).then().body("size()", equalTo(0));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages?alertId=" + ticket.alertId()).then().body("size()", equalTo(0));
     }
 
     @Test
@@ -196,7 +202,8 @@ class EscalationIT {
         // Stamped by Tocsin's clock when it learnt of the acknowledgement, not by the sender's.
         assertEquals(new PageAcknowledged(opened.pageId(), taken.alertId(), "alice", "pagerduty-events-v2",
                 clock.instant()), acknowledged);
-        given().get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages/" + opened.pageId()).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         engine.wake();
@@ -211,7 +218,8 @@ class EscalationIT {
         published.poll();
         assertEquals(0, published.all(PageEscalated.class, e -> e.pageId().equals(opened.pageId())).size());
         assertEquals(1, published.all(NotifyRequested.class, n -> n.pageId().equals(opened.pageId())).size());
-        given().get("/api/v1/pages/" + opened.pageId()).then().body("status", equalTo("RESOLVED"));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages/" + opened.pageId()).then().body("status", equalTo("RESOLVED"));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*tocsin_pages_acknowledged_total\\{[^}]*via=\"pagerduty-events-v2\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*tocsin_page_ack_latency_seconds_count\\{?[^}\\n]*}? [1-9].*")));
@@ -224,7 +232,8 @@ class EscalationIT {
         producer.send(record(new AcknowledgePage(alertId, null, "alice", "pagerduty-events-v2", Instant.now()))).get();
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*tocsin_page_commands_ignored_total\\{[^}]*reason=\"no-such-page\"[^}]*} [1-9].*")));
-        given().get("/api/v1/pages?alertId=" + alertId).then().body("size()", equalTo(0));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages?alertId=" + alertId).then().body("size()", equalTo(0));
     }
 
     @Test
@@ -249,7 +258,8 @@ class EscalationIT {
         assertTrue(stepDeadline(opened.pageId()).isEmpty());
 
         acknowledge(opened.pageId(), "bob").statusCode(409).contentType("application/problem+json");
-        given().get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
                 .body("id", contains(opened.pageId()));
     }
 
@@ -262,8 +272,9 @@ class EscalationIT {
         return "/api/v1/pages/" + pageId + "/acknowledge";
     }
 
+    /** Acknowledges as a responder would: with the responder token, which may change nothing else. */
     private static ValidatableResponse acknowledge(String pageId, String by) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("by", by))
+        return given().header("Authorization", RESPONDER).contentType(ContentType.JSON).body(Map.of("by", by))
                 .post(acknowledgePath(pageId)).then();
     }
 

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.events.IntegrationEvent;
@@ -86,7 +88,8 @@ class IncidentTimelineIT {
         send(page.opened(T.plusSeconds(1)));
         send(page.triggered(T));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/pages/{id}/timeline", page.pageId)
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId)
                 .then().statusCode(200)
                 .body("pageId", is(page.pageId))
                 .body("alertId", is(page.alertId))
@@ -101,7 +104,7 @@ class IncidentTimelineIT {
                         "Notified alice (step 1)",
                         "Email sent to alice@example.com")));
 
-        given().get("/api/v1/pages?limit=500").then().statusCode(200)
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN).get("/api/v1/pages?limit=500").then().statusCode(200)
                 .body("pageId", hasItem(page.pageId));
         // Counted once the entry's transaction committed, a moment after readers can see it.
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
@@ -119,23 +122,38 @@ class IncidentTimelineIT {
         // Same delivery, so same partition: once its entry shows, both copies of the failure were consumed.
         send(page.sent(2, T.plusSeconds(65)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/pages/{id}/timeline", page.pageId)
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId)
                 .then().statusCode(200)
                 .body("entries.kind", hasItems("alert.triggered", "delivery.sent")));
-        given().get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
                 .body("entries.kind", contains("alert.triggered", "page.opened", "delivery.failed", "delivery.sent"))
                 .body("entries[2].text", is("Email to alice failed: 421 4.7.0 Try again later (retry at 2025-03-01T09:01:05Z)"))
                 .body("entries[3].text", is("Email sent to alice@example.com (attempt 2)"));
+        // A viewer reads the same story without the address and the provider's answer.
+        given().header("Authorization", "Bearer test-viewer-token")
+                .get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
+                .body("entries.kind", contains("alert.triggered", "page.opened", "delivery.failed", "delivery.sent"))
+                .body("entries[2].text", is("Email to alice failed (retry at 2025-03-01T09:01:05Z)"))
+                .body("entries[2].redacted", contains("error"))
+                .body("entries[3].text", is("Email sent to alice (attempt 2)"))
+                .body("entries[3].redacted", contains("address"))
+                .body("entries[0].redacted", nullValue());
+        given().header("Authorization", "Bearer test-viewer-token")
+                .get("/api/v1/alerts/{id}/timeline", page.alertId).then().statusCode(200)
+                .body("entries.text", hasItem("Email sent to alice (attempt 2)"))
+                .body("entries.text", not(hasItem(containsString("@example.com"))));
     }
 
     @Test
     void unknownPageIsProblem404() {
-        given().get("/api/v1/pages/{id}/timeline", "no-such-page")
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN).get("/api/v1/pages/{id}/timeline", "no-such-page")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", is(404))
                 .body("detail", containsString("no-such-page"));
-        given().get("/api/v1/alerts/{id}/timeline", "no-such-alert")
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN).get("/api/v1/alerts/{id}/timeline", "no-such-alert")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -143,7 +161,7 @@ class IncidentTimelineIT {
     @Test
     void badListLimitIsProblemNamingIt() {
         for (String limit : new String[] {"0", "501", "ten"}) {
-            given().queryParam("limit", limit).get("/api/v1/pages")
+            given().header("Authorization", "Bearer " + ADMIN_TOKEN).queryParam("limit", limit).get("/api/v1/pages")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", contains("limit"));
@@ -161,7 +179,8 @@ class IncidentTimelineIT {
         send(new PageResolved(page.pageId, page.alertId, T.plusSeconds(601)));
         send(new AlertResolved(page.alertId, page.dedupKey, "checkout", T.plusSeconds(600)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/alerts/{id}/timeline", page.alertId)
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/alerts/{id}/timeline", page.alertId)
                 .then().statusCode(200)
                 .body("alertId", is(page.alertId))
                 .body("pages.pageId", contains(page.pageId))
@@ -169,7 +188,8 @@ class IncidentTimelineIT {
                 // The delivery knows only its page: it reaches the alert's timeline through the page.
                 .body("entries.kind", contains("alert.triggered", "page.opened", "notify.requested",
                         "delivery.sent", "alert.resolved", "page.resolved")));
-        given().get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
                 .body("status", is("RESOLVED"));
     }
 
@@ -180,7 +200,8 @@ class IncidentTimelineIT {
         send(page.opened(T.plusSeconds(1)));
         send(new PageAcknowledged(page.pageId, page.alertId, "alice", "pagerduty-events-v2", T.plusSeconds(90)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/pages/{id}/timeline", page.pageId)
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId)
                 .then().statusCode(200)
                 .body("status", is("ACKNOWLEDGED"))
                 .body("entries.kind", contains("alert.triggered", "page.opened", "page.acknowledged"))
@@ -194,7 +215,8 @@ class IncidentTimelineIT {
         send(page.opened(T.plusSeconds(1)));
         send(page.notifyRequested(T.plusSeconds(2)));
         send(page.sent(1, T.plusSeconds(5)));
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/pages/{id}/timeline", page.pageId)
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId)
                 .then().statusCode(200).body("entries.size()", is(4)));
 
         // The projection goes wrong behind the service's back: the page and its entries are lost (while
@@ -211,7 +233,8 @@ class IncidentTimelineIT {
             pages.setString(1, page.pageId);
             pages.executeUpdate();
         }
-        given().get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(404);
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(404);
 
         given().post("/api/v1/admin/rebuild").then().statusCode(401);
         given().auth().oauth2(ADMIN_TOKEN).post("/api/v1/admin/rebuild")
@@ -220,7 +243,8 @@ class IncidentTimelineIT {
                 .body("entries", greaterThanOrEqualTo(4));
 
         // The rebuild answers once it caught up, so the timeline is whole again right away.
-        given().get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/api/v1/pages/{id}/timeline", page.pageId).then().statusCode(200)
                 .body("entries.kind", contains("alert.triggered", "page.opened", "notify.requested", "delivery.sent"))
                 .body("entries.text", contains(
                         "Alert triggered on checkout: Checkout error rate 12% (paged: severity critical)",

@@ -10,6 +10,7 @@ import java.util.UUID;
 final class Api {
 
     static final String ADMIN = "Bearer test-admin-token";
+    static final String VIEWER = "Bearer test-viewer-token";
 
     private Api() {
     }

@@ -44,15 +44,17 @@ class ContactMethodsIT {
                 .body("errors[0].field", equalTo("type"));
         put("/api/v1/users/" + erin + "/contact-methods/bad%20id", "{\"type\":\"EMAIL\",\"address\":\"e@example.com\"}")
                 .statusCode(400).body("errors[0].field", equalTo("id"));
-        given().get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
 
         putEmail(erin, "work", "erin@old.example.com").statusCode(201);
         putEmail(erin, "work", "erin@new.example.com").statusCode(200).body("address", equalTo("erin@new.example.com"));
-        given().get("/api/v1/users/" + erin + "/contact-methods").then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/users/" + erin + "/contact-methods").then().statusCode(200)
                 .body("", hasSize(1)).body("[0].address", equalTo("erin@new.example.com"));
 
         given().header("Authorization", ADMIN).delete(path).then().statusCode(204);
-        given().get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
         given().header("Authorization", ADMIN).delete(path).then().statusCode(404);
     }
 

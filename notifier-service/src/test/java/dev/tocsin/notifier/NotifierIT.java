@@ -1,12 +1,14 @@
 package dev.tocsin.notifier;
 
 import static dev.tocsin.notifier.Api.ADMIN;
+import static dev.tocsin.notifier.Api.VIEWER;
 import static dev.tocsin.notifier.Api.putEmail;
 import static dev.tocsin.notifier.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +131,8 @@ class NotifierIT {
         putEmail(bob, "work", bob + "@example.com").statusCode(201);
         producer.send(CloudEventRecords.toRecord(request(bob, request.pageId()), ESCALATION, clock.instant())).get();
         Mailbox.awaitOne(smtp, bob + "@example.com");
-        await().atMost(BOUND).untilAsserted(() -> given().queryParam("pageId", request.pageId())
+        await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .queryParam("pageId", request.pageId())
                 .get("/api/v1/deliveries").then().statusCode(200)
                 .body("", hasSize(3))
                 .body("status", equalTo(List.of("SENT", "SENT", "SENT"))));
@@ -151,7 +154,8 @@ class NotifierIT {
         assertNull(failed.nextAttemptAt());
         assertEquals(0, failed.attempt());
         assertEquals(request.pageId(), failed.pageId());
-        given().queryParam("userId", nobody).get("/api/v1/deliveries").then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .queryParam("userId", nobody).get("/api/v1/deliveries").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].status", equalTo("ABANDONED"))
                 .body("[0].lastError", equalTo("no contact method for " + nobody));
@@ -179,10 +183,15 @@ class NotifierIT {
         assertTrue(failed.error().startsWith("SMTP relay unreachable"), failed.error());
         // The configured base backoff after the first failure; the test clock stands still meanwhile.
         assertEquals(clock.instant().plus(Duration.ofSeconds(30)), failed.nextAttemptAt());
-        given().get("/api/v1/deliveries/" + failed.deliveryId()).then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/deliveries/" + failed.deliveryId()).then().statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("attempts", equalTo(1))
                 .body("lastError", equalTo(failed.error()));
+        // The provider's answer and the address are the admin's to see.
+        given().header("Authorization", VIEWER).get("/api/v1/deliveries/" + failed.deliveryId()).then()
+                .statusCode(200).body("status", equalTo("FAILED"))
+                .body("address", nullValue()).body("lastError", nullValue())
+                .body("redacted", equalTo(List.of("address", "lastError")));
         assertEquals(1.0, counter("email", "failed") - failedBefore);
         assertTrue(Mailbox.to(smtp, address).isEmpty());
 
@@ -194,7 +203,7 @@ class NotifierIT {
         DeliverySent sent = awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(2, sent.attempt());
         assertEquals(failed.deliveryId(), sent.deliveryId());
-        given().get("/api/v1/deliveries/" + failed.deliveryId()).then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/v1/deliveries/" + failed.deliveryId()).then().statusCode(200)
                 .body("status", equalTo("SENT"))
                 .body("attempts", equalTo(2));
     }
@@ -208,12 +217,17 @@ class NotifierIT {
         given().contentType(ContentType.JSON).body(body).put(path).then().statusCode(401);
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(body).put(path)
                 .then().statusCode(401);
-        given().get("/api/v1/users/" + dave + "/contact-methods").then().statusCode(200).body("", hasSize(0));
+        given().header("Authorization", VIEWER).contentType(ContentType.JSON).body(body).put(path)
+                .then().statusCode(403);
+        given().get("/api/v1/users/" + dave + "/contact-methods").then().statusCode(401);
+        given().header("Authorization", VIEWER).get("/api/v1/users/" + dave + "/contact-methods").then()
+                .statusCode(200).body("", hasSize(0));
 
         putEmail(dave, "work", "dave@example.com").statusCode(201);
         given().delete(path).then().statusCode(401);
         given().post("/api/v1/deliveries/rebuild").then().statusCode(401);
-        given().get("/api/v1/users/" + dave + "/contact-methods").then().statusCode(200).body("", hasSize(1));
+        given().header("Authorization", VIEWER).get("/api/v1/users/" + dave + "/contact-methods").then()
+                .statusCode(200).body("", hasSize(1));
     }
 
     @Test
@@ -239,7 +253,8 @@ class NotifierIT {
     }
 
     private static List<Object> allDeliveries() {
-        return given().queryParam("limit", 500).get("/api/v1/deliveries").then().statusCode(200)
+        return given().header("Authorization", ADMIN)
+                .queryParam("limit", 500).get("/api/v1/deliveries").then().statusCode(200)
                 .extract().jsonPath().getList("");
     }
 

@@ -59,21 +59,38 @@ class EndToEndIT {
     }
 
     @Test
+    void theApisNeedATokenAndTheApiDocumentsAreOffInProduction() {
+        for (String service : Stack.SERVICES) {
+            // The services run in the prod profile here, as in a deployment.
+            assertEquals(404, Http.get(stack.url(service) + "/q/openapi").status(), service);
+            assertEquals(404, Http.get(stack.url(service) + "/q/swagger-ui/").status(), service);
+        }
+        assertEquals(401, Http.get(stack.url("notifier-service") + "/api/v1/deliveries").status());
+        assertEquals(401, Http.get(stack.url("notifier-service") + "/api/v1/deliveries", "demo").status());
+        assertEquals(200, Http.get(stack.url("notifier-service") + "/api/v1/deliveries", stack.viewerToken).status());
+        // The well-known key of earlier releases is no key at all.
+        assertEquals(401, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo", "[]").status());
+    }
+
+    @Test
     void anAlertWakesThePrimaryByEmailExactlyOnce() throws Exception {
         String run = UUID.randomUUID().toString();
         String alert = demoAlert(run);
-        String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call")
+        String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call",
+                stack.viewerToken)
                 .json().path("primary").asText();
 
         // Post the alert: the primary gets one email carrying its summary.
-        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo", alert).status());
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(), alert)
+                .status());
         Awaitility.await("email to " + primary).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
         MimeMessage email = emailsFor(run).get(0);
         assertEquals(primary + "@example.com", email.getAllRecipients()[0].toString());
         assertTrue(email.getSubject().contains("Checkout error rate above 5%"), email.getSubject());
 
         // Post it again, as Prometheus re-sends a firing alert: counted, and nobody is woken twice.
-        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo", alert).status());
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(), alert)
+                .status());
         JsonNode stored = Awaitility.await("the repeat counted").atMost(WAIT).until(() -> alertOf(run),
                 a -> a != null && a.path("count").asInt() == 2);
         assertEquals(1, emailsFor(run).size());
@@ -81,10 +98,12 @@ class EndToEndIT {
 
         // The page's timeline on incident-service tells the whole story.
         String alertId = stored.path("id").asText();
-        String pageId = Http.get(stack.url("escalation-service") + "/api/v1/pages?alertId=" + alertId).json()
+        String pageId = Http.get(stack.url("escalation-service") + "/api/v1/pages?alertId=" + alertId,
+                        stack.viewerToken).json()
                 .get(0).path("id").asText();
         Awaitility.await("the page's timeline").atMost(WAIT).untilAsserted(() -> {
-            JsonNode timeline = Http.get(stack.url("incident-service") + "/api/v1/pages/" + pageId + "/timeline").json();
+            JsonNode timeline = Http.get(stack.url("incident-service") + "/api/v1/pages/" + pageId + "/timeline",
+                    stack.viewerToken).json();
             List<String> kinds = StreamSupport.stream(timeline.path("entries").spliterator(), false)
                     .map(e -> e.path("kind").asText()).toList();
             assertTrue(kinds.containsAll(List.of("alert.triggered", "page.opened", "notify.requested", "delivery.sent")),
@@ -111,14 +130,15 @@ class EndToEndIT {
                     + "\"annotations\":{\"summary\":\"Storefront pod " + i + " down " + run + "\"}}");
         }
         // The change-induced outage of SRE book ch. 13: fifty alerts at once from one service.
-        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo",
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(),
                 "[" + String.join(",", burst) + "]").status());
 
         // The first five page on their own; the other 45 join one grouped page: six emails, not fifty.
         Awaitility.await("the grouped page's email").atMost(WAIT).until(() -> stormEmails().size() == 1);
         Awaitility.await("the first five pages").atMost(WAIT).until(() -> emailsFor(run).size() == 5);
         JsonNode groups = Awaitility.await("the group's members").atMost(WAIT).until(
-                () -> Http.get(stack.url("alert-ingest") + "/api/v1/alert-groups?service=storefront").json(),
+                () -> Http.get(stack.url("alert-ingest") + "/api/v1/alert-groups?service=storefront",
+                        stack.viewerToken).json(),
                 g -> g.size() == 1 && g.get(0).path("members").asInt() == 45);
         assertTrue(groups.get(0).path("summary").asText().endsWith("alerts firing on storefront"),
                 groups.get(0).toString());
@@ -130,7 +150,7 @@ class EndToEndIT {
     @Test
     void aMalformedBodyIsRefusedAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = signalEndOffsets();
-        Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", "demo",
+        Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(),
                 "[{\"labels\": {\"service\": \"checkout\"");
         assertEquals(400, refused.status());
         assertTrue(refused.json().path("detail").asText().contains("malformed JSON"), refused.body());
@@ -144,7 +164,8 @@ class EndToEndIT {
     }
 
     private static JsonNode alertOf(String run) {
-        for (JsonNode alert : Http.get(stack.url("alert-ingest") + "/api/v1/alerts?service=checkout").json()) {
+        String url = stack.url("alert-ingest") + "/api/v1/alerts?service=checkout";
+        for (JsonNode alert : Http.get(url, stack.viewerToken).json()) {
             if (run.equals(alert.path("labels").path("run").asText())) {
                 return alert;
             }

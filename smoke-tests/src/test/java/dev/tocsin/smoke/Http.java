@@ -32,6 +32,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A read of the management API, which needs a token: the viewer's, or the admin's. */
+    static Response get(String url, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).GET());
+    }
+
     static Response send(String method, String url, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, HttpRequest.BodyPublishers.ofString(json))

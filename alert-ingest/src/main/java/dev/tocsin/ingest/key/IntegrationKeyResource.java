@@ -3,10 +3,12 @@ package dev.tocsin.ingest.key;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,6 +77,7 @@ public class IntegrationKeyResource {
         this.active = active;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
         FieldErrors errors = new FieldErrors();
@@ -95,6 +98,7 @@ public class IntegrationKeyResource {
                         .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
     public Uni<List<KeyListing>> list() {
@@ -107,6 +111,7 @@ public class IntegrationKeyResource {
      * its value; null restores the default (no own limit; no signature check). This replica applies
      * the change at once, others within the key cache's TTL.
      */
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -122,6 +127,7 @@ public class IntegrationKeyResource {
     }
 
     /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {

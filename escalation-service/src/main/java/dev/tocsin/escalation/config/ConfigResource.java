@@ -2,9 +2,11 @@ package dev.tocsin.escalation.config;
 
 import dev.tocsin.escalation.schedule.OnCall;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -40,6 +42,7 @@ public class ConfigResource {
         this.clock = clock;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/users/{id}")
     @WithTransaction
@@ -48,6 +51,7 @@ public class ConfigResource {
         return put("users", id, new User(checkId(id), user.name(), user.timeZone()));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/schedules/{id}")
     @WithTransaction
@@ -69,6 +73,7 @@ public class ConfigResource {
                 schedule.rotation())));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/escalation-policies/{id}")
     @WithTransaction
@@ -87,6 +92,7 @@ public class ConfigResource {
                 new EscalationPolicy(checkId(id), policy.name(), policy.repeat(), policy.steps())));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/services/{id}")
     @WithTransaction
@@ -96,6 +102,7 @@ public class ConfigResource {
                         service.escalationPolicy())));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/users")
     @WithSession
@@ -103,6 +110,7 @@ public class ConfigResource {
         return documents.list("users", User.class);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/schedules")
     @WithSession
@@ -110,6 +118,7 @@ public class ConfigResource {
         return documents.list("schedules", Schedule.class);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/escalation-policies")
     @WithSession
@@ -117,6 +126,7 @@ public class ConfigResource {
         return documents.list("escalation_policies", EscalationPolicy.class);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/services")
     @WithSession
@@ -125,6 +135,7 @@ public class ConfigResource {
     }
 
     /** Who is primary and secondary on a schedule at an instant (now by default). */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/schedules/{id}/on-call")
     @WithSession

@@ -1,6 +1,8 @@
 package dev.tocsin.incident.rebuild;
 
+import dev.tocsin.eventing.api.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +26,7 @@ public class RebuildResource {
         this.rebuild = rebuild;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Blocking
     @Operation(summary = "Drop the timeline and pages and replay every consumed topic from the beginning")

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.delivery;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
+import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -88,10 +89,12 @@ public class DeliveryAttempts implements DeadlineModule {
         switch (after.status()) {
             case SENT -> LOG.infof("delivery %s sent by %s (attempt %d) for page %s", after.id(), after.channel(),
                     after.attempts(), after.notification().pageId());
+            // A provider's answer often quotes the address it refused; the log keeps ids only.
             case FAILED -> LOG.warnf("delivery %s attempt %d failed, next at %s: %s", after.id(), after.attempts(),
-                    after.nextAttemptAt(), after.lastError());
+                    after.nextAttemptAt(), Redaction.maskAddresses(after.lastError()));
             case ABANDONED -> LOG.warnf("delivery %s to %s abandoned for page %s: %s", after.id(),
-                    after.notification().userId(), after.notification().pageId(), after.lastError());
+                    after.notification().userId(), after.notification().pageId(),
+                    Redaction.maskAddresses(after.lastError()));
             default -> {
             }
         }

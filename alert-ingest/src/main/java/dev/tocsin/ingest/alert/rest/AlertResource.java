@@ -2,6 +2,7 @@ package dev.tocsin.ingest.alert.rest;
 
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
@@ -51,6 +52,7 @@ public class AlertResource {
         this.matchers = matchers;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "Search alerts, newest first", description = "Label matchers are RE2, anchored as"
             + " Alertmanager anchors them; regex matchers are tried on at most tocsin.ingest.search.max-scanned-rows"
@@ -75,6 +77,7 @@ public class AlertResource {
         return database.read(connection -> search.run(connection, database.budget()));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One alert with its full history")

@@ -1,7 +1,9 @@
 package dev.tocsin.ingest.alert.rest;
 
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.store.Projections;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ public class RebuildResource {
         this.projections = projections;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Blocking
     public Projections.Rebuilt rebuild() throws SQLException {

@@ -1,8 +1,10 @@
 package dev.tocsin.ingest.intake.alertmanager;
 
 import dev.tocsin.ingest.intake.BatchIntake;
+import dev.tocsin.ingest.intake.IntakeSecurity;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Alertmanager API v2 {@code POST /api/v2/alerts}, so Prometheus' {@code alerting.alertmanagers}
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/v2/alerts")
 @IntegrationKeyRequired(PostableAlert.SOURCE)
+@PermitAll
+@SecurityRequirement(name = IntakeSecurity.BEARER)
+@SecurityRequirement(name = IntakeSecurity.BASIC)
 public class AlertmanagerResource {
 
     private final BatchIntake intake;

@@ -1,14 +1,17 @@
 package dev.tocsin.ingest.intake.alertmanager;
 
 import dev.tocsin.ingest.intake.BatchIntake;
+import dev.tocsin.ingest.intake.IntakeSecurity;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Alertmanager's webhook receiver ({@code webhook_config}, payload version 4) at
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/hooks/alertmanager")
 @IntegrationKeyRequired(WebhookMessage.SOURCE)
+@PermitAll
+@SecurityRequirement(name = IntakeSecurity.BEARER)
+@SecurityRequirement(name = IntakeSecurity.BASIC)
 public class AlertmanagerWebhookResource {
 
     private final BatchIntake intake;

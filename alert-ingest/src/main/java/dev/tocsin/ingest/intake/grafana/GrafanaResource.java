@@ -7,11 +7,13 @@ import dev.tocsin.ingest.intake.IntakeConfig;
 import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.IntakeProblems;
+import dev.tocsin.ingest.intake.IntakeSecurity;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
 import dev.tocsin.ingest.intake.grafana.GrafanaSignature.Verdict;
 import dev.tocsin.ingest.key.IntegrationKey;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Grafana Alerting's webhook contact point at {@code POST /hooks/grafana}: Alertmanager's webhook
@@ -34,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/hooks/grafana")
 @IntegrationKeyRequired(GrafanaResource.SOURCE)
+@PermitAll
+@SecurityRequirement(name = IntakeSecurity.BEARER)
+@SecurityRequirement(name = IntakeSecurity.BASIC)
 public class GrafanaResource {
 
     public static final String SOURCE = "grafana";

@@ -17,6 +17,7 @@ import dev.tocsin.ingest.key.ActiveKeys;
 import dev.tocsin.ingest.key.IntegrationKey;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
  * Kafka acknowledged.
  */
 @Path("/v2")
+@PermitAll
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class PagerDutyResource {

@@ -8,9 +8,11 @@ import dev.tocsin.ingest.intake.IntakeConfig;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.IntakeMetrics;
+import dev.tocsin.ingest.intake.IntakeSecurity;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A generic JSON webhook at {@code POST /hooks/generic} (schema in docs/intake.md), with header
@@ -28,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/hooks/generic")
 @IntegrationKeyRequired(GenericEvent.SOURCE)
+@PermitAll
+@SecurityRequirement(name = IntakeSecurity.BEARER)
+@SecurityRequirement(name = IntakeSecurity.BASIC)
 public class GenericResource {
 
     /** The answer to an accepted event: the dedup key to acknowledge or resolve it with later. */

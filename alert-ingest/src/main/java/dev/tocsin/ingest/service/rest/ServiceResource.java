@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.service.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ProfileDocument;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -36,6 +38,7 @@ public class ServiceResource {
     }
 
     /** Creates (201) or replaces (200) the profile; the body's {@code id}, if any, must be the path's. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{id}")
     @WithTransaction
@@ -54,6 +57,7 @@ public class ServiceResource {
                 .entity(ProfileDocument.of(profile)).build());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @WithSession
@@ -63,6 +67,7 @@ public class ServiceResource {
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
     @RolesAllowed(Roles.VIEWER)
@@ -71,6 +76,7 @@ public class ServiceResource {
     }
 
     /** Deletes the profile: the service's alerts then page only as a service without SLOs does. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @WithTransaction

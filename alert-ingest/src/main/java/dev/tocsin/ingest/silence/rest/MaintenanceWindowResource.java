@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.silence.rest;
 
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -7,7 +8,6 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import dev.tocsin.eventing.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,19 +1,21 @@
 package dev.tocsin.ingest.silence.rest;
 
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import dev.tocsin.eventing.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The endpoints silences and maintenance windows share, reading one and ending one early; the
- * subclasses add what differs, their create body and list filters.
+ * subclasses add what differs, their create body and list filters. The OpenAPI document does not
+ * see the role of an inherited method, so these name the API token scheme themselves.
  */
 public abstract class RuleResource {
 
@@ -27,6 +29,7 @@ public abstract class RuleResource {
         this.what = what;
     }
 
+    @SecurityRequirement(name = "apiToken")
     @GET
     @Path("/{id}")
     @WithSession
@@ -36,6 +39,7 @@ public abstract class RuleResource {
     }
 
     /** Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. */
+    @SecurityRequirement(name = "apiToken")
     @DELETE
     @Path("/{id}")
     @WithTransaction

@@ -1,12 +1,14 @@
 package dev.tocsin.ingest.storm.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.storm.GroupRow;
 import dev.tocsin.ingest.storm.GroupTable;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ public class AlertGroupResource {
         this.dataSource = dataSource;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public List<GroupRow> list(@QueryParam("service") String service,
             @QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
@@ -43,6 +46,7 @@ public class AlertGroupResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public GroupDetail get(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("1000") int limit)

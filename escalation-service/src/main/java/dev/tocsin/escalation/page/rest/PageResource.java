@@ -5,9 +5,11 @@ import dev.tocsin.escalation.page.PageProjection;
 import dev.tocsin.escalation.page.PageProjection.PageView;
 import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,7 @@ public class PageResource {
         this.relay = relay;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
     public Uni<List<PageView>> list(@QueryParam("alertId") String alertId, @QueryParam("status") String status,
@@ -48,6 +51,7 @@ public class PageResource {
         return projection.list(alertId, status == null ? null : status.toUpperCase(Locale.ROOT), limit);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @WithSession
@@ -56,6 +60,7 @@ public class PageResource {
     }
 
     /** Stops the page's escalation; 409 when it is not open (acknowledged, resolved, exhausted or unrouted). */
+    @RolesAllowed(Roles.RESPONDER)
     @POST
     @Path("/{id}/acknowledge")
     public Uni<PageView> acknowledge(@PathParam("id") String id, @Valid AcknowledgeRequest request) {

@@ -1,12 +1,14 @@
 package dev.tocsin.incident.page.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.incident.IncidentConfig;
 import dev.tocsin.incident.page.PageSummary;
 import dev.tocsin.incident.page.Pages;
 import dev.tocsin.incident.timeline.Timelines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +40,7 @@ public class PageResource {
         this.config = config;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "Recently opened pages, newest first")
     public Uni<List<PageSummary>> recent(
@@ -60,6 +63,7 @@ public class PageResource {
         throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{pageId}/timeline")
     @Operation(summary = "Everything recorded about a page, oldest first")

@@ -21,8 +21,20 @@ public class DeliveryEntries implements EntryMapper<DeliveryEvent> {
 
     @Override
     public TimelineEntry entry(DeliveryEvent event) {
+        return entry(event, true);
+    }
+
+    /**
+     * The entry as a caller who may not see contact addresses and provider errors reads it: the
+     * person instead of the address, and no provider error (it often quotes the address).
+     */
+    public static TimelineEntry withoutContacts(DeliveryEvent event) {
+        return entry(event, false);
+    }
+
+    private static TimelineEntry entry(DeliveryEvent event, boolean contacts) {
         if (event instanceof DeliverySent sent) {
-            String to = Words.blank(sent.address()) ? sent.userId() : sent.address();
+            String to = !contacts || Words.blank(sent.address()) ? sent.userId() : sent.address();
             String attempt = sent.attempt() > 1 ? " (attempt " + sent.attempt() + ")" : "";
             return new TimelineEntry("delivery.sent", sent.sentAt(), null, sent.pageId(),
                     "%s sent to %s%s".formatted(Words.channel(sent.channel()), to, attempt));
@@ -31,9 +43,10 @@ public class DeliveryEntries implements EntryMapper<DeliveryEvent> {
             String next = failed.nextAttemptAt() == null
                     ? "attempt " + failed.attempt() + ", giving up"
                     : "retry at " + Words.time(failed.nextAttemptAt());
-            return new TimelineEntry("delivery.failed", failed.failedAt(), null, failed.pageId(),
-                    "%s to %s failed: %s (%s)".formatted(Words.channel(failed.channel()), failed.userId(),
-                            failed.error(), next));
+            return new TimelineEntry("delivery.failed", failed.failedAt(), null, failed.pageId(), contacts
+                    ? "%s to %s failed: %s (%s)".formatted(Words.channel(failed.channel()), failed.userId(),
+                            failed.error(), next)
+                    : "%s to %s failed (%s)".formatted(Words.channel(failed.channel()), failed.userId(), next));
         }
         throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
     }

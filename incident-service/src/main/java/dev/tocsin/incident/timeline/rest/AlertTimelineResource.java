@@ -1,10 +1,12 @@
 package dev.tocsin.incident.timeline.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.incident.page.Pages;
 import dev.tocsin.incident.timeline.Timelines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +29,7 @@ public class AlertTimelineResource {
         this.timelines = timelines;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "Everything recorded about an alert and its pages, oldest first")
     public Uni<AlertTimeline> timeline(@PathParam("alertId") String alertId) {

@@ -1,10 +1,12 @@
 package dev.tocsin.notifier.contact.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +37,7 @@ public class ContactMethodResource {
     }
 
     /** Creates (201) or replaces (200) the contact method {@code id} of the person. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("userId") String userId, @PathParam("id") String id,
@@ -58,6 +61,7 @@ public class ContactMethodResource {
         }));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public Uni<List<ContactMethodView>> list(@PathParam("userId") String userId) {
         Addresses.checkId("userId", userId);
@@ -66,6 +70,7 @@ public class ContactMethodResource {
     }
 
     /** Removes it (204); deliveries already requested to it still run. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {

@@ -1,11 +1,13 @@
 package dev.tocsin.notifier.delivery.rest;
 
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.notifier.delivery.DeliveryProjection;
 import dev.tocsin.notifier.delivery.DeliveryRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +35,7 @@ public class DeliveryResource {
     }
 
     /** The most recently changed deliveries, optionally of one page and/or one person. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public Uni<List<DeliveryView>> list(@QueryParam("pageId") String pageId, @QueryParam("userId") String userId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -57,6 +60,7 @@ public class DeliveryResource {
                 .map(rows -> rows.stream().map(DeliveryView::of).toList());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public Uni<DeliveryView> get(@PathParam("id") String id) {
@@ -69,6 +73,7 @@ public class DeliveryResource {
     }
 
     /** Rewrites the deliveries table from the stored events, e.g. after a projection bug was fixed. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/rebuild")
     public Uni<Map<String, Integer>> rebuild() {

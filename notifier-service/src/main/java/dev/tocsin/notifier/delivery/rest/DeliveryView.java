@@ -1,22 +1,30 @@
 package dev.tocsin.notifier.delivery.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.delivery.DeliveryRow;
 import dev.tocsin.notifier.delivery.DeliveryStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A delivery as the API shows it.
  *
  * @param channel null (as is {@code address}) when the person had no contact method
+ * @param address shown to admin only, as is {@code lastError} (a provider's answer often quotes the
+ *     address); null for every other caller, and then named in {@code redacted}
  * @param nextAttemptAt when the next attempt is due while the status is PENDING or FAILED
+ * @param redacted the fields withheld from this caller (see {@link Redaction})
  */
 public record DeliveryView(String id, String requestId, String pageId, String alertId, String userId, Channel channel,
         String address, DeliveryStatus status, int attempts, String lastError, Instant nextAttemptAt,
-        Instant updatedAt) {
+        Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> redacted) {
 
     static DeliveryView of(DeliveryRow row) {
-        return new DeliveryView(row.id, row.requestId, row.pageId, row.alertId, row.userId, row.channel, row.address,
-                row.status, row.attempts, row.lastError, row.nextAttemptAt, row.updatedAt);
+        boolean shown = Redaction.showsContacts();
+        return new DeliveryView(row.id, row.requestId, row.pageId, row.alertId, row.userId, row.channel,
+                shown ? row.address : null, row.status, row.attempts, shown ? row.lastError : null, row.nextAttemptAt,
+                row.updatedAt, Redaction.withheld(shown, "address", row.address, "lastError", row.lastError));
     }
 }

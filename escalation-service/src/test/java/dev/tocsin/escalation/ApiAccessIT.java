@@ -1,0 +1,77 @@
+package dev.tocsin.escalation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.api.AccessWalk;
+import dev.tocsin.testing.api.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what on escalation-service (docs/security.md), walked over every operation of its
+ * OpenAPI document so an endpoint added later is checked without anyone listing it here.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class ApiAccessIT {
+
+    /** What a responder may change: pages, nothing of the configuration. */
+    private static final Set<String> RESPONDER_MAY = Set.of("POST /api/v1/pages/{id}/acknowledge");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void everyOperationRefusesACallerWithoutAnApiToken() {
+        AccessWalk walk = AccessWalk.of(base);
+        // Every operation is management API: escalation-service takes no alerts over HTTP.
+        assertEquals(List.of(), walk.intake());
+        assertTrue(walk.management().size() >= 12, walk.management().toString());
+        List<String> problems = new ArrayList<>(walk.managementRefuses(null));
+        problems.addAll(walk.managementRefuses("Bearer not-a-token"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void viewersReadAndRespondersAlsoAcknowledgeButNeitherConfigures() {
+        AccessWalk walk = AccessWalk.of(base);
+        assertTrue(walk.management().stream().anyMatch(op -> RESPONDER_MAY.contains(op.toString())),
+                "the acknowledge operation is where this test expects it");
+        List<String> problems = new ArrayList<>(walk.roleBounds(TestTokens.VIEWER, Set.of()));
+        problems.addAll(walk.roleBounds(TestTokens.RESPONDER, RESPONDER_MAY));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aViewerCannotAcknowledgeAndIsToldWhichRoleCan() {
+        given().header("Authorization", TestTokens.VIEWER).contentType(ContentType.JSON).body("{\"by\":\"alice\"}")
+                .post("/api/v1/pages/some-page/acknowledge").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("'responder'"));
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheApiTokenOnEveryOperation() {
+        AccessWalk walk = AccessWalk.of(base);
+        assertEquals(List.of(), walk.undeclared(walk.management(), "apiToken"));
+    }
+
+    @Test
+    void anEndpointThatDeclaresNoAccessIsClosedEvenToAdmin() {
+        given().get("/api/v1/access-probe").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", TestTokens.ADMIN).get("/api/v1/access-probe").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("declares no access"));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tocsin.notifier;
+
+import static dev.tocsin.notifier.Api.putEmail;
+import static dev.tocsin.notifier.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.testing.SmtpTestResource;
+import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.api.AccessWalk;
+import dev.tocsin.testing.api.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what on notifier-service (docs/security.md), walked over every operation of its
+ * OpenAPI document so an endpoint added later is checked without anyone listing it here.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SmtpTestResource.class, restrictToAnnotatedClass = false)
+class ApiAccessIT {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void everyOperationRefusesACallerWithoutAnApiToken() {
+        AccessWalk walk = AccessWalk.of(base);
+        // Every operation is management API: notifier-service takes no alerts.
+        assertEquals(List.of(), walk.intake());
+        assertTrue(walk.management().size() >= 6, walk.management().toString());
+        List<String> problems = new ArrayList<>();
+        problems.addAll(walk.managementRefuses(null));
+        problems.addAll(walk.managementRefuses("Bearer not-a-token"));
+        // The admin token sent as basic auth is not a bearer token: refused like any other.
+        problems.addAll(walk.managementRefuses("Basic " + Base64.getEncoder()
+                .encodeToString("admin:test-admin-token".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void viewersAndRespondersReadButChangeNothing() {
+        AccessWalk walk = AccessWalk.of(base);
+        List<String> problems = new ArrayList<>(walk.roleBounds(TestTokens.VIEWER, Set.of()));
+        // notifier-service has nothing a responder may change.
+        problems.addAll(walk.roleBounds(TestTokens.RESPONDER, Set.of()));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheApiTokenOnEveryOperation() {
+        AccessWalk walk = AccessWalk.of(base);
+        assertEquals(List.of(), walk.undeclared(walk.management(), "apiToken"));
+    }
+
+    @Test
+    void anEndpointThatDeclaresNoAccessIsClosedEvenToAdmin() {
+        given().get("/api/v1/access-probe").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", TestTokens.ADMIN).get("/api/v1/access-probe").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("declares no access"));
+    }
+
+    @Test
+    void aViewerSeesThatAContactMethodExistsButNotItsAddress() {
+        String grace = unique("grace");
+        putEmail(grace, "work", grace + "@example.com").statusCode(201);
+        String path = "/api/v1/users/" + grace + "/contact-methods";
+
+        given().header("Authorization", TestTokens.VIEWER).get(path).then().statusCode(200)
+                .body("[0].id", equalTo("work"))
+                .body("[0].type", equalTo("EMAIL"))
+                .body("[0].address", nullValue())
+                .body("[0].redacted", equalTo(List.of("address")));
+        given().header("Authorization", TestTokens.ADMIN).get(path).then().statusCode(200)
+                .body("[0].address", equalTo(grace + "@example.com"))
+                .body("[0]", not(hasKey("redacted")));
+        given().header("Authorization", TestTokens.VIEWER).put(path + "/work").then().statusCode(403)
+                .body("detail", containsString("'admin'"));
+    }
+}
