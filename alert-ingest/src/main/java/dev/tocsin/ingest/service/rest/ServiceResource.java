@@ -42,7 +42,6 @@ public class ServiceResource {
     @PUT
     @Path("/{id}")
     @WithTransaction
-    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> put(@PathParam("id") String id, ProfileDocument body) {
         FieldErrors errors = new FieldErrors();
         if (body == null) {
@@ -61,7 +60,6 @@ public class ServiceResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @RolesAllowed(Roles.VIEWER)
     public Uni<ProfileDocument> get(@PathParam("id") String id) {
         return profiles.get(id).map(found -> found.map(ProfileDocument::of)
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
@@ -70,7 +68,6 @@ public class ServiceResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
-    @RolesAllowed(Roles.VIEWER)
     public Uni<List<ProfileDocument>> list() {
         return profiles.list().map(found -> found.stream().map(ProfileDocument::of).toList());
     }
@@ -80,7 +77,6 @@ public class ServiceResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
-    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> delete(@PathParam("id") String id) {
         return profiles.delete(id).map(deleted -> {
             if (!deleted) {
