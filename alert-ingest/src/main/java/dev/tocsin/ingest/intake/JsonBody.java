@@ -40,7 +40,7 @@ public final class JsonBody {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("$", "is not valid JSON" + where(e.getLocation()));
+            throw ProblemException.badRequest("$", "is malformed JSON" + where(e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +54,7 @@ public final class JsonBody {
             String path = path(e);
             throw ProblemException.badRequest(path.isEmpty() ? "$" : path, "has the wrong type or format");
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("$", "is not valid JSON");
+            throw ProblemException.badRequest("$", "is malformed JSON");
         }
     }
 
