@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Adversarial bodies over HTTP to every intake endpoint, with a valid key: a client error or a
  * success, never a 5xx; the ones carrying what cannot be stored are 400; and none of them puts a
  * signal on Kafka. (The parsers behind the endpoints are property-tested in
- * {@code IntakeParsersProperties}; this checks the HTTP layer in front of them.)
+ * {@code IntakeParsersPropertyTest}; this checks the HTTP layer in front of them.)
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)

@@ -21,9 +21,11 @@ import dev.tocsin.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -156,10 +158,10 @@ class IntakeScopeIT {
         String generated = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("service", "scope-g", "name", "generated")).post("/api/v1/integration-keys").then()
                 .statusCode(201).extract().path("key");
-        assertEquals(32, java.util.Base64.getUrlDecoder().decode(generated).length);
+        assertEquals(32, Base64.getUrlDecoder().decode(generated).length);
     }
 
-    private static io.restassured.response.ValidatableResponse grafana(Intake.Key key, byte[] body,
+    private static ValidatableResponse grafana(Intake.Key key, byte[] body,
             Map<String, String> headers) {
         return given().header("Authorization", "Bearer " + key.secret()).headers(headers)
                 .contentType(ContentType.JSON).body(body).post("/hooks/grafana").then();

@@ -3,6 +3,7 @@ package dev.tocsin.ingest.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tocsin.eventing.api.Problem.FieldError;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BatchReaderTest {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final IntegrationKey KEY = new IntegrationKey("key-1", "checkout", "prometheus", NOW, null);
 

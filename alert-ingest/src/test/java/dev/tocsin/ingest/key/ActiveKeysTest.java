@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -65,7 +66,7 @@ class ActiveKeysTest {
     @Test
     void generatedSecretsCarry256RandomBits() {
         String secret = IntegrationKeys.newSecret();
-        assertEquals(32, java.util.Base64.getUrlDecoder().decode(secret).length);
+        assertEquals(32, Base64.getUrlDecoder().decode(secret).length);
         assertTrue(secret.length() >= IntegrationKeys.MIN_SECRET_LENGTH);
         assertTrue(!secret.equals(IntegrationKeys.newSecret()));
     }

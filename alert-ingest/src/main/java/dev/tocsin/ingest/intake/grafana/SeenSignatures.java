@@ -6,6 +6,7 @@ import dev.tocsin.ingest.intake.IntakeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The valid Grafana signatures this replica has seen within twice the signature max age, so a
@@ -37,6 +38,6 @@ public class SeenSignatures {
     }
 
     private static String name(String keyId, String signature) {
-        return keyId + "/" + signature.trim().toLowerCase(java.util.Locale.ROOT);
+        return keyId + "/" + signature.trim().toLowerCase(Locale.ROOT);
     }
 }

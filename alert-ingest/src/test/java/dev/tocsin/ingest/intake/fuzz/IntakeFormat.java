@@ -5,6 +5,7 @@ import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.ingest.intake.Batch;
 import dev.tocsin.ingest.intake.BatchReader;
+import dev.tocsin.ingest.intake.Fixtures;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.KeyedBody;
 import dev.tocsin.ingest.intake.KeyedEvents;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every intake format's parser as its endpoint composes it, without HTTP: the body in, either the
@@ -56,7 +58,7 @@ enum IntakeFormat {
     }
 
     byte[] exampleBody() {
-        return example.endsWith(".json") ? dev.tocsin.ingest.intake.Fixtures.bytes(example)
+        return example.endsWith(".json") ? Fixtures.bytes(example)
                 : example.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -89,7 +91,7 @@ enum IntakeFormat {
     }
 
     private static <T> List<? extends IntegrationEvent> keyed(KeyedBody<T> read,
-            java.util.function.Function<T, KeyedEvents.Normalized> normalize) {
+            Function<T, KeyedEvents.Normalized> normalize) {
         // PagerDutyResource and GenericResource refuse unstorable strings before normalizing.
         refuseIf(!read.unstorable().isEmpty());
         KeyedEvents.Normalized normalized = normalize.apply(read.event());

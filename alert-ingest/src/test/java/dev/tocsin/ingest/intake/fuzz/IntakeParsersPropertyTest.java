@@ -33,7 +33,7 @@ import net.jqwik.api.statistics.Statistics;
  * own rather than by the code under test. Bodies: random bytes, random JSON, and mutations of each
  * format's valid example (hostile strings and names, wrong types, removed members, bad UTF-8).
  */
-class IntakeParsersProperties {
+class IntakeParsersPropertyTest {
 
     /** Configured as Quarkus configures its mapper: unknown members ignored, java.time read. */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
