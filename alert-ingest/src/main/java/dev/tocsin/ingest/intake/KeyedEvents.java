@@ -5,7 +5,6 @@ import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
-import dev.tocsin.ingest.key.IntegrationKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
