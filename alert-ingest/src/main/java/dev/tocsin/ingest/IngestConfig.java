@@ -16,8 +16,9 @@ public interface IngestConfig {
     int maxAlertsPerRequest();
 
     /**
-     * How long a sender should wait before retrying a batch answered with 503 because Kafka did not
-     * acknowledge it; sent as {@code Retry-After} in whole seconds.
+     * How long a sender should wait before retrying a request answered with 503 because Kafka did
+     * not acknowledge it or the integration-key store could not be asked; sent as
+     * {@code Retry-After} in whole seconds.
      */
     @WithDefault("5s")
     Duration retryAfter();

@@ -83,7 +83,8 @@ class IntakeFormatsIT {
                 .body("status", equalTo("success")).body("accepted", equalTo(1));
 
         AlertSignalReceived fired = signal(run, SignalAction.TRIGGER);
-        assertEquals(fingerprint, fired.dedupKey());
+        // The sender's fingerprint, namespaced by the alert's service (here the key's own).
+        assertEquals("payments/" + fingerprint, fired.dedupKey());
         assertEquals("BlackBox Probe Failure: https://server.example.org", fired.summary());
         assertEquals("critical", fired.severity());
         assertEquals("alertmanager-webhook-v4", fired.source());
@@ -92,7 +93,7 @@ class IntakeFormatsIT {
         alert.put("status", "resolved").put("endsAt", "2023-02-06T13:18:45.828Z");
         message.put("status", "resolved");
         post("/hooks/alertmanager", key.secret(), message).statusCode(202);
-        assertEquals(fingerprint, signal(run, SignalAction.RESOLVE).dedupKey());
+        assertEquals("payments/" + fingerprint, signal(run, SignalAction.RESOLVE).dedupKey());
     }
 
     @Test
@@ -114,7 +115,7 @@ class IntakeFormatsIT {
         AlertSignalReceived memory = signals.all(AlertSignalReceived.class,
                 s -> run.equals(s.labels().get("run")) && "High memory usage".equals(s.labels().get("alertname")))
                 .get(0);
-        assertEquals(first.get("fingerprint").asText(), memory.dedupKey());
+        assertEquals("payments/" + first.get("fingerprint").asText(), memory.dedupKey());
         assertEquals(List.of(new Link("https://play.grafana.org/d/abc", "Grafana dashboard")), memory.links());
         assertEquals(Map.of("B", 44.23943737541908, "C", 1), memory.details().get("values"));
         assertEquals("grafana", memory.source());

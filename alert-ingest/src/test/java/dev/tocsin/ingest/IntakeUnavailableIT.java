@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every intake format tells its sender to retry when Kafka cannot acknowledge: 503 with
  * {@code Retry-After}, never a 202 for something that is not durable (the Alertmanager API v2 case
- * is {@link KafkaUnavailableIT}).
+ * is {@link KafkaUnavailableIT}; PostgreSQL, and so the key lookup, going away under a live service
+ * is {@link KeyStoreUnavailableIT}, which needs its own proxied database).
  */
 @QuarkusTest
 @TestProfile(KafkaUnavailableIT.KafkaUnreachable.class)

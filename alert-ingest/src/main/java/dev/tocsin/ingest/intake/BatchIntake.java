@@ -27,8 +27,12 @@ public class BatchIntake {
             + "`{\"status\":\"success\",\"accepted\":n}`. Any invalid: 400 problem+json with the extension "
             + "member `accepted` (how many were kept), as Alertmanager itself keeps the valid alerts of a batch and "
             + "answers 400. A batch over `tocsin.ingest.max-alerts-per-request` alerts is refused whole (400), as is "
-            + "malformed JSON. 401 without an active key, 429 with Retry-After past the key's rate limit, 413 past "
-            + "256 KiB, 503 with Retry-After when Kafka did not acknowledge (retry the whole request).";
+            + "malformed JSON or a body that is not valid UTF-8. A string with a control character (other than tab, "
+            + "newline, carriage return) or an unpaired surrogate makes its alert invalid, named by path; an alert "
+            + "whose `service` label names a service the key does not speak for is invalid at `labels.service`. "
+            + "401 without an active key, 403 for a key bound to Grafana's signature, 429 with Retry-After past the "
+            + "key's rate limit or after too many unknown keys from one address, 413 past 256 KiB, 503 with "
+            + "Retry-After when Kafka did not acknowledge or the key store is unreachable (retry the whole request).";
 
     /** The answer to a batch whose every alert is now durable. */
     public record Accepted(String status, int accepted) {
@@ -51,13 +55,11 @@ public class BatchIntake {
         this.limits = IntakeLimits.of(config);
     }
 
-    /**
-     * @param at JSON path of the alerts array in the body, {@code ""} when the body is the array
-     * @param source the wire format
-     */
-    public Uni<Response> accept(List<LabeledAlert> alerts, String at, String source) {
+    /** @param source the wire format */
+    public Uni<Response> accept(ParsedBatch parsed, String source) {
         Timer.Sample sample = metrics.start();
-        String path = at.isEmpty() ? "$" : at;
+        List<LabeledAlert> alerts = parsed.alerts();
+        String path = parsed.at().isEmpty() ? "$" : parsed.at();
         if (alerts == null || alerts.isEmpty()) {
             metrics.rejected(source, Reason.INVALID, 1);
             throw ProblemException.badRequest(path, "expected a non-empty JSON array of alerts");
@@ -67,7 +69,7 @@ public class BatchIntake {
             throw ProblemException.badRequest(path, "at most " + ingest.maxAlertsPerRequest()
                     + " alerts per request, got " + alerts.size());
         }
-        Batch batch = LabeledAlerts.normalize(alerts, at, source, caller.key(), limits, clock.instant());
+        Batch batch = LabeledAlerts.normalize(parsed, source, caller.key(), limits, clock.instant());
         int invalid = alerts.size() - batch.signals().size();
         if (invalid > 0) {
             metrics.rejected(source, Reason.INVALID, invalid);

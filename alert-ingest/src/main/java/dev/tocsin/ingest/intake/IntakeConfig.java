@@ -37,6 +37,21 @@ public interface IntakeConfig {
     @WithDefault("5m")
     Duration signatureMaxAge();
 
+    /**
+     * How long a request waits for the key store (PostgreSQL) when its key is not cached; past it,
+     * or when the store is unreachable, the answer is 503 with {@code Retry-After}.
+     */
+    @WithDefault("3s")
+    Duration keyLookupTimeout();
+
+    /**
+     * Unknown or revoked keys one client (remote address) may present per minute, per replica. Past
+     * it, every request from that address is answered 429 with {@code Retry-After} until the bucket
+     * refills, so keys cannot be guessed and wrong ones cannot hammer the key store.
+     */
+    @WithDefault("30")
+    int failedLookupsPerMinute();
+
     KeyCache keyCache();
 
     /** The cache of active-key lookups that keeps PostgreSQL off the per-request path. */
@@ -49,8 +64,15 @@ public interface IntakeConfig {
         @WithDefault("5s")
         Duration ttl();
 
-        /** Most lookups kept, unknown secrets included. */
+        /** Most active keys kept. */
         @WithDefault("10000")
         long maxSize();
+
+        /**
+         * Most unknown secrets remembered, in a cache of their own: wrong secrets never evict a
+         * valid key.
+         */
+        @WithDefault("10000")
+        long unknownMaxSize();
     }
 }

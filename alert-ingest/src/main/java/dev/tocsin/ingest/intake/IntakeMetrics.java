@@ -16,7 +16,7 @@ public class IntakeMetrics {
 
     /** Why something was refused, the {@code reason} tag. */
     public enum Reason {
-        INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, TOO_LARGE, TOO_MANY_ALERTS;
+        INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, FAILED_LOOKUPS, TOO_LARGE, TOO_MANY_ALERTS, UNAVAILABLE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

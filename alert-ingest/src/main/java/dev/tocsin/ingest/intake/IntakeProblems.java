@@ -39,6 +39,25 @@ public final class IntakeProblems {
                 .entity(Problem.of(401, "Unauthorized", detail, List.of())).build();
     }
 
+    public static Response forbidden(String detail) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden", detail, List.of()))
+                .build();
+    }
+
+    /** 429 for a client that presented too many unknown keys, before its key is even looked up. */
+    public static Response tooManyFailedLookups(long retryAfterSeconds) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(Problem.of(429, "Too Many Requests", "too many unknown or revoked integration keys from this "
+                        + "address; retry after " + retryAfterSeconds + " s", List.of())).build();
+    }
+
+    /** 503 when the alerts could not be stored or the key could not be checked: the sender retries. */
+    public static Response unavailable(long retryAfterSeconds) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(Problem.of(503, "Service Unavailable", "the alerts could not be accepted durably right now; "
+                        + "retry the whole request after " + retryAfterSeconds + " s", List.of())).build();
+    }
+
     public static Response tooManyRequests(long retryAfterSeconds) {
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
                 .entity(Problem.of(429, "Too Many Requests", "this integration key's rate limit is exhausted; retry after "

@@ -16,4 +16,10 @@ public @interface IntegrationKeyRequired {
 
     /** The wire format the resource accepts, the {@code source} tag of what the filter refuses. */
     String value();
+
+    /**
+     * Whether the resource verifies a key's signature. A key bound to a signature check is refused
+     * everywhere else, or its signature would be bypassed by posting to another endpoint.
+     */
+    boolean verifiesSignatures() default false;
 }

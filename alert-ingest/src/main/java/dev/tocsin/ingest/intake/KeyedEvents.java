@@ -5,7 +5,6 @@ import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
-import dev.tocsin.ingest.key.IntegrationKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,11 +71,12 @@ public final class KeyedEvents {
     }
 
     /**
-     * The internal dedup key: the sender's, scoped to the key's service as PagerDuty scopes it, so
-     * two services' senders may use the same key for different alerts.
+     * The internal dedup key: the sender's, namespaced by the alert's service as PagerDuty scopes it,
+     * so two services' senders may use the same key for different alerts, and no integration key
+     * can acknowledge or resolve an alert of a service it does not speak for.
      */
-    public static String scoped(IntegrationKey key, String dedupKey) {
-        return key.service() + "/" + dedupKey;
+    public static String scoped(String service, String dedupKey) {
+        return service + "/" + dedupKey;
     }
 
     public static void checkLinks(List<Link> links, List<FieldError> errors) {

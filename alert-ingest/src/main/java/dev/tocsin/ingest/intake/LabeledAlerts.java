@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * Validates Alertmanager-style alerts and turns each valid one into a normalized signal, the way
  * Alertmanager itself reads them: empty label values mean no label, a missing {@code startsAt} is
  * the {@code endsAt} or now, and the dedup key is the sender's fingerprint when it is one, else
- * Alertmanager's fingerprint of the labels. Each alert is decided on its own: an invalid one is
- * reported by its JSON path and left out, the valid ones are kept.
+ * Alertmanager's fingerprint of the labels, namespaced by the alert's service
+ * ({@link KeyedEvents#scoped}). The service is the {@code service} label, which must be one the
+ * integration key speaks for, else the key's own. Each alert is decided on its own: an invalid one
+ * is reported by its JSON path and left out, the valid ones are kept.
  */
 public final class LabeledAlerts {
 
@@ -35,10 +37,22 @@ public final class LabeledAlerts {
      */
     public static Batch normalize(List<LabeledAlert> alerts, String at, String source, IntegrationKey key,
             IntakeLimits limits, Instant now) {
+        return normalize(ParsedBatch.of(alerts, at), source, key, limits, now);
+    }
+
+    /** The alerts of a batch as read, those refused while reading left out with their errors. */
+    public static Batch normalize(ParsedBatch batch, String source, IntegrationKey key, IntakeLimits limits,
+            Instant now) {
+        List<LabeledAlert> alerts = batch.alerts();
+        String at = batch.at();
         List<FieldError> errors = new ArrayList<>();
         List<AlertSignalReceived> signals = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
             int before = errors.size();
+            if (batch.refused().containsKey(i)) {
+                errors.addAll(batch.refused().get(i));
+                continue;
+            }
             LabeledAlert alert = alerts.get(i);
             if (alert == null) {
                 errors.add(new FieldError(at + "[" + i + "]", "must be an alert object"));
@@ -49,6 +63,7 @@ public final class LabeledAlerts {
             Instant startsAt = time(alert.startsAt());
             Instant endsAt = time(alert.endsAt());
             validate(alert, labels, startsAt, endsAt, at + "[" + i + "]", limits, errors);
+            ServiceScope.check(key, labels.get("service"), at + "[" + i + "].labels.service", errors);
             if (errors.size() == before) {
                 signals.add(toSignal(alert, labels, startsAt, endsAt, source, key, now));
             }
@@ -78,10 +93,11 @@ public final class LabeledAlerts {
         if (alert.annotations() != null) {
             alert.annotations().forEach((name, value) -> annotations.put(name, value == null ? "" : value));
         }
-        String dedupKey = alert.fingerprint() != null && FINGERPRINT.matcher(alert.fingerprint()).matches()
+        String fingerprint = alert.fingerprint() != null && FINGERPRINT.matcher(alert.fingerprint()).matches()
                 ? alert.fingerprint() : Fingerprint.hex(labels);
-        return new AlertSignalReceived(UUID.randomUUID(), dedupKey, action(alert.status(), endsAt, now),
-                labels.getOrDefault("service", key.service()), summary(labels, annotations, dedupKey),
+        String service = labels.getOrDefault("service", key.service());
+        return new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(service, fingerprint),
+                action(alert.status(), endsAt, now), service, summary(labels, annotations, fingerprint),
                 labels.get("severity"), labels, annotations, startsAt != null ? startsAt : endsAt != null ? endsAt : now,
                 endsAt, alert.generatorUrl(), source, now, alert.details(), KeyedEvents.nullIfEmpty(alert.links()),
                 KeyedEvents.nullIfEmpty(alert.images()), key.id());

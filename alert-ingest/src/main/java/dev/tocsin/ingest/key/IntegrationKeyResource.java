@@ -38,7 +38,10 @@ public class IntegrationKeyResource {
     static final String HEADER = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}";
 
     /**
-     * @param key the secret to use; a random one is generated when absent
+     * @param services the services the key may post alerts for; its own {@code service} always, and
+     *     only that when absent
+     * @param key the secret to use, at least 22 characters (128 bits of base64url); a random one of
+     *     256 bits is generated when absent
      * @param signingSecret when set, Grafana requests with this key must carry a valid HMAC signature
      * @param signatureHeader the header Grafana puts the signature in; Grafana's default when absent
      * @param timestampHeader the header Grafana puts the signed timestamp in, when configured there
@@ -46,24 +49,29 @@ public class IntegrationKeyResource {
      */
     public record CreateKey(
             @NotBlank @Pattern(regexp = ServiceIds.PATTERN, message = "must be a service id like checkout") String service,
+            @Size(max = KeyPatch.MAX_SERVICES) List<@NotNull @Pattern(regexp = ServiceIds.PATTERN,
+                    message = "must be a service id like checkout") String> services,
             @NotBlank @Size(max = KeyPatch.MAX_NAME) String name,
-            @Size(min = 4, max = 200) String key,
+            @Size(min = IntegrationKeys.MIN_SECRET_LENGTH, max = 200,
+                    message = "must be 22 to 200 characters: at least 128 bits of base64url") String key,
             @Size(min = KeyPatch.MIN_SIGNING_SECRET, max = KeyPatch.MAX_SIGNING_SECRET) String signingSecret,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String signatureHeader,
             @Pattern(regexp = HEADER, message = "must be an HTTP header name") String timestampHeader,
             @Min(1) @Max(KeyPatch.MAX_RATE_LIMIT) Integer rateLimitPerMinute) {
     }
 
-    public record CreatedKey(String id, String service, String name, String key) {
+    public record CreatedKey(String id, String service, List<String> services, String name, String key) {
     }
 
     /** A key as listed: its settings, but never a secret. */
-    public record KeyListing(String id, String service, String name, Instant createdAt, Instant revokedAt,
-            boolean signed, String signatureHeader, String timestampHeader, Integer rateLimitPerMinute) {
+    public record KeyListing(String id, String service, List<String> services, String name, Instant createdAt,
+            Instant revokedAt, boolean signed, String signatureHeader, String timestampHeader,
+            Integer rateLimitPerMinute) {
 
         static KeyListing of(IntegrationKey k) {
             IntegrationKey.Signing signing = k.signing();
-            return new KeyListing(k.id(), k.service(), k.name(), k.createdAt(), k.revokedAt(), signing != null,
+            return new KeyListing(k.id(), k.service(), k.services(), k.name(), k.createdAt(), k.revokedAt(),
+                    signing != null,
                     signing == null ? null : signing.header(), signing == null ? null : signing.timestampHeader(),
                     k.rateLimitPerMinute());
         }
@@ -79,6 +87,7 @@ public class IntegrationKeyResource {
 
     @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
         FieldErrors errors = new FieldErrors();
         KeyPatch.checkSigning(request.signingSecret(), request.signatureHeader(), request.timestampHeader(), errors);
@@ -87,12 +96,13 @@ public class IntegrationKeyResource {
         IntegrationKey.Signing signing = request.signingSecret() == null ? null : new IntegrationKey.Signing(
                 request.signingSecret(), request.signatureHeader(), request.timestampHeader());
         // The cache is told only after the commit, so no request can cache the old answer in between.
-        return Panache.withTransaction(() -> keys.create(request.service(), request.name(), secret,
-                        request.rateLimitPerMinute(), signing))
+        return Panache.withTransaction(() -> keys.create(request.service(), request.services(), request.name(),
+                        secret, request.rateLimitPerMinute(), signing))
                 .map(created -> created
                         .map(k -> {
                             active.forgetSecret(secret);
-                            return Response.status(201).entity(new CreatedKey(k.id(), k.service(), k.name(), secret))
+                            return Response.status(201).entity(new CreatedKey(k.id(), k.service(), k.services(), k.name(),
+                                    secret))
                                     .build();
                         })
                         .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
@@ -100,19 +110,22 @@ public class IntegrationKeyResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @WithSession
     public Uni<List<KeyListing>> list() {
         return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
     }
 
     /**
-     * Changes an active key's settings as a JSON merge patch: {@code name}, {@code rateLimitPerMinute},
+     * Changes an active key's settings as a JSON merge patch: {@code name}, {@code services},
+     * {@code rateLimitPerMinute},
      * {@code signingSecret}, {@code signatureHeader}, {@code timestampHeader}. A member left out keeps
      * its value; null restores the default (no own limit; no signature check). This replica applies
      * the change at once, others within the key cache's TTL.
      */
     @RolesAllowed(Roles.ADMIN)
     @PATCH
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     public Uni<KeyListing> change(@PathParam("id") String id, JsonNode patch) {
@@ -129,6 +142,7 @@ public class IntegrationKeyResource {
     /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */
     @RolesAllowed(Roles.ADMIN)
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return Panache.withTransaction(() -> keys.revoke(id)).map(revoked -> {

@@ -21,7 +21,11 @@ import java.util.UUID;
 public class IntegrationKeys {
 
     private static final String COLUMNS = "id, service, name, created_at, revoked_at, rate_limit_per_minute, "
-            + "signing_secret, signature_header, timestamp_header";
+            + "signing_secret, signature_header, timestamp_header, array_to_string(services, ',')";
+    /** Bytes of a generated secret: 256 bits, well over the 128 that make guessing hopeless. */
+    static final int SECRET_BYTES = 32;
+    /** The shortest secret a caller may choose: 22 base64url characters carry 128 bits. */
+    public static final int MIN_SECRET_LENGTH = 22;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
@@ -41,17 +45,19 @@ public class IntegrationKeys {
      * @param rateLimitPerMinute the key's own limit, or null for the default
      * @param signing how its requests are signed, or null
      */
-    public Uni<Optional<IntegrationKey>> create(String service, String name, String secret,
+    public Uni<Optional<IntegrationKey>> create(String service, List<String> services, String name, String secret,
             Integer rateLimitPerMinute, IntegrationKey.Signing signing) {
-        IntegrationKey key = new IntegrationKey(UUID.randomUUID().toString(), service, name, clock.instant(), null,
-                rateLimitPerMinute, signing);
+        IntegrationKey key = new IntegrationKey(UUID.randomUUID().toString(), service, services, name, clock.instant(),
+                null, rateLimitPerMinute, signing);
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into integration_keys (id, service, name, key_hash, created_at, rate_limit_per_minute,
-                            signing_secret, signature_header, timestamp_header)
-                        values (:id, :service, :name, :hash, :at, :limit, :secret, :header, :timestampHeader)
+                        insert into integration_keys (id, service, services, name, key_hash, created_at,
+                            rate_limit_per_minute, signing_secret, signature_header, timestamp_header)
+                        values (:id, :service, string_to_array(:services, ','), :name, :hash, :at, :limit, :secret,
+                            :header, :timestampHeader)
                         on conflict (key_hash) do nothing""")
                 .setParameter("id", key.id())
                 .setParameter("service", service)
+                .setParameter("services", String.join(",", key.services()))
                 .setParameter("name", name)
                 .setParameter("hash", hash(secret))
                 .setParameter("at", key.createdAt())
@@ -83,15 +89,17 @@ public class IntegrationKeys {
                 .map(rows -> rows.stream().findFirst().map(IntegrationKeys::toKey));
     }
 
-    /** Stores an active key's name, rate limit and signing. Runs in the caller's transaction. */
+    /** Stores an active key's name, services, rate limit and signing. Runs in the caller's transaction. */
     public Uni<Void> update(IntegrationKey key) {
         IntegrationKey.Signing signing = key.signing();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update integration_keys set name = :name, rate_limit_per_minute = :limit,
+                        update integration_keys set name = :name, services = string_to_array(:services, ','),
+                            rate_limit_per_minute = :limit,
                             signing_secret = :secret, signature_header = :header, timestamp_header = :timestampHeader
                         where id = :id and revoked_at is null""")
                 .setParameter("id", key.id())
                 .setParameter("name", key.name())
+                .setParameter("services", String.join(",", key.services()))
                 .setParameter("limit", key.rateLimitPerMinute())
                 .setParameter("secret", signing == null ? null : signing.secret())
                 .setParameter("header", signing == null ? null : signing.header())
@@ -110,8 +118,9 @@ public class IntegrationKeys {
                 .map(updated -> updated == 1);
     }
 
+    /** A new secret: 32 random bytes (256 bits) as 43 base64url characters. */
     public static String newSecret() {
-        byte[] bytes = new byte[32];
+        byte[] bytes = new byte[SECRET_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
@@ -129,8 +138,9 @@ public class IntegrationKeys {
     private static IntegrationKey toKey(Object[] row) {
         IntegrationKey.Signing signing = row[6] == null ? null
                 : new IntegrationKey.Signing((String) row[6], (String) row[7], (String) row[8]);
-        return new IntegrationKey((String) row[0], (String) row[1], (String) row[2], instant(row[3]), instant(row[4]),
-                row[5] == null ? null : ((Number) row[5]).intValue(), signing);
+        List<String> services = row[9] == null ? List.of() : List.of(((String) row[9]).split(","));
+        return new IntegrationKey((String) row[0], (String) row[1], services, (String) row[2], instant(row[3]),
+                instant(row[4]), row[5] == null ? null : ((Number) row[5]).intValue(), signing);
     }
 
     static Instant instant(Object value) {

@@ -2,7 +2,10 @@ package dev.tocsin.ingest.key;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.ingest.service.ServiceIds;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,9 +17,10 @@ final class KeyPatch {
 
     static final int MAX_RATE_LIMIT = 1_000_000;
     static final int MAX_NAME = 200;
+    static final int MAX_SERVICES = 100;
     static final int MIN_SIGNING_SECRET = 16;
     static final int MAX_SIGNING_SECRET = 200;
-    private static final Set<String> MEMBERS = Set.of("name", "rateLimitPerMinute", "signingSecret",
+    private static final Set<String> MEMBERS = Set.of("name", "services", "rateLimitPerMinute", "signingSecret",
             "signatureHeader", "timestampHeader");
 
     private KeyPatch() {
@@ -57,9 +61,37 @@ final class KeyPatch {
                 limit = value.asInt();
             }
         }
+        List<String> services = services(key, patch, errors);
         IntegrationKey.Signing signing = signing(key.signing(), patch, errors);
         errors.throwIfAny();
-        return new IntegrationKey(key.id(), key.service(), name, key.createdAt(), key.revokedAt(), limit, signing);
+        return new IntegrationKey(key.id(), key.service(), services, name, key.createdAt(), key.revokedAt(), limit,
+                signing);
+    }
+
+    /** The services the key may post for: null restores its own service alone. */
+    private static List<String> services(IntegrationKey key, JsonNode patch, FieldErrors errors) {
+        if (!patch.has("services")) {
+            return key.services();
+        }
+        JsonNode value = patch.get("services");
+        if (value.isNull()) {
+            return List.of(key.service());
+        }
+        if (!value.isArray() || value.size() > MAX_SERVICES) {
+            errors.add("services", "must be an array of at most " + MAX_SERVICES + " service ids, or null for the "
+                    + "key's own service alone");
+            return key.services();
+        }
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode service = value.get(i);
+            if (service.isTextual() && ServiceIds.valid(service.asText())) {
+                services.add(service.asText());
+            } else {
+                errors.add("services[" + i + "]", "must be a service id like checkout (" + ServiceIds.PATTERN + ")");
+            }
+        }
+        return services;
     }
 
     private static IntegrationKey.Signing signing(IntegrationKey.Signing current, JsonNode patch, FieldErrors errors) {

@@ -28,7 +28,9 @@ class LabeledAlertsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Map<String, String> LABELS = Map.of("alertname", "HighErrorRate", "severity", "critical");
-    private static final IntegrationKey KEY = new IntegrationKey("key-1", "from-key", "prometheus", NOW, null);
+    /** A Prometheus key of its own service that also speaks for checkout. */
+    private static final IntegrationKey KEY = new IntegrationKey("key-1", "from-key", List.of("checkout"),
+            "prometheus", NOW, null, null, null);
 
     private static PostableAlert alert(Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
             Instant endsAt) {
@@ -159,7 +161,8 @@ class LabeledAlertsTest {
                 "severity", "warning", "instance", ""), Map.of("summary", "Errors"), NOW.minusSeconds(60), null));
         // The empty label is dropped before fingerprinting, as Alertmanager does.
         assertEquals(Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "warning"), signal.labels());
-        assertEquals(Fingerprint.hex(signal.labels()), signal.dedupKey());
+        // The dedup key is Alertmanager's fingerprint, namespaced by the alert's service.
+        assertEquals("checkout/" + Fingerprint.hex(signal.labels()), signal.dedupKey());
         // The service label names the service; the key's service is only the fallback.
         assertEquals("checkout", signal.service());
         assertEquals("warning", signal.severity());

@@ -1,7 +1,9 @@
 package dev.tocsin.ingest.intake.alertmanager;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.ingest.intake.BatchIntake;
 import dev.tocsin.ingest.intake.IntakeSecurity;
+import dev.tocsin.ingest.intake.BatchReader;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -10,9 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Alertmanager API v2 {@code POST /api/v2/alerts}, so Prometheus' {@code alerting.alertmanagers}
@@ -27,15 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AlertmanagerResource {
 
     private final BatchIntake intake;
+    private final ObjectMapper json;
 
-    AlertmanagerResource(BatchIntake intake) {
+    AlertmanagerResource(BatchIntake intake, ObjectMapper json) {
         this.intake = intake;
+        this.json = json;
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post alerts as Prometheus does (Alertmanager API v2)", description = BatchIntake.RULE)
-    public Uni<Response> post(List<PostableAlert> alerts) {
-        return intake.accept(PostableAlert.labeled(alerts), "", PostableAlert.SOURCE);
+    @RequestBody(description = "A JSON array of Alertmanager API v2 alerts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PostableAlert.class)))
+    public Uni<Response> post(byte[] body) {
+        return intake.accept(BatchReader.alertmanagerV2(json, body), PostableAlert.SOURCE);
     }
 }

@@ -1,7 +1,9 @@
 package dev.tocsin.ingest.intake.alertmanager;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.ingest.intake.BatchIntake;
 import dev.tocsin.ingest.intake.IntakeSecurity;
+import dev.tocsin.ingest.intake.BatchReader;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -12,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Alertmanager's webhook receiver ({@code webhook_config}, payload version 4) at
@@ -27,15 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AlertmanagerWebhookResource {
 
     private final BatchIntake intake;
+    private final ObjectMapper json;
 
-    AlertmanagerWebhookResource(BatchIntake intake) {
+    AlertmanagerWebhookResource(BatchIntake intake, ObjectMapper json) {
         this.intake = intake;
+        this.json = json;
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Alertmanager webhook receiver (payload version 4)", description = BatchIntake.RULE)
-    public Uni<Response> post(WebhookMessage message) {
-        return intake.accept(message == null ? null : message.labeled(), "alerts", WebhookMessage.SOURCE);
+    @RequestBody(description = "An Alertmanager webhook notification, payload version 4",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookMessage.class)))
+    public Uni<Response> post(byte[] body) {
+        return intake.accept(BatchReader.webhook(json, body), WebhookMessage.SOURCE);
     }
 }

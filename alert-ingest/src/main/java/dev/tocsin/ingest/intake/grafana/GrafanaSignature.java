@@ -40,11 +40,7 @@ public final class GrafanaSignature {
      */
     public static Verdict verify(Signing signing, UnaryOperator<String> headers, byte[] body, Instant now,
             Duration maxAge) {
-        String header = signing.header() == null ? DEFAULT_HEADER : signing.header();
-        String presented = headers.apply(header);
-        if (presented == null && signing.header() == null) {
-            presented = headers.apply(SIGNER_FALLBACK_HEADER);
-        }
+        String presented = presented(signing, headers);
         if (presented == null || presented.isBlank()) {
             return Verdict.MISSING;
         }
@@ -71,6 +67,15 @@ public final class GrafanaSignature {
             return Verdict.INVALID;
         }
         return MessageDigest.isEqual(expected, given) ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    /** The signature the request carries, from the key's header or Grafana's defaults; null when none. */
+    public static String presented(Signing signing, UnaryOperator<String> headers) {
+        String presented = headers.apply(signing.header() == null ? DEFAULT_HEADER : signing.header());
+        if (presented == null && signing.header() == null) {
+            presented = headers.apply(SIGNER_FALLBACK_HEADER);
+        }
+        return presented;
     }
 
     /** The raw HMAC Grafana sends, hex-encoded, in the signature header. */

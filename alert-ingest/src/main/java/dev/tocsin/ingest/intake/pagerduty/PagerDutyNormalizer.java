@@ -76,7 +76,7 @@ public final class PagerDutyNormalizer {
         if (!blank(event.clientUrl())) {
             links.add(new Link(event.clientUrl(), event.client()));
         }
-        return new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(key, dedupKey), action, key.service(),
+        return new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(key.service(), dedupKey), action, key.service(),
                 summary, payload == null ? null : payload.severity(), labels, annotations,
                 timestamp != null ? timestamp : now, action == SignalAction.RESOLVE ? now : null, null,
                 PagerDutyEvent.SOURCE, now, payload == null ? null : KeyedEvents.details(payload.customDetails()),

@@ -29,6 +29,11 @@ public record PagerDutyResponse(String status, String message, @JsonProperty("de
                 errors.stream().map(e -> "'" + e.field() + "' " + e.message()).toList()));
     }
 
+    /** 403: the routing key is valid but may not be used here. */
+    static Response forbidden(String error) {
+        return respond(403, new PagerDutyResponse("forbidden", "Event object is refused", null, List.of(error)));
+    }
+
     static Response throttled(long retryAfterSeconds) {
         return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", retryAfterSeconds)
                 .entity(new PagerDutyResponse("throttle exceeded", "Requests for this routing key are arriving too "

@@ -6,6 +6,7 @@ import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.intake.IntakeLimits;
 import dev.tocsin.ingest.intake.KeyedEvents.Normalized;
 import dev.tocsin.ingest.intake.KeyedEvents;
+import dev.tocsin.ingest.intake.ServiceScope;
 import dev.tocsin.ingest.key.IntegrationKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import static dev.tocsin.ingest.intake.KeyedEvents.blank;
 
-/** Validates a generic webhook event and turns it into a signal, with PagerDuty's dedup-key rules. */
+/**
+ * Validates a generic webhook event and turns it into a signal, with PagerDuty's dedup-key rules.
+ * Its service is the {@code service} label when the integration key speaks for it, else the key's.
+ */
 public final class GenericNormalizer {
 
     private GenericNormalizer() {
@@ -47,14 +51,16 @@ public final class GenericNormalizer {
             labels.put("source", event.source());
         }
         limits.checkLabels(labels, "labels", errors);
+        ServiceScope.check(key, labels.get("service"), "labels.service", errors);
         KeyedEvents.checkLinks(event.links(), errors);
         if (!errors.isEmpty()) {
             return new Normalized(null, event.dedupKey(), errors);
         }
         String dedupKey = KeyedEvents.dedupKeyOrNew(event.dedupKey());
         String summary = blank(event.summary()) ? dedupKey : event.summary();
-        AlertSignalReceived signal = new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(key, dedupKey),
-                action, key.service(), summary, labels.get("severity"), labels,
+        String service = ServiceScope.of(key, labels.get("service"));
+        AlertSignalReceived signal = new AlertSignalReceived(UUID.randomUUID(), KeyedEvents.scoped(service, dedupKey),
+                action, service, summary, labels.get("severity"), labels,
                 blank(event.summary()) ? Map.of() : Map.of("summary", event.summary()), now,
                 action == SignalAction.RESOLVE ? now : null, null, GenericEvent.SOURCE, now,
                 KeyedEvents.details(event.details()),

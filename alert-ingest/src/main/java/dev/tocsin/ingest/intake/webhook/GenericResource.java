@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.intake.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.intake.Caller;
 import dev.tocsin.ingest.intake.DurableIntake;
@@ -10,6 +11,8 @@ import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.IntakeMetrics;
 import dev.tocsin.ingest.intake.IntakeSecurity;
 import dev.tocsin.ingest.intake.IntegrationKeyRequired;
+import dev.tocsin.ingest.intake.KeyedBody;
+import dev.tocsin.ingest.intake.KeyedEvents;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -23,6 +26,9 @@ import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * A generic JSON webhook at {@code POST /hooks/generic} (schema in docs/intake.md), with header
@@ -45,8 +51,11 @@ public class GenericResource {
     private final IntakeMetrics metrics;
     private final Clock clock;
     private final IntakeLimits limits;
+    private final ObjectMapper json;
 
-    GenericResource(Caller caller, DurableIntake durable, IntakeMetrics metrics, Clock clock, IntakeConfig config) {
+    GenericResource(Caller caller, DurableIntake durable, IntakeMetrics metrics, Clock clock, IntakeConfig config,
+            ObjectMapper json) {
+        this.json = json;
         this.caller = caller;
         this.durable = durable;
         this.metrics = metrics;
@@ -55,11 +64,24 @@ public class GenericResource {
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post one alert in Tocsin's generic JSON format (trigger, acknowledge or resolve)")
-    public Uni<Response> post(@NotNull GenericEvent event) {
+    @RequestBody(description = "One alert event", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GenericEvent.class)))
+    public Uni<Response> post(byte[] body) {
         Timer.Sample sample = metrics.start();
-        var normalized = GenericNormalizer.normalize(event, caller.key(), limits, clock.instant());
+        KeyedBody<GenericEvent> read;
+        try {
+            read = KeyedBody.read(json, body, GenericEvent.class);
+        } catch (ProblemException e) {
+            metrics.rejected(GenericEvent.SOURCE, Reason.INVALID, 1);
+            metrics.accepted(sample, GenericEvent.SOURCE, "invalid");
+            throw e;
+        }
+        var normalized = read.unstorable().isEmpty()
+                ? GenericNormalizer.normalize(read.event(), caller.key(), limits, clock.instant())
+                : new KeyedEvents.Normalized(null, null, read.unstorable());
         if (!normalized.errors().isEmpty()) {
             metrics.rejected(GenericEvent.SOURCE, Reason.INVALID, 1);
             metrics.accepted(sample, GenericEvent.SOURCE, "invalid");

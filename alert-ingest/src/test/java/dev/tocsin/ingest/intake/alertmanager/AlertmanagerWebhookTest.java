@@ -59,7 +59,7 @@ class AlertmanagerWebhookTest {
         // The sender's fingerprint is kept as sent. (The sample's host names were anonymized after it
         // was captured, so recomputing it from the labels would give another value: trusting the
         // sender's fingerprint keeps the identity Alertmanager itself uses.)
-        assertEquals("1a30ba71cca2921f", signal.dedupKey());
+        assertEquals("checkout/1a30ba71cca2921f", signal.dedupKey());
         assertEquals(Map.of("alertname", "ProbeFailure", "instance", "https://server.example.org", "job", "http_checks",
                 "monitor", "master", "severity", "critical"), signal.labels());
         assertEquals("BlackBox Probe Failure: https://server.example.org", signal.summary());
@@ -78,7 +78,7 @@ class AlertmanagerWebhookTest {
     void anAlertmanagerThatSendsNoFingerprintGetsTheComputedOne() {
         Batch batch = normalize(Fixtures.read("alertmanager-webhook-v4-gist.json", WebhookMessage.class));
         AlertSignalReceived signal = batch.signals().get(0);
-        assertEquals(Fingerprint.hex(signal.labels()), signal.dedupKey());
+        assertEquals("checkout/" + Fingerprint.hex(signal.labels()), signal.dedupKey());
         assertEquals("some description", signal.summary());
         assertEquals(Instant.parse("2018-08-03T07:52:26.739266876Z"), signal.startsAt());
     }
@@ -112,7 +112,7 @@ class AlertmanagerWebhookTest {
     @MethodSource("fingerprints")
     void onlyAWellFormedFingerprintIsTheDedupKey(String fingerprint, String expected) {
         AlertSignalReceived signal = normalize(withAlert(alert("firing", fingerprint))).signals().get(1);
-        assertEquals(expected != null ? expected : Fingerprint.hex(signal.labels()), signal.dedupKey());
+        assertEquals("checkout/" + (expected != null ? expected : Fingerprint.hex(signal.labels())), signal.dedupKey());
     }
 
     @Test

@@ -40,8 +40,8 @@ class GrafanaWebhookTest {
         assertEquals(2, batch.signals().size());
         AlertSignalReceived memory = batch.signals().get(0);
         // Grafana's fingerprint identifies the alert, as Alertmanager's does.
-        assertEquals("c6eadffa33fcdf37", memory.dedupKey());
-        assertEquals("bc97ff14869b13e3", batch.signals().get(1).dedupKey());
+        assertEquals("checkout/c6eadffa33fcdf37", memory.dedupKey());
+        assertEquals("checkout/bc97ff14869b13e3", batch.signals().get(1).dedupKey());
         assertEquals(SignalAction.TRIGGER, memory.action());
         assertEquals(Map.of("alertname", "High memory usage", "team", "blue", "zone", "us-1"), memory.labels());
         assertEquals("This alert was triggered for zone us-1", memory.summary());
