@@ -87,7 +87,6 @@ public class IntegrationKeyResource {
 
     @RolesAllowed(Roles.ADMIN)
     @POST
-    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
         FieldErrors errors = new FieldErrors();
         KeyPatch.checkSigning(request.signingSecret(), request.signatureHeader(), request.timestampHeader(), errors);
@@ -110,7 +109,6 @@ public class IntegrationKeyResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @RolesAllowed(Roles.VIEWER)
     @WithSession
     public Uni<List<KeyListing>> list() {
         return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
@@ -125,7 +123,6 @@ public class IntegrationKeyResource {
      */
     @RolesAllowed(Roles.ADMIN)
     @PATCH
-    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     public Uni<KeyListing> change(@PathParam("id") String id, JsonNode patch) {
@@ -142,7 +139,6 @@ public class IntegrationKeyResource {
     /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */
     @RolesAllowed(Roles.ADMIN)
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return Panache.withTransaction(() -> keys.revoke(id)).map(revoked -> {
