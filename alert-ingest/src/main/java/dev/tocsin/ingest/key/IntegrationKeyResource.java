@@ -1,5 +1,14 @@
 package dev.tocsin.ingest.key;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.ProblemException;
@@ -95,10 +104,15 @@ public class IntegrationKeyResource {
                         .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
     }
 
+    /** Oldest first, paged by cursor. */
     @GET
     @WithSession
-    public Uni<List<KeyListing>> list() {
-        return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<RestResponse<List<KeyListing>>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return keys.list(page).map(found -> Paged.respond(found.stream().map(KeyListing::of).toList(), page,
+                listing -> Cursor.of(listing.createdAt(), listing.id()), uri));
     }
 
     /**

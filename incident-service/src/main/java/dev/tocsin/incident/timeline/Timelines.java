@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,11 +20,14 @@ public class Timelines {
     private static final String OF_PAGE = """
             select at, kind, text from timeline_entries
             where page_id = :pageId or (page_id is null and alert_id = :alertId)
-            order by at, id""";
+            order by at desc, id desc""";
     private static final String OF_ALERT = """
             select at, kind, text from timeline_entries
             where alert_id = :alertId or page_id in (select page_id from pages where alert_id = :alertId)
-            order by at, id""";
+            order by at desc, id desc""";
+
+    /** A timeline shows its newest entries up to this many, oldest first; a page or alert rarely has 100. */
+    public static final int MAX_ENTRIES = 1000;
 
     /** A recorded line of a timeline. */
     public record Line(Instant at, String kind, String text) {
@@ -33,6 +38,7 @@ public class Timelines {
         return Panache.getSession().chain(session -> session.createNativeQuery(OF_PAGE, Object[].class)
                         .setParameter("pageId", pageId)
                         .setParameter("alertId", alertId)
+                        .setMaxResults(MAX_ENTRIES)
                         .getResultList())
                 .map(Timelines::lines);
     }
@@ -41,11 +47,16 @@ public class Timelines {
     public Uni<List<Line>> ofAlert(String alertId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(OF_ALERT, Object[].class)
                         .setParameter("alertId", alertId)
+                        .setMaxResults(MAX_ENTRIES)
                         .getResultList())
                 .map(Timelines::lines);
     }
 
     private static List<Line> lines(List<Object[]> rows) {
-        return rows.stream().map(row -> new Line(Timestamps.instant(row[0]), (String) row[1], (String) row[2])).toList();
+        // Read newest first to keep the newest MAX_ENTRIES; shown oldest first.
+        List<Line> lines = new ArrayList<>(rows.stream()
+                .map(row -> new Line(Timestamps.instant(row[0]), (String) row[1], (String) row[2])).toList());
+        Collections.reverse(lines);
+        return lines;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * token (base64url of a JSON array of strings) and given back to fetch the next page with a keyset
  * condition ({@code (opened_at, id) < (:at, :id)}), so a deep page costs what the first one does.
  */
-public record Cursor(List<String> keys) {
+public record Cursor(List<String> keys, String field) {
 
     /** Longer than any cursor a list gives out; a longer one is refused before it is decoded. */
     static final int MAX_LENGTH = 2048;
@@ -20,10 +20,16 @@ public record Cursor(List<String> keys) {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    public static Cursor of(Object... keys) {
-        return new Cursor(java.util.Arrays.stream(keys).map(String::valueOf).toList());
+    /** @param field the query parameter the cursor travels in, named when it is refused */
+    public Cursor {
+        keys = List.copyOf(keys);
     }
 
+    public static Cursor of(Object... keys) {
+        return new Cursor(java.util.Arrays.stream(keys).map(String::valueOf).toList(), "cursor");
+    }
+
+    /** The opaque token for {@code keys}. */
     public String encode() {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(keys));
@@ -32,27 +38,27 @@ public record Cursor(List<String> keys) {
         }
     }
 
-    /** Decodes a cursor this API gave out; 400 naming {@code cursor} for anything else. */
-    public static Cursor decode(String text) {
+    /** Decodes a cursor this API gave out; 400 naming {@code field} for anything else. */
+    public static Cursor decode(String text, String field) {
         if (text.length() > MAX_LENGTH) {
-            throw invalid();
+            throw invalid(field);
         }
         try {
             List<String> keys = JSON.readValue(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8),
                     STRINGS);
             if (keys == null || keys.isEmpty() || keys.contains(null)) {
-                throw invalid();
+                throw invalid(field);
             }
-            return new Cursor(List.copyOf(keys));
+            return new Cursor(keys, field);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalid();
+            throw invalid(field);
         }
     }
 
     /** The i-th key; 400 naming {@code cursor} when this cursor has fewer keys, as one of another list would. */
     public String string(int i) {
         if (i >= keys.size()) {
-            throw invalid();
+            throw invalid(field);
         }
         return keys.get(i);
     }
@@ -61,7 +67,7 @@ public record Cursor(List<String> keys) {
         try {
             return Instant.parse(string(i));
         } catch (java.time.DateTimeException e) {
-            throw invalid();
+            throw invalid(field);
         }
     }
 
@@ -69,12 +75,12 @@ public record Cursor(List<String> keys) {
         try {
             return Long.parseLong(string(i));
         } catch (NumberFormatException e) {
-            throw invalid();
+            throw invalid(field);
         }
     }
 
-    static ProblemException invalid() {
-        return ProblemException.badRequest("cursor", "is not a cursor this list gave out; "
+    static ProblemException invalid(String field) {
+        return ProblemException.badRequest(field, "is not a cursor this list gave out; "
                 + "use the one in the previous answer's Link header, or omit it for the first page");
     }
 }

@@ -18,6 +18,12 @@ public record PageRequest(int limit, Optional<Cursor> after) {
     }
 
     public static PageRequest of(String limit, String cursor, int defaultLimit, int maxLimit) {
+        return of("limit", limit, "cursor", cursor, defaultLimit, maxLimit);
+    }
+
+    /** For a page inside another answer, under parameters of its own names (e.g. {@code historyLimit}). */
+    public static PageRequest of(String limitField, String limit, String cursorField, String cursor, int defaultLimit,
+            int maxLimit) {
         int size = defaultLimit;
         if (limit != null && !limit.isBlank()) {
             try {
@@ -26,10 +32,10 @@ public record PageRequest(int limit, Optional<Cursor> after) {
                 size = -1;
             }
             if (size < 1 || size > maxLimit) {
-                throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + maxLimit);
+                throw ProblemException.badRequest(limitField, "must be a whole number from 1 to " + maxLimit);
             }
         }
-        Optional<Cursor> after = cursor == null || cursor.isEmpty() ? Optional.empty() : Optional.of(Cursor.decode(cursor));
+        Optional<Cursor> after = cursor == null || cursor.isEmpty() ? Optional.empty() : Optional.of(Cursor.decode(cursor, cursorField));
         return new PageRequest(size, after);
     }
 

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.alert.store;
 
+import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.LabelNames;
@@ -24,6 +25,11 @@ public record AlertSearch(String service, String status, String urgency, String 
     private static final Pattern MATCHER = Pattern.compile("(" + LabelNames.PATTERN + ")(=~|!~|!=|=)(.*)");
 
     public List<AlertRow> run(Connection connection) throws SQLException {
+        return run(connection, null);
+    }
+
+    /** The alerts after {@code after} (a {@link #cursor} of the last alert seen), or from the newest when null. */
+    public List<AlertRow> run(Connection connection, Cursor after) throws SQLException {
         StringBuilder sql = new StringBuilder("select " + AlertTable.COLUMNS + " from alerts where true");
         List<Object> params = new ArrayList<>();
         equal(sql, params, "service", service);
@@ -63,8 +69,18 @@ public record AlertSearch(String service, String status, String urgency, String 
             params.add(m.group(1));
             params.add(value);
         }
-        sql.append(" order by first_seen desc, id limit ").append(limit);
+        if (after != null) {
+            sql.append(" and (first_seen, id) < (?, ?)");
+            params.add(after.instant(0));
+            params.add(after.string(1));
+        }
+        sql.append(" order by first_seen desc, id desc limit ").append(limit);
         return AlertTable.query(connection, sql.toString(), params.toArray());
+    }
+
+    /** The key searches page by: newest first, then by id. */
+    public static Cursor cursor(AlertRow alert) {
+        return Cursor.of(alert.firstSeen(), alert.id());
     }
 
     private static void equal(StringBuilder sql, List<Object> params, String column, String value) {

@@ -1,5 +1,14 @@
 package dev.tocsin.ingest.service.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ProfileDocument;
 import dev.tocsin.ingest.service.ServiceProfile;
@@ -56,10 +65,15 @@ public class ServiceResource {
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
     }
 
+    /** In id order, paged by cursor. */
     @GET
     @WithSession
-    public Uni<List<ProfileDocument>> list() {
-        return profiles.list().map(found -> found.stream().map(ProfileDocument::of).toList());
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<RestResponse<List<ProfileDocument>>> list(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return profiles.list(page).map(found -> Paged.respond(found.stream().map(ProfileDocument::of).toList(), page,
+                document -> Cursor.of(document.id()), uri));
     }
 
     /** Deletes the profile: the service's alerts then page only as a service without SLOs does. */

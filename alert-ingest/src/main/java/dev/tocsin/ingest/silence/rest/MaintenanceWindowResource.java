@@ -1,5 +1,10 @@
 package dev.tocsin.ingest.silence.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -47,8 +52,11 @@ public class MaintenanceWindowResource extends RuleResource {
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
     @GET
     @WithSession
-    public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("service") String service,
+            @QueryParam("state") String state, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         String only = service == null || service.isBlank() ? null : service;
-        return endpoints.list(SuppressionRule.MAINTENANCE, only, state);
+        return endpoints.list(SuppressionRule.MAINTENANCE, only, state, limit, cursor, uri);
     }
 }

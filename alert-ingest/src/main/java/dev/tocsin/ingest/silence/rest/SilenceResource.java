@@ -1,5 +1,10 @@
 package dev.tocsin.ingest.silence.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.MatcherJson;
@@ -50,7 +55,9 @@ public class SilenceResource extends RuleResource {
     /** Newest first; {@code state} is active, pending or expired. */
     @GET
     @WithSession
-    public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
-        return endpoints.list(SuppressionRule.SILENCE, null, state);
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return endpoints.list(SuppressionRule.SILENCE, null, state, limit, cursor, uri);
     }
 }
