@@ -86,7 +86,7 @@ class ListsIT {
             post(key.secret(), List.of(alert(Map.of("alertname", "Paged" + i, "service", service, "severity", "warning"),
                     Map.of(), null))).statusCode(202);
             given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("service", service,
-                            "endsAt", Instant.now().plusSeconds(3600 + i).toString(), "createdBy", "it"))
+                            "endsAt", Instant.now().plusSeconds(3600 + i).toString(), "createdBy", "it", "comment", "paging test"))
                     .post("/api/v1/maintenance-windows").then().statusCode(201);
         }
         String search = "/api/v1/alerts?service=" + service;
