@@ -39,7 +39,7 @@ public class KafkaClients {
     static Map<String, Object> shared(Map<String, Object> defaults, String bootstrapServers) {
         Map<String, Object> shared = new TreeMap<>();
         defaults.forEach((name, value) -> {
-            if (isSecurity(name) && value != null) {
+            if (isSecurity(name) && value != null && !value.toString().isBlank()) {
                 shared.put(name, value);
             }
         });
@@ -48,6 +48,8 @@ public class KafkaClients {
     }
 
     static boolean isSecurity(String name) {
-        return name.equals("security.protocol") || name.startsWith("sasl.") || name.startsWith("ssl.");
+        // tls-configuration-name: a Quarkus TLS registry entry, which Quarkus turns into an ssl.engine.factory.class.
+        return name.equals("security.protocol") || name.startsWith("sasl.") || name.startsWith("ssl.")
+                || name.equals("tls-configuration-name");
     }
 }
