@@ -31,13 +31,4 @@ public final class Paged {
                 .build().toString();
         return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
     }
-
-    /** For lists kept in memory (small and bounded): the page after the cursor, by the same key. */
-    public static <T> List<T> after(List<T> sorted, PageRequest request, Function<T, Cursor> key,
-            java.util.Comparator<Cursor> order) {
-        return sorted.stream()
-                .filter(item -> request.after().map(c -> order.compare(key.apply(item), c) > 0).orElse(true))
-                .limit(request.fetch())
-                .toList();
-    }
 }
