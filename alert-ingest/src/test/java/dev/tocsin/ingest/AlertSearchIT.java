@@ -98,15 +98,15 @@ class AlertSearchIT {
         AlertSearch every = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("alertname=~.+"),
                 1024), null, null, null, 100);
         // Three rows match, but a budget of two rows scans two: the newest two the database selected.
-        List<AlertRow> found = database.read(c -> every.run(c, ScanBudget.of(2, Duration.ofSeconds(5),
+        List<AlertRow> found = database.read(c -> every.run(c, null, ScanBudget.of(2, Duration.ofSeconds(5),
                 Duration.ofSeconds(1))));
         assertEquals(2, found.size());
-        List<AlertRow> all = database.read(c -> every.run(c, database.budget()));
+        List<AlertRow> all = database.read(c -> every.run(c, null, database.budget()));
         assertEquals(all.subList(0, 2).stream().map(AlertRow::id).toList(), found.stream().map(AlertRow::id).toList());
         // Without a regex the database does all the work, and the row budget does not apply.
         AlertSearch equal = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("team!=x"), 1024),
                 null, null, null, 100);
-        assertEquals(3, database.read(c -> equal.run(c, ScanBudget.of(1, Duration.ofSeconds(5),
+        assertEquals(3, database.read(c -> equal.run(c, null, ScanBudget.of(1, Duration.ofSeconds(5),
                 Duration.ofSeconds(1)))).size());
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The service's one Kafka producer for integration events: {@code acks=all} and idempotent, so an
  * acknowledged send is on every in-sync replica and a retried send is never duplicated in the log.
+ * It is secured like every other client of the service ({@link KafkaClients}).
  */
 @ApplicationScoped
 public class KafkaProducerProducer {
@@ -20,10 +21,9 @@ public class KafkaProducerProducer {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Producer<String, String> producer(EventingConfig config) {
+    Producer<String, String> producer(EventingConfig config, KafkaClients clients) {
         int timeoutMs = (int) config.sendTimeout().toMillis();
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        return new KafkaProducer<>(clients.properties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
@@ -31,7 +31,7 @@ public class KafkaProducerProducer {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
     }
 
     void close(@Disposes Producer<String, String> producer) {

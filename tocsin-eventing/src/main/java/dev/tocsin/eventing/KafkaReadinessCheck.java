@@ -18,11 +18,10 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private final Admin admin;
 
-    KafkaReadinessCheck(EventingConfig config) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    KafkaReadinessCheck(KafkaClients clients) {
+        this.admin = Admin.create(clients.properties(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000)));
     }
 
     @Override

@@ -1,14 +1,21 @@
 package dev.tocsin.ingest.key;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.ProblemException;
-import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -107,11 +114,15 @@ public class IntegrationKeyResource {
                         .orElseThrow(() -> new ProblemException(409, "Conflict", "key: this key already exists")));
     }
 
+    /** Oldest first, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
-    public Uni<List<KeyListing>> list() {
-        return keys.list().map(all -> all.stream().map(KeyListing::of).toList());
+    public Uni<RestResponse<List<KeyListing>>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return keys.list(page).map(found -> Paged.respond(found.stream().map(KeyListing::of).toList(), page,
+                listing -> Cursor.of(listing.createdAt(), listing.id()), uri));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.key;
 
+import dev.tocsin.eventing.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +70,16 @@ public class IntegrationKeys {
                 .map(inserted -> inserted == 1 ? Optional.of(key) : Optional.empty());
     }
 
-    public Uni<List<IntegrationKey>> list() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select " + COLUMNS + " from integration_keys order by created_at", Object[].class).getResultList())
-                .map(rows -> rows.stream().map(IntegrationKeys::toKey).toList());
+    /** Oldest first, after the cursor's (createdAt, id); {@link PageRequest#fetch()} keys at most. */
+    public Uni<List<IntegrationKey>> list(PageRequest page) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("select " + COLUMNS + " from integration_keys" + (page.after().isPresent()
+                            ? " where (created_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as text))" : "")
+                            + " order by created_at, id limit :limit", Object[].class)
+                    .setParameter("limit", page.fetch());
+            page.after().ifPresent(c -> query.setParameter("afterAt", c.instant(0)).setParameter("afterId", c.string(1)));
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(IntegrationKeys::toKey).toList());
     }
 
     /** The active key with this id, if any. Runs in the caller's session. */

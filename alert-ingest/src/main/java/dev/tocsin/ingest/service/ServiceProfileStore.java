@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.service;
 
+import dev.tocsin.eventing.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +41,16 @@ public class ServiceProfileStore {
                 .map(rows -> rows.stream().findFirst().map(r -> ServiceProfiles.read((String) r[0], (String) r[1])));
     }
 
-    public Uni<List<ServiceProfile>> list() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select id, cast(profile as text) from service_profiles order by id", Object[].class)
-                .getResultList())
+    /** In id order, after the cursor's id; {@link PageRequest#fetch()} profiles at most. */
+    public Uni<List<ServiceProfile>> list(PageRequest page) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("select id, cast(profile as text) from service_profiles"
+                            + (page.after().isPresent() ? " where id > :after" : "") + " order by id limit :limit",
+                            Object[].class)
+                    .setParameter("limit", page.fetch());
+            page.after().ifPresent(c -> query.setParameter("after", c.string(0)));
+            return query.getResultList();
+        })
                 .map(rows -> rows.stream().map(r -> ServiceProfiles.read((String) r[0], (String) r[1])).toList());
     }
 

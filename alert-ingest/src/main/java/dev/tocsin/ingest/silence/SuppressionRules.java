@@ -1,5 +1,7 @@
 package dev.tocsin.ingest.silence;
 
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.Deadlines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -61,8 +63,9 @@ public class SuppressionRules {
                 .map(rows -> rows.stream().findFirst());
     }
 
-    /** Newest first; {@code service} and {@code state} filter when not null. */
-    public Uni<List<SuppressionRule>> list(String kind, String service, SuppressionRule.State state, Instant now) {
+    /** Newest first, after the cursor's (createdAt, id); {@code service} and {@code state} filter when not null. */
+    public Uni<List<SuppressionRule>> list(String kind, String service, SuppressionRule.State state, Instant now,
+            PageRequest page) {
         StringBuilder where = new StringBuilder("kind = :kind");
         Map<String, Object> params = new HashMap<>(Map.of("kind", kind));
         if (service != null) {
@@ -77,7 +80,18 @@ public class SuppressionRules {
             });
             params.put("now", now);
         }
-        return rows(where + " order by created_at desc, id", params);
+        page.after().ifPresent(c -> {
+            where.append(" and (created_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as text))");
+            params.put("afterAt", c.instant(0));
+            params.put("afterId", c.string(1));
+        });
+        params.put("limit", page.fetch());
+        return rows(where + " order by created_at desc, id desc limit :limit", params);
+    }
+
+    /** The key {@link #list} pages by. */
+    public static Cursor cursor(SuppressionRule rule) {
+        return Cursor.of(rule.createdAt(), rule.id());
     }
 
     /**

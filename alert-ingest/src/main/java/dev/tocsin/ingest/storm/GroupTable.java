@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.storm;
 
+import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.ingest.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,11 +46,38 @@ public final class GroupTable {
         return groups;
     }
 
-    /** Newest first; {@code service} filters when not null. */
-    public static List<GroupRow> list(Connection connection, String service, int limit) throws SQLException {
-        String sql = "select " + COLUMNS + " from alert_groups"
-                + (service == null ? "" : " where service = any(?)") + " order by opened_at desc limit " + limit;
-        return service == null ? query(connection, sql, null) : query(connection, sql, List.of(service));
+    /** Newest first, after the cursor's (openedAt, id) when given; {@code service} filters when not null. */
+    public static List<GroupRow> list(Connection connection, String service, Cursor after, int limit)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_groups where true");
+        if (service != null) {
+            sql.append(" and service = ?");
+            params.add(service);
+        }
+        if (after != null) {
+            sql.append(" and (opened_at, id) < (?, ?)");
+            params.add(Jdbc.timestamp(after.instant(0)));
+            params.add(after.string(1));
+        }
+        sql.append(" order by opened_at desc, id desc limit ").append(limit);
+        List<GroupRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The key {@link #list} pages by. */
+    public static Cursor cursor(GroupRow group) {
+        return Cursor.of(group.openedAt(), group.id());
     }
 
     public static void upsert(Connection connection, Collection<GroupRow> rows) throws SQLException {
@@ -87,13 +115,17 @@ public final class GroupTable {
             }
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new GroupRow(r.getString("id"), r.getString("service"), r.getBoolean("open"),
-                            r.getString("reason"), r.getInt("members"), r.getInt("firing"), r.getInt("version"),
-                            Jdbc.instant(r, "opened_at"), Jdbc.instant(r, "published_at"), r.getString("summary"),
-                            Jdbc.instant(r, "closed_at")));
+                    rows.add(row(r));
                 }
             }
         }
         return rows;
+    }
+
+    private static GroupRow row(ResultSet r) throws SQLException {
+        return new GroupRow(r.getString("id"), r.getString("service"), r.getBoolean("open"),
+                r.getString("reason"), r.getInt("members"), r.getInt("firing"), r.getInt("version"),
+                Jdbc.instant(r, "opened_at"), Jdbc.instant(r, "published_at"), r.getString("summary"),
+                Jdbc.instant(r, "closed_at"));
     }
 }

@@ -2,6 +2,12 @@ package dev.tocsin.escalation.config;
 
 import dev.tocsin.escalation.schedule.OnCall;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.escalation.EscalationConfig;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -14,18 +20,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.DateTimeException;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Users, schedules, escalation policies and services. PUT creates or replaces a whole document
- * after validating it, including that everything it refers to exists.
+ * after validating it, including that everything it refers to exists (asked in one statement per
+ * kind of reference, however long the document). Lists are paged by id.
  */
 @Path("/api/v1")
 public class ConfigResource {
@@ -35,11 +43,11 @@ public class ConfigResource {
     private static final Duration MAX_DEADLINE = Duration.ofHours(2);
 
     private final Documents documents;
-    private final Clock clock;
+    private final EscalationConfig config;
 
-    ConfigResource(Documents documents, Clock clock) {
+    ConfigResource(Documents documents, EscalationConfig config) {
         this.documents = documents;
-        this.clock = clock;
+        this.config = config;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -47,8 +55,11 @@ public class ConfigResource {
     @Path("/users/{id}")
     @WithTransaction
     public Uni<Response> putUser(@PathParam("id") String id, @Valid @NotNull User user) {
-        zone("timeZone", user.timeZone());
-        return put("users", id, new User(checkId(id), user.name(), user.timeZone()));
+        FieldErrors errors = new FieldErrors();
+        PersonIds.check(id, "id", errors);
+        ScheduleRules.zone("timeZone", user.timeZone(), errors);
+        errors.throwIfAny();
+        return put("users", id, new User(id, user.name(), user.timeZone()));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -56,21 +67,20 @@ public class ConfigResource {
     @Path("/schedules/{id}")
     @WithTransaction
     public Uni<Response> putSchedule(@PathParam("id") String id, @Valid @NotNull Schedule schedule) {
-        zone("timeZone", schedule.timeZone());
-        try {
-            OnCall.shiftLength(schedule.rotation().shiftLength());
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("rotation.shiftLength", "must be a positive ISO-8601 period (P7D) or duration (PT12H)");
-        }
+        FieldErrors errors = new FieldErrors();
+        checkId(id, errors);
+        ScheduleRules.check(schedule, config.maxParticipants(), errors);
+        errors.throwIfAny();
         List<String> people = schedule.rotation().participants();
-        Uni<Void> checks = Uni.createFrom().voidItem();
-        for (int i = 0; i < people.size(); i++) {
-            String person = people.get(i);
-            String field = "rotation.participants[" + i + "]";
-            checks = checks.chain(() -> exists("users", person, field));
-        }
-        return checks.chain(() -> put("schedules", id, new Schedule(checkId(id), schedule.name(), schedule.timeZone(),
-                schedule.rotation())));
+        return documents.missing("users", people).chain(missing -> {
+            for (int i = 0; i < people.size(); i++) {
+                if (missing.contains(people.get(i))) {
+                    errors.add("rotation.participants[" + i + "]", "user '" + people.get(i) + "' does not exist");
+                }
+            }
+            errors.throwIfAny();
+            return put("schedules", id, new Schedule(id, schedule.name(), schedule.timeZone(), schedule.rotation()));
+        });
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -78,18 +88,38 @@ public class ConfigResource {
     @Path("/escalation-policies/{id}")
     @WithTransaction
     public Uni<Response> putPolicy(@PathParam("id") String id, @Valid @NotNull EscalationPolicy policy) {
-        Uni<Void> checks = Uni.createFrom().voidItem();
-        for (int i = 0; i < policy.steps().size(); i++) {
-            EscalationPolicy.Step step = policy.steps().get(i);
-            String at = "steps[" + i + "]";
-            if (step.deadline().compareTo(MIN_DEADLINE) < 0 || step.deadline().compareTo(MAX_DEADLINE) > 0) {
-                throw ProblemException.badRequest(at + ".deadline", "must be between PT1M and PT2H");
-            }
-            String table = step.target().type() == EscalationPolicy.TargetType.USER ? "users" : "schedules";
-            checks = checks.chain(() -> exists(table, step.target().id(), at + ".target.id"));
+        FieldErrors errors = new FieldErrors();
+        checkId(id, errors);
+        List<EscalationPolicy.Step> steps = policy.steps();
+        if (steps.size() > config.maxPolicySteps()) {
+            errors.add("steps", "must have at most " + config.maxPolicySteps() + " steps, has " + steps.size());
+            errors.throwIfAny();
         }
-        return checks.chain(() -> put("escalation_policies", id,
-                new EscalationPolicy(checkId(id), policy.name(), policy.repeat(), policy.steps())));
+        for (int i = 0; i < steps.size(); i++) {
+            Duration deadline = steps.get(i).deadline();
+            if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
+                errors.add("steps[" + i + "].deadline", "must be between PT1M and PT2H");
+            }
+        }
+        errors.throwIfAny();
+        Function<EscalationPolicy.Step, String> table = step ->
+                step.target().type() == EscalationPolicy.TargetType.USER ? "users" : "schedules";
+        List<String> users = steps.stream().filter(s -> table.apply(s).equals("users")).map(s -> s.target().id()).toList();
+        List<String> schedules = steps.stream().filter(s -> table.apply(s).equals("schedules"))
+                .map(s -> s.target().id()).toList();
+        return documents.missing("users", users).chain(missingUsers -> documents.missing("schedules", schedules)
+                .chain(missingSchedules -> {
+                    Map<String, java.util.Set<String>> missing = Map.of("users", missingUsers, "schedules", missingSchedules);
+                    for (int i = 0; i < steps.size(); i++) {
+                        EscalationPolicy.Step step = steps.get(i);
+                        if (missing.get(table.apply(step)).contains(step.target().id())) {
+                            errors.add("steps[" + i + "].target.id", "'" + step.target().id() + "' does not exist");
+                        }
+                    }
+                    errors.throwIfAny();
+                    return put("escalation_policies", id,
+                            new EscalationPolicy(id, policy.name(), policy.repeat(), policy.steps()));
+                }));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -97,57 +127,58 @@ public class ConfigResource {
     @Path("/services/{id}")
     @WithTransaction
     public Uni<Response> putService(@PathParam("id") String id, @Valid @NotNull ServiceDefinition service) {
-        return exists("escalation_policies", service.escalationPolicy(), "escalationPolicy").chain(() -> put(
-                "services", id, new ServiceDefinition(checkId(id), service.name(), service.criticality(),
-                        service.escalationPolicy())));
+        FieldErrors errors = new FieldErrors();
+        checkId(id, errors);
+        errors.throwIfAny();
+        return documents.missing("escalation_policies", List.of(service.escalationPolicy())).chain(missing -> {
+            if (!missing.isEmpty()) {
+                errors.add("escalationPolicy", "'" + service.escalationPolicy() + "' does not exist").throwIfAny();
+            }
+            return put("services", id, new ServiceDefinition(id, service.name(), service.criticality(),
+                    service.escalationPolicy()));
+        });
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/users")
     @WithSession
-    public Uni<List<User>> users() {
-        return documents.list("users", User.class);
+    public Uni<RestResponse<List<User>>> users(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return list("users", User.class, User::id, limit, cursor, uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/schedules")
     @WithSession
-    public Uni<List<Schedule>> schedules() {
-        return documents.list("schedules", Schedule.class);
+    public Uni<RestResponse<List<Schedule>>> schedules(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return list("schedules", Schedule.class, Schedule::id, limit, cursor, uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/escalation-policies")
     @WithSession
-    public Uni<List<EscalationPolicy>> policies() {
-        return documents.list("escalation_policies", EscalationPolicy.class);
+    public Uni<RestResponse<List<EscalationPolicy>>> policies(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return list("escalation_policies", EscalationPolicy.class, EscalationPolicy::id, limit, cursor, uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/services")
     @WithSession
-    public Uni<List<ServiceDefinition>> services() {
-        return documents.list("services", ServiceDefinition.class);
+    public Uni<RestResponse<List<ServiceDefinition>>> services(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return list("services", ServiceDefinition.class, ServiceDefinition::id, limit, cursor, uri);
     }
 
-    /** Who is primary and secondary on a schedule at an instant (now by default). */
-    @RolesAllowed(Roles.VIEWER)
-    @GET
-    @Path("/schedules/{id}/on-call")
-    @WithSession
-    public Uni<OnCall> onCall(@PathParam("id") String id, @QueryParam("at") String at) {
-        Instant instant;
-        try {
-            instant = at == null ? clock.instant() : Instant.parse(at);
-        } catch (DateTimeException e) {
-            throw ProblemException.badRequest("at", "must be an instant like 2026-03-29T01:30:00Z");
-        }
-        return documents.get("schedules", id, Schedule.class)
-                .map(s -> OnCall.at(s.orElseThrow(() -> ProblemException.notFound("schedule " + id)), instant));
+    private <T> Uni<RestResponse<List<T>>> list(String table, Class<T> type, Function<T, String> id, String limit,
+            String cursor, UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return documents.list(table, type, page).map(rows -> Paged.respond(rows, page, t -> Cursor.of(id.apply(t)), uri));
     }
 
     private Uni<Response> put(String table, String id, Object document) {
@@ -155,27 +186,9 @@ public class ConfigResource {
                 .map(created -> Response.status(created ? 201 : 200).entity(document).build());
     }
 
-    private Uni<Void> exists(String table, String id, String field) {
-        return documents.exists(table, id).map(found -> {
-            if (!found) {
-                throw ProblemException.badRequest(field, "'" + id + "' does not exist");
-            }
-            return null;
-        });
-    }
-
-    private static String checkId(String id) {
+    private static void checkId(String id, FieldErrors errors) {
         if (!ID.matcher(id).matches()) {
-            throw ProblemException.badRequest("id", "must be lowercase letters, digits, '.', '_' or '-'");
-        }
-        return id;
-    }
-
-    private static void zone(String field, String zone) {
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.badRequest(field, "'" + zone + "' is not an IANA time zone");
+            errors.add("id", "must be lowercase letters, digits, '.', '_' or '-' (" + ID.pattern() + ")");
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.tocsin.escalation.config;
 
 import dev.tocsin.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.tocsin.eventing.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +50,33 @@ public class Documents {
                 .map(rows -> rows.stream().findFirst().map(json -> EventJson.read(json, type)));
     }
 
-    public <T> Uni<List<T>> list(String table, Class<T> type) {
+    /** One page of a table in id order, after the cursor's id; {@link PageRequest#fetch()} rows at most. */
+    public <T> Uni<List<T>> list(String table, Class<T> type, PageRequest page) {
         check(table);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select cast(body as text) from " + table + " order by id", String.class).getResultList())
+        String after = page.after().map(c -> c.string(0)).orElse(null);
+        return Panache.getSession().chain(s -> {
+                    var query = s.createNativeQuery("select cast(body as text) from " + table
+                            + (after == null ? "" : " where id > :after") + " order by id limit :limit", String.class)
+                            .setParameter("limit", page.fetch());
+                    return (after == null ? query : query.setParameter("after", after)).getResultList();
+                })
                 .map(rows -> rows.stream().map(json -> EventJson.read(json, type)).toList());
+    }
+
+    /** Which of {@code ids} have no document in {@code table}, asked in one statement. */
+    public Uni<Set<String>> missing(String table, Collection<String> ids) {
+        check(table);
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id from " + table + " where id in (:ids)", String.class)
+                .setParameter("ids", List.copyOf(wanted)).getResultList())
+                .map(found -> {
+                    wanted.removeAll(found);
+                    return wanted;
+                });
     }
 
     public Uni<Boolean> exists(String table, String id) {

@@ -1,6 +1,8 @@
 package dev.tocsin.escalation.page;
 
 import dev.tocsin.events.EventJson;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,16 +44,25 @@ public class PageProjection {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    public Uni<List<PageView>> list(String alertId, String status, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " " + """
-                         from pages where (cast(:alert as text) is null or alert_id = :alert)
-                         and (cast(:status as text) is null or status = :status) order by opened_at desc limit :limit""",
-                        Object[].class)
-                .setParameter("alert", alertId)
-                .setParameter("status", status)
-                .setParameter("limit", limit)
-                .getResultList())
-                .map(rows -> rows.stream().map(PageProjection::view).toList());
+    /** Newest first, after the cursor's (openedAt, id); {@link PageRequest#fetch()} rows at most. */
+    public Uni<List<PageView>> list(String alertId, String status, PageRequest page) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("select " + COLUMNS + " " + """
+                             from pages where (cast(:alert as text) is null or alert_id = :alert)
+                             and (cast(:status as text) is null or status = :status)""" + (page.after().isPresent()
+                            ? " and (opened_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as text))" : "")
+                            + " order by opened_at desc, id desc limit :limit", Object[].class)
+                    .setParameter("alert", alertId)
+                    .setParameter("status", status)
+                    .setParameter("limit", page.fetch());
+            page.after().ifPresent(c -> query.setParameter("afterAt", c.instant(0)).setParameter("afterId", c.string(1)));
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(PageProjection::view).toList());
+    }
+
+    /** The key {@link #list} pages by. */
+    public static Cursor cursor(PageView page) {
+        return Cursor.of(page.openedAt(), page.id());
     }
 
     public Uni<Optional<PageView>> get(String id) {

@@ -8,10 +8,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Resolves a policy step's target to the people it means at an instant. */
 @ApplicationScoped
 public class Targets {
+
+    private static final Logger LOG = Logger.getLogger(Targets.class);
 
     private final Documents documents;
 
@@ -25,7 +28,14 @@ public class Targets {
             return Uni.createFrom().item(List.of(target.id()));
         }
         return documents.get("schedules", target.id(), Schedule.class).map(schedule -> schedule.map(s -> {
-            OnCall onCall = OnCall.at(s, at);
+            OnCall onCall;
+            try {
+                onCall = OnCall.at(s, at);
+            } catch (RuntimeException e) {
+                // A schedule stored before today's rules may have no answer; retrying would never give one.
+                LOG.warnf("schedule %s has no on-call answer (%s); nobody is notified from it", s.id(), e.getMessage());
+                return List.<String>of();
+            }
             return List.of(target.type() == EscalationPolicy.TargetType.SCHEDULE_PRIMARY
                     ? onCall.primary() : onCall.secondary());
         }).orElse(List.of()));

@@ -1,5 +1,7 @@
 package dev.tocsin.incident.page;
 
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.incident.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,13 +20,21 @@ public class Pages {
                 .map(pages -> pages.stream().findFirst());
     }
 
-    /** Most recently opened first. */
-    public Uni<List<PageSummary>> recent(int limit) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery(COLUMNS + "order by opened_at desc, page_id", Object[].class)
-                        .setMaxResults(limit)
-                        .getResultList())
-                .map(Pages::summaries);
+    /** Most recently opened first, after the cursor's (openedAt, pageId); {@link PageRequest#fetch()} at most. */
+    public Uni<List<PageSummary>> recent(PageRequest page) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(COLUMNS + (page.after().isPresent()
+                            ? "where (opened_at, page_id) < (cast(:afterAt as timestamptz), cast(:afterId as text)) " : "")
+                            + "order by opened_at desc, page_id desc", Object[].class)
+                    .setMaxResults(page.fetch());
+            page.after().ifPresent(c -> query.setParameter("afterAt", c.instant(0)).setParameter("afterId", c.string(1)));
+            return query.getResultList();
+        }).map(Pages::summaries);
+    }
+
+    /** The key {@link #recent} pages by. */
+    public static Cursor cursor(PageSummary page) {
+        return Cursor.of(page.openedAt(), page.pageId());
     }
 
     /** The alert's pages, oldest first. */

@@ -1,6 +1,6 @@
 package dev.tocsin.incident.rebuild;
 
-import dev.tocsin.eventing.EventingConfig;
+import dev.tocsin.eventing.KafkaClients;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.incident.IncidentConfig;
 import dev.tocsin.incident.consumer.TopicConsumer;
@@ -40,13 +40,13 @@ public class ProjectionRebuild {
     private static final String COUNT = "select (select count(*) from timeline_entries), (select count(*) from pages)";
 
     private final Map<String, TopicConsumer> byTopic;
-    private final EventingConfig eventing;
+    private final KafkaClients clients;
     private final IncidentConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ProjectionRebuild(Instance<TopicConsumer> consumers, EventingConfig eventing, IncidentConfig config) {
+    ProjectionRebuild(Instance<TopicConsumer> consumers, KafkaClients clients, IncidentConfig config) {
         this.byTopic = consumers.stream().collect(Collectors.toUnmodifiableMap(TopicConsumer::topic, Function.identity()));
-        this.eventing = eventing;
+        this.clients = clients;
         this.config = config;
     }
 
@@ -82,11 +82,10 @@ public class ProjectionRebuild {
     private long replay() throws Throwable {
         long replayed = 0;
         long giveUpAt = System.nanoTime() + config.rebuild().timeout().toNanos();
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, eventing.bootstrapServers(),
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(clients.properties(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
             List<TopicPartition> partitions = byTopic.keySet().stream()
                     .flatMap(topic -> kafka.partitionsFor(topic).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +35,16 @@ public class Timelines {
     private static final String OF_PAGE = COLUMNS + """
 
             where page_id = :pageId or (page_id is null and alert_id = :alertId)
-            order by at, id""";
+            order by at desc, id desc""";
     private static final String OF_ALERT = COLUMNS + """
 
             where alert_id = :alertId or page_id in (select page_id from pages where alert_id = :alertId)
-            order by at, id""";
+            order by at desc, id desc""";
     private static final Map<String, Class<? extends DeliveryEvent>> PRIVATE_KINDS = Map.of(
             "delivery.sent", DeliverySent.class, "delivery.failed", DeliveryFailed.class);
+
+    /** A timeline shows its newest entries up to this many, oldest first; a page or alert rarely has 100. */
+    public static final int MAX_ENTRIES = 1000;
 
     /**
      * A recorded line of a timeline.
@@ -56,6 +61,7 @@ public class Timelines {
         return Panache.getSession().chain(session -> session.createNativeQuery(OF_PAGE, Object[].class)
                         .setParameter("pageId", pageId)
                         .setParameter("alertId", alertId)
+                        .setMaxResults(MAX_ENTRIES)
                         .getResultList())
                 .map(rows -> lines(rows, contacts));
     }
@@ -65,12 +71,16 @@ public class Timelines {
         boolean contacts = Redaction.showsContacts();
         return Panache.getSession().chain(session -> session.createNativeQuery(OF_ALERT, Object[].class)
                         .setParameter("alertId", alertId)
+                        .setMaxResults(MAX_ENTRIES)
                         .getResultList())
                 .map(rows -> lines(rows, contacts));
     }
 
     private static List<Line> lines(List<Object[]> rows, boolean contacts) {
-        return rows.stream().map(row -> line(row, contacts)).toList();
+        // Read newest first to keep the newest MAX_ENTRIES; shown oldest first.
+        List<Line> lines = new ArrayList<>(rows.stream().map(row -> line(row, contacts)).toList());
+        Collections.reverse(lines);
+        return lines;
     }
 
     private static Line line(Object[] row, boolean contacts) {

@@ -1,7 +1,9 @@
 package dev.tocsin.notifier.contact;
 
+import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.events.delivery.Channel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,6 +40,13 @@ public class ContactMethod extends PanacheEntityBase {
     /** A person's contact methods in a stable order. */
     public static Uni<List<ContactMethod>> ofUser(String userId) {
         return list("userId = ?1 order by id", userId);
+    }
+
+    /** One page of the person's contact methods in id order, after the cursor's id. */
+    public static Uni<List<ContactMethod>> ofUser(String userId, PageRequest page) {
+        PanacheQuery<ContactMethod> query = page.after().isEmpty() ? find("userId = ?1 order by id", (Object) userId)
+                : find("userId = ?1 and id > ?2 order by id", userId, page.after().get().string(0));
+        return query.range(0, page.fetch() - 1).list();
     }
 
     public static Uni<ContactMethod> find(String userId, String id) {

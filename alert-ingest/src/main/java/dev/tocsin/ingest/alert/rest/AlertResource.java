@@ -1,24 +1,28 @@
 package dev.tocsin.ingest.alert.rest;
 
-import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.EventHistory;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.Alert;
+import dev.tocsin.ingest.alert.AlertDomainEvent;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
 import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
 import dev.tocsin.ingest.silence.MatcherConfig;
-import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.events.alert.Urgency;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Alerts as the pipeline decided them, searchable, with each alert's full history. Every read runs
@@ -38,17 +43,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @RolesAllowed(Roles.VIEWER)
 public class AlertResource {
 
-    /** An alert and every event of its history: each signal's effect, decision and reason. */
-    public record AlertDetail(AlertRow alert, List<HistoryEntry> history) {
+    /**
+     * An alert and its newest history, oldest first: each signal's effect, decision and reason.
+     *
+     * @param historyCount how many entries the alert's history has in all
+     * @param olderHistory where the entries before the first one shown are, when there are any
+     */
+    public record AlertDetail(AlertRow alert, List<HistoryEntry> history, int historyCount, String olderHistory) {
     }
 
+    /** How many history entries a detail shows unless asked for another number (at most {@link PageRequest#MAX_LIMIT}). */
+    static final int HISTORY_LIMIT = 100;
+
     private final SearchDatabase database;
-    private final EventStore store;
     private final MatcherConfig matchers;
 
-    AlertResource(SearchDatabase database, EventStore store, MatcherConfig matchers) {
+    AlertResource(SearchDatabase database, MatcherConfig matchers) {
         this.database = database;
-        this.store = store;
         this.matchers = matchers;
     }
 
@@ -57,7 +68,7 @@ public class AlertResource {
     @Operation(summary = "Search alerts, newest first", description = "Label matchers are RE2, anchored as"
             + " Alertmanager anchors them; regex matchers are tried on at most tocsin.ingest.search.max-scanned-rows"
             + " of the newest alerts the other filters select. 503 with Retry-After when searches are busy.")
-    public List<AlertRow> list(@QueryParam("service") String service,
+    public RestResponse<List<AlertRow>> list(@QueryParam("service") String service,
             @Parameter(description = "open or resolved") @QueryParam("status") String status,
             @Parameter(description = "PAGE, TICKET or LOG") @QueryParam("urgency") String urgency,
             @Parameter(description = "PUBLISHED, HELD, SUPPRESSED, FLAPPING or GROUPED")
@@ -66,26 +77,39 @@ public class AlertResource {
             @QueryParam("label") List<String> labels,
             @Parameter(description = "first seen at or after, ISO-8601") @QueryParam("since") String since,
             @Parameter(description = "first seen before, ISO-8601") @QueryParam("until") String until,
-            @QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
+            @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "the cursor from the previous answer's Link header") @QueryParam("cursor")
+            String cursor, @Context UriInfo uri) throws SQLException {
+        PageRequest page = PageRequest.of(limit, cursor);
         AlertSearch search = new AlertSearch(blank(service), named("status", status, Alert.Status.values()),
                 named("urgency", urgency, Urgency.values()), named("disposition", disposition, Disposition.values()),
                 AlertSearch.labels(labels == null ? List.of() : labels, matchers.maxValueLength()),
-                instant("since", since), instant("until", until), null, limit);
-        return database.read(connection -> search.run(connection, database.budget()));
+                instant("since", since), instant("until", until), null, page.fetch());
+        return Paged.respond(database.read(connection -> search.run(connection, page.after().orElse(null),
+                database.budget())), page, AlertSearch::cursor, uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    @Operation(summary = "One alert with its full history")
-    public AlertDetail get(@PathParam("id") String id) throws SQLException {
+    @Operation(summary = "One alert with its newest history; olderHistory links to the entries before")
+    public AlertDetail get(@PathParam("id") String id,
+            @Parameter(description = "history entries, 1 to 1000 (default 100)") @QueryParam("historyLimit") String limit,
+            @Parameter(description = "olderHistory's cursor") @QueryParam("historyCursor") String cursor,
+            @Context UriInfo uri) throws SQLException {
+        PageRequest page = PageRequest.of("historyLimit", limit, "historyCursor", cursor, HISTORY_LIMIT,
+                PageRequest.MAX_LIMIT);
+        Integer before = page.after().map(c -> (int) Math.min(Integer.MAX_VALUE, c.number(0))).orElse(null);
         return database.read(connection -> {
             AlertRow alert = AlertTable.get(connection, id).orElseThrow(() -> ProblemException.notFound("alert " + id));
-            return new AlertDetail(alert, store.load(connection, Alert.EVENTS, id).stream()
-                    .map(HistoryEntry::of).toList());
+            EventHistory.Page<AlertDomainEvent> history = EventHistory.newest(connection, Alert.EVENTS, id, before,
+                    page.limit());
+            List<EventHistory.Sequenced<AlertDomainEvent>> events = history.events();
+            String older = events.isEmpty() || events.get(0).seq() <= 1 ? null : uri.getRequestUriBuilder()
+                    .replaceQueryParam("historyCursor", Cursor.of(events.get(0).seq()).encode())
+                    .replaceQueryParam("historyLimit", page.limit()).build().toString();
+            return new AlertDetail(alert, events.stream().map(e -> HistoryEntry.of(e.event())).toList(),
+                    history.total(), older);
         });
     }
 

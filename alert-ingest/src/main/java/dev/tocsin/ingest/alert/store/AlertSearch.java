@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.alert.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.store.Jdbc;
@@ -37,11 +38,14 @@ public record AlertSearch(String service, String status, String urgency, String 
 
     /** A search without regex matchers. */
     public List<AlertRow> run(Connection connection) throws SQLException {
-        return run(connection, ScanBudget.NONE);
+        return run(connection, null, ScanBudget.NONE);
     }
 
-    /** The newest {@code limit} matching alerts, regex matchers tried on the rows and in the time of {@code budget}. */
-    public List<AlertRow> run(Connection connection, ScanBudget budget) throws SQLException {
+    /**
+     * The newest {@code limit} matching alerts after {@code after} (a {@link #cursor} of the last alert
+     * seen; from the newest when null), regex matchers tried on the rows and in the time of {@code budget}.
+     */
+    public List<AlertRow> run(Connection connection, Cursor after, ScanBudget budget) throws SQLException {
         StringBuilder where = new StringBuilder(" from alerts where true");
         List<Object> params = new ArrayList<>();
         equal(where, params, "service", service);
@@ -68,7 +72,12 @@ public record AlertSearch(String service, String status, String urgency, String 
             params.add(m.name());
             params.add(m.value());
         }
-        String order = " order by first_seen desc, id";
+        if (after != null) {
+            where.append(" and (first_seen, id) < (?, ?)");
+            params.add(after.instant(0));
+            params.add(after.string(1));
+        }
+        String order = " order by first_seen desc, id desc";
         if (regexes.isEmpty()) {
             return AlertTable.query(connection, "select " + AlertTable.COLUMNS + where + order + " limit " + limit,
                     params.toArray());
@@ -98,6 +107,11 @@ public record AlertSearch(String service, String status, String urgency, String 
             }
         }
         return ids;
+    }
+
+    /** The key searches page by: newest first, then by id. */
+    public static Cursor cursor(AlertRow alert) {
+        return Cursor.of(alert.firstSeen(), alert.id());
     }
 
     private static void equal(StringBuilder sql, List<Object> params, String column, String value) {

@@ -1,18 +1,23 @@
 package dev.tocsin.ingest.service.rest;
 
-import dev.tocsin.eventing.api.ProblemException;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ProfileDocument;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.eventing.api.FieldErrors;
-import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.MatcherConfig;
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -65,11 +70,15 @@ public class ServiceResource {
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
     }
 
+    /** In id order, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
-    public Uni<List<ProfileDocument>> list() {
-        return profiles.list().map(found -> found.stream().map(ProfileDocument::of).toList());
+    public Uni<RestResponse<List<ProfileDocument>>> list(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return profiles.list(page).map(found -> Paged.respond(found.stream().map(ProfileDocument::of).toList(), page,
+                document -> Cursor.of(document.id()), uri));
     }
 
     /** Deletes the profile: the service's alerts then page only as a service without SLOs does. */

@@ -1,5 +1,9 @@
 package dev.tocsin.ingest.silence.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
@@ -8,7 +12,6 @@ import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,8 +54,10 @@ public class MaintenanceWindowResource extends RuleResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.VIEWER)
-    public Uni<List<StatedRule>> list(@QueryParam("service") String service, @QueryParam("state") String state) {
+    public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("service") String service,
+            @QueryParam("state") String state, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         String only = service == null || service.isBlank() ? null : service;
-        return endpoints.list(SuppressionRule.MAINTENANCE, only, state);
+        return endpoints.list(SuppressionRule.MAINTENANCE, only, state, limit, cursor, uri);
     }
 }

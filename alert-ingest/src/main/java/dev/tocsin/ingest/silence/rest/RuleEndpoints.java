@@ -1,5 +1,9 @@
 package dev.tocsin.ingest.silence.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.Matcher;
@@ -85,10 +89,14 @@ class RuleEndpoints {
                 .entity(created.at(rules.now())).build());
     }
 
-    Uni<List<StatedRule>> list(String kind, String service, String state) {
+    Uni<RestResponse<List<StatedRule>>> list(String kind, String service, String state, String limit, String cursor,
+            UriInfo uri) {
         Instant now = rules.now();
-        return rules.list(kind, service, state(state), now)
-                .map(found -> found.stream().map(rule -> rule.at(now)).toList());
+        SuppressionRule.State only = state(state);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return rules.list(kind, service, only, now, page)
+                .map(found -> Paged.respond(found.stream().map(rule -> rule.at(now)).toList(), page,
+                        stated -> SuppressionRules.cursor(stated.rule()), uri));
     }
 
     Uni<StatedRule> get(String kind, String what, String id) {

@@ -1,7 +1,11 @@
 package dev.tocsin.ingest.silence.rest;
 
-import dev.tocsin.eventing.api.FieldErrors;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
 import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.ingest.silence.MatchAll;
@@ -15,7 +19,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -91,8 +94,9 @@ public class SilenceResource extends RuleResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.VIEWER)
-    public Uni<List<StatedRule>> list(@QueryParam("state") String state) {
-        return endpoints.list(SuppressionRule.SILENCE, null, state);
+    public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return endpoints.list(SuppressionRule.SILENCE, null, state, limit, cursor, uri);
     }
 
     private Response dryRun(List<Matcher> matchers, String state) {

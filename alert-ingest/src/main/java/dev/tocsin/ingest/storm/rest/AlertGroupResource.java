@@ -1,14 +1,19 @@
 package dev.tocsin.ingest.storm.rest;
 
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.storm.GroupRow;
 import dev.tocsin.ingest.storm.GroupTable;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,30 +39,30 @@ public class AlertGroupResource {
         this.dataSource = dataSource;
     }
 
+    /** Newest first, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    public List<GroupRow> list(@QueryParam("service") String service,
-            @QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
+    public RestResponse<List<GroupRow>> list(@QueryParam("service") String service, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) throws SQLException {
+        PageRequest page = PageRequest.of(limit, cursor);
         try (Connection connection = dataSource.getConnection()) {
-            return GroupTable.list(connection, service == null || service.isBlank() ? null : service, limit);
+            return Paged.respond(GroupTable.list(connection, service == null || service.isBlank() ? null : service,
+                    page.after().orElse(null), page.fetch()), page, GroupTable::cursor, uri);
         }
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    public GroupDetail get(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("1000") int limit)
-            throws SQLException {
+    public GroupDetail get(@PathParam("id") String id, @QueryParam("limit") String limit) throws SQLException {
+        int members = PageRequest.of("limit", limit, "cursor", null, 1000, 10_000).limit();
         try (Connection connection = dataSource.getConnection()) {
             GroupRow group = GroupTable.byId(connection, Set.of(id)).get(id);
             if (group == null) {
                 throw ProblemException.notFound("alert group " + id);
             }
             return new GroupDetail(group, new AlertSearch(null, null, null, null, List.of(), null, null, id,
-                    Math.max(1, Math.min(limit, 10_000))).run(connection));
+                    members).run(connection));
         }
     }
 }

@@ -4,14 +4,18 @@ import dev.tocsin.escalation.page.Acknowledgements;
 import dev.tocsin.escalation.page.PageProjection;
 import dev.tocsin.escalation.page.PageProjection.PageView;
 import dev.tocsin.eventing.OutboxRelay;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,12 +47,12 @@ public class PageResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @WithSession
-    public Uni<List<PageView>> list(@QueryParam("alertId") String alertId, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
-        return projection.list(alertId, status == null ? null : status.toUpperCase(Locale.ROOT), limit);
+    public Uni<RestResponse<List<PageView>>> list(@QueryParam("alertId") String alertId,
+            @QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return projection.list(alertId, status == null ? null : status.toUpperCase(Locale.ROOT), page)
+                .map(rows -> Paged.respond(rows, page, PageProjection::cursor, uri));
     }
 
     @RolesAllowed(Roles.VIEWER)

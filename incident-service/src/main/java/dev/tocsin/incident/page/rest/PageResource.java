@@ -1,5 +1,7 @@
 package dev.tocsin.incident.page.rest;
 
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.incident.IncidentConfig;
@@ -14,21 +16,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Pages and their timelines, as recorded from the other services' events. */
 @Path("/api/v1/pages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pages")
 public class PageResource {
-
-    static final int MAX_LIMIT = 500;
 
     private final Pages pages;
     private final Timelines timelines;
@@ -42,25 +45,14 @@ public class PageResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "Recently opened pages, newest first")
-    public Uni<List<PageSummary>> recent(
-            @Parameter(description = "how many pages, 1 to " + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit) {
-        int size = limit == null || limit.isBlank() ? config.recentPages() : size(limit);
-        return Panache.withSession(() -> pages.recent(size));
-    }
-
-    /** Read here rather than by JAX-RS, which answers a malformed number with 404 instead of naming the field. */
-    private static int size(String limit) {
-        try {
-            int size = Integer.parseInt(limit.trim());
-            if (size >= 1 && size <= MAX_LIMIT) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like a number out of range
-        }
-        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    @Operation(summary = "Recently opened pages, newest first, paged by cursor (Link rel=\"next\")")
+    public Uni<RestResponse<List<PageSummary>>> recent(
+            @Parameter(description = "how many pages, 1 to " + PageRequest.MAX_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "the cursor from the previous answer's Link header") @QueryParam("cursor")
+            String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, config.recentPages(), PageRequest.MAX_LIMIT);
+        return Panache.withSession(() -> pages.recent(page)).map(rows -> Paged.respond(rows, page, Pages::cursor, uri));
     }
 
     @RolesAllowed(Roles.VIEWER)

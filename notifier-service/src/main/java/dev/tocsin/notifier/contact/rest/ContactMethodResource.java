@@ -1,12 +1,21 @@
 package dev.tocsin.notifier.contact.rest;
 
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +51,10 @@ public class ContactMethodResource {
     @Path("/{id}")
     public Uni<Response> put(@PathParam("userId") String userId, @PathParam("id") String id,
             @Valid @NotNull ContactMethodRequest body) {
-        Addresses.checkId("userId", userId);
+        // The person-id rule escalation-service applies: a contact method for an id it refuses could never be used.
+        FieldErrors errors = new FieldErrors();
+        PersonIds.check(userId, "userId", errors);
+        errors.throwIfAny();
         Addresses.checkId("id", id);
         String address = Addresses.check(body.type(), body.address());
         return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
@@ -61,12 +73,16 @@ public class ContactMethodResource {
         }));
     }
 
+    /** The person's contact methods in id order, paged. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    public Uni<List<ContactMethodView>> list(@PathParam("userId") String userId) {
+    public Uni<RestResponse<List<ContactMethodView>>> list(@PathParam("userId") String userId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Addresses.checkId("userId", userId);
-        return Panache.withSession(() -> ContactMethod.ofUser(userId))
-                .map(methods -> methods.stream().map(ContactMethodView::of).toList());
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Panache.withSession(() -> ContactMethod.ofUser(userId, page))
+                .map(methods -> Paged.respond(methods.stream().map(ContactMethodView::of).toList(), page,
+                        view -> Cursor.of(view.id()), uri));
     }
 
     /** Removes it (204); deliveries already requested to it still run. */

@@ -1,13 +1,19 @@
 package dev.tocsin.notifier.delivery.rest;
 
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.tocsin.notifier.delivery.DeliveryProjection;
 import dev.tocsin.notifier.delivery.DeliveryRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,22 +32,23 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
-    static final int MAX_LIMIT = 500;
-
     private final DeliveryProjection projection;
 
     DeliveryResource(DeliveryProjection projection) {
         this.projection = projection;
     }
 
-    /** The most recently changed deliveries, optionally of one page and/or one person. */
+    /**
+     * The most recently changed deliveries, optionally of one page and/or one person, paged by
+     * (updatedAt, id). A delivery that changes while a caller pages moves to the front, so a walk
+     * through the pages shows each delivery at most once, as it stood when its page was read.
+     */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    public Uni<List<DeliveryView>> list(@QueryParam("pageId") String pageId, @QueryParam("userId") String userId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+    public Uni<RestResponse<List<DeliveryView>>> list(@QueryParam("pageId") String pageId,
+            @QueryParam("userId") String userId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         List<String> where = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         if (pageId != null && !pageId.isBlank()) {
@@ -52,12 +59,18 @@ public class DeliveryResource {
             where.add("userId = :userId");
             values.put("userId", userId);
         }
-        Sort newestFirst = Sort.descending("updatedAt").and("id");
+        page.after().ifPresent(c -> {
+            where.add("(updatedAt < :afterAt or (updatedAt = :afterAt and id < :afterId))");
+            values.put("afterAt", c.instant(0));
+            values.put("afterId", c.string(1));
+        });
+        Sort newestFirst = Sort.descending("updatedAt", "id");
         return Panache.withSession(() -> (where.isEmpty()
                         ? DeliveryRow.<DeliveryRow>findAll(newestFirst)
                         : DeliveryRow.<DeliveryRow>find(String.join(" and ", where), newestFirst, values))
-                        .page(0, limit).list())
-                .map(rows -> rows.stream().map(DeliveryView::of).toList());
+                        .range(0, page.fetch() - 1).list())
+                .map(rows -> Paged.respond(rows.stream().map(DeliveryView::of).toList(), page,
+                        view -> Cursor.of(view.updatedAt(), view.id()), uri));
     }
 
     @RolesAllowed(Roles.VIEWER)

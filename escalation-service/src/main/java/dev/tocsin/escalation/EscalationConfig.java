@@ -1,0 +1,17 @@
+package dev.tocsin.escalation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** escalation-service's own settings. */
+@ConfigMapping(prefix = "tocsin.escalation")
+public interface EscalationConfig {
+
+    /** The most participants one schedule's rotation may have; a larger rotation is refused with 400. */
+    @WithDefault("1000")
+    int maxParticipants();
+
+    /** The most steps one escalation policy may have. */
+    @WithDefault("20")
+    int maxPolicySteps();
+}

@@ -1,0 +1,64 @@
+package dev.tocsin.escalation.schedule;
+
+import dev.tocsin.escalation.config.Documents;
+import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Who is primary and secondary on a schedule at an instant. The instant is bounded to ten years
+ * either side of now: nobody plans a rotation further out, and the answer stays cheap to compute.
+ */
+@Path("/api/v1/schedules/{id}/on-call")
+public class OnCallResource {
+
+    static final int YEARS = 10;
+
+    private final Documents documents;
+    private final Clock clock;
+
+    OnCallResource(Documents documents, Clock clock) {
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<OnCall> onCall(@PathParam("id") String id, @QueryParam("at") String at) {
+        Instant instant = instant(at);
+        return documents.get("schedules", id, Schedule.class)
+                .map(s -> OnCall.at(s.orElseThrow(() -> ProblemException.notFound("schedule " + id)), instant));
+    }
+
+    private Instant instant(String at) {
+        Instant now = clock.instant();
+        if (at == null) {
+            return now;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(at);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("at", "must be an instant like 2026-03-29T01:30:00Z");
+        }
+        Instant earliest = now.atOffset(ZoneOffset.UTC).minusYears(YEARS).toInstant();
+        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS).toInstant();
+        if (instant.isBefore(earliest) || instant.isAfter(latest)) {
+            throw ProblemException.badRequest("at", "must be within " + YEARS + " years of now, from " + earliest
+                    + " to " + latest);
+        }
+        return instant;
+    }
+}

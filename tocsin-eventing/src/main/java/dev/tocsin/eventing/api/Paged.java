@@ -1,0 +1,34 @@
+package dev.tocsin.eventing.api;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Answers a list endpoint: the JSON array of at most {@code limit} items and, when the store found
+ * more, an RFC 8288 {@code Link: <…?cursor=…&limit=…>; rel="next"} header built from the request's
+ * own URI, so every filter carries over to the next page.
+ */
+public final class Paged {
+
+    private Paged() {
+    }
+
+    /**
+     * @param fetched up to {@link PageRequest#fetch()} items in the list's order
+     * @param key the sort key of an item, the one the store's keyset condition compares
+     */
+    public static <T> RestResponse<List<T>> respond(List<T> fetched, PageRequest request, Function<T, Cursor> key,
+            UriInfo uri) {
+        if (fetched.size() <= request.limit()) {
+            return RestResponse.ok(fetched);
+        }
+        List<T> page = List.copyOf(fetched.subList(0, request.limit()));
+        String next = uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", key.apply(page.get(page.size() - 1)).encode())
+                .replaceQueryParam("limit", request.limit())
+                .build().toString();
+        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+    }
+}
