@@ -34,6 +34,10 @@ public class AlertResource {
     public record AlertDetail(AlertRow alert, List<HistoryEntry> history) {
     }
 
+    /** The instants PostgreSQL's timestamps hold, and more than any search needs. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final AgroalDataSource dataSource;
     private final EventStore store;
 
@@ -94,7 +98,11 @@ public class AlertResource {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ProblemException.badRequest(field, "must be between years 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be an ISO-8601 instant like 2026-11-26T09:00:00Z");
         }
