@@ -40,6 +40,7 @@ final class BadBodies {
         bad.add(raw(op, target, "text/plain", bytes(text), "content type text/plain"));
         bad.add(raw(op, target, "application/xml", bytes("<request/>"), "content type application/xml"));
         bad.add(raw(op, target, null, bytes(text), "no content type"));
+        bad.add(raw(op, target, "application/x-www-form-urlencoded", bytes("a=1&b=2"), "a form for JSON"));
         for (Slot slot : Skeleton.slots(body, op.requestSchema())) {
             for (Map.Entry<String, JsonNode> value : values(slot).entrySet()) {
                 String json = Skeleton.with(body, slot.path(), value.getValue()).toString();

@@ -50,12 +50,14 @@ public final class BadInputCorpus {
             }
             corpus.addAll(BadParams.of(op, withUnknown(op, ids), body));
             if (!op.mutates()) {
-                corpus.add(new BadRequest(op.toString(), op.method(), target, null, "application/xml", null,
-                        "Accept: application/xml only", null, false));
+                for (String accept : List.of("application/xml", "text/html")) {
+                    corpus.add(new BadRequest(op.toString(), op.method(), target, null, accept, null,
+                            "Accept: " + accept + " only", null, false));
+                }
             }
         }
-        methodsByPath.forEach((path, declared) -> METHODS.stream().filter(m -> !declared.contains(m)).findFirst()
-                .ifPresent(method -> {
+        methodsByPath.forEach((path, declared) -> METHODS.stream().filter(m -> !declared.contains(m))
+                .forEach(method -> {
                     Operation any = operations.stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow();
                     corpus.add(new BadRequest(method + " " + path, method, any.path(withUnknown(any, ids)),
                             "application/json", null, "{}".getBytes(StandardCharsets.UTF_8),

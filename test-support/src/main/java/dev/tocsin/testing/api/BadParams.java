@@ -60,6 +60,11 @@ final class BadParams {
         ids.put("10,000 characters (longer than a request line may be)", "i".repeat(10_000));
         ids.put("unicode with an emoji", "\u00fcn\u00efc\u00f8d\u00e9-\uD83D\uDE00");
         ids.put("a percent sign and spaces", "100% sure id");
+        ids.put("a path that climbs out (an encoded slash)", "../../etc/passwd");
+        ids.put("SQL", "x' OR '1'='1");
+        ids.put("markup", "<script>alert(1)</script>");
+        ids.put("only spaces", "   ");
+        ids.put("a right-to-left override", "abc\u202Edef");
         return ids;
     }
 
@@ -75,6 +80,9 @@ final class BadParams {
             values.put("1.5", type.equals("integer"));
             values.put("-1", false);
             values.put("99999999999999999999", true);
+            values.put("0x10", true);
+            values.put("1e3", true);
+            values.put("0", false);
         } else if (type.equals("boolean")) {
             values.put("maybe", true);
         } else if (p.schema().path("enum").isArray()) {

@@ -47,7 +47,7 @@ public final class JsonProblems {
         if (!field.isEmpty() && e instanceof StreamConstraintsException) {
             return ProblemException.badRequest(field, message).problem();
         }
-        return Problem.of(400, "Bad Request", "the request body is not valid JSON: " + message
+        return Problem.of(400, "Bad Request", "the request body is malformed JSON: " + message
                 + (field.isEmpty() ? "" : " (at " + field + ")"), List.of());
     }
 

@@ -66,7 +66,7 @@ public final class StrictJson {
             }
             if (parser.nextToken() != null) {
                 throw new ProblemException(400, "Bad Request",
-                        "the request body is not valid JSON: it goes on after its one value");
+                        "the request body is malformed JSON: it goes on after its one value");
             }
         } catch (JsonProcessingException e) {
             Problem problem = JsonProblems.of(e);
