@@ -44,7 +44,8 @@ public final class StrictJson {
                     break;
                 }
                 if (token.isStructStart() && ++depth > MAX_DEPTH) {
-                    throw problem(parser, "is nested deeper than " + MAX_DEPTH + " levels");
+                    throw problem(outermost(JsonProblems.path(parser.getParsingContext())),
+                            "is nested deeper than " + MAX_DEPTH + " levels");
                 }
                 if (token.isStructEnd()) {
                     depth--;
@@ -56,7 +57,8 @@ public final class StrictJson {
                         why = "is not valid UTF-8 (an overlong or invalid byte sequence)";
                     }
                     if (why != null) {
-                        throw problem(parser, (token == JsonToken.FIELD_NAME ? "has a name that " : "") + why);
+                        throw problem(JsonProblems.path(parser.getParsingContext()),
+                                (token == JsonToken.FIELD_NAME ? "has a name that " : "") + why);
                     }
                 }
             } while (depth > 0);
@@ -92,8 +94,14 @@ public final class StrictJson {
         return null;
     }
 
-    private static ProblemException problem(JsonParser parser, String message) {
-        String field = JsonProblems.path(parser.getParsingContext());
+    /** The value a run of nested arrays starts in: {@code a.b[0][0][0]} is {@code a.b}. */
+    private static String outermost(String path) {
+        int from = Math.max(0, path.lastIndexOf('.'));
+        int bracket = path.indexOf('[', from);
+        return bracket < 0 ? path : path.substring(0, bracket);
+    }
+
+    private static ProblemException problem(String field, String message) {
         return field.isEmpty() ? new ProblemException(400, "Bad Request", "the request body " + message)
                 : ProblemException.badRequest(field, message);
     }
