@@ -1,11 +1,12 @@
 package dev.tocsin.eventing.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,10 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String detail = "malformed JSON" + (field.isEmpty() ? "" : " at " + field) + ": " + e.getOriginalMessage();
-        return respond(Problem.of(400, "Bad Request", detail,
-                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, e.getOriginalMessage()))));
+        return respond(JsonProblems.of(e));
     }
 
     /**
@@ -45,8 +43,12 @@ public class ProblemMappers {
         return unreadable(e);
     }
 
+    /**
+     * What the framework refuses before a resource runs (no such path, a method or media type the
+     * path does not take, a parameter that does not convert), said in words that name the cause.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ContainerRequestContext request, ResourceInfo resource) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 // Quarkus REST wraps an unreadable body in a bare 400; say what was wrong with it.
@@ -54,7 +56,16 @@ public class ProblemMappers {
             }
         }
         int status = e.getResponse().getStatus();
-        return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), List.of()));
+        if (e.getCause() != null && (status == 404 || status == 400)) {
+            // A parameter that did not convert (limit=abc for an int): the request is wrong, not the path.
+            List<Problem.FieldError> errors = ParameterConversion.failed(resource.getResourceMethod(),
+                    request.getUriInfo(), request.getHeaders());
+            return respond(errors.isEmpty()
+                    ? Problem.of(400, "Bad Request", "a parameter of the request has a value of the wrong type", List.of())
+                    : ProblemException.badRequest(errors).problem());
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, reason, StatusDetails.of(status, e, request), List.of()));
     }
 
     static Response respond(Problem problem) {
@@ -66,17 +77,5 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : path;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

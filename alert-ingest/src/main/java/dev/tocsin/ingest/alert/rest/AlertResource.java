@@ -55,6 +55,10 @@ public class AlertResource {
     /** How many history entries a detail shows unless asked for another number (at most {@link PageRequest#MAX_LIMIT}). */
     static final int HISTORY_LIMIT = 100;
 
+    /** The instants PostgreSQL's timestamps hold, and more than any search needs. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final SearchDatabase database;
     private final MatcherConfig matchers;
 
@@ -131,7 +135,11 @@ public class AlertResource {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ProblemException.badRequest(field, "must be between years 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be an ISO-8601 instant like 2026-11-26T09:00:00Z");
         }

@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.page.rest;
 
 import dev.tocsin.escalation.page.Acknowledgements;
+import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageProjection;
 import dev.tocsin.escalation.page.PageProjection.PageView;
 import dev.tocsin.eventing.OutboxRelay;
@@ -21,8 +22,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Pages: open, acknowledged, resolved, exhausted, and those nobody could be paged for, with the
@@ -48,11 +53,25 @@ public class PageResource {
     @GET
     @WithSession
     public Uni<RestResponse<List<PageView>>> list(@QueryParam("alertId") String alertId,
+            @Parameter(description = "a page status, in any case", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED", "EXHAUSTED", "UNROUTED"}))
             @QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return projection.list(alertId, status == null ? null : status.toUpperCase(Locale.ROOT), page)
+        return projection.list(alertId, status(status), page)
                 .map(rows -> Paged.respond(rows, page, PageProjection::cursor, uri));
+    }
+
+    /** An unknown status is a typo, not a filter that matches nothing. */
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        String name = status.trim().toUpperCase(Locale.ROOT);
+        if (Arrays.stream(Page.Status.values()).noneMatch(s -> s.name().equals(name))) {
+            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(Page.Status.values()));
+        }
+        return name;
     }
 
     @RolesAllowed(Roles.VIEWER)
