@@ -120,7 +120,7 @@ kill "$am_pid"; wait "$am_pid" 2>/dev/null || true; am_pid=""
 # --- Tocsin ---------------------------------------------------------------------------------
 ensure_stack
 admin_token=${TOCSIN_ADMIN_TOKEN:-$(cat .tocsin/admin-token)}
-key=bench-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+key=bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
   -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
   -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":1000000}")

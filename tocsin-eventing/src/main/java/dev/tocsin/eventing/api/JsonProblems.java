@@ -39,10 +39,17 @@ public final class JsonProblems {
             }
             return ProblemException.badRequest(field, message).problem();
         }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof JsonProcessingException cause) {
+            // The body ended or broke while a value was being read: malformed, at that value.
+            return malformed(cause, path(mapping));
+        }
         if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
             return ProblemException.badRequest(path(mapping), "is not valid here").problem();
         }
-        String field = e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "";
+        return malformed(e, e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "");
+    }
+
+    private static Problem malformed(JsonProcessingException e, String field) {
         String message = e instanceof StreamConstraintsException ? constraint(e.getOriginalMessage()) : syntax(e);
         if (!field.isEmpty() && e instanceof StreamConstraintsException) {
             return ProblemException.badRequest(field, message).problem();

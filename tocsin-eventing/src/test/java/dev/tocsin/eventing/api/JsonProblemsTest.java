@@ -62,6 +62,8 @@ class JsonProblemsTest {
     }
 
     static Stream<String> malformed() {
-        return Stream.of("{\"endsAt\":", "{\"endsAt\" 1}", "not json", "{\"a\":[1,}");
+        // The first ends inside a value being read, which Jackson reports as a mapping error.
+        return Stream.of("{\"matchers\":[{\"name\":\"x\"", "{\"endsAt\":", "{\"endsAt\" 1}", "not json",
+                "{\"a\":[1,}");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.intake.pagerduty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.IntegrationEvent;

@@ -4,6 +4,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
@@ -68,7 +69,8 @@ public class SilenceResource extends RuleResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(NewSilence body, @Parameter(description = "check only, and list the open alerts"
-            + " it would mute; nothing is created") @QueryParam("dryRun") boolean dryRun) {
+            + " it would mute; nothing is created") @QueryParam("dryRun") String dryRunParam) {
+        boolean dryRun = flag("dryRun", dryRunParam);
         NewSilence silence = body == null ? new NewSilence(null, null, null, null, null) : body;
         return Panache.withSession(() -> profiles.ids(PROBE_SERVICES)).chain(services -> {
             FieldErrors errors = new FieldErrors();
@@ -97,6 +99,17 @@ public class SilenceResource extends RuleResource {
     public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return endpoints.list(SuppressionRule.SILENCE, null, state, limit, cursor, uri);
+    }
+
+    /** A boolean query parameter: absent, {@code true} or {@code false}, anything else named as wrong. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest(name, "must be true or false");
     }
 
     private Response dryRun(List<Matcher> matchers, String state) {
