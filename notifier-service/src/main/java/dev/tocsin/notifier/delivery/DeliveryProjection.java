@@ -3,8 +3,12 @@ package dev.tocsin.notifier.delivery;
 import dev.tocsin.eventing.EventStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,19 +34,28 @@ public class DeliveryProjection {
      * transaction. Returns how many deliveries it wrote.
      */
     public Uni<Integer> rebuild() {
+        // Folding every stored event is work proportional to the whole history: it runs on a worker
+        // thread, and the writes go back to the request's context, where the reactive session lives.
+        Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> DeliveryRow.deleteAll()
                 .chain(() -> store.replay(Deliveries.EVENTS).collect().asList())
-                .chain(events -> {
-                    Map<String, Delivery> byId = new LinkedHashMap<>();
-                    for (DeliveryDomainEvent event : events) {
-                        byId.compute(event.deliveryId(),
-                                (id, state) -> (state == null ? Delivery.empty(id) : state).apply(event));
-                    }
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(DeliveryProjection::fold)
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(byId -> {
                     Uni<Void> writes = Uni.createFrom().voidItem();
                     for (Delivery delivery : byId.values()) {
                         writes = writes.chain(() -> project(delivery));
                     }
                     return writes.replaceWith(byId.size());
                 }));
+    }
+
+    private static Map<String, Delivery> fold(List<DeliveryDomainEvent> events) {
+        Map<String, Delivery> byId = new LinkedHashMap<>();
+        for (DeliveryDomainEvent event : events) {
+            byId.compute(event.deliveryId(), (id, state) -> (state == null ? Delivery.empty(id) : state).apply(event));
+        }
+        return byId;
     }
 }

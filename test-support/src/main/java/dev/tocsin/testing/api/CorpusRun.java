@@ -49,6 +49,10 @@ public final class CorpusRun {
                 HttpResponse<byte[]> response = exchange(client, http.build());
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() < 300) {
+                    // A success to a bad request is rare and worth seeing when state changed after the run.
+                    System.out.println("corpus: " + request + " answered " + response.statusCode());
+                }
                 Verdict.judge(request, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), body,
                                 ownErrorFormat.test(request))
                         .ifPresent(why -> failures.add(request + " -> " + why + ": " + shorten(body)));

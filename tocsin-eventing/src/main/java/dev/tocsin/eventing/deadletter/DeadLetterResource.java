@@ -8,6 +8,12 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.QueryParam;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Cursor;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,9 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
 
-    /** Newest first; paging is the shared list contract's. */
-    static final int LIMIT = 1000;
-
     private final DeadLetters deadLetters;
     private final Map<String, Redelivery> consumers;
 
@@ -43,8 +46,12 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Uni<List<DeadLetter>> list() {
-        return deadLetters.list(LIMIT);
+    /** Newest first, paged by cursor as every list is. */
+    public Uni<RestResponse<List<DeadLetter>>> list(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @jakarta.ws.rs.core.Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return deadLetters.list(page.after().map(c -> c.number(0)).orElse(null), page.fetch())
+                .map(rows -> Paged.respond(rows, page, letter -> Cursor.of(letter.id()), uri));
     }
 
     @GET

@@ -100,10 +100,11 @@ public class DeadLetters {
         }
     }
 
-    /** Newest first. */
-    public Uni<List<DeadLetter>> list(int limit) {
+    /** Newest first: at most {@code limit} parked before the one with id {@code before}, or the newest when null. */
+    public Uni<List<DeadLetter>> list(Long before, int limit) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(COLUMNS + " order by id desc limit :limit", Object[].class)
+                .createNativeQuery(COLUMNS + " where id < :before order by id desc limit :limit", Object[].class)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
                 .setParameter("limit", limit).getResultList()))
                 .map(rows -> rows.stream().map(DeadLetters::read).toList());
     }
