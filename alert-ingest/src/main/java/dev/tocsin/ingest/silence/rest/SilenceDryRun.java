@@ -62,7 +62,7 @@ final class SilenceDryRun {
                 params.add(m.value());
             }
         }
-        sql.append(" order by first_seen desc, id limit ").append((long) maxScanned + 1);
+        sql.append(" order by first_seen desc, id desc limit ").append((long) maxScanned + 1);
         int count = 0;
         int scanned = 0;
         boolean complete = true;
