@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tocsin.events.EventJson;
 import dev.tocsin.ingest.intake.Fixtures;
 import dev.tocsin.testing.TocsinTestResource;
@@ -61,7 +62,7 @@ class BadInputCorpusIT {
                 "POST /v2/enqueue", routed("pagerduty-trigger.json", key),
                 "POST /v2/change/enqueue", routed("pagerduty-change.json", key),
                 "POST /hooks/alertmanager", json("alertmanager-webhook-v4.json"),
-                "POST /hooks/grafana", json("grafana-webhook.json"),
+                "POST /hooks/grafana", firstAlertOnly(json("grafana-webhook.json")),
                 "POST /hooks/generic", json("generic-webhook.json"));
         List<BadRequest> corpus = BadInputCorpus.of(OpenApiOperations.of(base), ids, examples, BadInputCorpus.SEED).stream()
                 .map(r -> lenient(r) ? r.tolerated() : r).toList();
@@ -101,6 +102,18 @@ class BadInputCorpusIT {
 
     private static JsonNode json(String fixture) throws IOException {
         return EventJson.MAPPER.readTree(Fixtures.bytes(fixture));
+    }
+
+    /**
+     * A batch keeps its valid alerts by design (docs/intake.md), so a corpus request that breaks one
+     * alert of a two-alert example would rightly publish the other: each example carries one alert.
+     */
+    private static JsonNode firstAlertOnly(JsonNode batch) {
+        ArrayNode alerts = (ArrayNode) batch.get("alerts");
+        while (alerts.size() > 1) {
+            alerts.remove(alerts.size() - 1);
+        }
+        return batch;
     }
 
     private static JsonNode routed(String fixture, Intake.Key key) throws IOException {
