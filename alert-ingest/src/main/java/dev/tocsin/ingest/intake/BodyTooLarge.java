@@ -1,8 +1,6 @@
 package dev.tocsin.ingest.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tocsin.eventing.api.Problem;
+import dev.tocsin.eventing.api.BodyLimit;
 import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.alertmanager.PostableAlert;
 import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
@@ -10,25 +8,15 @@ import dev.tocsin.ingest.intake.grafana.GrafanaResource;
 import dev.tocsin.ingest.intake.pagerduty.ChangeEvent;
 import dev.tocsin.ingest.intake.pagerduty.PagerDutyEvent;
 import dev.tocsin.ingest.intake.webhook.GenericEvent;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body over {@code quarkus.http.limits.max-body-size} with 413 as problem+json naming the
- * limit. Quarkus itself answers such a request with a bare 413 and no body, from a route that runs
- * before any resource; this route runs just before that one and answers the same way, with a body.
+ * Counts the bodies {@link BodyLimit} refused as too large in the intake's rejection metric, tagged
+ * with the format the request was sent to.
  */
 @ApplicationScoped
-public class BodyTooLarge {
+public class BodyTooLarge implements BodyLimit.Refusals {
 
     /** Intake paths, for the {@code source} tag of the rejection metric. */
     private static final Map<String, String> SOURCES = Map.of(
@@ -39,47 +27,14 @@ public class BodyTooLarge {
             "/v2/enqueue", PagerDutyEvent.SOURCE,
             "/v2/change/enqueue", ChangeEvent.SOURCE);
 
-    private final Optional<MemorySize> limit;
-    private final ObjectMapper json;
     private final IntakeMetrics metrics;
 
-    BodyTooLarge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
-            ObjectMapper json, IntakeMetrics metrics) {
-        this.limit = limit;
-        this.json = json;
+    BodyTooLarge(IntakeMetrics metrics) {
         this.metrics = metrics;
     }
 
-    void install(@Observes Router router) {
-        // Quarkus' own check is at order -2; lower runs first.
-        limit.ifPresent(max -> router.route().order(-3).handler(ctx -> check(ctx, max.asLongValue())));
-    }
-
-    private void check(RoutingContext ctx, long max) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long declared;
-        try {
-            declared = length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            declared = -1;
-        }
-        if (declared <= max) {
-            ctx.next();
-            return;
-        }
-        metrics.rejected(SOURCES.getOrDefault(ctx.normalizedPath(), "other"), Reason.TOO_LARGE, 1);
-        Problem problem = Problem.of(413, "Content Too Large", "the request body has " + declared
-                + " bytes; at most " + max + " bytes (" + (max / 1024) + " KiB) are accepted", List.of());
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        // The unread body would follow on this connection; closing it, as Quarkus does, discards it.
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(body));
+    @Override
+    public void refused(String path) {
+        metrics.rejected(SOURCES.getOrDefault(path, "other"), Reason.TOO_LARGE, 1);
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,21 +17,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a request whose declared body exceeds {@code quarkus.http.limits.max-body-size} with 413
  * as problem+json, before anything reads it. Quarkus' own check answers a bare 413; it still cuts
- * off a chunked body that grows past the limit (its size is known only while reading). Paths under
- * {@code tocsin.api.body-limit.skip} are left to a service's own check (alert-ingest's intake).
+ * off a chunked body that grows past the limit (its size is known only while reading). A service
+ * that counts refusals (alert-ingest's intake metrics) provides a {@link Refusals} bean.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    private final Optional<MemorySize> limit;
-    private final List<String> skip;
-    private final ObjectMapper json;
+    /** Told of every body refused, by the request's path. */
+    public interface Refusals {
+        void refused(String path);
+    }
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
-            @ConfigProperty(name = "tocsin.api.body-limit.skip") Optional<List<String>> skip, ObjectMapper json) {
+    private final Optional<MemorySize> limit;
+    private final ObjectMapper json;
+    private final Instance<Refusals> refusals;
+
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, ObjectMapper json,
+            Instance<Refusals> refusals) {
         this.limit = limit;
-        this.skip = skip.orElse(List.of()).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
         this.json = json;
+        this.refusals = refusals;
     }
 
     void install(@Observes Router router) {
@@ -46,10 +52,11 @@ public class BodyLimit {
         } catch (NumberFormatException e) {
             declared = -1;
         }
-        if (declared <= max || skip.contains(ctx.normalizedPath())) {
+        if (declared <= max) {
             ctx.next();
             return;
         }
+        refusals.forEach(r -> r.refused(ctx.normalizedPath()));
         Problem problem = Problem.of(413, "Content Too Large", "the request body has " + declared
                 + " bytes; at most " + max + " bytes (" + (max / 1024) + " KiB) are accepted", List.of());
         byte[] body;
