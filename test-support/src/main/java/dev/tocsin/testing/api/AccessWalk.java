@@ -32,6 +32,8 @@ public final class AccessWalk {
      * Reads only admin may make: parked records (dead letters) hold whole alerts and errors, and
      * are an operator's to see and retry.
      */
+    /** Where each service's tests put an endpoint that declares no access (hidden from OpenAPI). */
+    public static final String PROBE = "/api/v1/access-probe";
     public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -111,6 +113,44 @@ public final class AccessWalk {
                 problems.add(answer + " (challenge '" + answer.challenge() + "'), not 401 problem+json with a Bearer"
                         + " challenge, for " + (authorization == null ? "no credential" : authorization));
             }
+        }
+        return problems;
+    }
+
+    /** {@link #managementRefuses(String)} for each of these {@code Authorization} values (null: none). */
+    public List<String> managementRefusesEach(String... authorizations) {
+        List<String> problems = new ArrayList<>();
+        for (String authorization : authorizations) {
+            problems.addAll(managementRefuses(authorization));
+        }
+        return problems;
+    }
+
+    /**
+     * {@link #roleBounds} of the viewer token (may change nothing) and of the responder token (may
+     * change only {@code responderMay}).
+     */
+    public List<String> lowerRoleBounds(Set<String> responderMay) {
+        List<String> problems = new ArrayList<>(roleBounds(TestTokens.VIEWER, Set.of()));
+        problems.addAll(roleBounds(TestTokens.RESPONDER, responderMay));
+        return problems;
+    }
+
+    /**
+     * The endpoint each service's tests add at {@link #PROBE}, which declares no access, must be
+     * closed: 401 with a bearer challenge without a token, 403 problem+json saying so even to admin.
+     */
+    public List<String> undeclaredEndpointClosed() {
+        Operation probe = new Operation("GET", PROBE, "", List.of(), List.of(), null, false);
+        List<String> problems = new ArrayList<>();
+        Answer anonymous = call(probe, null);
+        if (anonymous.status() != 401 || !anonymous.challenge().startsWith("Bearer")) {
+            problems.add(anonymous + " without a token, not 401 with a Bearer challenge");
+        }
+        Answer admin = call(probe, TestTokens.ADMIN);
+        if (admin.status() != 403 || !admin.contentType().startsWith("application/problem+json")
+                || !admin.body().contains("declares no access")) {
+            problems.add(admin + " to admin, not 403 problem+json saying it declares no access");
         }
         return problems;
     }
