@@ -36,11 +36,6 @@ public record IntegrationKey(String id, String service, List<String> services, S
         return services.contains(otherService);
     }
 
-    /** The key with another list of services (its own is always kept). */
-    public IntegrationKey withServices(List<String> newServices) {
-        return new IntegrationKey(id, service, newServices, name, createdAt, revokedAt, rateLimitPerMinute, signing);
-    }
-
     /** The own service first, then the others in the order given, without repeats. */
     static List<String> withOwn(String service, List<String> services) {
         List<String> all = new ArrayList<>();

@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -102,17 +102,14 @@ public class ConfigResource {
             }
         }
         errors.throwIfAny();
-        Function<EscalationPolicy.Step, String> table = step ->
-                step.target().type() == EscalationPolicy.TargetType.USER ? "users" : "schedules";
-        List<String> users = steps.stream().filter(s -> table.apply(s).equals("users")).map(s -> s.target().id()).toList();
-        List<String> schedules = steps.stream().filter(s -> table.apply(s).equals("schedules"))
-                .map(s -> s.target().id()).toList();
+        Predicate<EscalationPolicy.Step> user = step -> step.target().type() == EscalationPolicy.TargetType.USER;
+        List<String> users = steps.stream().filter(user).map(s -> s.target().id()).toList();
+        List<String> schedules = steps.stream().filter(user.negate()).map(s -> s.target().id()).toList();
         return documents.missing("users", users).chain(missingUsers -> documents.missing("schedules", schedules)
                 .chain(missingSchedules -> {
-                    Map<String, java.util.Set<String>> missing = Map.of("users", missingUsers, "schedules", missingSchedules);
                     for (int i = 0; i < steps.size(); i++) {
                         EscalationPolicy.Step step = steps.get(i);
-                        if (missing.get(table.apply(step)).contains(step.target().id())) {
+                        if ((user.test(step) ? missingUsers : missingSchedules).contains(step.target().id())) {
                             errors.add("steps[" + i + "].target.id", "'" + step.target().id() + "' does not exist");
                         }
                     }

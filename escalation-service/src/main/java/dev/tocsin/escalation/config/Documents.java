@@ -79,10 +79,6 @@ public class Documents {
                 });
     }
 
-    public Uni<Boolean> exists(String table, String id) {
-        return get(table, id, Object.class).map(Optional::isPresent);
-    }
-
     private static void check(String table) {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException(table);

@@ -2,7 +2,7 @@ package dev.tocsin.incident.page;
 
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.PageRequest;
-import dev.tocsin.incident.Timestamps;
+import dev.tocsin.eventing.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import dev.tocsin.events.EventJson;
 import dev.tocsin.events.delivery.DeliveryEvent;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
-import dev.tocsin.incident.Timestamps;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.incident.timeline.entries.DeliveryEntries;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

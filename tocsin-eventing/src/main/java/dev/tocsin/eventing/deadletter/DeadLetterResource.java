@@ -33,7 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
@@ -44,9 +43,9 @@ public class DeadLetterResource {
         this.consumers = consumers.stream().collect(Collectors.toMap(Redelivery::consumer, Function.identity()));
     }
 
+    /** Newest first, paged by cursor as every list is. */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    /** Newest first, paged by cursor as every list is. */
     public Uni<RestResponse<List<DeadLetter>>> list(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @jakarta.ws.rs.core.Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -1,6 +1,7 @@
 package dev.tocsin.eventing.deadletter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +44,9 @@ public class DeadLetters {
                 error_class = excluded.error_class, error = excluded.error, last_failed_at = excluded.last_failed_at,
                 attempts = dead_letters.attempts + excluded.attempts,
                 status = excluded.status""";
+    /** {@link #PARK} with numbered placeholders, for the reactive client. */
+    private static final String PARK_NUMBERED = positional(PARK);
+
     private static final String COLUMNS = """
             select id, consumer, topic, topic_partition, record_offset, encode(record_key, 'hex'), headers,
                 encode(value, 'hex'), error_class, error, first_failed_at, last_failed_at, attempts, status
@@ -75,7 +78,7 @@ public class DeadLetters {
         Object[] values = values(consumer, record, failure, attempts);
         warn(consumer, record, failure);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(positional(PARK));
+            var insert = session.createNativeQuery(PARK_NUMBERED);
             for (int i = 0; i < values.length; i++) {
                 insert.setParameter(i + 1, values[i]);
             }
@@ -172,7 +175,7 @@ public class DeadLetters {
         return new DeadLetter(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
                 ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), text(row[5]),
                 headers((String) row[6]),
-                text(row[7]), (String) row[8], (String) row[9], instant(row[10]), instant(row[11]),
+                text(row[7]), (String) row[8], (String) row[9], Timestamps.instant(row[10]), Timestamps.instant(row[11]),
                 ((Number) row[12]).intValue(), (String) row[13]);
     }
 
@@ -182,15 +185,5 @@ public class DeadLetters {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("dead letter headers are not the JSON this class wrote", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return (Instant) value;
     }
 }

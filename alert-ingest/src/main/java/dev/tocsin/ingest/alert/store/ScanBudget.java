@@ -9,8 +9,8 @@ import java.time.Duration;
  */
 public final class ScanBudget {
 
-    /** No bound, for reads that match nothing in the service. */
-    public static final ScanBudget NONE = new ScanBudget(Integer.MAX_VALUE, Duration.ofDays(1), Duration.ofSeconds(1));
+    /** No bound, for reads that match nothing in the service: its time never runs out. */
+    public static final ScanBudget NONE = new ScanBudget(Integer.MAX_VALUE, null, Duration.ofSeconds(1));
 
     private final int maxRows;
     private final Duration time;
@@ -26,7 +26,7 @@ public final class ScanBudget {
         this.maxRows = maxRows;
         this.time = time;
         this.retryAfter = retryAfter;
-        this.deadline = System.nanoTime() + time.toNanos();
+        this.deadline = time == null ? 0 : System.nanoTime() + time.toNanos();
     }
 
     /** Most rows to scan. */
@@ -36,7 +36,7 @@ public final class ScanBudget {
 
     /** Throws {@link SearchBusy} once the read has run longer than its time. */
     public void checkTime() {
-        if (System.nanoTime() - deadline > 0) {
+        if (time != null && System.nanoTime() - deadline > 0) {
             expired();
         }
     }

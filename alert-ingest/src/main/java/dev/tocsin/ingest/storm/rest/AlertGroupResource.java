@@ -12,14 +12,12 @@ import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.storm.GroupRow;
 import dev.tocsin.ingest.storm.GroupTable;
-import io.agroal.api.AgroalDataSource;
+import dev.tocsin.ingest.alert.store.SearchDatabase;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -33,10 +31,10 @@ public class AlertGroupResource {
     public record GroupDetail(GroupRow group, List<AlertRow> members) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final SearchDatabase database;
 
-    AlertGroupResource(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    AlertGroupResource(SearchDatabase database) {
+        this.database = database;
     }
 
     /** Newest first, paged by cursor. */
@@ -45,10 +43,9 @@ public class AlertGroupResource {
     public RestResponse<List<GroupRow>> list(@QueryParam("service") String service, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) throws SQLException {
         PageRequest page = PageRequest.of(limit, cursor);
-        try (Connection connection = dataSource.getConnection()) {
-            return Paged.respond(GroupTable.list(connection, service == null || service.isBlank() ? null : service,
-                    page.after().orElse(null), page.fetch()), page, GroupTable::cursor, uri);
-        }
+        String only = service == null || service.isBlank() ? null : service;
+        return Paged.respond(database.read(connection -> GroupTable.list(connection, only, page.after().orElse(null),
+                page.fetch())), page, GroupTable::cursor, uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -56,13 +53,14 @@ public class AlertGroupResource {
     @Path("/{id}")
     public GroupDetail get(@PathParam("id") String id, @QueryParam("limit") String limit) throws SQLException {
         int members = PageRequest.of("limit", limit, "cursor", null, 1000, 10_000).limit();
-        try (Connection connection = dataSource.getConnection()) {
+        // Reads of alerts run on the read pool, bounded in time, so they cannot take the pipeline's connections.
+        return database.read(connection -> {
             GroupRow group = GroupTable.byId(connection, Set.of(id)).get(id);
             if (group == null) {
                 throw ProblemException.notFound("alert group " + id);
             }
             return new GroupDetail(group, new AlertSearch(null, null, null, null, List.of(), null, null, id,
                     members).run(connection));
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.eventing.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.QueryParam;
@@ -80,8 +81,9 @@ public class ContactMethodResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Addresses.checkId("userId", userId);
         PageRequest page = PageRequest.of(limit, cursor);
+        boolean shown = Redaction.showsContacts();
         return Panache.withSession(() -> ContactMethod.ofUser(userId, page))
-                .map(methods -> Paged.respond(methods.stream().map(ContactMethodView::of).toList(), page,
+                .map(methods -> Paged.respond(methods.stream().map(method -> ContactMethodView.of(method, shown)).toList(), page,
                         view -> Cursor.of(view.id()), uri));
     }
 

@@ -17,7 +17,11 @@ public record ContactMethodView(String userId, String id, Channel type, String a
         Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> redacted) {
 
     static ContactMethodView of(ContactMethod method) {
-        boolean shown = Redaction.showsContacts();
+        return of(method, Redaction.showsContacts());
+    }
+
+    /** @param shown whether this caller sees contact addresses, read once for a whole list */
+    static ContactMethodView of(ContactMethod method, boolean shown) {
         return new ContactMethodView(method.userId, method.id, method.type, shown ? method.address : null,
                 method.createdAt, method.updatedAt, Redaction.withheld(shown, "address", method.address));
     }

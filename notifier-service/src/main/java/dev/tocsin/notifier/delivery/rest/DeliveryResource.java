@@ -4,6 +4,7 @@ import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.eventing.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
@@ -65,11 +66,12 @@ public class DeliveryResource {
             values.put("afterId", c.string(1));
         });
         Sort newestFirst = Sort.descending("updatedAt", "id");
+        boolean shown = Redaction.showsContacts();
         return Panache.withSession(() -> (where.isEmpty()
                         ? DeliveryRow.<DeliveryRow>findAll(newestFirst)
                         : DeliveryRow.<DeliveryRow>find(String.join(" and ", where), newestFirst, values))
                         .range(0, page.fetch() - 1).list())
-                .map(rows -> Paged.respond(rows.stream().map(DeliveryView::of).toList(), page,
+                .map(rows -> Paged.respond(rows.stream().map(row -> DeliveryView.of(row, shown)).toList(), page,
                         view -> Cursor.of(view.updatedAt(), view.id()), uri));
     }
 

@@ -22,7 +22,11 @@ public record DeliveryView(String id, String requestId, String pageId, String al
         Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> redacted) {
 
     static DeliveryView of(DeliveryRow row) {
-        boolean shown = Redaction.showsContacts();
+        return of(row, Redaction.showsContacts());
+    }
+
+    /** @param shown whether this caller sees contact addresses, read once for a whole list */
+    static DeliveryView of(DeliveryRow row, boolean shown) {
         return new DeliveryView(row.id, row.requestId, row.pageId, row.alertId, row.userId, row.channel,
                 shown ? row.address : null, row.status, row.attempts, shown ? row.lastError : null, row.nextAttemptAt,
                 row.updatedAt, Redaction.withheld(shown, "address", row.address, "lastError", row.lastError));

@@ -1,4 +1,4 @@
-package dev.tocsin.incident;
+package dev.tocsin.eventing;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
