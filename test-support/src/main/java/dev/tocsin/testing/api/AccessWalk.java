@@ -28,12 +28,12 @@ public final class AccessWalk {
 
     /** The management API; every other path is intake, authenticated by integration keys. */
     public static final String MANAGEMENT = "/api/v1/";
+    /** Where each service's tests put an endpoint that declares no access (hidden from OpenAPI). */
+    public static final String PROBE = "/api/v1/access-probe";
     /**
      * Reads only admin may make: parked records (dead letters) hold whole alerts and errors, and
      * are an operator's to see and retry.
      */
-    /** Where each service's tests put an endpoint that declares no access (hidden from OpenAPI). */
-    public static final String PROBE = "/api/v1/access-probe";
     public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
