@@ -15,9 +15,9 @@ import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.service.BusinessHours;
 import dev.tocsin.ingest.service.BusinessHoursConfig;
 import dev.tocsin.ingest.service.ServiceProfile;
-import dev.tocsin.ingest.service.ServiceProfiles;
+import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.ingest.silence.Suppression;
-import dev.tocsin.ingest.silence.SuppressionStore;
+import dev.tocsin.ingest.silence.SuppressionRules;
 import dev.tocsin.ingest.silence.Suppressions;
 import dev.tocsin.testing.TocsinTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -257,13 +257,13 @@ class RulesIT {
 
     private Suppressions load() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return SuppressionStore.load(c, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+            return SuppressionRules.overlapping(c, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
         }
     }
 
     private Map<String, ServiceProfile> loadProfiles(List<String> ids) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return ServiceProfiles.load(c, ids);
+            return ServiceProfileStore.byIds(c, ids);
         }
     }
 

@@ -1,170 +1,220 @@
 package dev.tocsin.ingest.pipeline;
 
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertCommand;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
+import dev.tocsin.ingest.alert.AlertPublication;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Classification;
 import dev.tocsin.ingest.alert.Decision;
 import dev.tocsin.ingest.alert.Disposition;
+import dev.tocsin.ingest.pipeline.Decisions.AlertChange;
+import dev.tocsin.ingest.release.Releases;
+import dev.tocsin.ingest.service.BusinessHoursConfig;
 import dev.tocsin.ingest.storm.GroupRow;
+import dev.tocsin.ingest.storm.Storm;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Decides a whole batch in memory, in record order: for each signal the open alert of its dedup key
- * (as the batch left it) and the Alert aggregate decide; a new alert first goes through the
- * {@link DecisionStep}s. No I/O: what the steps needed was read before, and what was decided is
- * written after, in one transaction.
+ * Decides a whole batch from what its read phase found, in record order, without I/O and without a
+ * clock beyond the batch's decided-at: for each signal the open alert of its dedup key (as the
+ * batch left it) and the Alert aggregate decide; a new alert first goes through the steps. Each
+ * event is folded once, into the alert's state after it; what that leads to (outbox rows,
+ * deadlines, storm groups) is decided here too, so the write phase only stores.
  */
-final class BatchDecider {
+@ApplicationScoped
+public class BatchDecider {
 
-    /** A step's view of the batch, and whether it decides again on releases. */
-    record Step(DecisionStep.View view, boolean onRelease) {
+    private final List<DecisionStep> steps;
+    private final Storm storm;
+
+    @Inject
+    BatchDecider(DecisionConfig config, BusinessHoursConfig hours) {
+        this.storm = new Storm(config.storm());
+        // The steps in the order they decide on a new alert; a release asks those that say onRelease.
+        this.steps = List.of(
+                new ClassifyStep(),
+                new SuppressStep(),
+                new FlapStep(config.flapping()),
+                storm,
+                new HoldStep(hours.defaults(), config.defaultBusinessHours()));
     }
 
-    /**
-     * One alert's events in this batch and its state before them. Repeats are merged as they come
-     * ({@link Alert#appendCoalescing}), so the events are the ones stored and {@link #after()} is the row
-     * they make, version included.
-     */
-    record Change(AlertRow before, List<AlertDomainEvent> events) {
+    /** With other steps, for tests; {@code storm} collects the groups whether or not it is among them. */
+    BatchDecider(List<DecisionStep> steps, Storm storm) {
+        this.steps = List.copyOf(steps);
+        this.storm = storm;
+    }
 
-        AlertRow after() {
-            AlertRow state = before;
-            for (AlertDomainEvent event : events) {
-                state = Alert.apply(state, event);
+    public Decisions decide(DecisionInput input) {
+        return new Run(input).decide();
+    }
+
+    /** One batch being decided: the alerts as it left them so far. */
+    private final class Run {
+
+        private final DecisionInput input;
+        private final List<DecisionStep.View> views = new ArrayList<>();
+        private final List<DecisionStep.View> onRelease = new ArrayList<>();
+        private final Map<String, AlertRow> byKey;
+        private final Map<String, Change> changes = new LinkedHashMap<>();
+        private final Storm.Groups groups;
+
+        Run(DecisionInput input) {
+            this.input = input;
+            for (DecisionStep step : steps) {
+                DecisionStep.View view = step.view(input);
+                views.add(view);
+                if (step.onRelease()) {
+                    onRelease.add(view);
+                }
             }
-            return state;
+            this.byKey = new HashMap<>(input.batch().open());
+            this.groups = storm.groups(input);
         }
-    }
 
-    /** What the batch did to one storm group's membership; service and time matter when it opens. */
-    record Membership(String groupId, String service, Instant at, List<String> joined, List<String> resolved) {
-    }
+        Decisions decide() {
+            Map<Integer, Long> applied = new HashMap<>();
+            for (SignalBatch.Item item : input.batch().items()) {
+                switch (item.event()) {
+                    case AlertSignalReceived signal -> signal(signal);
+                    case ReleaseAlert release -> release(release);
+                    default -> throw new IllegalArgumentException(
+                            item.event().getClass().getSimpleName() + " does not belong on the signals topic");
+                }
+                applied.merge(item.partition(), item.offset(), Math::max);
+            }
+            return new Decisions(changes.values().stream().map(Change::decided).toList(), groups.changes(),
+                    applied);
+        }
 
-    private final List<Step> steps;
-    private final Map<String, AlertRow> byKey;
-    private final Supplier<String> newId;
-    private final Map<String, Change> changes = new LinkedHashMap<>();
-    private final Map<String, Membership> memberships = new LinkedHashMap<>();
-    private final Set<String> groupReleases = new LinkedHashSet<>();
+        private void signal(AlertSignalReceived signal) {
+            AlertRow open = openOf(signal.dedupKey());
+            Instant at = signal.receivedAt();
+            AlertCommand command = switch (signal.action()) {
+                case RESOLVE -> new AlertCommand.Resolve(signal.signalId(), at);
+                case ACKNOWLEDGE -> new AlertCommand.Acknowledge(signal.signalId(), signal.source(), at);
+                case TRIGGER -> open != null ? new AlertCommand.Trigger(signal, null, null, at)
+                        : new AlertCommand.Trigger(signal, input.ids().get(), decideNew(new Candidate(signal.service(),
+                                signal.dedupKey(), signal.severity(), signal.labels(), signal.annotations(), at)), at);
+            };
+            execute(open, command);
+        }
 
-    /** @param open the open alert of each dedup key the batch touches, as stored */
-    BatchDecider(List<Step> steps, Map<String, AlertRow> open, Supplier<String> newId) {
-        this.steps = steps;
-        this.byKey = new LinkedHashMap<>(open);
-        this.newId = newId;
-    }
+        private void release(ReleaseAlert release) {
+            if (GroupRow.isGroupKey(release.key())) {
+                groups.release(release.alertId());
+                return;
+            }
+            AlertRow open = openOf(release.key());
+            if (open == null || !open.id().equals(release.alertId())) {
+                return; // resolved meanwhile, or a newer alert of the key: nothing is held any more
+            }
+            Instant now = input.decidedAt();
+            Candidate candidate = new Candidate(open.service(), open.dedupKey(), open.severity(), open.labels(),
+                    open.annotations(), now);
+            Decision decision = Decision.publish(new Classification(open.urgency(), open.reason()));
+            for (DecisionStep.View view : onRelease) {
+                if (!decision.isFinal()) {
+                    decision = view.decide(candidate, decision);
+                }
+            }
+            execute(open, new AlertCommand.Release(release.cause(), decision, now));
+        }
 
-    void decide(SignalBatch batch) {
-        for (SignalBatch.Item item : batch.items()) {
-            if (item.event() instanceof AlertSignalReceived signal) {
-                signal(signal);
-            } else if (item.event() instanceof ReleaseAlert release) {
-                release(release, batch.decidedAt());
+        private Decision decideNew(Candidate candidate) {
+            Decision decision = null;
+            for (DecisionStep.View view : views) {
+                if (decision != null && decision.isFinal()) {
+                    break;
+                }
+                decision = view.decide(candidate, decision);
+            }
+            for (DecisionStep.View view : views) {
+                view.decided(candidate, decision);
+            }
+            return decision;
+        }
+
+        private void execute(AlertRow open, AlertCommand command) {
+            for (AlertDomainEvent event : Alert.decide(open, command)) {
+                AlertRow before = open;
+                Change change = changes.computeIfAbsent(event.alertId(), id -> new Change(before));
+                open = change.add(event);
+                byKey.put(open.dedupKey(), open);
+                groups.record(before, event);
             }
         }
-    }
 
-    Map<String, Change> changes() {
-        return changes;
-    }
-
-    Map<String, Membership> memberships() {
-        return memberships;
-    }
-
-    /** Storm groups whose group wait passed: they are published now if still open. */
-    Set<String> groupReleases() {
-        return groupReleases;
-    }
-
-    private void signal(AlertSignalReceived signal) {
-        AlertRow open = openOf(signal.dedupKey());
-        Instant at = signal.receivedAt();
-        AlertCommand command = switch (signal.action()) {
-            case RESOLVE -> new AlertCommand.Resolve(signal.signalId(), at);
-            case ACKNOWLEDGE -> new AlertCommand.Acknowledge(signal.signalId(), signal.source(), at);
-            case TRIGGER -> open != null ? new AlertCommand.Trigger(signal, null, null, at)
-                    : new AlertCommand.Trigger(signal, newId.get(), decideNew(new Candidate(signal.service(),
-                            signal.dedupKey(), signal.severity(), signal.labels(), signal.annotations(), at)), at);
-        };
-        execute(open, command);
-    }
-
-    private void release(ReleaseAlert release, Instant now) {
-        if (GroupRow.isGroupKey(release.key())) {
-            groupReleases.add(release.alertId());
-            return;
+        private AlertRow openOf(String dedupKey) {
+            AlertRow row = byKey.get(dedupKey);
+            return row != null && row.isOpen() ? row : null;
         }
-        AlertRow open = openOf(release.key());
-        if (open == null || !open.id().equals(release.alertId())) {
-            return; // resolved meanwhile, or a newer alert of the key: nothing is held any more
+    }
+
+    /** One alert's change as the batch builds it: each event folded once, repeats merged. */
+    private static final class Change {
+
+        private final AlertRow before;
+        private final List<AlertDomainEvent> events = new ArrayList<>();
+        private final List<IntegrationEvent> published = new ArrayList<>();
+        private final List<Deadlines.Arm> deadlines = new ArrayList<>();
+        /** The state before the last stored event, so a repeat merged into it is folded from there. */
+        private AlertRow beforeLast;
+        private AlertRow after;
+
+        Change(AlertRow before) {
+            this.before = before;
+            this.after = before;
         }
-        Candidate candidate = new Candidate(open.service(), open.dedupKey(), open.severity(), open.labels(),
-                open.annotations(), now);
-        Decision decision = Decision.publish(new Classification(open.urgency(), open.reason()));
-        for (Step step : steps) {
-            if (step.onRelease() && !decision.isFinal()) {
-                decision = step.view().decide(candidate, decision);
+
+        AlertRow add(AlertDomainEvent event) {
+            int stored = events.size();
+            Alert.appendCoalescing(events, event);
+            boolean merged = events.size() == stored;
+            if (!merged) {
+                beforeLast = after;
             }
-        }
-        execute(open, new AlertCommand.Release(release.cause(), decision, now));
-    }
-
-    private Decision decideNew(Candidate candidate) {
-        Decision decision = null;
-        for (Step step : steps) {
-            if (decision != null && decision.isFinal()) {
-                break;
+            after = Alert.apply(beforeLast, events.get(events.size() - 1));
+            if (!merged) {
+                AlertPublication.of(beforeLast, event, after).ifPresent(published::add);
+                Instant heldUntil = heldUntil(event);
+                if (heldUntil != null) {
+                    deadlines.add(new Deadlines.Arm(Releases.TICKET, after.id(), heldUntil,
+                            Releases.payload(after.dedupKey())));
+                }
             }
-            decision = step.view().decide(candidate, decision);
+            return after;
         }
-        for (Step step : steps) {
-            step.view().decided(candidate, decision);
+
+        AlertChange decided() {
+            return new AlertChange(before, List.copyOf(events), after, List.copyOf(published), List.copyOf(deadlines));
         }
-        return decision;
-    }
 
-    private void execute(AlertRow open, AlertCommand command) {
-        AlertRow state = open;
-        for (AlertDomainEvent event : Alert.decide(open, command)) {
-            AlertRow before = state;
-            state = Alert.apply(before, event);
-            record(before, event, state);
+        private static Instant heldUntil(AlertDomainEvent event) {
+            return switch (event) {
+                case AlertOpened o -> o.disposition() == Disposition.HELD ? o.heldUntil() : null;
+                case AlertReleased r -> r.disposition() == Disposition.HELD ? r.heldUntil() : null;
+                case AlertRepeated r -> null;
+                case AlertAcknowledged a -> null;
+                case AlertClosed c -> null;
+            };
         }
-    }
-
-    private void record(AlertRow before, AlertDomainEvent event, AlertRow after) {
-        Change change = changes.computeIfAbsent(after.id(), id -> new Change(before, new ArrayList<>()));
-        Alert.appendCoalescing(change.events(), event);
-        byKey.put(after.dedupKey(), after);
-        if (event instanceof AlertOpened opened && opened.disposition() == Disposition.GROUPED) {
-            membership(opened.groupId(), opened.service(), opened.openedAt())
-                    .joined().add(opened.alertId());
-        } else if (event instanceof AlertClosed closed && before.disposition() == Disposition.GROUPED) {
-            membership(before.groupId(), before.service(), closed.closedAt()).resolved().add(before.id());
-        }
-    }
-
-    private Membership membership(String groupId, String service, Instant at) {
-        return memberships.computeIfAbsent(groupId,
-                id -> new Membership(id, service, at, new ArrayList<>(), new ArrayList<>()));
-    }
-
-    private AlertRow openOf(String dedupKey) {
-        AlertRow row = byKey.get(dedupKey);
-        return row != null && row.isOpen() ? row : null;
     }
 }

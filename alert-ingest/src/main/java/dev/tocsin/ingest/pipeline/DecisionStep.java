@@ -1,28 +1,24 @@
 package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.ingest.alert.Decision;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
- * One step of the ingest pipeline's decision on a new alert, after Alertmanager's notify stages:
- * classify → silence → flapping → storm → business hours. A step first reads, in bulk, what it
- * needs for a whole batch of signals ({@link #prepare}); its {@link View} then decides on each new
- * alert of the batch in order, without I/O. A new step is a new implementation, not an edit of the
- * others. Dedup is not a step: finding the open alert of a dedup key is the aggregate's own load.
+ * One step of the decision on a new alert, after Alertmanager's notify stages; the steps run in the
+ * order of the list {@link BatchDecider} composes: classify → silence → flapping → storm →
+ * business hours. A step decides from what the batch's read phase found ({@link DecisionInput}),
+ * never with I/O: its {@link View} decides on each new alert of the batch in order. A new step is
+ * a new implementation and one entry in that list. Dedup is not a step: finding the open alert of a
+ * dedup key is the aggregate's own load.
  */
 public interface DecisionStep {
-
-    /** Steps run in ascending order: classify 100, silence 200, flapping 300, storm 400, hours 500. */
-    int order();
 
     /** Whether the step decides again when a held-back alert is released (silences and hours do). */
     default boolean onRelease() {
         return false;
     }
 
-    /** Reads what the step needs for the batch; runs in the batch's transaction. */
-    View prepare(Connection connection, SignalBatch batch) throws SQLException;
+    /** The step's view of one batch; pure, and may keep what it decided for the candidates after. */
+    View view(DecisionInput input);
 
     /** The step's view of one batch: decides in order and remembers what it decided. */
     interface View {

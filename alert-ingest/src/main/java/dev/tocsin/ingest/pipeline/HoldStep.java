@@ -4,10 +4,7 @@ import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.alert.Decision;
 import dev.tocsin.ingest.alert.Disposition;
 import dev.tocsin.ingest.service.BusinessHours;
-import dev.tocsin.ingest.service.BusinessHoursConfig;
 import dev.tocsin.ingest.service.ServiceProfile;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.time.Instant;
 
 /**
@@ -15,21 +12,15 @@ import java.time.Instant;
  * priority alerts are handled during business hours (SRE book ch. 11), not at 3 a.m. The hours are
  * the service profile's, in the team's time zone, or the configured default.
  */
-@ApplicationScoped
-public class HoldStep implements DecisionStep {
+public final class HoldStep implements DecisionStep {
 
-    /** Built once: an invalid default (start not before end) fails when the pipeline starts. */
     private final BusinessHours defaults;
     private final boolean holdByDefault;
 
-    HoldStep(BusinessHoursConfig defaults, DecisionConfig config) {
-        this.defaults = defaults.defaults();
-        this.holdByDefault = config.defaultBusinessHours();
-    }
-
-    @Override
-    public int order() {
-        return 500;
+    /** @param defaults built once: an invalid default (start not before end) fails when the pipeline starts */
+    HoldStep(BusinessHours defaults, boolean holdByDefault) {
+        this.defaults = defaults;
+        this.holdByDefault = holdByDefault;
     }
 
     @Override
@@ -38,12 +29,12 @@ public class HoldStep implements DecisionStep {
     }
 
     @Override
-    public View prepare(Connection connection, SignalBatch batch) {
+    public View view(DecisionInput input) {
         return (candidate, current) -> {
             if (current.classification().urgency() != Urgency.TICKET || current.disposition() != Disposition.PUBLISHED) {
                 return current;
             }
-            ServiceProfile profile = batch.profiles().get(candidate.service());
+            ServiceProfile profile = input.profiles().get(candidate.service());
             boolean own = profile != null && profile.businessHours() != null;
             if (!own && !holdByDefault) {
                 return current;

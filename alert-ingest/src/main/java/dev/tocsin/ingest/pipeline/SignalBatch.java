@@ -5,42 +5,37 @@ import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.alert.AlertRow;
-import dev.tocsin.ingest.service.ServiceProfile;
+import dev.tocsin.ingest.alert.Disposition;
+import dev.tocsin.ingest.storm.GroupRow;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The signals and releases one poll of {@code tocsin.alert-signals} brought, in the order of their
- * partitions, decided together in one transaction.
+ * The signals and releases of one poll of {@code tocsin.alert-signals} not applied yet, in the
+ * order of their partitions, with the open alerts of their dedup keys: what the rest of the read
+ * phase is derived from ({@link DecisionReads}).
  *
- * @param decidedAt the clock's time when the batch is decided; releases are decided at it
+ * @param decidedAt the clock's time when the batch is decided, read once; releases are decided at it
  * @param open the open alert of each dedup key the batch touches, as stored before it
- * @param profiles the service profiles of the services the batch decides on ({@link #decidedServices()});
- *     a service without one is absent
  */
-public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, AlertRow> open,
-        Map<String, ServiceProfile> profiles) {
+public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, AlertRow> open) {
 
     /** One record: a {@link AlertSignalReceived} or a {@link ReleaseAlert}, with its position. */
     public record Item(int partition, long offset, IntegrationEvent event) {
     }
 
-    /** A batch as read, before the service profiles it needs are known. */
-    public static SignalBatch of(List<Item> items, Instant decidedAt, Map<String, AlertRow> open) {
-        return new SignalBatch(items, decidedAt, open, Map.of());
-    }
-
-    public SignalBatch withProfiles(Map<String, ServiceProfile> profiles) {
-        return new SignalBatch(items, decidedAt, open, profiles);
-    }
-
     public Stream<AlertSignalReceived> signals() {
         return items.stream().map(Item::event).filter(AlertSignalReceived.class::isInstance)
                 .map(AlertSignalReceived.class::cast);
+    }
+
+    public Stream<ReleaseAlert> releases() {
+        return items.stream().map(Item::event).filter(ReleaseAlert.class::isInstance).map(ReleaseAlert.class::cast);
     }
 
     /**
@@ -65,9 +60,21 @@ public record SignalBatch(List<Item> items, Instant decidedAt, Map<String, Alert
     /** Services whose alerts the steps may decide: those that may open, and open ones a release names. */
     public Set<String> decidedServices() {
         return collect(Stream.concat(openingServices().stream(),
-                items.stream().map(Item::event).filter(ReleaseAlert.class::isInstance)
-                        .map(e -> open.get(((ReleaseAlert) e).key())).filter(java.util.Objects::nonNull)
-                        .map(AlertRow::service)));
+                releases().map(r -> open.get(r.key())).filter(Objects::nonNull).map(AlertRow::service)));
+    }
+
+    /**
+     * Storm groups the batch may change, besides the open group of an opening service: those a due
+     * group release names, and those of open grouped alerts a resolve of the batch may close.
+     */
+    public Set<String> touchedGroups() {
+        Set<String> resolved = collect(signals().filter(s -> s.action() == SignalAction.RESOLVE)
+                .map(AlertSignalReceived::dedupKey));
+        return collect(Stream.concat(
+                releases().filter(r -> GroupRow.isGroupKey(r.key())).map(ReleaseAlert::alertId),
+                open.values().stream().filter(a -> a.disposition() == Disposition.GROUPED)
+                        .filter(a -> resolved.contains(a.dedupKey()))
+                        .map(AlertRow::groupId).filter(Objects::nonNull)));
     }
 
     /** The earliest instant the batch decides about. */

@@ -1,22 +1,32 @@
 package dev.tocsin.ingest.silence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes and reads silences and maintenance windows for the API, in the caller's transaction.
- * Every create and early end arms the {@value #DEADLINE_KIND} deadline in that same transaction,
+ * The one store of the {@code suppressions} table. The API writes and reads silences and
+ * maintenance windows in the caller's reactive transaction; the decision batch reads the rules that
+ * overlap it with plain JDBC on its own connection ({@link #overlapping}). Every create and early end arms the {@value #DEADLINE_KIND} deadline in that same transaction,
  * so the pipeline is woken when a rule ends and releases alerts that stayed muted meanwhile.
  */
 @ApplicationScoped
@@ -25,6 +35,12 @@ public class SuppressionRules {
     /** The deadline kind the pipeline fires when a silence or maintenance window ends. */
     public static final String DEADLINE_KIND = "ingest.suppression-ended";
 
+    private static final String COLUMNS = """
+            kind, id, service, cast(matchers as text), starts_at, ends_at, created_by, comment, created_at""";
+    private static final String OVERLAPPING = "select " + COLUMNS
+            + " from suppressions where starts_at <= ? and ends_at > ? order by ends_at desc, id";
+    private static final TypeReference<List<MatcherJson>> MATCHERS = new TypeReference<>() {
+    };
     private static final String INSERT = """
             insert into suppressions (id, kind, service, matchers, starts_at, ends_at, created_by, comment, created_at)
             values (:id, :kind, :service, cast(cast(:matchers as text) as jsonb), :startsAt, :endsAt, :createdBy,
@@ -38,6 +54,27 @@ public class SuppressionRules {
         this.clock = clock;
     }
 
+    /**
+     * Every silence and maintenance window whose [startsAt, endsAt) intersects [from, to], read on
+     * the decision batch's connection.
+     */
+    public static Suppressions overlapping(Connection c, Instant from, Instant to) throws SQLException {
+        List<SuppressionRule> rules = new ArrayList<>();
+        try (PreparedStatement statement = c.prepareStatement(OVERLAPPING)) {
+            statement.setObject(1, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            statement.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rules.add(new SuppressionRule(row.getString(1), row.getString(2), row.getString(3),
+                            matchers(row.getString(4)), instant(row.getObject(5, OffsetDateTime.class)),
+                            instant(row.getObject(6, OffsetDateTime.class)), row.getString(7), row.getString(8),
+                            instant(row.getObject(9, OffsetDateTime.class))));
+                }
+            }
+        }
+        return new Suppressions(rules);
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -47,7 +84,7 @@ public class SuppressionRules {
                         .setParameter("id", rule.id())
                         .setParameter("kind", rule.kind())
                         .setParameter("service", rule.service())
-                        .setParameter("matchers", SuppressionStore.json(rule.matchers()))
+                        .setParameter("matchers", json(rule.matchers()))
                         .setParameter("startsAt", rule.startsAt())
                         .setParameter("endsAt", rule.endsAt())
                         .setParameter("createdBy", rule.createdBy())
@@ -116,7 +153,7 @@ public class SuppressionRules {
 
     private static Uni<List<SuppressionRule>> rows(String where, Map<String, ?> params) {
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery("select " + SuppressionStore.COLUMNS + " from suppressions where "
+            var query = session.createNativeQuery("select " + COLUMNS + " from suppressions where "
                     + where, Object[].class);
             params.forEach(query::setParameter);
             return query.getResultList();
@@ -125,11 +162,29 @@ public class SuppressionRules {
 
     private static SuppressionRule toRule(Object[] r) {
         return new SuppressionRule((String) r[0], (String) r[1], (String) r[2],
-                SuppressionStore.matchers((String) r[3]),
+                matchers((String) r[3]),
                 instant(r[4]), instant(r[5]), (String) r[6], (String) r[7], instant(r[8]));
     }
 
     private static Instant instant(Object value) {
         return value == null ? null : value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+
+    /** Matchers as stored: Tocsin's own JSON form, written only after validation. */
+    private static List<Matcher> matchers(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.MAPPER.readValue(json, MATCHERS).stream()
+                    .map(MatcherJson::matcher)
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable matchers in suppressions: " + json, e);
+        }
+    }
+
+    private static String json(List<Matcher> matchers) {
+        return matchers == null ? null : EventJson.write(matchers.stream().map(MatcherJson::of).toList());
     }
 }

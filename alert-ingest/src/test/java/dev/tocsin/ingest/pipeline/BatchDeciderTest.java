@@ -1,8 +1,13 @@
 package dev.tocsin.ingest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.alert.AlertGroupUpdated;
+import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
@@ -10,13 +15,28 @@ import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Classification;
 import dev.tocsin.ingest.alert.Decision;
 import dev.tocsin.ingest.alert.Disposition;
+import dev.tocsin.ingest.alert.store.AlertTable.Firing;
+import dev.tocsin.ingest.pipeline.Decisions.AlertChange;
+import dev.tocsin.ingest.release.Releases;
+import dev.tocsin.ingest.service.BusinessHours;
+import dev.tocsin.ingest.silence.SuppressionRule;
+import dev.tocsin.ingest.silence.Suppressions;
+import dev.tocsin.ingest.storm.GroupEvent;
+import dev.tocsin.ingest.storm.GroupRow;
+import dev.tocsin.ingest.storm.Storm;
+import dev.tocsin.ingest.storm.Storm.GroupChange;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +47,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The pipeline's decisions on whole batches, without a database: what responders would notice —
- * who is paged, what joins a storm group, what is damped as flapping, what a release publishes.
+ * The pipeline's decisions on whole batches, without a database, given/when/then: given what the
+ * read phase found and the batch's records, when the batch is decided, then these alert and group
+ * events, outbox rows and deadlines — what responders would notice: who is paged, what joins a
+ * storm group, what is damped as flapping, what a silence or the business hours hold back.
  */
 class BatchDeciderTest {
 
+    /** A Thursday, inside the default business hours. */
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    /** A Saturday, outside them. */
+    private static final Instant WEEKEND = Instant.parse("2026-11-28T10:00:00Z");
+    private static final BusinessHours WEEKDAYS = new BusinessHours(ZoneId.of("UTC"),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
 
     /** The defaults an SRE team gets: 5 pages per 60 s, 3 re-fires per hour, 30 minutes of quiet. */
     private static final DecisionConfig CONFIG = new DecisionConfig() {
@@ -76,31 +103,49 @@ class BatchDeciderTest {
         }
     };
 
+    // Given: what the read phase found, and the batch's records.
     private final List<SignalBatch.Item> items = new ArrayList<>();
     private final Map<String, AlertRow> open = new HashMap<>();
+    private final List<SuppressionRule> rules = new ArrayList<>();
+    private final Map<String, List<Firing>> firings = new HashMap<>();
+    private final Map<String, List<Instant>> pages = new HashMap<>();
+    private final Map<String, GroupRow> groups = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private void signal(String key, String service, SignalAction action, Urgency urgency, Instant at) {
-        items.add(new SignalBatch.Item(0, items.size(), new AlertSignalReceived(UUID.randomUUID(), key, action, service,
-                "summary " + key, urgency.name(), Map.of("alertname", key, "urgency", urgency.name()), Map.of(), at,
-                null, null, "test", at)));
+        items.add(new SignalBatch.Item(items.size() % 2, items.size(), new AlertSignalReceived(UUID.randomUUID(),
+                key, action, service, "summary " + key, urgency.name(),
+                Map.of("alertname", key, "urgency", urgency.name()), Map.of(), at, null, null, "test", at)));
     }
 
-    private BatchDecider decide(Instant now) {
+    private void release(String key, String id, String cause) {
+        items.add(new SignalBatch.Item(0, items.size(), new ReleaseAlert(key, id, cause, T0)));
+    }
+
+    // When: the batch is decided, the steps in the pipeline's order.
+    private Decisions decide(Instant now) {
         // Classification is the Classifier's own concern; here the alert's label says its urgency.
-        DecisionStep.View classify = (candidate, current) -> Decision.publish(new Classification(
+        DecisionStep classify = input -> (candidate, current) -> Decision.publish(new Classification(
                 Urgency.valueOf(candidate.labels().get("urgency")), "test"));
-        List<BatchDecider.Step> steps = List.of(new BatchDecider.Step(classify, false),
-                new BatchDecider.Step(new FlapStep(CONFIG).view(new HashMap<>()), false),
-                new BatchDecider.Step(new StormStep(CONFIG).view(new HashMap<>(), new HashMap<>()), false));
-        BatchDecider decider = new BatchDecider(steps, open, () -> "a" + ids.incrementAndGet());
-        decider.decide(new SignalBatch(items, now, open, Map.of()));
-        return decider;
+        Storm storm = new Storm(CONFIG.storm());
+        BatchDecider decider = new BatchDecider(List.of(classify, new SuppressStep(), new FlapStep(CONFIG.flapping()),
+                storm, new HoldStep(WEEKDAYS, true)), storm);
+        return decider.decide(new DecisionInput(new SignalBatch(List.copyOf(items), now, Map.copyOf(open)),
+                Map.of(), new Suppressions(rules), firings, pages, groups, () -> "a" + ids.incrementAndGet()));
     }
 
-    private static List<Disposition> openings(BatchDecider decider) {
-        return decider.changes().values().stream().flatMap(c -> c.events().stream())
+    // Then: what was decided.
+    private static List<Disposition> openings(Decisions decided) {
+        return decided.alerts().stream().flatMap(c -> c.events().stream())
                 .filter(AlertOpened.class::isInstance).map(e -> ((AlertOpened) e).disposition()).toList();
+    }
+
+    private static List<String> names(List<?> events) {
+        return events.stream().map(e -> e.getClass().getSimpleName()).toList();
+    }
+
+    private static AlertChange alert(Decisions decided, String id) {
+        return decided.alerts().stream().filter(a -> a.after().id().equals(id)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest(name = "{0} new PAGE alerts of one service within 60 s: {1} page, {2} join the storm")
@@ -115,12 +160,22 @@ class BatchDeciderTest {
         for (int i = 0; i < alerts; i++) {
             signal("k" + i, "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0.plusMillis(i * 100L));
         }
-        BatchDecider decider = decide(T0);
-        List<Disposition> dispositions = openings(decider);
+        Decisions decided = decide(T0);
+        List<Disposition> dispositions = openings(decided);
         assertEquals(paged, dispositions.stream().filter(d -> d == Disposition.PUBLISHED).count());
         assertEquals(grouped, dispositions.stream().filter(d -> d == Disposition.GROUPED).count());
-        assertEquals(grouped == 0 ? 0 : 1, decider.memberships().size());
-        decider.memberships().values().forEach(m -> assertEquals(grouped, m.joined().size()));
+        // Only the alerts that paged reach the other services; the group waits for its group wait.
+        assertEquals(paged, decided.published().size());
+        assertEquals(grouped == 0 ? 0 : 1, decided.groups().size());
+        for (GroupChange group : decided.groups()) {
+            assertEquals(List.of("GroupOpened", "MembersJoined"), names(group.events()));
+            assertEquals(grouped, group.after().members());
+            assertTrue(group.published().isEmpty());
+            // Opened with the sixth alert, at 500 ms; published 5 s later.
+            assertEquals(List.of(new Deadlines.Arm(Releases.GROUP, group.after().id(),
+                    T0.plusMillis(500).plusSeconds(5), Releases.payload(GroupRow.keyOf("checkout")))),
+                    group.deadlines());
+        }
     }
 
     @Test
@@ -142,6 +197,49 @@ class BatchDeciderTest {
     }
 
     @Test
+    void pagesOfEarlierBatchesCountTowardsTheStorm() {
+        // Five pages of checkout went out in the last minute, in batches before this one.
+        pages.put("checkout", List.of(T0.minusSeconds(50), T0.minusSeconds(40), T0.minusSeconds(30),
+                T0.minusSeconds(20), T0.minusSeconds(10)));
+        signal("k", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0);
+        assertEquals(List.of(Disposition.GROUPED), openings(decide(T0)));
+    }
+
+    @Test
+    void aStormJoinsTheServicesOpenGroupAndUpdatesItsPage() {
+        pages.put("checkout", List.of(T0.minusSeconds(5), T0.minusSeconds(4), T0.minusSeconds(3),
+                T0.minusSeconds(2), T0.minusSeconds(1)));
+        GroupRow stored = new GroupRow("g1", "checkout", true, "storm", 7, 7, 3, T0.minusSeconds(30),
+                T0.minusSeconds(25), "7 alerts firing on checkout", null);
+        groups.put("g1", stored);
+        signal("k", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0);
+        Decisions decided = decide(T0);
+        AlertOpened opened = (AlertOpened) decided.alerts().get(0).events().get(0);
+        assertEquals("g1", opened.groupId());
+        GroupChange group = decided.groups().get(0);
+        assertEquals(List.of("MembersJoined"), names(group.events()));
+        assertEquals(4, group.after().version());
+        // An existing group has its wait armed already; its page says it grew.
+        assertTrue(group.deadlines().isEmpty());
+        assertEquals(List.of(new AlertGroupUpdated("g1", "checkout", "8 alerts firing on checkout", 8, 8, T0)),
+                group.published());
+    }
+
+    @Test
+    void aDueGroupReleasePublishesTheGroupOnceWithItsCount() {
+        groups.put("g1", new GroupRow("g1", "checkout", true, "storm", 7, 7, 2, T0.minusSeconds(5), null,
+                "7 alerts firing on checkout", null));
+        release(GroupRow.keyOf("checkout"), "g1", "the storm group's wait passed");
+        release(GroupRow.keyOf("checkout"), "g1", "the storm group's wait passed");
+        Decisions decided = decide(T0);
+        GroupChange group = decided.groups().get(0);
+        assertEquals(List.of("GroupPublished"), names(group.events()));
+        IntegrationEvent page = decided.published().get(0);
+        assertEquals(1, decided.published().size());
+        assertEquals("7 alerts firing on checkout", ((AlertTriggered) page).summary());
+    }
+
+    @Test
     void anAlertThatKeepsReFiringIsDampedAsFlapping() {
         for (int i = 0; i < 5; i++) {
             signal("flappy", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0.plusSeconds(120L * i));
@@ -150,6 +248,15 @@ class BatchDeciderTest {
         // The first fire and two re-fires page; the third re-fire within the hour is flapping, and so is the next.
         assertEquals(List.of(Disposition.PUBLISHED, Disposition.PUBLISHED, Disposition.PUBLISHED,
                 Disposition.FLAPPING, Disposition.FLAPPING), openings(decide(T0)));
+    }
+
+    @Test
+    void reFiresOfEarlierBatchesCountTowardsFlapping() {
+        firings.put("flappy", List.of(new Firing(T0.minusSeconds(900), T0.minusSeconds(840), Disposition.PUBLISHED),
+                new Firing(T0.minusSeconds(600), T0.minusSeconds(540), Disposition.PUBLISHED),
+                new Firing(T0.minusSeconds(300), T0.minusSeconds(240), Disposition.PUBLISHED)));
+        signal("flappy", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0);
+        assertEquals(List.of(Disposition.FLAPPING), openings(decide(T0)));
     }
 
     @Test
@@ -165,38 +272,90 @@ class BatchDeciderTest {
     }
 
     @Test
+    void aMaintenanceWindowHoldsBackAStormBeforeItIsCounted() {
+        // Silences come before storms in the list: muted alerts neither page nor join a group.
+        rules.add(new SuppressionRule(SuppressionRule.MAINTENANCE, "m1", "checkout", null, T0.minusSeconds(60),
+                T0.plusSeconds(3600), "bob", "failover", T0.minusSeconds(60)));
+        for (int i = 0; i < 8; i++) {
+            signal("k" + i, "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0);
+        }
+        Decisions decided = decide(T0);
+        assertTrue(openings(decided).stream().allMatch(d -> d == Disposition.SUPPRESSED));
+        assertTrue(decided.groups().isEmpty());
+        assertTrue(decided.published().isEmpty());
+    }
+
+    @Test
+    void aTicketAtTheWeekendIsHeldAndItsReleaseArmedForMonday() {
+        signal("disk", "checkout", SignalAction.TRIGGER, Urgency.TICKET, WEEKEND);
+        Decisions decided = decide(WEEKEND);
+        assertEquals(List.of(Disposition.HELD), openings(decided));
+        assertTrue(decided.published().isEmpty());
+        Instant monday = Instant.parse("2026-11-30T09:00:00Z");
+        assertEquals(List.of(new Deadlines.Arm(Releases.TICKET, "a1", monday, Releases.payload("disk"))),
+                decided.deadlines());
+    }
+
+    @Test
+    void repeatsAreStoredAsOneEventAndTheRowCountsThemAll() {
+        for (int i = 0; i < 4; i++) {
+            signal("k", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0.plusSeconds(i));
+        }
+        AlertChange change = decide(T0).alerts().get(0);
+        assertEquals(List.of("AlertOpened", "AlertRepeated"), names(change.events()));
+        assertEquals(3, ((AlertRepeated) change.events().get(1)).repeats());
+        assertEquals(4, change.after().count());
+        // The version is the number of stored events, so the next batch appends after them.
+        assertEquals(2, change.after().version());
+        assertEquals(1, change.published().size());
+    }
+
+    @Test
     void repeatsAndTheResolutionOfAGroupedMemberAreKeptInOrder() {
         for (int i = 0; i < 6; i++) {
             signal("k" + i, "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0);
         }
         signal("k5", "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0.plusSeconds(1));
         signal("k5", "checkout", SignalAction.RESOLVE, Urgency.PAGE, T0.plusSeconds(2));
-        BatchDecider decider = decide(T0);
-        BatchDecider.Change member = decider.changes().get("a6");
-        assertEquals(List.of("AlertOpened", "AlertRepeated", "AlertClosed"),
-                member.events().stream().map(e -> e.getClass().getSimpleName()).toList());
-        BatchDecider.Membership group = decider.memberships().values().iterator().next();
-        assertEquals(List.of("a6"), group.joined());
-        assertEquals(List.of("a6"), group.resolved());
+        Decisions decided = decide(T0);
+        // a1..a5 paged; a6, the sixth alert, opened the storm group a7.
+        AlertChange member = alert(decided, "a6");
+        assertEquals(List.of("AlertOpened", "AlertRepeated", "AlertClosed"), names(member.events()));
+        GroupChange group = decided.groups().get(0);
+        assertEquals(List.of("GroupOpened", "MembersJoined", "MembersResolved", "GroupClosed"),
+                names(group.events()));
+        assertEquals("a7", group.after().id());
+        assertEquals(List.of("a6"), ((GroupEvent.MembersJoined) group.events().get(1)).alertIds());
+        assertFalse(group.after().open());
+        // Never published, so nobody hears that it closed; its member never paged, so neither of it.
+        assertTrue(group.published().isEmpty());
+        assertTrue(member.published().isEmpty());
     }
 
     @Test
     void aDueReleasePublishesTheHeldAlertAndAStaleOneChangesNothing() {
-        signal("held", "checkout", SignalAction.TRIGGER, Urgency.TICKET, T0);
-        BatchDecider first = decide(T0);
-        AlertRow held = first.changes().get("a1").after();
-        AlertRow heldRow = new AlertRow(held.id(), held.dedupKey(), held.service(), held.status(), held.summary(),
-                held.severity(), held.urgency(), held.reason(), held.labels(), held.annotations(), held.source(),
-                held.count(), held.version(), held.firstSeen(), held.lastSeen(), held.resolvedAt(), held.startsAt(),
-                held.generatorUrl(), held.details(), held.links(), held.images(), Disposition.HELD, "held",
-                null, T0.plusSeconds(3600), null, null, null);
+        signal("held", "checkout", SignalAction.TRIGGER, Urgency.TICKET, WEEKEND);
+        AlertRow held = decide(WEEKEND).alerts().get(0).after();
+        assertEquals(Disposition.HELD, held.disposition());
         items.clear();
-        open.put("held", heldRow);
-        items.add(new SignalBatch.Item(0, 0, new ReleaseAlert("held", "a1", "business hours began", T0)));
-        items.add(new SignalBatch.Item(0, 1, new ReleaseAlert("held", "an-older-alert", "stale", T0)));
-        List<AlertDomainEvent> events = decide(T0.plusSeconds(3600)).changes().get("a1").events();
+        open.put("held", held);
+        release("held", "a1", "business hours began");
+        release("held", "an-older-alert", "stale");
+        Decisions decided = decide(Instant.parse("2026-11-30T09:00:00Z"));
+        List<AlertDomainEvent> events = decided.alerts().get(0).events();
         assertEquals(1, events.size());
         assertEquals(Disposition.PUBLISHED, ((AlertReleased) events.get(0)).disposition());
+        assertEquals("a1", ((AlertTriggered) decided.published().get(0)).alertId());
     }
 
+    @Test
+    void theBatchAppliesTheLastOffsetOfEachPartition() {
+        for (int i = 0; i < 5; i++) {
+            signal("k" + i, "checkout", SignalAction.RESOLVE, Urgency.PAGE, T0);
+        }
+        // Resolves of nothing change no alert, but their records are applied all the same.
+        Decisions decided = decide(T0);
+        assertTrue(decided.alerts().isEmpty());
+        assertEquals(Map.of(0, 4L, 1, 3L), decided.applied());
+    }
 }

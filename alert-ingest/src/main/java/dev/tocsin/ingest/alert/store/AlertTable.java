@@ -51,6 +51,16 @@ public final class AlertTable {
                 as v(id, status, count, version, last_seen, resolved_at, disposition, disposition_reason,
                     suppressed_by, held_until, acknowledged_at, acknowledged_by)
             where a.id = v.id""";
+    /** The earlier alerts of some dedup keys, oldest first: what flap damping weighs. */
+    private static final String SEEN_SINCE = """
+            select dedup_key, first_seen, last_seen, disposition from alerts
+            where dedup_key = any(?) and last_seen > ? order by first_seen""";
+    /** The latest PAGE alerts per service that paged or joined a storm: what storm grouping counts. */
+    private static final String LATEST_PAGES = """
+            select s.service, a.first_seen from unnest(?) s(service)
+            cross join lateral (select first_seen from alerts where service = s.service and urgency = 'PAGE'
+                and disposition in ('PUBLISHED', 'GROUPED') and first_seen > ?
+                order by first_seen desc limit ?) a""";
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {
@@ -75,6 +85,55 @@ public final class AlertTable {
             open.put(row.dedupKey(), row);
         }
         return open;
+    }
+
+    /** An earlier alert of a dedup key, as flap damping weighs it. */
+    public record Firing(java.time.Instant firstSeen, java.time.Instant lastSeen, Disposition disposition) {
+    }
+
+    /** The alerts of each of these dedup keys last seen after {@code since}, oldest first. */
+    public static Map<String, List<Firing>> seenSince(Connection connection, Collection<String> dedupKeys,
+            java.time.Instant since) throws SQLException {
+        Map<String, List<Firing>> firings = new HashMap<>();
+        if (dedupKeys.isEmpty()) {
+            return firings;
+        }
+        try (PreparedStatement select = connection.prepareStatement(SEEN_SINCE)) {
+            select.setArray(1, Jdbc.texts(connection, dedupKeys));
+            select.setTimestamp(2, Jdbc.timestamp(since));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    firings.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(new Firing(
+                            rows.getTimestamp(2).toInstant(), rows.getTimestamp(3).toInstant(),
+                            Disposition.valueOf(rows.getString(4))));
+                }
+            }
+        }
+        return firings;
+    }
+
+    /**
+     * When the latest {@code limit} PAGE alerts of each of these services, first seen after
+     * {@code since}, opened (published or grouped), oldest first.
+     */
+    public static Map<String, List<java.time.Instant>> latestPages(Connection connection,
+            Collection<String> services, java.time.Instant since, int limit) throws SQLException {
+        Map<String, List<java.time.Instant>> pages = new HashMap<>();
+        if (services.isEmpty()) {
+            return pages;
+        }
+        try (PreparedStatement select = connection.prepareStatement(LATEST_PAGES)) {
+            select.setArray(1, Jdbc.texts(connection, services));
+            select.setTimestamp(2, Jdbc.timestamp(since));
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pages.computeIfAbsent(rows.getString(1), s -> new ArrayList<>())
+                            .add(0, rows.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return pages;
     }
 
     public static java.util.Optional<AlertRow> get(Connection connection, String id) throws SQLException {
