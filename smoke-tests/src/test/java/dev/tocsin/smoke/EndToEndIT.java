@@ -156,7 +156,7 @@ class EndToEndIT {
         // 10:02 Past the second step's deadline, which would start the second round: nothing more is
         // sent. Every engine was woken by the move, so an escalation would email within a second.
         stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
-        Awaitility.await("no email after the acknowledgement").during(Duration.ofSeconds(3)).atMost(WAIT)
+        Awaitility.await("no email after the acknowledgement").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> emailsFor(run).size() == 2);
         JsonNode page = Http.get(stack.url("escalation-service") + "/api/v1/pages/" + pageId, stack.viewerToken).json();
         assertEquals("ACKNOWLEDGED", page.path("status").asText(), page.toString());
