@@ -9,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Keeps every message an {@link SmtpServer} received as one {@code .eml} file in a folder, named
- * {@code <n>-<instant>-<recipient>.eml} in the order the keeper first saw it. The server lists its
+ * {@code <n>-<instant>-<recipient>.eml}, numbered in the order they arrived. The server lists its
  * messages by mailbox, not by arrival, so the keeper remembers which messages it wrote rather than
- * how many: a position in that list names another message once mail for someone else arrives.
+ * how many (a position in that list names another message once mail for someone else arrives),
+ * and orders what is new by the time the server received it.
  */
 public final class MailFolder {
 
@@ -31,12 +35,11 @@ public final class MailFolder {
 
     /** Writes the messages that arrived since the last call; returns how many. */
     public synchronized int keepNew() {
-        int count = 0;
-        for (MimeMessage message : smtp.receivedMessages()) {
-            if (!written.add(message)) {
-                continue;
-            }
-            count++;
+        List<MimeMessage> arrived = smtp.receivedMessages().stream().filter(m -> !written.contains(m))
+                .sorted(Comparator.comparing(MailFolder::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        for (MimeMessage message : arrived) {
+            written.add(message);
             Path file = dir.resolve(String.format("%05d-%s-%s.eml", written.size(),
                     Instant.now().toString().replace(':', '-'), recipient(message)));
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -45,7 +48,15 @@ public final class MailFolder {
                 System.err.println("cannot write " + file + ": " + e);
             }
         }
-        return count;
+        return arrived.size();
+    }
+
+    private static Date receivedAt(MimeMessage message) {
+        try {
+            return message.getReceivedDate();
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     private static String recipient(MimeMessage message) {

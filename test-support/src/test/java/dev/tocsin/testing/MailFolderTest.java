@@ -49,6 +49,22 @@ class MailFolderTest {
         assertEquals(sent.size(), subjects().size());
     }
 
+    @Test
+    void messagesThatArriveBetweenTwoLooksAreNumberedInTheOrderTheyArrived() throws IOException {
+        MailFolder folder = new MailFolder(smtp, dir);
+        // The local stack looks every 300 ms; an escalation can email two people within that time.
+        List<String> sent = List.of("1 to bob", "2 to alice", "3 to bob");
+        for (int i = 0; i < sent.size(); i++) {
+            String subject = sent.get(i);
+            String to = subject.substring(subject.indexOf("to ") + 3) + "@example.com";
+            GreenMailUtil.sendTextEmail(to, "tocsin@localhost", subject, "body of " + subject,
+                    new ServerSetup(smtp.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.awaitMessages(i + 1, Duration.ofSeconds(10));
+        }
+        assertEquals(3, folder.keepNew());
+        assertEquals(sent, subjects());
+    }
+
     /** The subject of each file, in file-name order (the order a reader lists the folder in). */
     private List<String> subjects() throws IOException {
         List<String> subjects = new ArrayList<>();
