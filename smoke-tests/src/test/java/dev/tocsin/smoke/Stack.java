@@ -5,6 +5,7 @@ import dev.tocsin.testing.Database;
 import dev.tocsin.testing.FreePorts;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,9 @@ final class Stack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // Read before the server stops: a stopped server holds no messages, and nothing would be unexpected.
+        List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
+        unexpected.removeAll(claimed);
         smtp.close();
         List<String> errors = new ArrayList<>();
         for (String service : SERVICES) {
@@ -174,12 +179,22 @@ final class Stack implements AutoCloseable {
                 lines.filter(l -> l.matches("^\\S+ \\S+ ERROR .*")).forEach(l -> errors.add(service + ": " + l));
             }
         }
-        List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
-        unexpected.removeAll(claimed);
         if (!errors.isEmpty() || !unexpected.isEmpty()) {
             throw new AssertionError("the stack logged errors " + errors + " or sent " + unexpected.size()
-                    + " email(s) no test expected");
+                    + " email(s) no test expected: " + describe(unexpected));
         }
+    }
+
+    private static List<String> describe(List<MimeMessage> messages) {
+        List<String> described = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            try {
+                described.add(Arrays.toString(message.getAllRecipients()) + " " + message.getSubject());
+            } catch (MessagingException e) {
+                described.add("(unreadable: " + e.getMessage() + ")");
+            }
+        }
+        return described;
     }
 
     private static String javaBin() {
