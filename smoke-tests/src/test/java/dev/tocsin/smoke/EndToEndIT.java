@@ -29,8 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tocsin end to end, as a timeline: post an alert the way Prometheus does, expect one email to the
- * primary on call, post it again and expect nothing more, and read the page's timeline.
+ * Tocsin end to end, as timelines: post an alert the way Prometheus does, expect one email to the
+ * primary on call, post it again and expect nothing more, and read the page's timeline; or let the
+ * primary not answer, move the clock past the step's deadline and expect the secondary's email.
+ * A test leaves no page open, since moving the clock would escalate it.
  */
 class EndToEndIT {
 
@@ -109,24 +111,64 @@ class EndToEndIT {
             assertTrue(kinds.containsAll(List.of("alert.triggered", "page.opened", "notify.requested", "delivery.sent")),
                     kinds.toString());
         });
+        acknowledge(pageId, primary);
+    }
+
+    @Test
+    void whenThePrimaryDoesNotAnswerTheSecondaryIsEmailedAndAcknowledgingStopsTheEscalation() throws Exception {
+        // A service of its own whose policy goes round twice: unacknowledged, the primary would be
+        // emailed again after the secondary, so "nothing more is sent" below is something to check.
+        assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/escalation-policies/payments-policy",
+                stack.adminToken, "{\"name\":\"Payments: primary, secondary, twice\",\"repeat\":1,\"steps\":["
+                        + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"},"
+                        + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"}]}"));
+        String paymentsKey = newService("payments", "Payments", "payments-policy");
+        String run = UUID.randomUUID().toString();
+        String onCall = stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call";
+
+        // 00:00 The alert fires: the primary is emailed.
+        String primary = Http.get(onCall, stack.viewerToken).json().path("primary").asText();
+        assertEquals(202, Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", paymentsKey,
+                "[{\"labels\":{\"alertname\":\"PaymentsDown\",\"service\":\"payments\",\"severity\":\"critical\","
+                        + "\"run\":\"" + run + "\"},\"annotations\":{\"summary\":\"Payments down " + run + "\"}}]")
+                .status());
+        Awaitility.await("email to the primary " + primary).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        List<MimeMessage> first = emailsFor(run);
+        assertEquals(List.of(primary + "@example.com"), recipients(first));
+        // The only open page is this one: another test's would escalate too when the clock moves.
+        String pageId = Awaitility.await("one open page, this test's").atMost(WAIT).until(
+                () -> Http.get(stack.url("escalation-service") + "/api/v1/pages?status=OPEN", stack.viewerToken).json(),
+                pages -> pages.size() == 1 && StreamSupport.stream(pages.spliterator(), false)
+                        .allMatch(p -> p.path("service").asText().equals("payments")))
+                .get(0).path("id").asText();
+
+        // 05:01 Nobody answered within the step's five minutes: the secondary is emailed.
+        stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
+        String secondary = Http.get(onCall, stack.viewerToken).json().path("secondary").asText();
+        Awaitility.await("email to the secondary " + secondary).atMost(WAIT).until(() -> emailsFor(run).size() == 2);
+        List<MimeMessage> second = emailsFor(run);
+        second.removeAll(first);
+        assertEquals(List.of(secondary + "@example.com"), recipients(second));
+
+        // 05:01 The secondary acknowledges.
+        acknowledge(pageId, secondary);
+
+        // 10:02 Past the second step's deadline, which would start the second round: nothing more is
+        // sent. Every engine was woken by the move, so an escalation would email within a second.
+        stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
+        Awaitility.await("no email after the acknowledgement").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> emailsFor(run).size() == 2);
+        JsonNode page = Http.get(stack.url("escalation-service") + "/api/v1/pages/" + pageId, stack.viewerToken).json();
+        assertEquals("ACKNOWLEDGED", page.path("status").asText(), page.toString());
+        assertEquals(1, page.path("round").asInt(), page.toString());
+        stack.claim(emailsFor(run));
     }
 
     @Test
     void aBurstOfFiftyAlertsOnOneServiceWakesThePrimaryWithOneGroupedPage() throws Exception {
         // A service of its own, so pages of the other tests on checkout do not count toward its storm.
-        // 201 on a new database, 200 where PG_URL names one that has it from an earlier run.
-        assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/storefront",
-                stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\","
-                        + "\"escalationPolicy\":\"checkout-policy\"}"));
-        assertSuccess(Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/storefront",
-                stack.adminToken, "{\"name\":\"Storefront\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
-                        + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"
-                        + "\"urgency\":\"PAGE\",\"comment\":\"storefront pages on every critical alert\"}]}"));
         // A key speaks only for its services: the checkout demo key may not post for storefront.
-        Http.Response key = Http.send("POST", stack.url("alert-ingest") + "/api/v1/integration-keys",
-                stack.adminToken, "{\"service\":\"storefront\",\"name\":\"storefront-burst\"}");
-        assertEquals(201, key.status(), key.body());
-        String storefrontKey = key.json().path("key").asText();
+        String storefrontKey = newService("storefront", "Storefront", "checkout-policy");
         String run = UUID.randomUUID().toString();
         List<String> burst = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -150,6 +192,13 @@ class EndToEndIT {
         assertEquals(1, stormEmails().size());
         stack.claim(emailsFor(run));
         stack.claim(stormEmails());
+        // Six pages: the first five and the grouped one; the primary takes them all.
+        JsonNode open = Http.get(stack.url("escalation-service") + "/api/v1/pages?status=OPEN", stack.viewerToken).json();
+        for (JsonNode page : open) {
+            if (page.path("service").asText().equals("storefront")) {
+                acknowledge(page.path("id").asText(), "responder");
+            }
+        }
     }
 
     @Test
@@ -161,6 +210,38 @@ class EndToEndIT {
         assertTrue(refused.json().path("detail").asText().contains("malformed JSON"), refused.body());
         // The 400 is answered before anything is produced; the log's end is where it was.
         assertEquals(before, signalEndOffsets());
+    }
+
+    /**
+     * A service of the escalation policy {@code policy} that pages on every critical alert; returns
+     * a new integration key of its own. Its PUTs answer 201 on a new database, 200 where PG_URL
+     * names one that has the service from an earlier run.
+     */
+    private static String newService(String id, String name, String policy) {
+        assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/" + id, stack.adminToken,
+                "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"" + policy + "\"}"));
+        assertSuccess(Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/" + id, stack.adminToken,
+                "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
+                        + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"
+                        + "\"urgency\":\"PAGE\",\"comment\":\"" + id + " pages on every critical alert\"}]}"));
+        Http.Response key = Http.send("POST", stack.url("alert-ingest") + "/api/v1/integration-keys", stack.adminToken,
+                "{\"service\":\"" + id + "\",\"name\":\"" + id + "-smoke\"}");
+        assertEquals(201, key.status(), key.body());
+        return key.json().path("key").asText();
+    }
+
+    private static void acknowledge(String pageId, String by) {
+        Http.Response ack = Http.send("POST", stack.url("escalation-service") + "/api/v1/pages/" + pageId + "/acknowledge",
+                stack.adminToken, "{\"by\":\"" + by + "\"}");
+        assertEquals(200, ack.status(), ack.body());
+    }
+
+    private static List<String> recipients(List<MimeMessage> messages) throws MessagingException {
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            recipients.add(message.getAllRecipients()[0].toString());
+        }
+        return recipients;
     }
 
     private static String demoAlert(String run) throws IOException {

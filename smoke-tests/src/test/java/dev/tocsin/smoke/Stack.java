@@ -1,15 +1,19 @@
 package dev.tocsin.smoke;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.testing.Database;
 import dev.tocsin.testing.FreePorts;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,10 @@ import org.awaitility.Awaitility;
 /**
  * The whole of Tocsin as real processes: one Kafka broker, one PostgreSQL, one SMTP server in this
  * JVM, and the four packaged services, each a {@code java -jar} of its own on a free port, with the
- * demo configuration applied exactly as {@code ./tocsin up} applies it. Closing it fails on any
- * ERROR line a service logged and on any email no test claimed.
+ * demo configuration applied exactly as {@code ./tocsin up} applies it. Their clocks are one clock
+ * the harness moves ({@link #advanceClock}): each service adds the offset in one file to system
+ * time ({@code tocsin.clock.offset-file}). Closing it fails on any ERROR line a service logged and
+ * on any email no test claimed.
  */
 final class Stack implements AutoCloseable {
 
@@ -36,6 +42,9 @@ final class Stack implements AutoCloseable {
     final SmtpServer smtp = SmtpServer.start();
     private final Path root = Path.of(System.getProperty("tocsin.root", "..")).toAbsolutePath().normalize();
     private final Path logs = Path.of("target/smoke-logs").toAbsolutePath();
+    /** How far every service's clock runs ahead of system time; only ever grows. */
+    private final Path clockOffset = Path.of("target/smoke-clock/offset").toAbsolutePath();
+    private Duration offset = Duration.ZERO;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<MimeMessage> claimed = new ArrayList<>();
@@ -44,6 +53,9 @@ final class Stack implements AutoCloseable {
 
     Stack() throws IOException {
         Files.createDirectories(logs);
+        Files.createDirectories(clockOffset.getParent());
+        // A run starts on system time; an offset left by an earlier run would be a clock nobody moved.
+        Files.deleteIfExists(clockOffset);
         Database db = Infrastructure.database();
         String kafka = Infrastructure.kafkaBootstrapServers();
         for (String service : SERVICES) {
@@ -68,6 +80,7 @@ final class Stack implements AutoCloseable {
                     "SMTP_PORT", String.valueOf(smtp.port()),
                     "TOCSIN_ADMIN_TOKEN", adminToken,
                     "TOCSIN_VIEWER_TOKEN", viewerToken));
+            builder.environment().put("TOCSIN_CLOCK_OFFSET_FILE", clockOffset.toString());
             processes.put(service, builder.start());
         }
         for (String service : SERVICES) {
@@ -97,6 +110,32 @@ final class Stack implements AutoCloseable {
     /** Marks emails as expected by a test; any email left unclaimed fails the run at close. */
     void claim(List<MimeMessage> messages) {
         claimed.addAll(messages);
+    }
+
+    /**
+     * Moves the clock of every service forward and returns once each has taken the move up (its
+     * {@code clock} health check shows the new offset), which also woke its deadline engine.
+     */
+    void advanceClock(Duration by) throws IOException {
+        offset = offset.plus(by);
+        Path next = clockOffset.resolveSibling("offset.next");
+        Files.writeString(next, offset.toString());
+        // Atomic, so a service never reads a half-written offset.
+        Files.move(next, clockOffset, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        for (String service : SERVICES) {
+            Awaitility.await(service + "'s clock at +" + offset).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> clockOffsetOf(service).equals(offset.toString()));
+        }
+    }
+
+    private String clockOffsetOf(String service) {
+        for (JsonNode check : Http.get(url(service) + "/q/health/live").json().path("checks")) {
+            if (check.path("name").asText().equals("clock")) {
+                return check.path("data").path("offset").asText();
+            }
+        }
+        throw new IllegalStateException(service + " reports no clock in /q/health/live");
     }
 
     private void applyDemoConfiguration() throws IOException {
@@ -130,6 +169,9 @@ final class Stack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // Read before the server stops: a stopped server holds no messages, and nothing would be unexpected.
+        List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
+        unexpected.removeAll(claimed);
         smtp.close();
         List<String> errors = new ArrayList<>();
         for (String service : SERVICES) {
@@ -137,12 +179,22 @@ final class Stack implements AutoCloseable {
                 lines.filter(l -> l.matches("^\\S+ \\S+ ERROR .*")).forEach(l -> errors.add(service + ": " + l));
             }
         }
-        List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
-        unexpected.removeAll(claimed);
         if (!errors.isEmpty() || !unexpected.isEmpty()) {
             throw new AssertionError("the stack logged errors " + errors + " or sent " + unexpected.size()
-                    + " email(s) no test expected");
+                    + " email(s) no test expected: " + describe(unexpected));
         }
+    }
+
+    private static List<String> describe(List<MimeMessage> messages) {
+        List<String> described = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            try {
+                described.add(Arrays.toString(message.getAllRecipients()) + " " + message.getSubject());
+            } catch (MessagingException e) {
+                described.add("(unreadable: " + e.getMessage() + ")");
+            }
+        }
+        return described;
     }
 
     private static String javaBin() {

@@ -1,12 +1,8 @@
 package dev.tocsin.testing;
 
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The infrastructure of the local stack that {@code ./tocsin up} starts: a Kafka broker, embedded
  * PostgreSQL and an SMTP server that writes every message it receives to {@code <state>/mail/} as
- * an {@code .eml} file. Each is skipped when the environment names an existing one
+ * an {@code .eml} file ({@link MailFolder}). Each is skipped when the environment names an existing one
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code PG_URL}, {@code SMTP_HOST}). Data is kept between runs.
  * Writes {@code <state>/infra.env} (shell-sourceable addresses), prints {@code ready}, and runs
  * until terminated.
@@ -71,19 +67,11 @@ public final class DevStack {
         new CountDownLatch(1).await();
     }
 
-    /** Copies each received message to {@code <n>-<instant>.eml}; polls because GreenMail has no listener. */
+    /** Keeps each received message in {@code dir}; polls because GreenMail has no listener. */
     private static void writeMail(SmtpServer smtp, Path dir) {
-        int written = 0;
+        MailFolder folder = new MailFolder(smtp, dir);
         while (!Thread.currentThread().isInterrupted()) {
-            List<MimeMessage> messages = smtp.receivedMessages();
-            for (; written < messages.size(); written++) {
-                Path file = dir.resolve(String.format("%05d-%s.eml", written + 1, Instant.now().toString().replace(':', '-')));
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    messages.get(written).writeTo(out);
-                } catch (Exception e) {
-                    System.err.println("cannot write " + file + ": " + e);
-                }
-            }
+            folder.keepNew();
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
