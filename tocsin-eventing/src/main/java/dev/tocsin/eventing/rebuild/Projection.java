@@ -1,0 +1,17 @@
+package dev.tocsin.eventing.rebuild;
+
+import java.util.List;
+
+/**
+ * A read model a service can drop and build again from events: the tables it alone writes, and
+ * where its events come from. A service registers each of its projections as a bean;
+ * {@link ProjectionRebuild} rebuilds them all, the same way on every service.
+ */
+public sealed interface Projection permits StoredProjection, TopicProjection {
+
+    /** Its name in a rebuild's answer and log, e.g. {@code deliveries}. */
+    String name();
+
+    /** The tables it owns, emptied before its events are applied again. */
+    List<String> tables();
+}
