@@ -9,7 +9,11 @@ import java.util.List;
  */
 public sealed interface Projection permits StoredProjection, TopicProjection {
 
-    /** Its name in a rebuild's answer and log, e.g. {@code deliveries}. */
+    /**
+     * Its name, e.g. {@code deliveries}. A service's projections are rebuilt, and their tables
+     * locked, in the order of their names: name them so that order is the one the live writers
+     * take the tables in, and a rebuild never waits for a writer that waits for it.
+     */
     String name();
 
     /** The tables it owns, emptied before its events are applied again. */

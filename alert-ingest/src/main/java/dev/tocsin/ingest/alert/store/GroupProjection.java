@@ -15,9 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class GroupProjection implements StoredProjection<GroupEvent, GroupRow> {
 
+    /** After {@code alerts} in name order, so the rebuild locks the tables in the order the pipeline writes them. */
     @Override
     public String name() {
-        return "alert-groups";
+        return "storm-groups";
     }
 
     @Override
