@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The {@code pages} table as a projection of the Page events, for a rebuild: each page's events
  * fold to the row {@link PageProjection} keeps up live (the page's state, why it was unroutable,
- * who each step notified), written in one batch per rebuild batch.
+ * who each step notified), inserted a batch of pages at a time.
  */
 @ApplicationScoped
 public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
