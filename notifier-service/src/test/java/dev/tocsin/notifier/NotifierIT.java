@@ -31,8 +31,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,7 +228,7 @@ class NotifierIT {
 
         putEmail(dave, "work", "dave@example.com").statusCode(201);
         given().delete(path).then().statusCode(401);
-        given().post("/api/v1/deliveries/rebuild").then().statusCode(401);
+        given().post("/api/v1/admin/rebuild").then().statusCode(401);
         given().header("Authorization", VIEWER).get("/api/v1/users/" + dave + "/contact-methods").then()
                 .statusCode(200).body("", hasSize(1));
     }
@@ -239,6 +242,8 @@ class NotifierIT {
         awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         List<Object> before = allDeliveries();
         assertTrue(before.size() > 0);
+        List<List<String>> rowsBefore = rows(frank);
+        assertEquals(1, rowsBefore.size());
 
         // Lose the projection entirely, as after a bad migration or a projection bug.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -246,10 +251,31 @@ class NotifierIT {
         }
         assertEquals(List.of(), allDeliveries());
 
-        given().header("Authorization", ADMIN).post("/api/v1/deliveries/rebuild").then().statusCode(200)
-                .body("deliveries", equalTo(before.size()));
+        given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200)
+                .body("rows.deliveries", equalTo(before.size()));
 
         assertEquals(before, allDeliveries());
+        // Every column, including those the API does not show.
+        assertEquals(rowsBefore, rows(frank));
+    }
+
+    /** Every column of the person's rows of {@code deliveries}, as PostgreSQL prints them, in id order. */
+    private List<List<String>> rows(String userId) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select =
+                connection.prepareStatement("select * from deliveries where user_id = ? order by id")) {
+            select.setString(1, userId);
+            try (ResultSet rs = select.executeQuery()) {
+                List<List<String>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                        row.add(rs.getString(column));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
     }
 
     private static List<Object> allDeliveries() {

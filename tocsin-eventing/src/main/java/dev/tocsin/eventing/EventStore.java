@@ -2,7 +2,6 @@ package dev.tocsin.eventing;
 
 import dev.tocsin.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Appends and loads aggregates' domain events. The primary key on (type, id, seq) is the
@@ -34,9 +32,10 @@ public class EventStore {
     private static final String APPEND_JDBC = """
             insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
             values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
-    private static final String ALL = """
-            select event_type, cast(payload as text) from event_store
-            where aggregate_type = :type order by recorded_at, aggregate_id, seq""";
+    private static final String REPLAY = """
+            select aggregate_id, event_type, cast(payload as text) from event_store
+            where aggregate_type = ? order by aggregate_id, seq""";
+    private static final int REPLAY_FETCH = 1000;
 
     private final Clock clock;
 
@@ -123,31 +122,32 @@ public class EventStore {
         return events;
     }
 
+    /** Receives replayed events one at a time, each with the id of the aggregate it belongs to. */
+    @FunctionalInterface
+    public interface Sink<E> {
+        void accept(String aggregateId, E event) throws SQLException;
+    }
+
     /**
-     * Hands every event of an aggregate type to {@code sink} in the order recorded, streaming with a
-     * cursor so replaying millions of events does not hold them in memory. Needs a transaction
-     * (PostgreSQL streams only with auto-commit off).
+     * Hands every event of an aggregate type to {@code sink}, one aggregate after another and each
+     * aggregate's in order, so a fold needs only the aggregate at hand. Streams with a cursor in the
+     * primary key's order: replaying millions of events holds none of them. Needs a transaction
+     * (PostgreSQL streams only with auto-commit off); the sink may write on the same connection.
+     *
+     * @return how many events it handed over
      */
-    public <E> void replay(Connection connection, StoredEvents<E> types, Consumer<E> sink) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select event_type, cast(payload as text) from event_store where aggregate_type = ? "
-                        + "order by recorded_at, aggregate_id, seq")) {
-            select.setFetchSize(1000);
+    public <E> long replay(Connection connection, StoredEvents<E> types, Sink<E> sink) throws SQLException {
+        long replayed = 0;
+        try (PreparedStatement select = connection.prepareStatement(REPLAY)) {
+            select.setFetchSize(REPLAY_FETCH);
             select.setString(1, types.aggregateType());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    sink.accept(types.read(rows.getString(1), rows.getString(2)));
+                    sink.accept(rows.getString(1), types.read(rows.getString(2), rows.getString(3)));
+                    replayed++;
                 }
             }
         }
-    }
-
-    /** Every event of an aggregate type in the order recorded, for rebuilding projections. */
-    public <E> Multi<E> replay(StoredEvents<E> types) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ALL, Object[].class)
-                        .setParameter("type", types.aggregateType())
-                        .getResultList())
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .map(row -> types.read((String) row[0], (String) row[1]));
+        return replayed;
     }
 }

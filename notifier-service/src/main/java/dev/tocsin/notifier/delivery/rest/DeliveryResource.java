@@ -10,14 +10,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import dev.tocsin.notifier.delivery.DeliveryProjection;
 import dev.tocsin.notifier.delivery.DeliveryRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,12 +30,6 @@ import java.util.Map;
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
-
-    private final DeliveryProjection projection;
-
-    DeliveryResource(DeliveryProjection projection) {
-        this.projection = projection;
-    }
 
     /**
      * The most recently changed deliveries, optionally of one page and/or one person, paged by
@@ -85,13 +77,5 @@ public class DeliveryResource {
             }
             return DeliveryView.of(row);
         });
-    }
-
-    /** Rewrites the deliveries table from the stored events, e.g. after a projection bug was fixed. */
-    @RolesAllowed(Roles.ADMIN)
-    @POST
-    @Path("/rebuild")
-    public Uni<Map<String, Integer>> rebuild() {
-        return projection.rebuild().map(count -> Map.of("deliveries", count));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tocsin.incident.rebuild;
+package dev.tocsin.eventing.rebuild;
 
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -7,17 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.sql.SQLException;
 
 /**
- * Rebuilds incident-service's projections from the topics, e.g. after a change to how entries are
- * written. Needs the admin token like every mutating {@code /api/v1} call. Timelines read during
- * the rebuild are incomplete until it returns.
+ * {@code POST /api/v1/admin/rebuild} on every service: drops the service's projections and builds
+ * them again from their events, e.g. after a projection bug was fixed, and answers what it wrote.
+ * An operator's act: admin only.
  */
 @Path("/api/v1/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin")
 public class RebuildResource {
 
     private final ProjectionRebuild rebuild;
@@ -29,8 +27,7 @@ public class RebuildResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Blocking
-    @Operation(summary = "Drop the timeline and pages and replay every consumed topic from the beginning")
-    public RebuildResult rebuild() throws Throwable {
+    public Rebuilt rebuild() throws SQLException {
         return rebuild.rebuild();
     }
 }

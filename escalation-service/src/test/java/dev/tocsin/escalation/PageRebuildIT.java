@@ -1,0 +1,188 @@
+package dev.tocsin.escalation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.DeadlineEngine;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.testing.TocsinTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code pages} projection can be dropped and rebuilt from the Page events alone, giving back
+ * exactly the rows the live consumers, the deadline engine and the API wrote (docs/design.md:
+ * projections can be rebuilt from events; a test proves it for each service).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class PageRebuildIT {
+
+    private static final String ADMIN = "Bearer test-admin-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    DeadlineEngine engine;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void theRebuiltPagesEqualTheOnesTheLiveFlowWrote() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String service = "rebuild-" + run;
+        String stray = "nowhere-" + run;
+        configure(run, service);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            // Every kind of row: one page that escalated, was acknowledged and resolved (its notified list
+            // grew twice), one nobody could be paged for (its reason), and one still open.
+            AlertTriggered escalating = alert(service);
+            send(producer, escalating);
+            String escalatingPage = awaitPage(escalating, "OPEN");
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            engine.wake();
+            Awaitility.await().atMost(WAIT).until(() -> rows("where id = '" + escalatingPage + "' and step = 2")
+                    .size() == 1);
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"by\":\"bob-" + run + "\"}")
+                    .post("/api/v1/pages/" + escalatingPage + "/acknowledge").then().statusCode(200);
+            send(producer, new AlertResolved(escalating.alertId(), escalating.dedupKey(), service, Instant.now()));
+            awaitPage(escalating, "RESOLVED");
+
+            AlertTriggered unroutable = alert(stray);
+            send(producer, unroutable);
+            awaitPage(unroutable, "UNROUTED");
+            AlertTriggered open = alert(service);
+            send(producer, open);
+            String openPage = awaitPage(open, "OPEN");
+
+            String ours = "where service in ('" + service + "', '" + stray + "')";
+            List<List<String>> before = rows(ours);
+            assertEquals(3, before.size());
+
+            // Damage the projection: a row lost, a row's state and notified list wrong, a reason gone.
+            execute("delete from pages where id = '" + openPage + "'");
+            execute("update pages set status = 'OPEN', step = 9, notified = '[]' where id = '" + escalatingPage + "'");
+            execute("update pages set reason = null where service = '" + stray + "'");
+            assertNotEquals(before, rows(ours));
+
+            given().post("/api/v1/admin/rebuild").then().statusCode(401);
+            given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200)
+                    .body("rows.pages", greaterThanOrEqualTo(3))
+                    .body("events", greaterThanOrEqualTo(6));
+            assertEquals(before, rows(ours));
+
+            // The live writer carries on from the rebuilt row.
+            send(producer, new AlertResolved(open.alertId(), open.dedupKey(), service, Instant.now()));
+            awaitPage(open, "RESOLVED");
+        }
+    }
+
+    @Test
+    void aRebuildWhileAnotherRunsIsRefused() throws Exception {
+        // Another replica's rebuild holds the service's rebuild lock, as this connection now does.
+        try (Connection other = database.getConnection(); PreparedStatement lock = other.prepareStatement(
+                "select pg_advisory_lock(hashtext('tocsin.rebuild.' || current_schema()))")) {
+            lock.execute();
+            given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild").then().statusCode(409)
+                    .contentType("application/problem+json");
+            try (PreparedStatement unlock = other.prepareStatement(
+                    "select pg_advisory_unlock(hashtext('tocsin.rebuild.' || current_schema()))")) {
+                unlock.execute();
+            }
+        }
+        given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200);
+    }
+
+    private void configure(String run, String service) {
+        put("/api/v1/users/alice-" + run, "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
+        put("/api/v1/users/bob-" + run, "{\"name\":\"Bob\",\"timeZone\":\"Europe/Berlin\"}");
+        put("/api/v1/schedules/" + service, "{\"name\":\"Rebuild\",\"timeZone\":\"UTC\",\"rotation\":"
+                + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice-" + run
+                + "\",\"bob-" + run + "\"]}}");
+        put("/api/v1/escalation-policies/" + service, "{\"name\":\"Rebuild\",\"repeat\":0,\"steps\":["
+                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"" + service + "\"},\"deadline\":\"PT5M\"},"
+                + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"" + service + "\"},\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/" + service, "{\"name\":\"Rebuild\",\"criticality\":\"USER_FACING\","
+                + "\"escalationPolicy\":\"" + service + "\"}");
+    }
+
+    private static void put(String path, String body) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path)
+                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+    }
+
+    private static AlertTriggered alert(String service) {
+        String id = "alert-" + UUID.randomUUID();
+        return new AlertTriggered(id, "fp-" + id, service, "Rebuild test " + id, "critical", Urgency.PAGE, "test",
+                Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
+    }
+
+    private static void send(KafkaProducer<String, String> producer, IntegrationEvent event) throws Exception {
+        producer.send(CloudEventRecords.toRecord(event, "/test", Instant.now())).get();
+    }
+
+    /** Waits until the alert's page has the status; returns the page's id. */
+    private String awaitPage(AlertTriggered alert, String status) {
+        Awaitility.await(alert.alertId() + " " + status).atMost(WAIT).until(() ->
+                rows("where alert_id = '" + alert.alertId() + "' and status = '" + status + "'").size() == 1);
+        return given().header("Authorization", ADMIN).get("/api/v1/pages?alertId=" + alert.alertId())
+                .then().statusCode(200).extract().path("[0].id");
+    }
+
+    /** Every column of the matching rows of {@code pages}, as PostgreSQL prints them, in id order. */
+    private List<List<String>> rows(String where) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement("select * from pages " + where + " order by id");
+                ResultSet rs = select.executeQuery()) {
+            List<List<String>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                    row.add(rs.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+    }
+}
