@@ -72,7 +72,7 @@ public class AlertConsumer implements Redelivery {
     }
 
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, AlertEvent.class, records, fresh -> Routing.read(documents, fresh),
+        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(documents, alerts),
                 (routing, fresh) -> switch (fresh.event()) {
                     case AlertTriggered triggered -> triggered(triggered, routing, fresh);
                     case AlertResolved resolved -> resolved(resolved);

@@ -67,7 +67,7 @@ public class NotifyRequestConsumer implements Redelivery {
     // The topic carries one event type; a second makes this a sealed family and a switch over it.
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
         return inbox.consume(CONSUMER, NotifyRequested.class, records,
-                fresh -> ContactMethod.ofUsers(fresh.stream().map(NotifyRequested::userId)
+                requests -> ContactMethod.ofUsers(requests.stream().map(NotifyRequested::userId)
                         .filter(user -> !blank(user)).toList()),
                 (contacts, fresh) -> handle(fresh.event(), contacts));
     }
