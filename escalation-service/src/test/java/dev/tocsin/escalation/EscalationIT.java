@@ -156,6 +156,39 @@ class EscalationIT {
     }
 
     @Test
+    void aBurstOfAlertsForSeveralServicesRoutesEachByItsOwnPolicy() throws Exception {
+        put("/api/v1/escalation-policies/payments-policy", "{\"name\":\"Payments\",\"repeat\":0,\"steps\":["
+                + "{\"target\":{\"type\":\"USER\",\"id\":\"bob\"},\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/payments", "{\"name\":\"Payments\",\"criticality\":\"INTERNAL\","
+                + "\"escalationPolicy\":\"payments-policy\"}");
+        AlertTriggered checkout = alert("checkout", Urgency.PAGE);
+        AlertTriggered payments = alert("payments", Urgency.PAGE);
+        AlertTriggered stray = alert("no-such-service", Urgency.PAGE);
+        AlertTriggered ticket = alert("payments", Urgency.TICKET);
+        // Sent together, so they are likely polled together: the poll reads its services, policies
+        // and schedules once, and each alert must still get its own service's route.
+        for (AlertTriggered alert : new AlertTriggered[] {checkout, payments, stray, ticket}) {
+            producer.send(record(alert));
+        }
+        producer.flush();
+
+        NotifyRequested toCheckout = published.await(NotifyRequested.class,
+                n -> n.alertId().equals(checkout.alertId()), WAIT);
+        assertEquals(primaryNow(), toCheckout.userId());
+        NotifyRequested toPayments = published.await(NotifyRequested.class,
+                n -> n.alertId().equals(payments.alertId()), WAIT);
+        assertEquals("bob", toPayments.userId());
+        assertEquals("payments-policy", published.await(PageOpened.class,
+                p -> p.alertId().equals(payments.alertId()), WAIT).policyId());
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .get("/api/v1/pages?alertId=" + stray.alertId())
+                .then().body("status", hasItem("UNROUTED")).body("[0].reason", equalTo(
+                        "no service 'no-such-service' is configured")));
+        published.poll();
+        assertEquals(0, published.all(PageOpened.class, p -> p.alertId().equals(ticket.alertId())).size());
+    }
+
+    @Test
     void aTicketPagesNobodyAndAnUnknownServiceIsRecordedNotDropped() throws Exception {
         AlertTriggered ticket = alert("checkout", Urgency.TICKET);
         AlertTriggered stray = alert("no-such-service", Urgency.PAGE);

@@ -1,29 +1,37 @@
 package dev.tocsin.eventing;
 
+import dev.tocsin.eventing.deadletter.Bisection;
 import dev.tocsin.eventing.deadletter.DeadLetters;
 import dev.tocsin.eventing.deadletter.Failures;
-import dev.tocsin.eventing.deadletter.Failures.Kind;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.eventing.deadletter.UnreadableRecord;
 import dev.tocsin.events.IntegrationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Applies a consumed event at most once: the event id is recorded in the inbox table in the same
- * transaction as the handler's writes, so a redelivered event changes nothing. A transient failure
- * (database down, a concurrent writer) is retried with backoff, never skipped, which holds back the
- * partition: later events of the same aggregate must not overtake it. A record that can never be
- * applied (unreadable, refused by the database or the handler) is parked in {@link DeadLetters}
- * instead, so it cannot stall the records behind it.
+ * Applies a poll of consumed events in one transaction, each event at most once: the ids of the
+ * whole poll go into the inbox table in one statement, whose answer names the events not seen
+ * before, and only those are handed to the handler, in poll order, in the same transaction. So a
+ * redelivered event (in a later poll or twice in one) changes nothing. A transient failure
+ * (database down, a concurrent writer) retries the whole poll with backoff, never skipping,
+ * which holds back its partitions: later events of the same aggregate must not overtake it. Any
+ * other failure bisects the poll ({@link Bisection}) until the record that fails alone is
+ * parked in {@link DeadLetters}; every other record is applied exactly once, in order.
  */
 @ApplicationScoped
 public class Inbox {
@@ -31,9 +39,14 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Answers the ids it inserted: the events of the poll this consumer never applied. */
     private static final String RECORD = """
-            insert into inbox (consumer, event_id, processed_at) values (:consumer, :id, :at)
-            on conflict do nothing""";
+            with fresh as (
+                insert into inbox (consumer, event_id, processed_at)
+                select :consumer, id, :at from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id
+                on conflict do nothing
+                returning event_id)
+            select cast(event_id as text) from fresh""";
 
     private final Clock clock;
     private final OutboxRelay relay;
@@ -52,63 +65,146 @@ public class Inbox {
         this.attempts = config.deadLetters().attempts();
     }
 
+    /** Applies one fresh event inside the poll's transaction. */
+    @FunctionalInterface
+    public interface Handler<E> {
+        Uni<Void> apply(Fresh<E> event);
+    }
+
+    /** Applies one fresh event with what was read in bulk for the poll's fresh events. */
+    @FunctionalInterface
+    public interface ReadingHandler<E, R> {
+        Uni<Void> apply(R read, Fresh<E> event);
+    }
+
+    /**
+     * An event of the poll this consumer has not applied before, as the handler gets it. What the
+     * handler must not do before commit (count a metric) it hands to {@link #afterCommit}: an
+     * attempt that fails and is retried is forgotten with its transaction.
+     */
+    public static final class Fresh<E> {
+        private final UUID id;
+        private final E event;
+        private final List<Runnable> committed;
+
+        Fresh(UUID id, E event, List<Runnable> committed) {
+            this.id = id;
+            this.event = event;
+            this.committed = committed;
+        }
+
+        /** The CloudEvent id. */
+        public UUID id() {
+            return id;
+        }
+
+        public E event() {
+            return event;
+        }
+
+        /** Runs once the poll's transaction committed, in the order given. */
+        public void afterCommit(Runnable action) {
+            committed.add(action);
+        }
+    }
+
     /**
      * @param consumer names the handler, so two handlers of one service can each apply an event once;
      *     its parked records are filed under it
-     * @param handler the handler's writes, run in the transaction; events it appends to the outbox
-     *     are published right after commit
+     * @param family the events the topic carries: a record of another type is parked as unreadable
+     * @param poll the records of one poll, in partition order (or one record a dead-letter retry hands in)
+     * @param handler the writes of one event, run in the poll's transaction; events it appends to the
+     *     outbox are published right after commit
      */
-    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
-            Function<IntegrationEvent, Uni<Void>> handler) {
-        boolean retry = Redelivery.isRetry(record);
-        ReceivedEvent event;
-        try {
-            event = CloudEventRecords.require(record);
-        } catch (UnreadableRecord e) {
-            registry.counter("tocsin.events.unreadable", "topic", record.topic()).increment();
-            return park(consumer, record, e, 1, retry);
+    public <E extends IntegrationEvent> Uni<Void> consume(String consumer, Class<E> family,
+            Iterable<ConsumerRecord<String, String>> poll, Handler<E> handler) {
+        return consume(consumer, family, poll, fresh -> Uni.createFrom().voidItem(),
+                (ignored, event) -> handler.apply(event));
+    }
+
+    /**
+     * As {@link #consume(String, Class, Iterable, Handler)}, reading first in bulk what the fresh
+     * events of the attempt need (in its transaction, after the inbox check), so the handler does
+     * not read per event what many events share.
+     */
+    public <E extends IntegrationEvent, R> Uni<Void> consume(String consumer, Class<E> family,
+            Iterable<ConsumerRecord<String, String>> poll, Function<List<E>, Uni<R>> read,
+            ReadingHandler<E, R> handler) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        poll.forEach(records::add);
+        boolean retry = records.size() == 1 && Redelivery.isRetry(records.get(0));
+        List<Readable<E>> readable = new ArrayList<>(records.size());
+        Uni<Void> unreadable = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable.add(read(family, record));
+            } catch (UnreadableRecord e) {
+                registry.counter("tocsin.events.unreadable", "topic", record.topic()).increment();
+                // Never applied, so parking it first cannot reorder what is applied.
+                unreadable = unreadable.chain(() -> park(consumer, record, e, retry));
+            }
         }
-        AtomicInteger failed = new AtomicInteger();
-        Uni<Void> applied = Uni.createFrom().deferred(() -> apply(consumer, event, handler))
-                .onFailure().invoke(e -> {
-                    Kind kind = Failures.classify(e);
-                    if (kind != Kind.TRANSIENT) {
-                        failed.incrementAndGet();
-                    }
-                    LOG.warnf("%s failed on %s %s (%s): %s", consumer, event.ceType(), event.id(), kind,
-                            Failures.category(e));
-                });
-        if (!retry) {
-            applied = applied
-                    .onFailure(e -> Failures.classify(e) == Kind.TRANSIENT).retry()
-                    .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
-                    .onFailure(e -> Failures.classify(e) == Kind.UNSURE).retry()
-                    .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(attempts - 1);
+        Bisection<Readable<E>> bisection = new Bisection<>(part -> attempt(consumer, part, read, handler),
+                (r, failure, tries) -> deadLetters.park(consumer, r.record(), failure, tries), attempts,
+                FIRST_BACKOFF, MAX_BACKOFF);
+        if (retry) {
+            return unreadable.chain(() -> readable.isEmpty() ? Uni.createFrom().voidItem()
+                    : bisection.applyOnce(readable.get(0)));
         }
-        return applied
-                .onFailure(e -> Failures.classify(e) != Kind.TRANSIENT)
-                .recoverWithUni(e -> park(consumer, record, e, failed.get(), retry))
+        return unreadable.chain(() -> bisection.apply(readable));
+    }
+
+    /** A record read as an event of the topic's family. */
+    private record Readable<E>(ConsumerRecord<String, String> record, UUID id, E event) {
+    }
+
+    private static <E extends IntegrationEvent> Readable<E> read(Class<E> family, ConsumerRecord<String, String> record) {
+        ReceivedEvent received = CloudEventRecords.require(record);
+        if (!family.isInstance(received.event())) {
+            throw new UnreadableRecord(received.ceType() + " is not an event of " + record.topic());
+        }
+        return new Readable<>(record, received.id(), family.cast(received.event()));
+    }
+
+    /** One transaction: the inbox check of the part in one statement, then each fresh event in order. */
+    private <E extends IntegrationEvent, R> Uni<Void> attempt(String consumer, List<Readable<E>> part,
+            Function<List<E>, Uni<R>> read, ReadingHandler<E, R> handler) {
+        List<Runnable> committed = new ArrayList<>();
+        String ids = part.stream().map(r -> r.id().toString()).distinct().collect(Collectors.joining(","));
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(RECORD, String.class)
+                                .setParameter("consumer", consumer)
+                                .setParameter("ids", ids)
+                                .setParameter("at", clock.instant())
+                                .getResultList())
+                        .chain(inserted -> {
+                            Set<UUID> unseen = inserted.stream().map(UUID::fromString)
+                                    .collect(Collectors.toCollection(HashSet::new));
+                            // The first of an event's copies in the poll is the one applied.
+                            List<Readable<E>> fresh = part.stream().filter(r -> unseen.remove(r.id())).toList();
+                            if (fresh.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return read.apply(fresh.stream().map(Readable::event).toList())
+                                    .chain(reads -> Multi.createFrom().iterable(fresh).onItem()
+                                            .transformToUniAndConcatenate(r -> handler.apply(reads,
+                                                    new Fresh<>(r.id(), r.event(), committed)))
+                                            .onItem().ignoreAsUni());
+                        }))
+                .onFailure().invoke(e -> LOG.warnf("%s failed on %d record(s) from %s-%d@%d (%s): %s", consumer,
+                        part.size(), part.get(0).record().topic(), part.get(0).record().partition(),
+                        part.get(0).record().offset(), Failures.classify(e), Failures.category(e)))
                 .invoke(() -> {
+                    committed.forEach(Runnable::run);
                     relay.wake();
                     engine.afterCommit();
                 });
     }
 
-    private Uni<Void> apply(String consumer, ReceivedEvent event, Function<IntegrationEvent, Uni<Void>> handler) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD)
-                        .setParameter("consumer", consumer)
-                        .setParameter("id", event.id())
-                        .setParameter("at", clock.instant())
-                        .executeUpdate())
-                .chain(inserted -> inserted == 1 ? handler.apply(event.event()) : Uni.createFrom().voidItem()));
-    }
-
     /** Parks in a transaction of its own; a retry's caller still hears that the record failed. */
-    private Uni<Void> park(String consumer, ConsumerRecord<String, String> record, Throwable failure, int attempts,
-            boolean retry) {
-        Uni<Void> parked = deadLetters.park(consumer, record, failure, attempts)
-                .onFailure(e -> Failures.classify(e) == Kind.TRANSIENT).retry()
+    private Uni<Void> park(String consumer, ConsumerRecord<String, String> record, Throwable failure, boolean retry) {
+        Uni<Void> parked = deadLetters.park(consumer, record, failure, 1)
+                .onFailure(e -> Failures.classify(e) == Failures.Kind.TRANSIENT).retry()
                 .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
         return retry ? parked.chain(() -> Uni.createFrom().failure(failure)) : parked;
     }

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stores configuration documents (users, schedules, policies, services), each validated before
@@ -48,6 +50,20 @@ public class Documents {
                         "select cast(body as text) from " + table + " where id = :id", String.class)
                 .setParameter("id", id).getResultList())
                 .map(rows -> rows.stream().findFirst().map(json -> EventJson.read(json, type)));
+    }
+
+    /** The documents of {@code ids} that exist, by id, read in one statement. */
+    public <T> Uni<Map<String, T>> getAll(String table, Collection<String> ids, Class<T> type) {
+        check(table);
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id, cast(body as text) from " + table + " where id in (:ids)", Object[].class)
+                .setParameter("ids", List.copyOf(wanted)).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toUnmodifiableMap(row -> (String) row[0],
+                        row -> EventJson.read((String) row[1], type))));
     }
 
     /** One page of a table in id order, after the cursor's id; {@link PageRequest#fetch()} rows at most. */

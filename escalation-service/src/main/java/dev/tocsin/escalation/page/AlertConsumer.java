@@ -7,6 +7,8 @@ import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertEvent;
+import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
@@ -16,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -58,46 +62,58 @@ public class AlertConsumer implements Redelivery {
 
     @Override
     public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return on(record);
+        return apply(List.of(record));
     }
 
+    /** A poll of alerts, in one transaction; the services, policies and schedules it needs are read once. */
     @Incoming(Topics.ALERTS)
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, event -> {
-            if (event instanceof AlertTriggered triggered) {
-                return triggered(triggered);
-            }
-            if (event instanceof AlertResolved resolved) {
-                return resolved(resolved);
-            }
-            return Uni.createFrom().voidItem();
-        });
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return apply(poll);
     }
 
-    private Uni<Void> triggered(AlertTriggered alert) {
+    private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
+        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(documents, alerts),
+                (routing, fresh) -> switch (fresh.event()) {
+                    case AlertTriggered triggered -> triggered(triggered, routing, fresh);
+                    case AlertResolved resolved -> resolved(resolved);
+                    // A storm group's members changed; its page is the group alert's own, opened when it triggered.
+                    case AlertGroupUpdated updated -> Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> triggered(AlertTriggered alert, Routing routing, Inbox.Fresh<AlertEvent> fresh) {
         if (alert.urgency() != Urgency.PAGE) {
-            registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name()).increment();
+            fresh.afterCommit(() -> registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name())
+                    .increment());
             return Uni.createFrom().voidItem();
         }
         String pageId = Pages.idFor(alert.alertId());
         Instant now = clock.instant();
-        return pages.load(pageId).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
-                : documents.get("services", alert.service(), ServiceDefinition.class).chain(service -> service.isEmpty()
-                        ? unrouted(alert, pageId, "no service '" + alert.service() + "' is configured", now)
-                        : documents.get("escalation_policies", service.get().escalationPolicy(), EscalationPolicy.class)
-                                .chain(policy -> policy.isEmpty()
-                                        ? unrouted(alert, pageId, "escalation policy '"
-                                                + service.get().escalationPolicy() + "' does not exist", now)
-                                        : open(alert, pageId, policy.get(), now))));
+        return pages.load(pageId).chain(existing -> {
+            if (existing.isPresent()) {
+                return Uni.createFrom().voidItem();
+            }
+            Optional<ServiceDefinition> service = routing.service(alert.service());
+            if (service.isEmpty()) {
+                return unrouted(alert, pageId, "no service '" + alert.service() + "' is configured", now);
+            }
+            return routing.policy(service.get().escalationPolicy()).map(policy -> open(alert, pageId, policy,
+                            routing, now))
+                    .orElseGet(() -> unrouted(alert, pageId, "escalation policy '"
+                            + service.get().escalationPolicy() + "' does not exist", now));
+        });
     }
 
-    private Uni<Void> open(AlertTriggered alert, String pageId, EscalationPolicy policy, Instant now) {
+    private Uni<Void> open(AlertTriggered alert, String pageId, EscalationPolicy policy, Routing routing,
+            Instant now) {
         EscalationPolicy.Step first = policy.steps().get(0);
-        return targets.resolve(first, now).chain(users -> users.isEmpty()
-                ? unrouted(alert, pageId, "step 1 of " + policy.id() + " names nobody on call", now)
-                : pages.record(null, pageId, List.of(new PageChange.Opened(pageId, alert.alertId(), alert.service(),
-                                policy.id(), alert.summary(), alert.severity(), alert.labels(), users, now)))
-                        .chain(() -> deadlines.arm(DEADLINE, pageId, now.plus(first.deadline()), "{}")));
+        List<String> users = targets.resolve(first, now, routing.schedule(first.target()));
+        if (users.isEmpty()) {
+            return unrouted(alert, pageId, "step 1 of " + policy.id() + " names nobody on call", now);
+        }
+        return pages.record(null, pageId, List.of(new PageChange.Opened(pageId, alert.alertId(), alert.service(),
+                        policy.id(), alert.summary(), alert.severity(), alert.labels(), users, now)))
+                .chain(() -> deadlines.arm(DEADLINE, pageId, now.plus(first.deadline()), "{}"));
     }
 
     private Uni<Void> unrouted(AlertTriggered alert, String pageId, String reason, Instant now) {

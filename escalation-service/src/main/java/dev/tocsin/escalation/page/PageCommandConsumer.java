@@ -7,7 +7,9 @@ import dev.tocsin.events.page.AcknowledgePage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,17 +40,22 @@ public class PageCommandConsumer implements Redelivery {
 
     @Override
     public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return on(record);
+        return apply(List.of(record));
     }
 
+    /** A poll of commands, in one transaction. */
     @Incoming(Topics.PAGE_COMMANDS)
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, event -> event instanceof AcknowledgePage command
-                ? acknowledge(command)
-                : Uni.createFrom().voidItem());
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return apply(poll);
     }
 
-    private Uni<Void> acknowledge(AcknowledgePage command) {
+    // The topic carries one command so far; a second makes this a sealed family and a switch over it.
+    private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
+        return inbox.consume(CONSUMER, AcknowledgePage.class, records, this::acknowledge);
+    }
+
+    private Uni<Void> acknowledge(Inbox.Fresh<AcknowledgePage> fresh) {
+        AcknowledgePage command = fresh.event();
         // Keyed by alert: a sender that knows only the alert reaches its page by the same id the page was opened with.
         String pageId = command.pageId() == null || command.pageId().isBlank()
                 ? Pages.idFor(command.alertId()) : command.pageId();
@@ -58,10 +65,10 @@ public class PageCommandConsumer implements Redelivery {
                 // flapping), and a page opened after its acknowledgement must still reach someone.
                 LOG.warnf("acknowledgement of alert %s via %s ignored: it has no page %s", command.alertId(),
                         command.via(), pageId);
-                ignored("no-such-page");
+                fresh.afterCommit(() -> ignored("no-such-page"));
             } else if (!result.acknowledged()) {
                 // Usual, not a fault: someone else took it first, or it resolved meanwhile.
-                ignored("not-open");
+                fresh.afterCommit(() -> ignored("not-open"));
             }
         }).replaceWithVoid();
     }

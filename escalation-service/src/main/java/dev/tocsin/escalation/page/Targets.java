@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Resolves a policy step's target to the people it means at an instant. */
@@ -27,7 +28,16 @@ public class Targets {
         if (target.type() == EscalationPolicy.TargetType.USER) {
             return Uni.createFrom().item(List.of(target.id()));
         }
-        return documents.get("schedules", target.id(), Schedule.class).map(schedule -> schedule.map(s -> {
+        return documents.get("schedules", target.id(), Schedule.class).map(schedule -> resolve(step, at, schedule));
+    }
+
+    /** As {@link #resolve(EscalationPolicy.Step, Instant)}, with the step's schedule already read (empty: none). */
+    public List<String> resolve(EscalationPolicy.Step step, Instant at, Optional<Schedule> schedule) {
+        EscalationPolicy.Target target = step.target();
+        if (target.type() == EscalationPolicy.TargetType.USER) {
+            return List.of(target.id());
+        }
+        return schedule.map(s -> {
             OnCall onCall;
             try {
                 onCall = OnCall.at(s, at);
@@ -38,6 +48,6 @@ public class Targets {
             }
             return List.of(target.type() == EscalationPolicy.TargetType.SCHEDULE_PRIMARY
                     ? onCall.primary() : onCall.secondary());
-        }).orElse(List.of()));
+        }).orElse(List.of());
     }
 }

@@ -1,9 +1,11 @@
 package dev.tocsin.incident.consumer;
 
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.notify.NotifyRequested;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Records {@code tocsin.notify-requests} (whom each step set out to reach) on the timeline. */
@@ -28,9 +30,13 @@ public class NotifyRequestsConsumer implements TopicConsumer {
         return NAME;
     }
 
-    @Override
     @Incoming(Topics.NOTIFY_REQUESTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return projector.project(NAME, record);
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return consume(poll);
+    }
+
+    @Override
+    public Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records) {
+        return projector.project(NAME, NotifyRequested.class, records);
     }
 }

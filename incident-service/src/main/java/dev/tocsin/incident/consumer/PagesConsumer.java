@@ -6,6 +6,7 @@ import dev.tocsin.incident.page.PageProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Records {@code tocsin.pages} on the timeline and keeps the pages table that joins alerts to pages. */
@@ -32,11 +33,13 @@ public class PagesConsumer implements TopicConsumer {
         return NAME;
     }
 
-    @Override
     @Incoming(Topics.PAGES)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return projector.project(NAME, record, event -> event instanceof PageEvent page
-                ? pages.apply(page)
-                : Uni.createFrom().voidItem());
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return consume(poll);
+    }
+
+    @Override
+    public Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records) {
+        return projector.project(NAME, PageEvent.class, records, pages::apply);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tocsin.incident.consumer;
 
 import dev.tocsin.eventing.Inbox;
-import dev.tocsin.events.CloudEventHeaders;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.incident.timeline.EntryMappers;
 import dev.tocsin.incident.timeline.TimelineEntry;
@@ -9,18 +8,15 @@ import dev.tocsin.incident.timeline.TimelineWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
- * The one path from a consumed record to the timeline: through the inbox (at most once per event
- * id and consumer), then any projection of the consumer's own, then the event's timeline entry.
- * Counts {@code tocsin.timeline.entries} by kind once the entry committed.
+ * The one path from consumed records to the timeline: a poll through the inbox in one transaction
+ * (each event at most once per event id and consumer), then for each event any projection of the
+ * consumer's own, then its timeline entry. Counts {@code tocsin.timeline.entries} by kind once
+ * the entries committed.
  */
 @ApplicationScoped
 public class TimelineProjector {
@@ -39,42 +35,34 @@ public class TimelineProjector {
 
     /**
      * @param consumer the inbox consumer name, one per topic
-     * @param alsoApply the consumer's other writes, in the same transaction as the entry
+     * @param family the events the topic carries
+     * @param records a poll (or one record), applied in one transaction
+     * @param alsoApply the consumer's other writes for one event, in the same transaction as its entry
      */
-    public Uni<Void> project(String consumer, ConsumerRecord<String, String> record,
-            Function<IntegrationEvent, Uni<Void>> alsoApply) {
-        // Set by the attempt whose transaction commits; an attempt that failed and was retried is forgotten.
-        AtomicReference<String> recorded = new AtomicReference<>();
-        return inbox.consume(consumer, record, event -> {
-            recorded.set(null);
-            return alsoApply.apply(event).chain(() -> append(record, event, recorded));
-        }).invoke(() -> {
-            String kind = recorded.get();
-            if (kind != null) {
-                registry.counter("tocsin.timeline.entries", "kind", kind).increment();
-            }
-        });
+    public <E extends IntegrationEvent> Uni<Void> project(String consumer, Class<E> family,
+            Iterable<ConsumerRecord<String, String>> records, Function<E, Uni<Void>> alsoApply) {
+        return inbox.consume(consumer, family, records,
+                fresh -> alsoApply.apply(fresh.event()).chain(() -> append(fresh)));
     }
 
-    /** Projects nothing but the timeline entry. */
-    public Uni<Void> project(String consumer, ConsumerRecord<String, String> record) {
-        return project(consumer, record, event -> Uni.createFrom().voidItem());
+    /** Projects nothing but the timeline entries. */
+    public <E extends IntegrationEvent> Uni<Void> project(String consumer, Class<E> family,
+            Iterable<ConsumerRecord<String, String>> records) {
+        return project(consumer, family, records, event -> Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> append(ConsumerRecord<String, String> record, IntegrationEvent event,
-            AtomicReference<String> recorded) {
-        Optional<TimelineEntry> entry = mappers.entryFor(event);
+    private <E extends IntegrationEvent> Uni<Void> append(Inbox.Fresh<E> fresh) {
+        Optional<TimelineEntry> entry = mappers.entryFor(fresh.event());
         if (entry.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return writer.append(eventId(record), entry.get(), event)
-                .invoke(inserted -> recorded.set(inserted ? entry.get().kind() : null))
+        return writer.append(fresh.id(), entry.get(), fresh.event())
+                .invoke(inserted -> {
+                    if (inserted) {
+                        fresh.afterCommit(() -> registry.counter("tocsin.timeline.entries", "kind",
+                                entry.get().kind()).increment());
+                    }
+                })
                 .replaceWithVoid();
-    }
-
-    /** The CloudEvent id; the inbox already read it, so it is present and well formed. */
-    private static UUID eventId(ConsumerRecord<String, String> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        return UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
     }
 }

@@ -2,12 +2,13 @@ package dev.tocsin.incident.consumer;
 
 import dev.tocsin.eventing.deadletter.Redelivery;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Applies one topic's records to incident-service's projections. The live Kafka channel and a
- * projection rebuild feed records through the same method, so a replay builds what live
- * consumption built. A record it parks is retried through the same method.
+ * Applies one topic's records to incident-service's projections. The live Kafka channel (a poll
+ * at a time) and a projection rebuild feed records through the same method, so a replay builds
+ * what live consumption built. A record it parks is retried through the same method.
  */
 public interface TopicConsumer extends Redelivery {
 
@@ -17,8 +18,13 @@ public interface TopicConsumer extends Redelivery {
     /** Its name in the inbox, where the ids of the events it applied are kept. */
     String name();
 
+    /** Applies records (a poll) in one transaction, each at most once; completes when it committed. */
+    Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records);
+
     /** Applies one record at most once; completes when its transaction committed. */
-    Uni<Void> consume(ConsumerRecord<String, String> record);
+    default Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consume(List.of(record));
+    }
 
     @Override
     default String consumer() {

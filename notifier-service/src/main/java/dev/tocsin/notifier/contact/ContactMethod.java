@@ -14,8 +14,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One way to reach a person: an email address today; phone numbers and push devices later. */
 @Entity
@@ -40,6 +44,15 @@ public class ContactMethod extends PanacheEntityBase {
     /** A person's contact methods in a stable order. */
     public static Uni<List<ContactMethod>> ofUser(String userId) {
         return list("userId = ?1 order by id", userId);
+    }
+
+    /** The contact methods of each of {@code userIds} that has any, each list in a stable order, read in one query. */
+    public static Uni<Map<String, List<ContactMethod>>> ofUsers(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return ContactMethod.<ContactMethod>list("userId in ?1 order by userId, id", List.copyOf(Set.copyOf(userIds)))
+                .map(methods -> methods.stream().collect(Collectors.groupingBy(m -> m.userId)));
     }
 
     /** One page of the person's contact methods in id order, after the cursor's id. */

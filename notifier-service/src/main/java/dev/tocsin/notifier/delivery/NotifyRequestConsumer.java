@@ -11,12 +11,15 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.rules.DeliveryTarget;
 import dev.tocsin.notifier.rules.NotificationRules;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -52,16 +55,24 @@ public class NotifyRequestConsumer implements Redelivery {
 
     @Override
     public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return on(record);
+        return apply(List.of(record));
     }
 
+    /** A poll of notify requests, in one transaction. */
     @Incoming(Topics.NOTIFY_REQUESTS)
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record,
-                event -> event instanceof NotifyRequested request ? handle(request) : Uni.createFrom().voidItem());
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return apply(poll);
     }
 
-    private Uni<Void> handle(NotifyRequested request) {
+    // The topic carries one event type; a second makes this a sealed family and a switch over it.
+    private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
+        return inbox.consume(CONSUMER, NotifyRequested.class, records,
+                requests -> ContactMethod.ofUsers(requests.stream().map(NotifyRequested::userId)
+                        .filter(user -> !blank(user)).toList()),
+                (contacts, fresh) -> handle(fresh.event(), contacts));
+    }
+
+    private Uni<Void> handle(NotifyRequested request, Map<String, List<ContactMethod>> contacts) {
         if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
             // Retrying cannot fix it: the inbox parks it, where an operator sees it.
             return Uni.createFrom().failure(new IllegalArgumentException(
@@ -69,17 +80,13 @@ public class NotifyRequestConsumer implements Redelivery {
         }
         Notification notification = Notification.of(request);
         Instant now = clock.instant();
-        return ContactMethod.ofUser(request.userId()).chain(methods -> {
-            List<DeliveryTarget> targets = NotificationRules.expand(methods);
-            if (targets.isEmpty()) {
-                return unreachable(notification, now);
-            }
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (DeliveryTarget target : targets) {
-                chain = chain.chain(() -> request(notification, target, now));
-            }
-            return chain;
-        });
+        List<DeliveryTarget> targets = NotificationRules.expand(contacts.getOrDefault(request.userId(), List.of()));
+        if (targets.isEmpty()) {
+            return unreachable(notification, now);
+        }
+        return Multi.createFrom().iterable(targets).onItem()
+                .transformToUniAndConcatenate(target -> request(notification, target, now))
+                .onItem().ignoreAsUni();
     }
 
     private Uni<Void> request(Notification notification, DeliveryTarget target, Instant now) {

@@ -1,0 +1,59 @@
+package dev.tocsin.escalation.page;
+
+import dev.tocsin.escalation.config.Documents;
+import dev.tocsin.escalation.config.EscalationPolicy;
+import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.events.alert.AlertEvent;
+import dev.tocsin.events.alert.AlertGroupUpdated;
+import dev.tocsin.events.alert.AlertResolved;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Urgency;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} alerts,
+ * their escalation policies and the schedules their first steps name, each table read once per
+ * poll rather than once per alert. Documents a poll does not name are absent.
+ */
+record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPolicy> policies,
+        Map<String, Schedule> schedules) {
+
+    static Uni<Routing> read(Documents documents, List<AlertEvent> events) {
+        List<String> serviceIds = events.stream()
+                .flatMap(event -> switch (event) {
+                    case AlertTriggered alert -> alert.urgency() == Urgency.PAGE ? Stream.of(alert.service())
+                            : Stream.<String>empty();
+                    case AlertResolved resolved -> Stream.<String>empty();
+                    case AlertGroupUpdated updated -> Stream.<String>empty();
+                })
+                .distinct().toList();
+        if (serviceIds.isEmpty()) {
+            return Uni.createFrom().item(new Routing(Map.of(), Map.of(), Map.of()));
+        }
+        return documents.getAll("services", serviceIds, ServiceDefinition.class).chain(services -> documents
+                .getAll("escalation_policies", services.values().stream().map(ServiceDefinition::escalationPolicy)
+                        .toList(), EscalationPolicy.class)
+                .chain(policies -> documents.getAll("schedules", policies.values().stream()
+                                .map(policy -> policy.steps().get(0).target())
+                                .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
+                                .map(EscalationPolicy.Target::id).toList(), Schedule.class)
+                        .map(schedules -> new Routing(services, policies, schedules))));
+    }
+
+    Optional<ServiceDefinition> service(String id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    Optional<EscalationPolicy> policy(String id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    Optional<Schedule> schedule(EscalationPolicy.Target target) {
+        return Optional.ofNullable(schedules.get(target.id()));
+    }
+}
