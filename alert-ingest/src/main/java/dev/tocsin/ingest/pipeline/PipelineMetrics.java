@@ -31,18 +31,15 @@ public class PipelineMetrics {
         registry.counter("tocsin.signals.redelivered").increment(outcome.skipped());
         for (List<AlertDomainEvent> events : outcome.alerts()) {
             for (AlertDomainEvent event : events) {
-                if (event instanceof AlertOpened opened) {
-                    registry.counter("tocsin.alerts.triggered", "urgency", opened.urgency().name(),
-                            "disposition", opened.disposition().name()).increment();
-                } else if (event instanceof AlertRepeated repeated) {
-                    registry.counter("tocsin.alerts.deduplicated").increment(repeated.repeats());
-                } else if (event instanceof AlertReleased released) {
-                    registry.counter("tocsin.alerts.released", "disposition", released.disposition().name())
-                            .increment();
-                } else if (event instanceof AlertAcknowledged) {
-                    registry.counter("tocsin.alerts.acknowledged").increment();
-                } else if (event instanceof AlertClosed) {
-                    registry.counter("tocsin.alerts.resolved").increment();
+                switch (event) {
+                    case AlertOpened opened -> registry.counter("tocsin.alerts.triggered",
+                            "urgency", opened.urgency().name(), "disposition", opened.disposition().name()).increment();
+                    case AlertRepeated repeated -> registry.counter("tocsin.alerts.deduplicated")
+                            .increment(repeated.repeats());
+                    case AlertReleased released -> registry.counter("tocsin.alerts.released",
+                            "disposition", released.disposition().name()).increment();
+                    case AlertAcknowledged acknowledged -> registry.counter("tocsin.alerts.acknowledged").increment();
+                    case AlertClosed closed -> registry.counter("tocsin.alerts.resolved").increment();
                 }
             }
         }

@@ -67,24 +67,17 @@ public final class AlertGroup {
     }
 
     public static GroupRow apply(GroupRow g, GroupEvent event) {
-        if (event instanceof GroupOpened e) {
-            return new GroupRow(e.groupId(), e.service(), true, e.reason(), 0, 0, 1, e.openedAt(), null,
+        return switch (event) {
+            case GroupOpened e -> new GroupRow(e.groupId(), e.service(), true, e.reason(), 0, 0, 1, e.openedAt(), null,
                     summary(0, e.service()), null);
-        }
-        if (event instanceof MembersJoined e) {
-            return new GroupRow(g.id(), g.service(), g.open(), g.reason(), e.members(), e.firing(), g.version() + 1,
-                    g.openedAt(), g.publishedAt(), summary(e.firing(), g.service()), g.closedAt());
-        }
-        if (event instanceof MembersResolved e) {
-            return new GroupRow(g.id(), g.service(), g.open(), g.reason(), g.members(), e.firing(), g.version() + 1,
-                    g.openedAt(), g.publishedAt(), summary(e.firing(), g.service()), g.closedAt());
-        }
-        if (event instanceof GroupPublished e) {
-            return new GroupRow(g.id(), g.service(), g.open(), g.reason(), g.members(), g.firing(), g.version() + 1,
-                    g.openedAt(), e.at(), e.summary(), g.closedAt());
-        }
-        GroupClosed e = (GroupClosed) event;
-        return new GroupRow(g.id(), g.service(), false, g.reason(), g.members(), g.firing(), g.version() + 1,
-                g.openedAt(), g.publishedAt(), g.summary(), e.at());
+            case MembersJoined e -> new GroupRow(g.id(), g.service(), g.open(), g.reason(), e.members(), e.firing(),
+                    g.version() + 1, g.openedAt(), g.publishedAt(), summary(e.firing(), g.service()), g.closedAt());
+            case MembersResolved e -> new GroupRow(g.id(), g.service(), g.open(), g.reason(), g.members(), e.firing(),
+                    g.version() + 1, g.openedAt(), g.publishedAt(), summary(e.firing(), g.service()), g.closedAt());
+            case GroupPublished e -> new GroupRow(g.id(), g.service(), g.open(), g.reason(), g.members(), g.firing(),
+                    g.version() + 1, g.openedAt(), e.at(), e.summary(), g.closedAt());
+            case GroupClosed e -> new GroupRow(g.id(), g.service(), false, g.reason(), g.members(), g.firing(),
+                    g.version() + 1, g.openedAt(), g.publishedAt(), g.summary(), e.at());
+        };
     }
 }

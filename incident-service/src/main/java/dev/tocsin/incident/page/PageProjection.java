@@ -1,6 +1,7 @@
 package dev.tocsin.incident.page;
 
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -26,26 +27,20 @@ public class PageProjection {
 
     /** Must run inside {@code Panache.withTransaction}. */
     public Uni<Void> apply(PageEvent event) {
-        if (event instanceof PageOpened opened) {
-            return Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
+        return switch (event) {
+            case PageOpened opened -> Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
                     .setParameter("pageId", opened.pageId())
                     .setParameter("alertId", opened.alertId())
                     .setParameter("service", opened.service())
                     .setParameter("policyId", opened.policyId())
                     .setParameter("openedAt", opened.openedAt())
                     .executeUpdate()).replaceWithVoid();
-        }
-        if (event instanceof PageAcknowledged) {
-            return status(event.pageId(), PageStatus.ACKNOWLEDGED);
-        }
-        if (event instanceof PageExhausted) {
-            return status(event.pageId(), PageStatus.EXHAUSTED);
-        }
-        if (event instanceof PageResolved) {
-            return status(event.pageId(), PageStatus.RESOLVED);
-        }
-        // PageEscalated: the page stays open, only who is notified changes (the timeline records it).
-        return Uni.createFrom().voidItem();
+            // The page stays open, only who is notified changes (the timeline records it).
+            case PageEscalated escalated -> Uni.createFrom().voidItem();
+            case PageAcknowledged acknowledged -> status(event.pageId(), PageStatus.ACKNOWLEDGED);
+            case PageExhausted exhausted -> status(event.pageId(), PageStatus.EXHAUSTED);
+            case PageResolved resolved -> status(event.pageId(), PageStatus.RESOLVED);
+        };
     }
 
     private Uni<Void> status(String pageId, PageStatus status) {
