@@ -95,7 +95,7 @@ public class Inbox {
     }
 
     private Uni<Void> apply(String consumer, ReceivedEvent event, Function<IntegrationEvent, Uni<Void>> handler) {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return AfterCommit.transaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("consumer", consumer)
                         .setParameter("id", event.id())
