@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.silence;
 
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.Deadlines;
@@ -8,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +130,6 @@ public class SuppressionRules {
     }
 
     private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+        return Timestamps.instant(value);
     }
 }

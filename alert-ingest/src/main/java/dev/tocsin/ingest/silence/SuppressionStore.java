@@ -2,6 +2,7 @@ package dev.tocsin.ingest.silence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.events.EventJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,7 +66,6 @@ public final class SuppressionStore {
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return Timestamps.instant(row.getObject(column));
     }
 }
