@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -33,14 +34,19 @@ public final class AfterCommit {
 
     /** {@code Panache.withTransaction(work)}, then the callbacks registered inside it, if it committed. */
     public static <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+        return around(Panache::withTransaction, work);
+    }
+
+    /** {@link #transaction} around any transaction, so the callback rules can be tested without a database. */
+    static <T> Uni<T> around(Function<Supplier<Uni<T>>, Uni<T>> transaction, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             requireDuplicatedContext();
             if (ContextLocals.get(KEY).isPresent()) {
-                return Panache.withTransaction(work);
+                return transaction.apply(work);
             }
             List<Runnable> callbacks = new ArrayList<>();
             ContextLocals.put(KEY, callbacks);
-            return Panache.withTransaction(work)
+            return transaction.apply(work)
                     .onTermination().invoke(() -> ContextLocals.remove(KEY))
                     .invoke(() -> callbacks.forEach(AfterCommit::run));
         });

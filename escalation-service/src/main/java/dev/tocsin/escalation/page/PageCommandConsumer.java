@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.page;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
@@ -67,6 +68,6 @@ public class PageCommandConsumer implements Redelivery {
     }
 
     private void ignored(String reason) {
-        registry.counter("tocsin.page.commands.ignored", "reason", reason).increment();
+        AfterCommit.register(() -> registry.counter("tocsin.page.commands.ignored", "reason", reason).increment());
     }
 }
