@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +123,7 @@ public class DeadlineEngine {
 
     /** Fires at most one due deadline; false when none is due. */
     private boolean fireOne() throws Throwable {
-        Boolean fired = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> claim()
+        Boolean fired = VertxContextSupport.subscribeAndAwait(() -> AfterCommit.transaction(() -> claim()
                 .chain(found -> found.map(this::fire).orElse(Uni.createFrom().item(false)))));
         return Boolean.TRUE.equals(fired);
     }
@@ -170,8 +169,6 @@ public class DeadlineEngine {
     }
 
     private static Deadline toDeadline(Object[] row) {
-        Object due = row[2];
-        Instant dueAt = due instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) due;
-        return new Deadline((String) row[0], (String) row[1], dueAt, (String) row[3], ((Number) row[4]).intValue());
+        return new Deadline((String) row[0], (String) row[1], Timestamps.instant(row[2]), (String) row[3], ((Number) row[4]).intValue());
     }
 }

@@ -79,33 +79,10 @@ public class Inbox {
 
     /**
      * An event of the poll this consumer has not applied before, as the handler gets it. What the
-     * handler must not do before commit (count a metric) it hands to {@link #afterCommit}: an
-     * attempt that fails and is retried is forgotten with its transaction.
+     * handler must not do before commit (count a metric) it hands to {@link AfterCommit#register}:
+     * an attempt that fails and is retried is forgotten with its transaction.
      */
-    public static final class Fresh<E> {
-        private final UUID id;
-        private final E event;
-        private final List<Runnable> committed;
-
-        Fresh(UUID id, E event, List<Runnable> committed) {
-            this.id = id;
-            this.event = event;
-            this.committed = committed;
-        }
-
-        /** The CloudEvent id. */
-        public UUID id() {
-            return id;
-        }
-
-        public E event() {
-            return event;
-        }
-
-        /** Runs once the poll's transaction committed, in the order given. */
-        public void afterCommit(Runnable action) {
-            committed.add(action);
-        }
+    public record Fresh<E>(UUID id, E event) {
     }
 
     /**
@@ -169,9 +146,8 @@ public class Inbox {
     /** One transaction: the inbox check of the part in one statement, then each fresh event in order. */
     private <E extends IntegrationEvent, R> Uni<Void> attempt(String consumer, List<Readable<E>> part,
             Function<List<E>, Uni<R>> read, ReadingHandler<E, R> handler) {
-        List<Runnable> committed = new ArrayList<>();
         String ids = part.stream().map(r -> r.id().toString()).distinct().collect(Collectors.joining(","));
-        return Panache.withTransaction(() -> Panache.getSession()
+        return AfterCommit.transaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(RECORD, String.class)
                                 .setParameter("consumer", consumer)
                                 .setParameter("ids", ids)
@@ -188,14 +164,13 @@ public class Inbox {
                             return read.apply(fresh.stream().map(Readable::event).toList())
                                     .chain(reads -> Multi.createFrom().iterable(fresh).onItem()
                                             .transformToUniAndConcatenate(r -> handler.apply(reads,
-                                                    new Fresh<>(r.id(), r.event(), committed)))
+                                                    new Fresh<>(r.id(), r.event())))
                                             .onItem().ignoreAsUni());
                         }))
                 .onFailure().invoke(e -> LOG.warnf("%s failed on %d record(s) from %s-%d@%d (%s): %s", consumer,
                         part.size(), part.get(0).record().topic(), part.get(0).record().partition(),
                         part.get(0).record().offset(), Failures.classify(e), Failures.category(e)))
                 .invoke(() -> {
-                    committed.forEach(Runnable::run);
                     relay.wake();
                     engine.afterCommit();
                 });

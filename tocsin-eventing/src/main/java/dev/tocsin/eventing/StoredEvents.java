@@ -20,13 +20,12 @@ public final class StoredEvents<E> {
         this.byName = byName;
     }
 
-    @SuppressWarnings("unchecked")
     public static <E> StoredEvents<E> of(String aggregateType, Class<E> sealedFamily) {
         if (!sealedFamily.isSealed()) {
             throw new IllegalArgumentException(sealedFamily.getName() + " must be a sealed interface");
         }
         return new StoredEvents<>(aggregateType, Arrays.stream(sealedFamily.getPermittedSubclasses())
-                .map(type -> (Class<? extends E>) type)
+                .<Class<? extends E>>map(type -> type.asSubclass(sealedFamily))
                 .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity())));
     }
 

@@ -1,6 +1,7 @@
 package dev.tocsin.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,6 +39,15 @@ public final class EventJson {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a generic value, e.g. a list of maps, without an unchecked cast at the caller. */
+    public static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read " + type.getType() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -22,33 +22,50 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every integration event Tocsin publishes. A new event or a new version of one is a new line
- * here and a golden fixture under {@code src/test/resources/golden}; during a release consumers
- * keep accepting the previous version's {@code ce_type}.
+ * Every integration event Tocsin publishes. A new event or a new version of one is a new constant
+ * here, a case in {@link #of} (which the compiler demands, since {@link IntegrationEvent} is
+ * sealed and the switch has no {@code default}) and a golden fixture under
+ * {@code src/test/resources/golden}; during a release consumers keep accepting the previous
+ * version's {@code ce_type}.
  */
 public final class EventTypes {
 
-    public static final List<EventType> ALL = List.of(
-            new EventType("tocsin.alert-signal.received.v1", Topics.ALERT_SIGNALS, AlertSignalReceived.class),
-            new EventType("tocsin.alert-command.release.v1", Topics.ALERT_SIGNALS, ReleaseAlert.class),
-            new EventType("tocsin.alert.triggered.v1", Topics.ALERTS, AlertTriggered.class),
-            new EventType("tocsin.alert.resolved.v1", Topics.ALERTS, AlertResolved.class),
-            new EventType("tocsin.alert-group.updated.v1", Topics.ALERTS, AlertGroupUpdated.class),
-            new EventType("tocsin.page.opened.v1", Topics.PAGES, PageOpened.class),
-            new EventType("tocsin.page.escalated.v1", Topics.PAGES, PageEscalated.class),
-            new EventType("tocsin.page.acknowledged.v1", Topics.PAGES, PageAcknowledged.class),
-            new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class),
-            new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class),
-            new EventType("tocsin.page-command.acknowledge.v1", Topics.PAGE_COMMANDS, AcknowledgePage.class),
-            new EventType("tocsin.notify.requested.v1", Topics.NOTIFY_REQUESTS, NotifyRequested.class),
-            new EventType("tocsin.delivery.sent.v1", Topics.NOTIFICATIONS, DeliverySent.class),
-            new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class),
-            new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class));
+    public static final EventType ALERT_SIGNAL_RECEIVED =
+            new EventType("tocsin.alert-signal.received.v1", Topics.ALERT_SIGNALS, AlertSignalReceived.class);
+    public static final EventType RELEASE_ALERT =
+            new EventType("tocsin.alert-command.release.v1", Topics.ALERT_SIGNALS, ReleaseAlert.class);
+    public static final EventType ALERT_TRIGGERED =
+            new EventType("tocsin.alert.triggered.v1", Topics.ALERTS, AlertTriggered.class);
+    public static final EventType ALERT_RESOLVED =
+            new EventType("tocsin.alert.resolved.v1", Topics.ALERTS, AlertResolved.class);
+    public static final EventType ALERT_GROUP_UPDATED =
+            new EventType("tocsin.alert-group.updated.v1", Topics.ALERTS, AlertGroupUpdated.class);
+    public static final EventType PAGE_OPENED = new EventType("tocsin.page.opened.v1", Topics.PAGES, PageOpened.class);
+    public static final EventType PAGE_ESCALATED =
+            new EventType("tocsin.page.escalated.v1", Topics.PAGES, PageEscalated.class);
+    public static final EventType PAGE_ACKNOWLEDGED =
+            new EventType("tocsin.page.acknowledged.v1", Topics.PAGES, PageAcknowledged.class);
+    public static final EventType PAGE_EXHAUSTED =
+            new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class);
+    public static final EventType PAGE_RESOLVED =
+            new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class);
+    public static final EventType ACKNOWLEDGE_PAGE =
+            new EventType("tocsin.page-command.acknowledge.v1", Topics.PAGE_COMMANDS, AcknowledgePage.class);
+    public static final EventType NOTIFY_REQUESTED =
+            new EventType("tocsin.notify.requested.v1", Topics.NOTIFY_REQUESTS, NotifyRequested.class);
+    public static final EventType DELIVERY_SENT =
+            new EventType("tocsin.delivery.sent.v1", Topics.NOTIFICATIONS, DeliverySent.class);
+    public static final EventType DELIVERY_FAILED =
+            new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class);
+    public static final EventType CHANGE_RECEIVED =
+            new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
+
+    public static final List<EventType> ALL = List.of(ALERT_SIGNAL_RECEIVED, RELEASE_ALERT, ALERT_TRIGGERED,
+            ALERT_RESOLVED, ALERT_GROUP_UPDATED, PAGE_OPENED, PAGE_ESCALATED, PAGE_ACKNOWLEDGED, PAGE_EXHAUSTED,
+            PAGE_RESOLVED, ACKNOWLEDGE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
-    private static final Map<Class<?>, EventType> BY_RECORD =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordType, Function.identity()));
 
     private EventTypes() {
     }
@@ -57,11 +74,24 @@ public final class EventTypes {
         return Optional.ofNullable(BY_CE_TYPE.get(ceType));
     }
 
+    /** The type an event is published as; exhaustive, so an event nobody registered does not compile. */
     public static EventType of(IntegrationEvent event) {
-        EventType type = BY_RECORD.get(event.getClass());
-        if (type == null) {
-            throw new IllegalArgumentException("not a registered integration event: " + event.getClass().getName());
-        }
-        return type;
+        return switch (event) {
+            case AlertSignalReceived e -> ALERT_SIGNAL_RECEIVED;
+            case ReleaseAlert e -> RELEASE_ALERT;
+            case AlertTriggered e -> ALERT_TRIGGERED;
+            case AlertResolved e -> ALERT_RESOLVED;
+            case AlertGroupUpdated e -> ALERT_GROUP_UPDATED;
+            case PageOpened e -> PAGE_OPENED;
+            case PageEscalated e -> PAGE_ESCALATED;
+            case PageAcknowledged e -> PAGE_ACKNOWLEDGED;
+            case PageExhausted e -> PAGE_EXHAUSTED;
+            case PageResolved e -> PAGE_RESOLVED;
+            case AcknowledgePage e -> ACKNOWLEDGE_PAGE;
+            case NotifyRequested e -> NOTIFY_REQUESTED;
+            case DeliverySent e -> DELIVERY_SENT;
+            case DeliveryFailed e -> DELIVERY_FAILED;
+            case ChangeReceived e -> CHANGE_RECEIVED;
+        };
     }
 }

@@ -40,31 +40,38 @@ public final class Alert {
      */
     public static List<AlertDomainEvent> decide(AlertRow open, AlertCommand command) {
         boolean isOpen = open != null && open.isOpen();
-        // Java 17 has no pattern switch over sealed types: a new command joins this chain by hand.
-        if (command instanceof Resolve resolve) {
-            return isOpen ? List.of(new AlertClosed(open.id(), resolve.signalId(), resolve.at())) : List.of();
+        return switch (command) {
+            case Resolve resolve -> isOpen ? List.of(new AlertClosed(open.id(), resolve.signalId(), resolve.at()))
+                    : List.of();
+            case Acknowledge ack -> acknowledge(open, isOpen, ack);
+            case Release release -> release(open, isOpen, release);
+            case Trigger trigger -> trigger(open, isOpen, trigger);
+        };
+    }
+
+    private static List<AlertDomainEvent> acknowledge(AlertRow open, boolean isOpen, Acknowledge ack) {
+        if (!isOpen || open.acknowledgedAt() != null) {
+            return List.of();
         }
-        if (command instanceof Acknowledge ack) {
-            if (!isOpen || open.acknowledgedAt() != null) {
-                return List.of();
-            }
-            boolean pages = open.disposition() == Disposition.PUBLISHED && open.urgency() == Urgency.PAGE;
-            return List.of(new AlertAcknowledged(open.id(), ack.signalId(), ack.by(), pages, ack.at()));
+        boolean pages = open.disposition() == Disposition.PUBLISHED && open.urgency() == Urgency.PAGE;
+        return List.of(new AlertAcknowledged(open.id(), ack.signalId(), ack.by(), pages, ack.at()));
+    }
+
+    private static List<AlertDomainEvent> release(AlertRow open, boolean isOpen, Release release) {
+        boolean heldBack = isOpen && (open.disposition() == Disposition.HELD
+                || open.disposition() == Disposition.SUPPRESSED);
+        Decision now = release.decision();
+        boolean unchanged = now.disposition() == Disposition.SUPPRESSED
+                && open.disposition() == Disposition.SUPPRESSED
+                && java.util.Objects.equals(now.suppressedBy(), open.suppressedBy());
+        if (!heldBack || unchanged) {
+            return List.of();
         }
-        if (command instanceof Release release) {
-            boolean heldBack = isOpen && (open.disposition() == Disposition.HELD
-                    || open.disposition() == Disposition.SUPPRESSED);
-            Decision now = release.decision();
-            boolean unchanged = now.disposition() == Disposition.SUPPRESSED
-                    && open.disposition() == Disposition.SUPPRESSED
-                    && java.util.Objects.equals(now.suppressedBy(), open.suppressedBy());
-            if (!heldBack || unchanged) {
-                return List.of();
-            }
-            return List.of(new AlertReleased(open.id(), release.cause(), now.disposition(), now.reason(),
-                    now.suppressedBy(), now.heldUntil(), release.at()));
-        }
-        Trigger trigger = (Trigger) command;
+        return List.of(new AlertReleased(open.id(), release.cause(), now.disposition(), now.reason(),
+                now.suppressedBy(), now.heldUntil(), release.at()));
+    }
+
+    private static List<AlertDomainEvent> trigger(AlertRow open, boolean isOpen, Trigger trigger) {
         if (isOpen) {
             return List.of(new AlertRepeated(open.id(), trigger.signal().signalId(), open.count() + 1, trigger.at(), 1));
         }
@@ -80,25 +87,17 @@ public final class Alert {
 
     /** The state after an event; {@code state} is null before the first. */
     public static AlertRow apply(AlertRow state, AlertDomainEvent event) {
-        if (event instanceof AlertOpened e) {
-            return new AlertRow(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, e.summary(), e.severity(),
-                    e.urgency(), e.reason(), e.labels(), e.annotations(), e.source(), 1, 1, e.openedAt(),
+        return switch (event) {
+            case AlertOpened e -> new AlertRow(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, e.summary(),
+                    e.severity(), e.urgency(), e.reason(), e.labels(), e.annotations(), e.source(), 1, 1, e.openedAt(),
                     e.openedAt(), null, e.startsAt(), e.generatorUrl(), e.details(), e.links(), e.images(),
                     e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil(), e.groupId(), null, null);
-        }
-        if (event instanceof AlertRepeated e) {
-            return state.repeated(e.count(), e.lastSeen());
-        }
-        if (event instanceof AlertReleased e) {
-            return state.released(e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil());
-        }
-        if (event instanceof AlertAcknowledged e) {
-            return state.acknowledged(e.by(), e.at());
-        }
-        if (event instanceof AlertClosed e) {
-            return state.closed(e.closedAt());
-        }
-        throw new IllegalArgumentException("unknown event " + event);
+            case AlertRepeated e -> state.repeated(e.count(), e.lastSeen());
+            case AlertReleased e -> state.released(e.disposition(), e.dispositionReason(), e.suppressedBy(),
+                    e.heldUntil());
+            case AlertAcknowledged e -> state.acknowledged(e.by(), e.at());
+            case AlertClosed e -> state.closed(e.closedAt());
+        };
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
+import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,23 +29,19 @@ public final class AlertPublication {
      * @param after the alert after the event
      */
     public static Optional<IntegrationEvent> of(AlertRow before, AlertDomainEvent event, AlertRow after) {
-        if (event instanceof AlertOpened o) {
-            return o.disposition() == Disposition.PUBLISHED ? Optional.of(triggered(after, o.openedAt()))
-                    : Optional.empty();
-        }
-        if (event instanceof AlertReleased r) {
-            return r.disposition() == Disposition.PUBLISHED ? Optional.of(triggered(after, r.releasedAt()))
-                    : Optional.empty();
-        }
-        if (event instanceof AlertClosed c) {
-            return before.disposition() == Disposition.PUBLISHED
+        return switch (event) {
+            case AlertOpened o -> o.disposition() == Disposition.PUBLISHED
+                    ? Optional.of(triggered(after, o.openedAt())) : Optional.empty();
+            case AlertReleased r -> r.disposition() == Disposition.PUBLISHED
+                    ? Optional.of(triggered(after, r.releasedAt())) : Optional.empty();
+            case AlertClosed c -> before.disposition() == Disposition.PUBLISHED
                     ? Optional.of(new AlertResolved(c.alertId(), before.dedupKey(), before.service(), c.closedAt()))
                     : Optional.empty();
-        }
-        if (event instanceof AlertAcknowledged a && a.forwarded()) {
-            return Optional.of(new AcknowledgePage(a.alertId(), null, a.by(), before.source(), a.at()));
-        }
-        return Optional.empty();
+            case AlertAcknowledged a -> a.forwarded()
+                    ? Optional.of(new AcknowledgePage(a.alertId(), null, a.by(), before.source(), a.at()))
+                    : Optional.empty();
+            case AlertRepeated r -> Optional.empty();
+        };
     }
 
     private static AlertTriggered triggered(AlertRow alert, Instant at) {

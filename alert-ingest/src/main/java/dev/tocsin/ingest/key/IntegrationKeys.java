@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.key;
 
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.eventing.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -146,14 +146,8 @@ public class IntegrationKeys {
         IntegrationKey.Signing signing = row[6] == null ? null
                 : new IntegrationKey.Signing((String) row[6], (String) row[7], (String) row[8]);
         List<String> services = row[9] == null ? List.of() : List.of(((String) row[9]).split(","));
-        return new IntegrationKey((String) row[0], (String) row[1], services, (String) row[2], instant(row[3]),
-                instant(row[4]), row[5] == null ? null : ((Number) row[5]).intValue(), signing);
+        return new IntegrationKey((String) row[0], (String) row[1], services, (String) row[2], Timestamps.instant(row[3]),
+                Timestamps.instant(row[4]), row[5] == null ? null : ((Number) row[5]).intValue(), signing);
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
-    }
 }

@@ -9,8 +9,7 @@ import dev.tocsin.eventing.deadletter.Failures;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.eventing.deadletter.UnreadableRecord;
 import dev.tocsin.events.Topics;
-import dev.tocsin.events.signal.AlertSignalReceived;
-import dev.tocsin.events.signal.ReleaseAlert;
+import dev.tocsin.events.signal.SignalMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -137,7 +136,7 @@ public class SignalConsumer implements Redelivery {
     }
 
     private static ReceivedEvent accepted(ReceivedEvent event) {
-        if (event.event() instanceof AlertSignalReceived || event.event() instanceof ReleaseAlert) {
+        if (event.event() instanceof SignalMessage) {
             return event;
         }
         throw new UnreadableRecord(event.ceType() + " does not belong on " + Topics.ALERT_SIGNALS);

@@ -2,6 +2,7 @@ package dev.tocsin.ingest.silence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.Deadlines;
@@ -66,9 +67,9 @@ public class SuppressionRules {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     rules.add(new SuppressionRule(row.getString(1), row.getString(2), row.getString(3),
-                            matchers(row.getString(4)), instant(row.getObject(5, OffsetDateTime.class)),
-                            instant(row.getObject(6, OffsetDateTime.class)), row.getString(7), row.getString(8),
-                            instant(row.getObject(9, OffsetDateTime.class))));
+                            matchers(row.getString(4)), instant(row.getObject(5)),
+                            instant(row.getObject(6)), row.getString(7), row.getString(8),
+                            instant(row.getObject(9))));
                 }
             }
         }
@@ -167,7 +168,7 @@ public class SuppressionRules {
     }
 
     private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+        return Timestamps.instant(value);
     }
 
     /** Matchers as stored: Tocsin's own JSON form, written only after validation. */

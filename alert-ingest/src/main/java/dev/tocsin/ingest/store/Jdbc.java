@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.events.EventJson;
 import java.io.IOException;
 import java.sql.Connection;
@@ -33,8 +34,7 @@ public final class Jdbc {
     }
 
     public static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp time = rows.getTimestamp(column);
-        return time == null ? null : time.toInstant();
+        return Timestamps.instant(rows.getObject(column));
     }
 
     public static Timestamp timestamp(Instant instant) {

@@ -33,7 +33,7 @@ public class Acknowledgements {
         this.clock = clock;
     }
 
-    /** Must run inside {@code Panache.withTransaction}. */
+    /** Must run inside {@link dev.tocsin.eventing.AfterCommit#transaction} (see {@link Pages}). */
     public Uni<Result> acknowledge(String pageId, String by, String via) {
         return pages.load(pageId).chain(found -> {
             Page page = found.orElse(null);

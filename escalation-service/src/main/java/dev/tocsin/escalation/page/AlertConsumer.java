@@ -3,6 +3,7 @@ package dev.tocsin.escalation.page;
 import dev.tocsin.escalation.config.Documents;
 import dev.tocsin.escalation.config.EscalationPolicy;
 import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
@@ -83,7 +84,7 @@ public class AlertConsumer implements Redelivery {
 
     private Uni<Void> triggered(AlertTriggered alert, Routing routing, Inbox.Fresh<AlertEvent> fresh) {
         if (alert.urgency() != Urgency.PAGE) {
-            fresh.afterCommit(() -> registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name())
+            AfterCommit.register(() -> registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name())
                     .increment());
             return Uni.createFrom().voidItem();
         }

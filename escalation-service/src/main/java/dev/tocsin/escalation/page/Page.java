@@ -63,27 +63,16 @@ public record Page(String id, String alertId, String service, String policyId, S
     }
 
     public static Page apply(Page page, PageChange event) {
-        if (event instanceof PageChange.Opened o) {
-            return new Page(o.pageId(), o.alertId(), o.service(), o.policyId(), Status.OPEN, 1, 1, o.summary(),
-                    o.severity(), o.labels(), o.at(), 1);
-        }
-        if (event instanceof PageChange.Unrouted u) {
-            return new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0, null, null, Map.of(),
-                    u.at(), 1);
-        }
-        if (event instanceof PageChange.Escalated e) {
-            return page.with(Status.OPEN, e.step(), e.round());
-        }
-        if (event instanceof PageChange.Acknowledged) {
-            return page.with(Status.ACKNOWLEDGED, page.step, page.round);
-        }
-        if (event instanceof PageChange.Exhausted) {
-            return page.with(Status.EXHAUSTED, page.step, page.round);
-        }
-        if (event instanceof PageChange.Resolved) {
-            return page.with(Status.RESOLVED, page.step, page.round);
-        }
-        throw new IllegalArgumentException("no rule for " + event.getClass().getSimpleName());
+        return switch (event) {
+            case PageChange.Opened o -> new Page(o.pageId(), o.alertId(), o.service(), o.policyId(), Status.OPEN, 1, 1,
+                    o.summary(), o.severity(), o.labels(), o.at(), 1);
+            case PageChange.Unrouted u -> new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0,
+                    null, null, Map.of(), u.at(), 1);
+            case PageChange.Escalated e -> page.with(Status.OPEN, e.step(), e.round());
+            case PageChange.Acknowledged a -> page.with(Status.ACKNOWLEDGED, page.step, page.round);
+            case PageChange.Exhausted x -> page.with(Status.EXHAUSTED, page.step, page.round);
+            case PageChange.Resolved r -> page.with(Status.RESOLVED, page.step, page.round);
+        };
     }
 
     public static Page replay(List<PageChange> events) {

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.page;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
@@ -65,15 +66,15 @@ public class PageCommandConsumer implements Redelivery {
                 // flapping), and a page opened after its acknowledgement must still reach someone.
                 LOG.warnf("acknowledgement of alert %s via %s ignored: it has no page %s", command.alertId(),
                         command.via(), pageId);
-                fresh.afterCommit(() -> ignored("no-such-page"));
+                ignored("no-such-page");
             } else if (!result.acknowledged()) {
                 // Usual, not a fault: someone else took it first, or it resolved meanwhile.
-                fresh.afterCommit(() -> ignored("not-open"));
+                ignored("not-open");
             }
         }).replaceWithVoid();
     }
 
     private void ignored(String reason) {
-        registry.counter("tocsin.page.commands.ignored", "reason", reason).increment();
+        AfterCommit.register(() -> registry.counter("tocsin.page.commands.ignored", "reason", reason).increment());
     }
 }

@@ -1,13 +1,14 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.events.EventJson;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.events.EventJson;
 import dev.tocsin.eventing.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,24 +22,31 @@ public class PageProjection {
             int step, int round, List<Map<String, Object>> notified, Instant openedAt, Instant updatedAt) {
     }
 
+    private static final TypeReference<List<Map<String, Object>>> NOTIFIED = new TypeReference<>() {
+    };
     private static final String COLUMNS =
             "id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text), opened_at, updated_at";
 
     public Uni<Void> apply(Page page, PageChange event) {
-        if (event instanceof PageChange.Opened o) {
-            return insert(page, null, notified(1, 1, o.userIds()), o.at());
-        }
-        if (event instanceof PageChange.Unrouted u) {
-            return insert(page, u.reason(), "[]", u.at());
-        }
-        String append = event instanceof PageChange.Escalated e ? notified(e.step(), e.round(), e.userIds()) : "[]";
+        return switch (event) {
+            case PageChange.Opened o -> insert(page, null, notified(1, 1, o.userIds()), o.at());
+            case PageChange.Unrouted u -> insert(page, u.reason(), "[]", u.at());
+            case PageChange.Escalated e -> update(page, notified(e.step(), e.round(), e.userIds()), e.at());
+            case PageChange.Acknowledged a -> update(page, "[]", a.at());
+            case PageChange.Exhausted x -> update(page, "[]", x.at());
+            case PageChange.Resolved r -> update(page, "[]", r.at());
+        };
+    }
+
+    /** The page's new status and step; {@code append} adds who this change notified (a JSON array). */
+    private Uni<Void> update(Page page, String append, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update pages set status = :status, step = :step, round = :round, updated_at = :at,
                         notified = notified || cast(cast(:append as text) as jsonb) where id = :id""")
                 .setParameter("status", page.status().name())
                 .setParameter("step", page.step())
                 .setParameter("round", page.round())
-                .setParameter("at", event.at())
+                .setParameter("at", at)
                 .setParameter("append", append)
                 .setParameter("id", page.id())
                 .executeUpdate()).replaceWithVoid();
@@ -93,14 +101,9 @@ public class PageProjection {
         return EventJson.write(List.of(Map.of("step", step, "round", round, "users", users)));
     }
 
-    @SuppressWarnings("unchecked")
     private static PageView view(Object[] r) {
         return new PageView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), EventJson.read((String) r[8], List.class),
-                instant(r[9]), instant(r[10]));
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), EventJson.read((String) r[8], NOTIFIED),
+                Timestamps.instant(r[9]), Timestamps.instant(r[10]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.page;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.StoredEvents;
@@ -15,14 +16,15 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Loads pages from their events and records new ones: the events, the projection and the
- * integration events (page events and one notify request per person) in the caller's transaction.
+ * integration events (page events and one notify request per person) in the caller's transaction,
+ * which must be an {@link AfterCommit#transaction}: the page metrics count after it commits.
  */
 @ApplicationScoped
 public class Pages {
@@ -66,9 +68,10 @@ public class Pages {
         for (PageChange event : events) {
             state = Page.apply(state, event);
             Page after = state;
-            // Counted once the append held: an attempt that lost to a concurrent writer fails there,
-            // and its retry (of the inbox or the API) must not count the same change again.
-            chain = chain.invoke(() -> count(after, event)).chain(() -> projection.apply(after, event));
+            // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
+            // retried (by the inbox, the API or the engine) and must not count the same change again.
+            chain = chain.invoke(() -> AfterCommit.register(() -> count(after, event)))
+                    .chain(() -> projection.apply(after, event));
             for (IntegrationEvent published : integrationEvents(after, event)) {
                 chain = chain.chain(() -> outbox.append(published));
             }
@@ -77,35 +80,36 @@ public class Pages {
     }
 
     private void count(Page page, PageChange event) {
-        if (event instanceof PageChange.Opened) {
-            registry.counter("tocsin.pages.opened").increment();
-        } else if (event instanceof PageChange.Escalated) {
-            registry.counter("tocsin.pages.escalated").increment();
-        } else if (event instanceof PageChange.Acknowledged a) {
-            registry.counter("tocsin.pages.acknowledged", "via", a.via() == null ? "unknown" : a.via()).increment();
-            ackLatency.record(Duration.between(page.openedAt(), a.at()));
-        } else if (event instanceof PageChange.Unrouted) {
-            registry.counter("tocsin.pages.unrouted").increment();
+        switch (event) {
+            case PageChange.Opened o -> registry.counter("tocsin.pages.opened").increment();
+            case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
+            case PageChange.Acknowledged a -> {
+                registry.counter("tocsin.pages.acknowledged", "via", a.via() == null ? "unknown" : a.via()).increment();
+                ackLatency.record(Duration.between(page.openedAt(), a.at()));
+            }
+            case PageChange.Unrouted u -> registry.counter("tocsin.pages.unrouted").increment();
+            // No metric counts pages ending; their status on the API and timeline shows it.
+            case PageChange.Exhausted x -> { }
+            case PageChange.Resolved r -> { }
         }
     }
 
     private static List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
-        List<IntegrationEvent> out = new ArrayList<>();
-        if (event instanceof PageChange.Opened o) {
-            out.add(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(), o.at()));
-            out.addAll(notify(page, 1, 1, o.userIds(), o));
-        } else if (event instanceof PageChange.Escalated e) {
-            out.add(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at()));
-            out.addAll(notify(page, e.step(), e.round(), e.userIds(), e));
-        } else if (event instanceof PageChange.Acknowledged a) {
-            out.add(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(), a.at()));
-        } else if (event instanceof PageChange.Exhausted x) {
-            out.add(new PageExhausted(page.id(), page.alertId(), x.at()));
-        } else if (event instanceof PageChange.Resolved r) {
-            out.add(new PageResolved(page.id(), page.alertId(), r.at()));
-        }
-        // Unrouted is recorded and visible here; nothing downstream can act on it yet.
-        return out;
+        return switch (event) {
+            case PageChange.Opened o -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(),
+                            o.at())),
+                    notify(page, 1, 1, o.userIds(), o).stream()).toList();
+            case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at())),
+                    notify(page, e.step(), e.round(), e.userIds(), e).stream()).toList();
+            case PageChange.Acknowledged a -> List.of(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(),
+                    a.at()));
+            case PageChange.Exhausted x -> List.of(new PageExhausted(page.id(), page.alertId(), x.at()));
+            case PageChange.Resolved r -> List.of(new PageResolved(page.id(), page.alertId(), r.at()));
+            // Recorded and visible here; nothing downstream can act on it yet.
+            case PageChange.Unrouted u -> List.of();
+        };
     }
 
     private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {

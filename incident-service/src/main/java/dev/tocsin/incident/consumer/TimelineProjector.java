@@ -1,5 +1,6 @@
 package dev.tocsin.incident.consumer;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.incident.timeline.EntryMappers;
@@ -59,7 +60,7 @@ public class TimelineProjector {
         return writer.append(fresh.id(), entry.get(), fresh.event())
                 .invoke(inserted -> {
                     if (inserted) {
-                        fresh.afterCommit(() -> registry.counter("tocsin.timeline.entries", "kind",
+                        AfterCommit.register(() -> registry.counter("tocsin.timeline.entries", "kind",
                                 entry.get().kind()).increment());
                     }
                 })

@@ -92,9 +92,10 @@ public class Timelines {
         }
         try {
             DeliveryEvent event = EventJson.MAPPER.readValue((String) row[3], type);
-            List<String> withheld = event instanceof DeliveryFailed failed
-                    ? Redaction.withheld(false, "error", failed.error())
-                    : Redaction.withheld(false, "address", ((DeliverySent) event).address());
+            List<String> withheld = switch (event) {
+                case DeliveryFailed failed -> Redaction.withheld(false, "error", failed.error());
+                case DeliverySent sent -> Redaction.withheld(false, "address", sent.address());
+            };
             return new Line(at, kind, DeliveryEntries.withoutContacts(event).text(), withheld);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable details of a " + kind + " timeline entry", e);

@@ -1,5 +1,6 @@
 package dev.tocsin.notifier.delivery;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.StoredEvents;
@@ -52,7 +53,7 @@ public class Deliveries {
         return load(deliveryId).chain(loaded -> execute(loaded, command));
     }
 
-    /** Must run inside {@code Panache.withTransaction}. */
+    /** Must run inside {@link AfterCommit#transaction}: the delivery metrics count after it commits. */
     public Uni<Decided> execute(Loaded loaded, DeliveryCommand command) {
         List<DeliveryDomainEvent> events = loaded.state().decide(command, policy);
         if (events.isEmpty()) {

@@ -40,24 +40,16 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
 
     /** What happens on {@code command}; empty when it changes nothing (a repeated request, a late result). */
     public List<DeliveryDomainEvent> decide(DeliveryCommand command, RetryPolicy policy) {
-        // Java 17 has no pattern switch over sealed types: a new command or event joins these chains by hand.
-        if (command instanceof RequestDelivery c) {
-            return status != DeliveryStatus.NEW ? List.of()
+        return switch (command) {
+            case RequestDelivery c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
                             c.address(), c.at()));
-        }
-        if (command instanceof RecordUnreachable c) {
-            return status != DeliveryStatus.NEW ? List.of()
+            case RecordUnreachable c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), null, null, null, c.at()),
                             new DeliveryAbandoned(c.deliveryId(), 0, c.reason(), c.at()));
-        }
-        if (command instanceof RecordSent c) {
-            return whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
-        }
-        if (command instanceof RecordFailure c) {
-            return whenOpen(() -> fail(c, policy));
-        }
-        throw new IllegalArgumentException("unknown command " + command);
+            case RecordSent c -> whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
+            case RecordFailure c -> whenOpen(() -> fail(c, policy));
+        };
     }
 
     private List<DeliveryDomainEvent> fail(RecordFailure failure, RetryPolicy policy) {
@@ -83,22 +75,15 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
     }
 
     public Delivery apply(DeliveryDomainEvent event) {
-        if (event instanceof DeliveryRequested e) {
-            return new Delivery(e.deliveryId(), DeliveryStatus.PENDING, e.notification(), e.contactMethodId(),
-                    e.channel(), e.address(), 0, null, e.requestedAt(), e.requestedAt());
-        }
-        if (event instanceof DeliveryAttemptFailed e) {
-            return new Delivery(id, DeliveryStatus.FAILED, notification, contactMethodId, channel, address,
-                    e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt());
-        }
-        if (event instanceof DeliverySucceeded e) {
-            return new Delivery(id, DeliveryStatus.SENT, notification, contactMethodId, channel, address,
-                    e.attempt(), lastError, null, e.sentAt());
-        }
-        if (event instanceof DeliveryAbandoned e) {
-            return new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId, channel, address,
-                    e.attempts(), e.reason(), null, e.abandonedAt());
-        }
-        throw new IllegalArgumentException("unknown event " + event);
+        return switch (event) {
+            case DeliveryRequested e -> new Delivery(e.deliveryId(), DeliveryStatus.PENDING, e.notification(),
+                    e.contactMethodId(), e.channel(), e.address(), 0, null, e.requestedAt(), e.requestedAt());
+            case DeliveryAttemptFailed e -> new Delivery(id, DeliveryStatus.FAILED, notification, contactMethodId,
+                    channel, address, e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt());
+            case DeliverySucceeded e -> new Delivery(id, DeliveryStatus.SENT, notification, contactMethodId, channel,
+                    address, e.attempt(), lastError, null, e.sentAt());
+            case DeliveryAbandoned e -> new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId,
+                    channel, address, e.attempts(), e.reason(), null, e.abandonedAt());
+        };
     }
 }

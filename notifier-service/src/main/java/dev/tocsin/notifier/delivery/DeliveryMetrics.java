@@ -1,10 +1,13 @@
 package dev.tocsin.notifier.delivery;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -33,12 +36,17 @@ public class DeliveryMetrics {
         registry.counter("tocsin.deliveries", "channel", tag(null), "outcome", "abandoned");
     }
 
+    /** Counts {@code event} once its transaction commits; must run inside {@link AfterCommit#transaction}. */
     void record(Delivery after, DeliveryDomainEvent event) {
-        String outcome = event instanceof DeliverySucceeded ? "sent"
-                : event instanceof DeliveryAttemptFailed ? "failed"
-                : event instanceof DeliveryAbandoned ? "abandoned" : null;
+        String outcome = switch (event) {
+            case DeliverySucceeded e -> "sent";
+            case DeliveryAttemptFailed e -> "failed";
+            case DeliveryAbandoned e -> "abandoned";
+            case DeliveryRequested e -> null;
+        };
         if (outcome != null) {
-            registry.counter("tocsin.deliveries", "channel", tag(after.channel()), "outcome", outcome).increment();
+            Counter counter = registry.counter("tocsin.deliveries", "channel", tag(after.channel()), "outcome", outcome);
+            AfterCommit.register(counter::increment);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import java.util.Optional;
 
@@ -24,18 +25,16 @@ final class DeliveryNotifications {
     /** @param after the delivery's state once {@code event} is applied */
     static Optional<DeliveryEvent> of(Delivery after, DeliveryDomainEvent event) {
         Notification n = after.notification();
-        if (event instanceof DeliverySucceeded e) {
-            return Optional.of(new DeliverySent(after.id(), n.requestId(), n.pageId(), n.userId(), after.channel(),
-                    after.address(), e.attempt(), e.sentAt()));
-        }
-        if (event instanceof DeliveryAttemptFailed e && e.nextAttemptAt() != null) {
-            return Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(), n.userId(), after.channel(),
-                    e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt()));
-        }
-        if (event instanceof DeliveryAbandoned e) {
-            return Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(), n.userId(), after.channel(),
-                    e.attempts(), e.reason(), null, e.abandonedAt()));
-        }
-        return Optional.empty();
+        return switch (event) {
+            case DeliverySucceeded e -> Optional.of(new DeliverySent(after.id(), n.requestId(), n.pageId(), n.userId(),
+                    after.channel(), after.address(), e.attempt(), e.sentAt()));
+            // The last failed attempt has no next one and is published by the DeliveryAbandoned after it.
+            case DeliveryAttemptFailed e when e.nextAttemptAt() == null -> Optional.empty();
+            case DeliveryAttemptFailed e -> Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(),
+                    n.userId(), after.channel(), e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt()));
+            case DeliveryAbandoned e -> Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(),
+                    n.userId(), after.channel(), e.attempts(), e.reason(), null, e.abandonedAt()));
+            case DeliveryRequested e -> Optional.empty();
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.tocsin.events.change;
 
-import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.alert.Link;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,7 @@ public record ChangeReceived(
         Map<String, Object> details,
         List<Link> links,
         String format,
-        Instant receivedAt) implements IntegrationEvent {
+        Instant receivedAt) implements ChangeEvent {
 
     @Override
     public String aggregateId() {

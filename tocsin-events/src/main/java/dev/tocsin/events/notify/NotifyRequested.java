@@ -1,6 +1,5 @@
 package dev.tocsin.events.notify;
 
-import dev.tocsin.events.IntegrationEvent;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ public record NotifyRequested(
         String summary,
         String severity,
         Map<String, String> labels,
-        Instant requestedAt) implements IntegrationEvent {
+        Instant requestedAt) implements NotifyEvent {
 
     @Override
     public String aggregateId() {

@@ -1,6 +1,5 @@
 package dev.tocsin.events.page;
 
-import dev.tocsin.events.IntegrationEvent;
 import java.time.Instant;
 
 /**
@@ -13,7 +12,7 @@ import java.time.Instant;
  * @param via where the acknowledgement came from, e.g. {@code pagerduty-events-v2}
  */
 public record AcknowledgePage(String alertId, String pageId, String by, String via, Instant at)
-        implements IntegrationEvent {
+        implements PageCommand {
 
     @Override
     public String aggregateId() {

@@ -1,6 +1,5 @@
 package dev.tocsin.events.signal;
 
-import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
 import java.time.Instant;
@@ -39,7 +38,7 @@ public record AlertSignalReceived(
         Map<String, Object> details,
         List<Link> links,
         List<Image> images,
-        String keyId) implements IntegrationEvent {
+        String keyId) implements SignalMessage {
 
     /** A signal without details, links, images or key, as the Alertmanager formats carry. */
     public AlertSignalReceived(UUID signalId, String dedupKey, SignalAction action, String service, String summary,

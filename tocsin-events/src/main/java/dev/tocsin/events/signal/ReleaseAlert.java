@@ -1,6 +1,5 @@
 package dev.tocsin.events.signal;
 
-import dev.tocsin.events.IntegrationEvent;
 import java.time.Instant;
 
 /**
@@ -13,7 +12,7 @@ import java.time.Instant;
  * @param key the record key: the alert's dedup key, or the storm group's id for a group
  * @param cause why it is due, e.g. {@code business hours began}; shown in the alert's history
  */
-public record ReleaseAlert(String key, String alertId, String cause, Instant dueAt) implements IntegrationEvent {
+public record ReleaseAlert(String key, String alertId, String cause, Instant dueAt) implements SignalMessage {
 
     @Override
     public String aggregateId() {

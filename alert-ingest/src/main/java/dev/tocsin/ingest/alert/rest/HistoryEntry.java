@@ -27,23 +27,18 @@ public record HistoryEntry(String event, Instant at, UUID signalId, Integer coun
 
     static HistoryEntry of(AlertDomainEvent event) {
         String name = event.getClass().getSimpleName();
-        if (event instanceof AlertOpened e) {
-            String reason = e.dispositionReason() == null ? e.reason() : e.reason() + "; " + e.dispositionReason();
-            return new HistoryEntry(name, e.openedAt(), e.signalId(), 1, null,
-                    e.urgency() + ", " + e.disposition(), reason);
-        }
-        if (event instanceof AlertRepeated e) {
-            return new HistoryEntry(name, e.lastSeen(), e.signalId(), e.count(), e.repeats(), null, null);
-        }
-        if (event instanceof AlertReleased e) {
-            return new HistoryEntry(name, e.releasedAt(), null, null, null, e.disposition().name(),
+        return switch (event) {
+            case AlertOpened e -> new HistoryEntry(name, e.openedAt(), e.signalId(), 1, null,
+                    e.urgency() + ", " + e.disposition(),
+                    e.dispositionReason() == null ? e.reason() : e.reason() + "; " + e.dispositionReason());
+            case AlertRepeated e -> new HistoryEntry(name, e.lastSeen(), e.signalId(), e.count(), e.repeats(), null,
+                    null);
+            case AlertReleased e -> new HistoryEntry(name, e.releasedAt(), null, null, null, e.disposition().name(),
                     e.cause() + (e.dispositionReason() == null ? "" : "; " + e.dispositionReason()));
-        }
-        if (event instanceof AlertAcknowledged e) {
-            return new HistoryEntry(name, e.at(), e.signalId(), null, null, null, "acknowledged by " + e.by()
-                    + (e.forwarded() ? "; its page was asked to stop escalating" : "; no page to stop"));
-        }
-        AlertClosed e = (AlertClosed) event;
-        return new HistoryEntry(name, e.closedAt(), e.signalId(), null, null, null, null);
+            case AlertAcknowledged e -> new HistoryEntry(name, e.at(), e.signalId(), null, null, null,
+                    "acknowledged by " + e.by()
+                            + (e.forwarded() ? "; its page was asked to stop escalating" : "; no page to stop"));
+            case AlertClosed e -> new HistoryEntry(name, e.closedAt(), e.signalId(), null, null, null, null);
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.tocsin.escalation.page.Acknowledgements;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageProjection;
 import dev.tocsin.escalation.page.PageProjection.PageView;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
@@ -13,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -91,7 +91,7 @@ public class PageResource {
             throw ProblemException.badRequest("by", "must name who acknowledges the page");
         }
         String by = request.by().strip();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> acknowledgements.acknowledge(id, by, VIA)
+        return Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> acknowledgements.acknowledge(id, by, VIA)
                         .chain(result -> {
                             if (result.page() == null) {
                                 throw ProblemException.notFound("page " + id);

@@ -19,22 +19,19 @@ public class AlertEntries implements EntryMapper<AlertEvent> {
 
     @Override
     public TimelineEntry entry(AlertEvent event) {
-        if (event instanceof AlertTriggered triggered) {
-            // alert-ingest's reason already starts with the decision ("paged: ...").
-            String why = Words.blank(triggered.reason()) ? Words.urgency(triggered.urgency()) : triggered.reason();
-            return new TimelineEntry("alert.triggered", triggered.triggeredAt(), triggered.alertId(), null,
-                    "Alert triggered on %s: %s (%s)".formatted(triggered.service(), triggered.summary(), why));
-        }
-        if (event instanceof AlertResolved resolved) {
-            return new TimelineEntry("alert.resolved", resolved.resolvedAt(), resolved.alertId(), null,
-                    "Alert resolved on " + resolved.service());
-        }
-        if (event instanceof AlertGroupUpdated group) {
+        return switch (event) {
+            case AlertTriggered triggered -> {
+                // alert-ingest's reason already starts with the decision ("paged: ...").
+                String why = Words.blank(triggered.reason()) ? Words.urgency(triggered.urgency()) : triggered.reason();
+                yield new TimelineEntry("alert.triggered", triggered.triggeredAt(), triggered.alertId(), null,
+                        "Alert triggered on %s: %s (%s)".formatted(triggered.service(), triggered.summary(), why));
+            }
+            case AlertResolved resolved -> new TimelineEntry("alert.resolved", resolved.resolvedAt(), resolved.alertId(),
+                    null, "Alert resolved on " + resolved.service());
             // A storm's grouped page: responders see it grow and shrink without a page per alert.
-            return new TimelineEntry("alert.group-updated", group.updatedAt(), group.alertId(), null,
-                    "Storm on %s: %d alerts joined, %d still firing".formatted(group.service(), group.members(),
+            case AlertGroupUpdated group -> new TimelineEntry("alert.group-updated", group.updatedAt(), group.alertId(),
+                    null, "Storm on %s: %d alerts joined, %d still firing".formatted(group.service(), group.members(),
                             group.firing()));
-        }
-        throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
+        };
     }
 }

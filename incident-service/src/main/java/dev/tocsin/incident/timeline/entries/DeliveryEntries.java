@@ -33,21 +33,22 @@ public class DeliveryEntries implements EntryMapper<DeliveryEvent> {
     }
 
     private static TimelineEntry entry(DeliveryEvent event, boolean contacts) {
-        if (event instanceof DeliverySent sent) {
-            String to = !contacts || Words.blank(sent.address()) ? sent.userId() : sent.address();
-            String attempt = sent.attempt() > 1 ? " (attempt " + sent.attempt() + ")" : "";
-            return new TimelineEntry("delivery.sent", sent.sentAt(), null, sent.pageId(),
-                    "%s sent to %s%s".formatted(Words.channel(sent.channel()), to, attempt));
-        }
-        if (event instanceof DeliveryFailed failed) {
-            String next = failed.nextAttemptAt() == null
-                    ? "attempt " + failed.attempt() + ", giving up"
-                    : "retry at " + Words.time(failed.nextAttemptAt());
-            return new TimelineEntry("delivery.failed", failed.failedAt(), null, failed.pageId(), contacts
-                    ? "%s to %s failed: %s (%s)".formatted(Words.channel(failed.channel()), failed.userId(),
-                            failed.error(), next)
-                    : "%s to %s failed (%s)".formatted(Words.channel(failed.channel()), failed.userId(), next));
-        }
-        throw new IllegalArgumentException("no timeline entry for " + event.getClass().getSimpleName());
+        return switch (event) {
+            case DeliverySent sent -> {
+                String to = !contacts || Words.blank(sent.address()) ? sent.userId() : sent.address();
+                String attempt = sent.attempt() > 1 ? " (attempt " + sent.attempt() + ")" : "";
+                yield new TimelineEntry("delivery.sent", sent.sentAt(), null, sent.pageId(),
+                        "%s sent to %s%s".formatted(Words.channel(sent.channel()), to, attempt));
+            }
+            case DeliveryFailed failed -> {
+                String next = failed.nextAttemptAt() == null
+                        ? "attempt " + failed.attempt() + ", giving up"
+                        : "retry at " + Words.time(failed.nextAttemptAt());
+                yield new TimelineEntry("delivery.failed", failed.failedAt(), null, failed.pageId(), contacts
+                        ? "%s to %s failed: %s (%s)".formatted(Words.channel(failed.channel()), failed.userId(),
+                                failed.error(), next)
+                        : "%s to %s failed (%s)".formatted(Words.channel(failed.channel()), failed.userId(), next));
+            }
+        };
     }
 }
