@@ -1,5 +1,6 @@
 package dev.tocsin.ingest;
 
+import dev.tocsin.testing.TableRows;
 import static dev.tocsin.ingest.Intake.ADMIN;
 import static dev.tocsin.ingest.Intake.alert;
 import static dev.tocsin.ingest.Intake.post;
@@ -17,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -143,18 +143,7 @@ class ProjectionRebuildIT {
 
     /** Every column of the table's matching rows, as PostgreSQL prints them, in id order. */
     private List<List<String>> rows(String table, String where) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select * from " + table + " " + where + " order by id")) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    row.add(rs.getString(column));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return TableRows.select(database, "select * from " + table + " " + where + " order by id");
     }
 
     private void execute(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation;
 
+import dev.tocsin.testing.TableRows;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,11 +24,9 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,19 +164,7 @@ class PageRebuildIT {
 
     /** Every column of the matching rows of {@code pages}, as PostgreSQL prints them, in id order. */
     private List<List<String>> rows(String where) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement("select * from pages " + where + " order by id");
-                ResultSet rs = select.executeQuery()) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    row.add(rs.getString(column));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return TableRows.select(database, "select * from pages " + where + " order by id");
     }
 
     private void execute(String sql) throws SQLException {

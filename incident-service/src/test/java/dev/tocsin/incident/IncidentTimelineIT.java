@@ -1,5 +1,6 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.testing.TableRows;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -32,12 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -269,22 +270,9 @@ class IncidentTimelineIT {
 
     /** Every column but a serial id of the table's matching rows, as PostgreSQL prints them, in a stable order. */
     private List<List<String>> rows(String table, String where) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement("select * from " + table + " " + where);
-                ResultSet rs = select.executeQuery()) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    if (!rs.getMetaData().getColumnName(column).equals("id")) {
-                        row.add(rs.getString(column));
-                    }
-                }
-                rows.add(row);
-            }
-            rows.sort(Comparator.comparing(Object::toString));
-            return rows;
-        }
+        List<List<String>> rows = new ArrayList<>(TableRows.select(database, Set.of("id"), "select * from " + table + " " + where));
+        rows.sort(Comparator.comparing(Object::toString));
+        return rows;
     }
 
     void send(IntegrationEvent event) {

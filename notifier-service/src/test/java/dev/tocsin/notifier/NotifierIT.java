@@ -1,5 +1,6 @@
 package dev.tocsin.notifier;
 
+import dev.tocsin.testing.TableRows;
 import static dev.tocsin.notifier.Api.ADMIN;
 import static dev.tocsin.notifier.Api.VIEWER;
 import static dev.tocsin.notifier.Api.putEmail;
@@ -31,11 +32,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,21 +259,7 @@ class NotifierIT {
 
     /** Every column of the person's rows of {@code deliveries}, as PostgreSQL prints them, in id order. */
     private List<List<String>> rows(String userId) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select =
-                connection.prepareStatement("select * from deliveries where user_id = ? order by id")) {
-            select.setString(1, userId);
-            try (ResultSet rs = select.executeQuery()) {
-                List<List<String>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                        row.add(rs.getString(column));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
+        return TableRows.select(dataSource, "select * from deliveries where user_id = ? order by id", userId);
     }
 
     private static List<Object> allDeliveries() {
