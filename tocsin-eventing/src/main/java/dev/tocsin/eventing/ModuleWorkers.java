@@ -93,7 +93,9 @@ final class ModuleWorkers {
                 } finally {
                     idle.release(wanted - batch.claimed());
                 }
-                if (batch.claimed() < wanted) {
+                // A short batch may only mean another replica holds the rest: look again at once,
+                // and sleep only when nothing at all was due.
+                if (batch.claimed() == 0) {
                     wakeUps.tryAcquire(untilNext(batch), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
