@@ -21,7 +21,9 @@ public interface DeadlineModule {
     /**
      * Does the work that must not run inside a transaction (a provider call), or nothing, and says
      * what to record. A failure here, or in the outcome's writes, retries the deadline with backoff.
-     * A module must not arm its own deadline: it returns the next due time instead.
+     * A module must not arm its own deadline: it returns the next due time instead. Like every
+     * reactive call it runs on a Vert.x context and must not block its thread; a provider client
+     * that blocks is moved off it ({@code runSubscriptionOn} a worker pool).
      */
     Uni<Outcome> fire(Deadline deadline);
 

@@ -85,13 +85,14 @@ final class ModuleWorkers {
         while (running) {
             try {
                 idle.acquire();
-                int wanted = Math.min(batchSize, 1 + idle.drainPermits());
+                int taken = 1 + idle.drainPermits();
+                int wanted = Math.min(batchSize, taken);
                 Batch batch = Batch.NONE;
                 try {
                     wakeUps.drainPermits();
                     batch = claimAndStart(wanted);
                 } finally {
-                    idle.release(wanted - batch.claimed());
+                    idle.release(taken - batch.claimed());
                 }
                 // A short batch may only mean another replica holds the rest: look again at once,
                 // and sleep only when nothing at all was due.
@@ -102,6 +103,9 @@ final class ModuleWorkers {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
+                if (!running) {
+                    return;
+                }
                 LOG.warnf("claiming %s deadlines failed: %s", module.kind(), e.toString());
                 pause();
             }
