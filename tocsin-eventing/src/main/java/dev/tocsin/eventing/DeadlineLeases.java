@@ -20,7 +20,7 @@ final class DeadlineLeases {
     record Claimed(Deadline deadline, UUID token) {
     }
 
-    /** What one claim leased, and when the next deadline not yet due falls due. */
+    /** What one claim leased; when it leased nothing, when the next deadline falls due. */
     record Claim(List<Claimed> claimed, Optional<Instant> nextDue) {
     }
 
@@ -51,7 +51,8 @@ final class DeadlineLeases {
 
     /**
      * Leases up to {@code limit} due deadlines of {@code kind} until {@code until}, in a transaction
-     * of its own, and reads when the next one falls due (so the claimer sleeps no longer than that).
+     * of its own; when none was due, reads when the next one falls due (so the claimer sleeps no
+     * longer than that).
      */
     static Uni<Claim> claim(String kind, int limit, Instant now, Instant until) {
         UUID token = UUID.randomUUID();
@@ -64,15 +65,16 @@ final class DeadlineLeases {
                         .setParameter("expired", now)
                         .setParameter("limit", limit)
                         .getResultList()
-                        .chain(rows -> session.createNativeQuery(NEXT, Object.class)
-                                .setParameter("kind", kind)
-                                .setParameter("now", now)
-                                .getResultList()
-                                .map(next -> new Claim(rows.stream()
+                        .chain(rows -> rows.isEmpty()
+                                ? session.createNativeQuery(NEXT, Object.class)
+                                        .setParameter("kind", kind)
+                                        .setParameter("now", now)
+                                        .getResultList()
+                                        .map(next -> new Claim(List.of(), next.stream().findFirst().map(Timestamps::instant)))
+                                : Uni.createFrom().item(new Claim(rows.stream()
                                         .map(row -> new Claimed(toDeadline(row), token))
                                         .sorted(Comparator.comparing(claimed -> claimed.deadline().dueAt()))
-                                        .toList(),
-                                        next.stream().findFirst().map(Timestamps::instant))))));
+                                        .toList(), Optional.empty())))));
     }
 
     private static Deadline toDeadline(Object[] row) {
