@@ -12,16 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Arms and cancels deadlines inside the caller's transaction. */
+/**
+ * Arms and cancels deadlines inside the caller's transaction. Arming a deadline that is firing
+ * clears its lease, and cancelling one deletes it: the worker firing it then records nothing.
+ */
 @ApplicationScoped
 public class Deadlines {
 
     private static final String ARM = """
             insert into deadlines (kind, ref, due_at, payload) values (:kind, :ref, :due, :payload)
-            on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0""";
+            on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
+                lease_token = null, leased_until = null""";
     private static final String ARM_JDBC = """
             insert into deadlines (kind, ref, due_at, payload) values (?, ?, ?, ?)
-            on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0""";
+            on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
+                lease_token = null, leased_until = null""";
     private static final String CANCEL = "delete from deadlines where kind = :kind and ref = :ref";
 
     private final DeadlineEngine engine;

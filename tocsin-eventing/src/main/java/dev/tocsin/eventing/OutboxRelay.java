@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +54,9 @@ public class OutboxRelay {
         this.producer = producer;
         this.config = config;
         this.published = registry.counter("tocsin.outbox.published");
-        this.roundTrip = registry.timer("tocsin.outbox.relay");
+        this.roundTrip = LatencyHistograms.timer("tocsin.outbox.relay", "one relay round: read, publish, delete",
+                Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(50),
+                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1)).register(registry);
     }
 
     /** Asks the relay to look at the outbox now; cheap, and safe to call from any thread. */

@@ -1,8 +1,10 @@
 package dev.tocsin.ingest.intake;
 
+import dev.tocsin.eventing.LatencyHistograms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,11 @@ public class IntakeMetrics {
         }
     }
 
+    /** Bounds at the latencies intake is judged by (docs/benchmarks.md), and at the send timeout. */
+    private static final Duration[] ACCEPT_OBJECTIVES = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(10)};
+
     private final MeterRegistry registry;
 
     IntakeMetrics(MeterRegistry registry) {
@@ -35,7 +42,10 @@ public class IntakeMetrics {
 
     /** Records how accepting a request ended: accepted, partial, invalid or unavailable. */
     public void accepted(Timer.Sample sample, String source, String outcome) {
-        sample.stop(registry.timer("tocsin.alerts.accept", "source", source, "outcome", outcome));
+        sample.stop(LatencyHistograms.timer("tocsin.alerts.accept", "time to accept or refuse one intake request",
+                        Duration.ofMillis(1), Duration.ofSeconds(30), ACCEPT_OBJECTIVES)
+                .tags("source", source, "outcome", outcome)
+                .register(registry));
     }
 
     public void received(String source, int count) {

@@ -25,7 +25,7 @@ public final class Releases {
         return EventJson.write(java.util.Map.of("key", key));
     }
 
-    static String key(Deadline deadline) {
+    public static String key(Deadline deadline) {
         JsonNode key = EventJson.read(deadline.payload(), JsonNode.class).get("key");
         if (key == null) {
             throw new IllegalStateException(deadline.kind() + " " + deadline.ref() + " has no key in its payload");

@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 public class AlertConsumer implements Redelivery {
 
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
-    static final String DEADLINE = "page.step";
+    public static final String DEADLINE = "page.step";
     static final String CONSUMER = "escalation.alerts";
 
     private final Inbox inbox;

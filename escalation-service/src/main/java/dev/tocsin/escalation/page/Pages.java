@@ -2,6 +2,7 @@ package dev.tocsin.escalation.page;
 
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.LatencyHistograms;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.events.IntegrationEvent;
@@ -43,9 +44,12 @@ public class Pages {
         this.outbox = outbox;
         this.registry = registry;
         // The page acknowledgement latency of docs/design.md: how long people take to answer a page.
-        this.ackLatency = Timer.builder("tocsin.page.ack.latency")
-                .description("time from a page opening to its acknowledgement")
-                .publishPercentiles(0.5, 0.99)
+        // A histogram, so histogram_quantile reads it across replicas; bounds at the usual response
+        // deadlines (5 to 30 minutes) and the first minutes people take to answer.
+        this.ackLatency = LatencyHistograms.timer("tocsin.page.ack.latency",
+                        "time from a page opening to its acknowledgement", Duration.ofSeconds(1), Duration.ofHours(2),
+                        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                        Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1))
                 .register(registry);
     }
 

@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.delivery;
 
 import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.LatencyHistograms;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +27,10 @@ import java.util.Locale;
 @Startup
 @ApplicationScoped
 public class DeliveryMetrics {
+
+    /** Provider calls time out after 30 s (tocsin.notifier.send-timeout). */
+    private static final Duration[] SEND_OBJECTIVES = {Duration.ofMillis(100), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
 
@@ -50,12 +56,15 @@ public class DeliveryMetrics {
         }
     }
 
-    Timer.Sample startSend() {
+    public Timer.Sample startSend() {
         return Timer.start(registry);
     }
 
-    void stopSend(Timer.Sample sample, Channel channel, boolean sent) {
-        sample.stop(registry.timer("tocsin.delivery.send", "channel", tag(channel), "outcome", sent ? "sent" : "failed"));
+    public void stopSend(Timer.Sample sample, Channel channel, boolean sent) {
+        sample.stop(LatencyHistograms.timer("tocsin.delivery.send", "time a provider took to accept or refuse a message",
+                        Duration.ofMillis(1), Duration.ofMinutes(1), SEND_OBJECTIVES)
+                .tags("channel", tag(channel), "outcome", sent ? "sent" : "failed")
+                .register(registry));
     }
 
     private static String tag(Channel channel) {

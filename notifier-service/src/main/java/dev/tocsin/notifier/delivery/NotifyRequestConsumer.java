@@ -9,6 +9,7 @@ import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.contact.ContactMethod;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
+import dev.tocsin.notifier.engine.DeliveryAttempts;
 import dev.tocsin.notifier.rules.DeliveryTarget;
 import dev.tocsin.notifier.rules.NotificationRules;
 import io.smallrye.mutiny.Multi;

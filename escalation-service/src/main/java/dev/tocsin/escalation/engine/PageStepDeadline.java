@@ -1,7 +1,12 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.engine;
 
 import dev.tocsin.escalation.config.Documents;
 import dev.tocsin.escalation.config.EscalationPolicy;
+import dev.tocsin.escalation.page.AlertConsumer;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
+import dev.tocsin.escalation.page.Pages;
+import dev.tocsin.escalation.page.Targets;
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +18,10 @@ import java.util.Optional;
 
 /**
  * A step's response deadline passed without an acknowledgement: notify the next step's people
- * and wait for its deadline, or mark the page exhausted when the policy ran out.
+ * and wait for its deadline, or mark the page exhausted when the policy ran out. Nothing here
+ * calls out, so all of it (reading the page, deciding, recording) happens in the recording
+ * transaction, under the deadline's lease: an acknowledgement that cancelled the deadline
+ * meanwhile leaves the page as the acknowledgement left it.
  */
 @ApplicationScoped
 public class PageStepDeadline implements DeadlineModule {
@@ -36,7 +44,12 @@ public class PageStepDeadline implements DeadlineModule {
     }
 
     @Override
-    public Uni<Optional<Instant>> fire(Deadline deadline) {
+    public Uni<Outcome> fire(Deadline deadline) {
+        Outcome outcome = () -> escalate(deadline);
+        return Uni.createFrom().item(outcome);
+    }
+
+    private Uni<Optional<Instant>> escalate(Deadline deadline) {
         Instant now = clock.instant();
         return pages.load(deadline.ref()).chain(found -> {
             Page page = found.orElse(null);

@@ -1,4 +1,4 @@
-package dev.tocsin.notifier.delivery;
+package dev.tocsin.notifier.engine;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
@@ -6,9 +6,14 @@ import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
+import dev.tocsin.notifier.delivery.Deliveries;
+import dev.tocsin.notifier.delivery.Delivery;
+import dev.tocsin.notifier.delivery.DeliveryCommand;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
+import dev.tocsin.notifier.delivery.DeliveryMetrics;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -21,11 +26,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Fires {@code delivery.attempt} deadlines: makes one attempt through the delivery's channel and
- * records its outcome. A failure with a retry ahead keeps the deadline, moved to the retry's time;
- * anything else ends it. The attempt and its record commit together with the deadline's removal,
- * so a message is sent at least once; only a crash between the provider's answer and the commit
- * sends it twice.
+ * Fires {@code delivery.attempt} deadlines: makes one attempt through the delivery's channel, outside
+ * any transaction (a provider may take its whole send timeout), then records the outcome on the
+ * Delivery aggregate in the engine's recording transaction. A failure with a retry ahead keeps the
+ * deadline, moved to the retry's time; anything else ends it. A message is sent at least once: only
+ * a crash, or a lease that ran out, between the provider's answer and the record sends it twice.
  */
 @ApplicationScoped
 public class DeliveryAttempts implements DeadlineModule {
@@ -52,19 +57,22 @@ public class DeliveryAttempts implements DeadlineModule {
     }
 
     @Override
-    public Uni<Optional<Instant>> fire(Deadline deadline) {
-        return deliveries.load(deadline.ref()).chain(loaded -> {
+    public Uni<Outcome> fire(Deadline deadline) {
+        return Panache.withSession(() -> deliveries.load(deadline.ref())).chain(loaded -> {
             Delivery delivery = loaded.state();
             if (!delivery.status().open()) {
-                return Uni.createFrom().item(Optional.<Instant>empty());
+                return Uni.createFrom().item(Outcome.done());
             }
-            return attempt(delivery)
-                    .chain(outcome -> deliveries.execute(loaded, command(outcome)))
-                    .map(decided -> {
-                        Delivery after = decided.state();
-                        log(after);
-                        return after.status().open() ? Optional.ofNullable(after.nextAttemptAt()) : Optional.empty();
-                    });
+            return attempt(delivery).map(sent -> record(deadline.ref(), command(sent)));
+        });
+    }
+
+    /** Decides on the delivery as it stands when recording, so the record never appends on a stale version. */
+    private Outcome record(String deliveryId, DeliveryCommand command) {
+        return () -> deliveries.execute(deliveryId, command).map(decided -> {
+            Delivery after = decided.state();
+            log(after);
+            return after.status().open() ? Optional.ofNullable(after.nextAttemptAt()) : Optional.<Instant>empty();
         });
     }
 

@@ -1,9 +1,10 @@
-package dev.tocsin.ingest.release;
+package dev.tocsin.ingest.engine;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.events.signal.ReleaseAlert;
+import dev.tocsin.ingest.release.Releases;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,14 @@ public class SuppressionEnded implements DeadlineModule {
         return Releases.SUPPRESSION_ENDED;
     }
 
+    /** Reads the held-back alerts and writes their releases, all in the recording transaction. */
     @Override
-    public Uni<Optional<Instant>> fire(Deadline deadline) {
+    public Uni<Outcome> fire(Deadline deadline) {
+        Outcome outcome = () -> release(deadline);
+        return Uni.createFrom().item(outcome);
+    }
+
+    private Uni<Optional<Instant>> release(Deadline deadline) {
         return Panache.getSession().chain(session -> session.createNativeQuery(SUPPRESSED, Object[].class)
                         .setParameter("by", deadline.ref())
                         .getResultList())
@@ -47,6 +54,6 @@ public class SuppressionEnded implements DeadlineModule {
                     }
                     return writes;
                 })
-                .replaceWith(Optional.empty());
+                .replaceWith(Optional.<Instant>empty());
     }
 }

@@ -1,6 +1,7 @@
-package dev.tocsin.ingest.release;
+package dev.tocsin.ingest.engine;
 
 import dev.tocsin.eventing.Outbox;
+import dev.tocsin.ingest.release.Releases;
 import jakarta.inject.Singleton;
 
 /** Publishes a storm group once its group wait passed, so its page counts the alerts that gathered. */

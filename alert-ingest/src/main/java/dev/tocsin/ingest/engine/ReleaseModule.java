@@ -1,9 +1,10 @@
-package dev.tocsin.ingest.release;
+package dev.tocsin.ingest.engine;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.events.signal.ReleaseAlert;
+import dev.tocsin.ingest.release.Releases;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +24,11 @@ abstract class ReleaseModule implements DeadlineModule {
         this.cause = cause;
     }
 
+    /** Nothing to wait for outside: the release is one outbox row, written in the recording transaction. */
     @Override
-    public Uni<Optional<Instant>> fire(Deadline deadline) {
-        return outbox.append(new ReleaseAlert(Releases.key(deadline), deadline.ref(), cause, deadline.dueAt()))
-                .replaceWith(Optional.empty());
+    public Uni<Outcome> fire(Deadline deadline) {
+        Outcome outcome = () -> outbox.append(new ReleaseAlert(Releases.key(deadline), deadline.ref(), cause,
+                deadline.dueAt())).replaceWith(Optional.<Instant>empty());
+        return Uni.createFrom().item(outcome);
     }
 }

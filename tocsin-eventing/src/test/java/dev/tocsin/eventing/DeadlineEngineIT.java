@@ -1,0 +1,190 @@
+package dev.tocsin.eventing;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.testing.TocsinTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deadline engine against a real PostgreSQL: claims under leases, a lease that runs out,
+ * re-arming while a deadline fires, and a provider that does not answer.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class DeadlineEngineIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    DeadlineEngine engine;
+    @Inject
+    Deadlines deadlines;
+    @Inject
+    CountingModule counting;
+    @Inject
+    GatedModule gated;
+    @Inject
+    TestClock clock;
+    @Inject
+    EventingConfig config;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void twoEnginesNeverFireOneDeadlineTwice() throws Throwable {
+        // A second engine on the same database is what a second replica is to the deadlines table.
+        SimpleMeterRegistry otherMeters = new SimpleMeterRegistry();
+        DeadlineEngine other = new DeadlineEngine(List.of(counting), clock, config, relay, otherMeters);
+        List<String> refs = IntStream.range(0, 400).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        double firedHereBefore = fired(registry, CountingModule.KIND);
+        other.start();
+        try {
+            arm(CountingModule.KIND, refs, clock.instant());
+            other.wake();
+            await("all 400 deadlines to fire").atMost(BOUND)
+                    .until(() -> remaining(CountingModule.KIND, refs) == 0);
+            // Each one fired exactly once, by one of the two engines, and both engines took part.
+            refs.forEach(ref -> assertEquals(1, counting.fired(ref), "firings of " + ref));
+            double firedHere = fired(registry, CountingModule.KIND) - firedHereBefore;
+            double firedThere = fired(otherMeters, CountingModule.KIND);
+            assertEquals(400, firedHere + firedThere);
+            assertTrue(firedHere > 0 && firedThere > 0, "both engines fired: " + firedHere + " and " + firedThere);
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void anExpiredLeaseMakesTheDeadlineDueAgainAndItFiresOnceMore() throws Throwable {
+        String ref = UUID.randomUUID().toString();
+        CompletableFuture<Void> provider = gated.hold(ref);
+        double lostBefore = leasesLost();
+        arm(GatedModule.KIND, List.of(ref), clock.instant());
+        await("the first firing to start").atMost(BOUND).until(() -> gated.fired(ref) == 1);
+
+        // The first worker hangs past its lease, as a process that died would: the row is due again.
+        clock.advance(config.engine().lease().plusSeconds(1));
+        engine.wake();
+        await("the deadline to fire again and be recorded").atMost(BOUND)
+                .until(() -> gated.fired(ref) == 2 && remaining(GatedModule.KIND, List.of(ref)) == 0);
+
+        // The stale worker answers at last: its lease is gone, so it records nothing.
+        provider.complete(null);
+        await("the stale worker to find its lease lost").atMost(BOUND).until(() -> leasesLost() == lostBefore + 1);
+        assertEquals(2, gated.fired(ref));
+        assertEquals(0, remaining(GatedModule.KIND, List.of(ref)), "nothing left that could fire a third time");
+    }
+
+    @Test
+    void aDeadlineReArmedWhileFiringIsNotRemovedByTheStaleWorker() throws Throwable {
+        String ref = UUID.randomUUID().toString();
+        CompletableFuture<Void> provider = gated.hold(ref);
+        double lostBefore = leasesLost();
+        arm(GatedModule.KIND, List.of(ref), clock.instant());
+        await("the firing to start").atMost(BOUND).until(() -> gated.fired(ref) == 1);
+
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        arm(GatedModule.KIND, List.of(ref), later);
+        provider.complete(null);
+
+        await("the worker to find its lease lost").atMost(BOUND).until(() -> leasesLost() == lostBefore + 1);
+        assertEquals(Optional.of(later), dueAt(GatedModule.KIND, ref), "the re-armed deadline is kept as armed");
+        assertEquals(1, gated.fired(ref));
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerHoldsUpNoOtherDeadline() throws Throwable {
+        String slow = UUID.randomUUID().toString();
+        String sameModule = UUID.randomUUID().toString();
+        String otherModule = UUID.randomUUID().toString();
+        CompletableFuture<Void> provider = gated.hold(slow);
+        arm(GatedModule.KIND, List.of(slow), clock.instant());
+        await("the slow firing to start").atMost(BOUND).until(() -> gated.fired(slow) == 1);
+
+        arm(GatedModule.KIND, List.of(sameModule), clock.instant());
+        arm(CountingModule.KIND, List.of(otherModule), clock.instant());
+        await("deadlines of the same and of another module to fire meanwhile").atMost(BOUND)
+                .until(() -> remaining(GatedModule.KIND, List.of(sameModule)) == 0
+                        && remaining(CountingModule.KIND, List.of(otherModule)) == 0);
+        assertFalse(provider.isDone());
+        assertEquals(1, remaining(GatedModule.KIND, List.of(slow)), "the slow deadline is still leased, not lost");
+
+        provider.complete(null);
+        await("the slow deadline to be recorded once it answers").atMost(BOUND)
+                .until(() -> remaining(GatedModule.KIND, List.of(slow)) == 0);
+        assertEquals(1, gated.fired(slow));
+    }
+
+    /** Arms deadlines in one transaction, as a service does, then tells the engine it committed. */
+    private void arm(String kind, List<String> refs, Instant due) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String ref : refs) {
+                chain = chain.chain(() -> deadlines.arm(kind, ref, due, "{}"));
+            }
+            return chain;
+        }));
+        engine.afterCommit();
+    }
+
+    private int remaining(String kind, List<String> refs) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select count(*) from deadlines where kind = ? and ref = any(?)")) {
+            select.setString(1, kind);
+            select.setArray(2, c.createArrayOf("text", refs.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private Optional<Instant> dueAt(String kind, String ref) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select due_at from deadlines where kind = ? and ref = ?")) {
+            select.setString(1, kind);
+            select.setString(2, ref);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
+    }
+
+    private double leasesLost() {
+        Counter counter = registry.find("tocsin.engine.leases.lost").tag("module", GatedModule.KIND).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static double fired(MeterRegistry meters, String kind) {
+        Counter counter = meters.find("tocsin.engine.fired").tag("module", kind).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
