@@ -3,6 +3,8 @@
 # runs already, remembering whether to stop it again.
 
 GENERATOR_JAR=bench/load-generator/target/tocsin-load-generator.jar
+# The JDK the build uses (>= 21; .mvn/java-home.sh), not whatever `java` is first on PATH.
+. .mvn/java-home.sh
 STARTED_STACK=0
 
 say() { printf '%s\n' "$*" >&2; }
@@ -13,7 +15,7 @@ generator() {
     say "Building the load generator ..."
     ./mvnw -q -pl bench/load-generator -am package -DskipTests >&2
   fi
-  java -Xmx1g -jar "$GENERATOR_JAR" "$@"
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$GENERATOR_JAR" "$@"
 }
 
 ingest_ready() { curl -fsS -o /dev/null --max-time 10 http://127.0.0.1:8081/q/health/ready 2>/dev/null; }
