@@ -1,5 +1,6 @@
 package dev.tocsin.escalation;
 
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TableRows;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
@@ -15,7 +16,6 @@ import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +61,7 @@ class PageRebuildIT {
         String service = "rebuild-" + run;
         String stray = "nowhere-" + run;
         configure(run, service);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
             // Every kind of row: one page that escalated, was acknowledged and resolved (its notified list
             // grew twice), one nobody could be paged for (its reason), and one still open.
             AlertTriggered escalating = alert(service);

@@ -11,6 +11,7 @@ import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,10 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** A record the timeline can never store, and one nobody can read, are parked; the next alert is still recorded. */
@@ -33,18 +31,12 @@ class DeadLettersIT {
     private static final String ADMIN = "Bearer test-admin-token";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Test
     void poisonedAndUnreadableRecordsAreParkedAndTheNextAlertIsOnTheTimeline() throws Exception {
         IncidentTimelineIT.Page poisoned = new IncidentTimelineIT.Page();
         IncidentTimelineIT.Page next = new IncidentTimelineIT.Page();
         String garbage = "{not an event " + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
             // Neither text nor jsonb can hold a NUL: the timeline entry can never be written.
             AlertTriggered bad = new AlertTriggered(poisoned.alertId, poisoned.dedupKey, "checkout", "x\u0000y",
                     "critical", Urgency.PAGE, "paged", Map.of("alertname", "x\u0000y"), Map.of(),

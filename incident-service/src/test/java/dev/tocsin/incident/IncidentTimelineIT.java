@@ -1,5 +1,6 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TableRows;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -43,10 +44,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +61,6 @@ class IncidentTimelineIT {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String ADMIN_TOKEN = "test-admin-token";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     AgroalDataSource database;
 
@@ -73,11 +68,7 @@ class IncidentTimelineIT {
 
     @BeforeEach
     void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        producer = Infrastructure.producer();
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
@@ -24,10 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +41,6 @@ class DeadLettersIT {
 
     final SmtpServer smtp = SmtpTestResource.server();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Test
     void unappliableRequestsAreParkedAndTheNextOneStillEmails() throws Exception {
         String erin = unique("erin");
@@ -56,10 +51,7 @@ class DeadLettersIT {
         NotifyRequested withoutUser = request(" ", page, "no one to notify");
         String garbage = "{not a request " + unique("g");
         NotifyRequested next = request(erin, page, "Checkout error rate 12%");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
             send(producer, poisoned);
             send(producer, withoutUser);
             producer.send(new ProducerRecord<>(Topics.NOTIFY_REQUESTS, page, garbage)).get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.tocsin.notifier;
 
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TableRows;
 import static dev.tocsin.notifier.Api.ADMIN;
 import static dev.tocsin.notifier.Api.VIEWER;
@@ -39,9 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,11 +77,7 @@ class NotifierIT {
     void connect() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+            producer = Infrastructure.producer();
             notifications = new NotificationsTopic(bootstrapServers);
         }
     }

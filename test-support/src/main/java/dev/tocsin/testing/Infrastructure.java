@@ -1,5 +1,13 @@
 package dev.tocsin.testing;
 
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+
 import dev.tocsin.events.Topics;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -30,6 +38,14 @@ public final class Infrastructure {
             KafkaBroker.createTopics(kafka, allTopics(), PARTITIONS);
         }
         return kafka;
+    }
+
+    /** A producer of string records to the test broker, acknowledged by all replicas; the caller closes it. */
+    public static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
     public static synchronized Database database() {
