@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fires due deadlines through their {@link DeadlineModule}s. Each module has its own claimer and
@@ -28,7 +27,6 @@ public class DeadlineEngine {
     private final List<ModuleWorkers> modules;
     private final Clock clock;
     private final OutboxRelay relay;
-    private final AtomicBoolean armedDueNow = new AtomicBoolean();
 
     @Inject
     DeadlineEngine(Instance<DeadlineModule> modules, Clock clock, EventingConfig config, OutboxRelay relay,
@@ -52,32 +50,17 @@ public class DeadlineEngine {
     }
 
     /**
-     * Notes that a deadline due now was armed in a transaction not yet committed; the engine
-     * looks for it at {@link #afterCommit()}, since a look before the commit cannot see the row.
-     * Later deadlines are found when they fall due.
+     * Looks for due deadlines now: after a transaction that armed one already due committed (a look
+     * before the commit cannot see the row; later deadlines are found when they fall due), or after
+     * a test moved the clock.
      */
-    public void wakeAt(Instant dueAt) {
-        if (!dueAt.isAfter(clock.instant())) {
-            armedDueNow.set(true);
-        }
-    }
-
-    /** Called after a transaction commits: looks now if it armed a deadline that is already due. */
-    public void afterCommit() {
-        if (armedDueNow.getAndSet(false)) {
-            wake();
-        }
-    }
-
-    /** Looks for due deadlines now, e.g. after a test moved the clock. */
     public void wake() {
         modules.forEach(ModuleWorkers::wake);
     }
 
-    /** A recording transaction committed: its outbox rows can go, and it may have armed a due deadline. */
+    /** A recording transaction committed: its outbox rows can go (a due deadline it armed wakes us itself). */
     private void committed() {
         relay.wake();
-        afterCommit();
     }
 
     void start(@Observes StartupEvent event) {

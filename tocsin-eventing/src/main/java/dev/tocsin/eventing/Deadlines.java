@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +31,17 @@ public class Deadlines {
     private static final String CANCEL = "delete from deadlines where kind = :kind and ref = :ref";
 
     private final DeadlineEngine engine;
+    private final Clock clock;
 
-    Deadlines(DeadlineEngine engine) {
+    Deadlines(DeadlineEngine engine, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
     }
 
-    /** Arms (or re-arms) the deadline {@code kind/ref}; must run inside {@code Panache.withTransaction}. */
+    /**
+     * Arms (or re-arms) the deadline {@code kind/ref}; must run inside {@link AfterCommit#transaction},
+     * whose commit wakes the engine when the deadline is already due.
+     */
     public Uni<Void> arm(String kind, String ref, Instant dueAt, String payload) {
         return Panache.getSession().chain(session -> session.createNativeQuery(ARM)
                         .setParameter("kind", kind)
@@ -43,7 +49,11 @@ public class Deadlines {
                         .setParameter("due", dueAt)
                         .setParameter("payload", payload)
                         .executeUpdate())
-                .invoke(() -> engine.wakeAt(dueAt))
+                .invoke(() -> {
+                    if (isDue(dueAt)) {
+                        AfterCommit.register(engine::wake);
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -54,12 +64,15 @@ public class Deadlines {
     /**
      * Arms (or re-arms) deadlines with plain JDBC inside the caller's transaction, in one batch. When
      * one {@code kind/ref} is armed more than once, the last arming counts, as if armed one by one.
+     *
+     * @return whether one of them is already due: the caller then {@linkplain DeadlineEngine#wake wakes}
+     *     the engine once its transaction committed
      */
-    public void arm(Connection connection, List<Arm> arms) throws SQLException {
+    public boolean arm(Connection connection, List<Arm> arms) throws SQLException {
         Map<String, Arm> last = new LinkedHashMap<>();
         arms.forEach(arm -> last.put(arm.kind() + "/" + arm.ref(), arm));
         if (last.isEmpty()) {
-            return;
+            return false;
         }
         try (PreparedStatement insert = connection.prepareStatement(ARM_JDBC)) {
             for (Arm arm : last.values()) {
@@ -71,7 +84,11 @@ public class Deadlines {
             }
             insert.executeBatch();
         }
-        last.values().forEach(arm -> engine.wakeAt(arm.dueAt()));
+        return last.values().stream().anyMatch(arm -> isDue(arm.dueAt()));
+    }
+
+    private boolean isDue(Instant dueAt) {
+        return !dueAt.isAfter(clock.instant());
     }
 
     public Uni<Void> cancel(String kind, String ref) {

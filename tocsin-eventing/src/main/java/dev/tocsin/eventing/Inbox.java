@@ -50,16 +50,14 @@ public class Inbox {
 
     private final Clock clock;
     private final OutboxRelay relay;
-    private final DeadlineEngine engine;
     private final MeterRegistry registry;
     private final DeadLetters deadLetters;
     private final int attempts;
 
-    Inbox(Clock clock, OutboxRelay relay, DeadlineEngine engine, MeterRegistry registry, DeadLetters deadLetters,
+    Inbox(Clock clock, OutboxRelay relay, MeterRegistry registry, DeadLetters deadLetters,
             EventingConfig config) {
         this.clock = clock;
         this.relay = relay;
-        this.engine = engine;
         this.registry = registry;
         this.deadLetters = deadLetters;
         this.attempts = config.deadLetters().attempts();
@@ -172,7 +170,6 @@ public class Inbox {
                         part.get(0).record().offset(), Failures.classify(e), Failures.category(e)))
                 .invoke(() -> {
                     relay.wake();
-                    engine.afterCommit();
                 });
     }
 

@@ -10,7 +10,6 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -142,16 +141,15 @@ class DeadlineEngineIT {
         assertEquals(1, gated.fired(slow));
     }
 
-    /** Arms deadlines in one transaction, as a service does, then tells the engine it committed. */
+    /** Arms deadlines in one transaction, as a service does; its commit wakes the engine for those due. */
     private void arm(String kind, List<String> refs, Instant due) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+        VertxContextSupport.subscribeAndAwait(() -> AfterCommit.transaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String ref : refs) {
                 chain = chain.chain(() -> deadlines.arm(kind, ref, due, "{}"));
             }
             return chain;
         }));
-        engine.afterCommit();
     }
 
     private int remaining(String kind, List<String> refs) throws Exception {

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.pipeline;
 
+import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,12 @@ public class BatchPipeline {
     private final DecisionReads reads;
     private final BatchDecider decider;
     private final DecisionWrites writes;
+    private final DeadlineEngine engine;
 
-    BatchPipeline(AgroalDataSource dataSource, DecisionReads reads, BatchDecider decider, DecisionWrites writes) {
+    BatchPipeline(AgroalDataSource dataSource, DecisionReads reads, BatchDecider decider, DecisionWrites writes,
+            DeadlineEngine engine) {
         this.dataSource = dataSource;
+        this.engine = engine;
         this.reads = reads;
         this.decider = decider;
         this.writes = writes;
@@ -33,6 +37,10 @@ public class BatchPipeline {
 
     /** What a committed batch decided: each alert's events as stored, for metrics. */
     public record Outcome(List<List<AlertDomainEvent>> alerts, int applied, int skipped) {
+    }
+
+    /** What a batch wrote, and whether a deadline it armed is due already. */
+    private record Written(Outcome outcome, boolean armedDue) {
     }
 
     public Outcome process(List<SignalBatch.Item> items) throws SQLException {
@@ -52,9 +60,12 @@ public class BatchPipeline {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Outcome outcome = decideOnce(connection, items, replay);
+                Written written = decideOnce(connection, items, replay);
                 connection.commit();
-                return outcome;
+                if (written.armedDue()) {
+                    engine.wake();
+                }
+                return written.outcome();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -62,15 +73,15 @@ public class BatchPipeline {
         }
     }
 
-    private Outcome decideOnce(Connection c, List<SignalBatch.Item> items, boolean replay) throws SQLException {
+    private Written decideOnce(Connection c, List<SignalBatch.Item> items, boolean replay) throws SQLException {
         DecisionInput input = reads.read(c, items, replay, () -> UUID.randomUUID().toString());
         int fresh = input.batch().items().size();
         if (fresh == 0) {
-            return new Outcome(List.of(), 0, items.size());
+            return new Written(new Outcome(List.of(), 0, items.size()), false);
         }
         Decisions decided = decider.decide(input);
-        writes.write(c, decided, !replay);
-        return new Outcome(decided.alerts().stream().map(Decisions.AlertChange::events).toList(), fresh,
-                items.size() - fresh);
+        boolean armedDue = writes.write(c, decided, !replay);
+        return new Written(new Outcome(decided.alerts().stream().map(Decisions.AlertChange::events).toList(), fresh,
+                items.size() - fresh), armedDue);
     }
 }

@@ -37,7 +37,8 @@ class DecisionWrites {
     }
 
     /** @param advance whether the partitions' applied offsets move: not on a replay of a parked record */
-    void write(Connection c, Decisions decided, boolean advance) throws SQLException {
+    /** @return whether a deadline it armed is already due (the engine is woken after the commit) */
+    boolean write(Connection c, Decisions decided, boolean advance) throws SQLException {
         List<AlertChange> alerts = decided.alerts();
         store.append(c, Alert.EVENTS, alerts.stream().map(a -> new Append<AlertDomainEvent>(a.after().id(),
                 a.before() == null ? 0 : a.before().version(), a.events())).toList());
@@ -50,10 +51,11 @@ class DecisionWrites {
                     g.before() == null ? 0 : g.before().version(), g.events())).toList());
             GroupTable.upsert(c, groups.stream().map(GroupChange::after).toList());
         }
-        deadlines.arm(c, decided.deadlines());
+        boolean due = deadlines.arm(c, decided.deadlines());
         outbox.append(c, decided.published());
         if (advance) {
             SignalOffsets.advance(c, decided.applied());
         }
+        return due;
     }
 }

@@ -1,7 +1,6 @@
 package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.eventing.CloudEventRecords;
-import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.eventing.EventingConfig;
 import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.ReceivedEvent;
@@ -42,18 +41,16 @@ public class SignalConsumer implements Redelivery {
     private final SignalParking parking;
     private final PipelineMetrics metrics;
     private final OutboxRelay relay;
-    private final DeadlineEngine engine;
     private final MeterRegistry registry;
     private final int attemptsAlone;
     private final Bisection<ConsumerRecord<String, String>> unreadable;
 
     SignalConsumer(BatchPipeline pipeline, SignalParking parking, PipelineMetrics metrics, OutboxRelay relay,
-            DeadlineEngine engine, MeterRegistry registry, EventingConfig config) {
+            MeterRegistry registry, EventingConfig config) {
         this.pipeline = pipeline;
         this.parking = parking;
         this.metrics = metrics;
         this.relay = relay;
-        this.engine = engine;
         this.registry = registry;
         this.attemptsAlone = config.deadLetters().attempts();
         this.unreadable = new Bisection<>(batch -> { }, (record, failure, attempts) -> parking.park(record, failure,
@@ -88,7 +85,6 @@ public class SignalConsumer implements Redelivery {
             throw e;
         }
         relay.wake();
-        engine.afterCommit();
     }
 
     @Override
@@ -111,7 +107,6 @@ public class SignalConsumer implements Redelivery {
                 throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
             relay.wake();
-            engine.afterCommit();
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

@@ -4,13 +4,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +38,6 @@ public class MaintenanceWindowResource extends RuleResource {
     }
 
     @POST
-    @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(NewWindow body) {
         FieldErrors errors = new FieldErrors();
@@ -47,7 +46,7 @@ public class MaintenanceWindowResource extends RuleResource {
         RuleEndpoints.Common common = endpoints.common(window.startsAt(), window.endsAt(), window.createdBy(),
                 window.comment(), errors);
         errors.throwIfAny();
-        return endpoints.create(PATH, SuppressionRule.MAINTENANCE, window.service(), null, common);
+        return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.MAINTENANCE, window.service(), null, common));
     }
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */

@@ -1,9 +1,9 @@
 package dev.tocsin.ingest.silence.rest;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -42,9 +42,8 @@ public abstract class RuleResource {
     @SecurityRequirement(name = "apiToken")
     @DELETE
     @Path("/{id}")
-    @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     public Uni<StatedRule> expire(@PathParam("id") String id) {
-        return endpoints.expire(kind, what, id);
+        return AfterCommit.transaction(() -> endpoints.expire(kind, what, id));
     }
 }

@@ -4,6 +4,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.FieldErrors;
@@ -87,7 +88,7 @@ public class SilenceResource extends RuleResource {
                 return Uni.createFrom().item(() -> dryRun(matchers, state))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             }
-            return Panache.withTransaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
+            return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
                     common));
         });
     }
