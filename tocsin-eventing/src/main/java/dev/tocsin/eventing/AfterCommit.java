@@ -1,6 +1,5 @@
 package dev.tocsin.eventing;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +18,10 @@ import org.jboss.logging.Logger;
  * {@link #register registers} what to run; {@link #transaction} runs it after the commit, and a
  * failed attempt's callbacks are dropped with it.
  *
- * <p>The callbacks live on the current Vert.x duplicated context, which is also where Panache keeps
- * the transaction's session, so they belong to exactly the transaction the code runs in. A nested
- * {@code transaction} joins the outer one, as Panache's own does, and its callbacks wait for the
- * outer commit.
+ * <p>The transaction runs on a connection of the reactive pool, which the code inside reaches as
+ * {@link Sql#connection()}. The connection and the callbacks live on the current Vert.x duplicated
+ * context, so they belong to exactly the transaction the code runs in. A nested {@code transaction}
+ * joins the outer one and its callbacks wait for the outer commit.
  */
 public final class AfterCommit {
 
@@ -32,9 +31,20 @@ public final class AfterCommit {
     private AfterCommit() {
     }
 
-    /** {@code Panache.withTransaction(work)}, then the callbacks registered inside it, if it committed. */
+    /**
+     * Runs {@code work} in a transaction on a pooled connection ({@link Sql#connection()} inside it),
+     * then the callbacks registered inside it, if it committed.
+     */
     public static <T> Uni<T> transaction(Supplier<Uni<T>> work) {
-        return around(Panache::withTransaction, work);
+        return around(inner -> {
+            // The caller's duplicated context, wherever the pool completes the connection.
+            Context context = Vertx.currentContext();
+            return Sql.pool().withTransaction(connection -> {
+                context.putLocal(Sql.CONNECTION, connection);
+                return Uni.createFrom().deferred(inner::get)
+                        .onTermination().invoke(() -> context.removeLocal(Sql.CONNECTION));
+            });
+        }, work);
     }
 
     /** {@link #transaction} around any transaction, so the callback rules can be tested without a database. */
@@ -42,7 +52,7 @@ public final class AfterCommit {
         return Uni.createFrom().deferred(() -> {
             requireDuplicatedContext();
             if (ContextLocals.get(KEY).isPresent()) {
-                return transaction.apply(work);
+                return work.get();
             }
             List<Runnable> callbacks = new ArrayList<>();
             ContextLocals.put(KEY, callbacks);

@@ -1,8 +1,10 @@
 package dev.tocsin.eventing;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -32,19 +34,19 @@ final class DeadlineLeases {
     }
 
     private static final String CLAIM = """
-            update deadlines d set lease_token = :token, leased_until = :until
+            update deadlines d set lease_token = $1, leased_until = $2
             from (select kind, ref from deadlines
-                  where kind = :kind and due_at <= :now and (leased_until is null or leased_until <= :expired)
-                  order by due_at limit :limit for update skip locked) due
+                  where kind = $3 and due_at <= $4 and (leased_until is null or leased_until <= $4)
+                  order by due_at limit $5 for update skip locked) due
             where d.kind = due.kind and d.ref = due.ref
             returning d.kind, d.ref, d.due_at, d.payload, d.attempts""";
-    private static final String NEXT = "select due_at from deadlines where kind = :kind and due_at > :now order by due_at limit 1";
+    private static final String NEXT = "select due_at from deadlines where kind = $1 and due_at > $2 order by due_at limit 1";
     private static final String HOLD = """
-            select attempts from deadlines where kind = :kind and ref = :ref and lease_token = :token for update""";
-    private static final String DELETE = "delete from deadlines where kind = :kind and ref = :ref and lease_token = :token";
+            select attempts from deadlines where kind = $1 and ref = $2 and lease_token = $3 for update""";
+    private static final String DELETE = "delete from deadlines where kind = $1 and ref = $2 and lease_token = $3";
     private static final String MOVE = """
-            update deadlines set due_at = :due, attempts = :attempts, lease_token = null, leased_until = null
-            where kind = :kind and ref = :ref and lease_token = :token""";
+            update deadlines set due_at = $4, attempts = $5, lease_token = null, leased_until = null
+            where kind = $1 and ref = $2 and lease_token = $3""";
 
     private DeadlineLeases() {
     }
@@ -56,41 +58,30 @@ final class DeadlineLeases {
      */
     static Uni<Claim> claim(String kind, int limit, Instant now, Instant until) {
         UUID token = UUID.randomUUID();
-        return AfterCommit.transaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(CLAIM, Object[].class)
-                        .setParameter("token", token)
-                        .setParameter("until", until)
-                        .setParameter("kind", kind)
-                        .setParameter("now", now)
-                        .setParameter("expired", now)
-                        .setParameter("limit", limit)
-                        .getResultList()
-                        .chain(rows -> rows.isEmpty()
-                                ? session.createNativeQuery(NEXT, Object.class)
-                                        .setParameter("kind", kind)
-                                        .setParameter("now", now)
-                                        .getResultList()
-                                        .map(next -> new Claim(List.of(), next.stream().findFirst().map(Timestamps::instant)))
-                                : Uni.createFrom().item(new Claim(rows.stream()
-                                        .map(row -> new Claimed(toDeadline(row), token))
-                                        .sorted(Comparator.comparing(claimed -> claimed.deadline().dueAt()))
-                                        .toList(), Optional.empty())))));
+        return Sql.transaction(c -> c.preparedQuery(CLAIM)
+                .execute(Tuple.of(token, Sql.at(until), kind, Sql.at(now), limit))
+                .chain(rows -> {
+                    if (rows.size() > 0) {
+                        List<Claimed> claimed = new ArrayList<>(rows.size());
+                        rows.forEach(row -> claimed.add(new Claimed(toDeadline(row), token)));
+                        claimed.sort(Comparator.comparing(one -> one.deadline().dueAt()));
+                        return Uni.createFrom().item(new Claim(claimed, Optional.empty()));
+                    }
+                    return c.preparedQuery(NEXT).execute(Tuple.of(kind, Sql.at(now)))
+                            .map(next -> new Claim(List.of(), next.size() == 0 ? Optional.empty()
+                                    : Optional.of(Sql.instant(next.iterator().next(), 0))));
+                }));
     }
 
-    private static Deadline toDeadline(Object[] row) {
-        return new Deadline((String) row[0], (String) row[1], Timestamps.instant(row[2]), (String) row[3],
-                ((Number) row[4]).intValue());
+    private static Deadline toDeadline(Row row) {
+        return new Deadline(row.getString(0), row.getString(1), Sql.instant(row, 2), row.getString(3), row.getInteger(4));
     }
 
     /** Locks the row for the recording transaction, or fails with {@link LeaseLost}. */
     static Uni<Void> hold(Claimed claimed) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(HOLD)
-                        .setParameter("kind", claimed.deadline().kind())
-                        .setParameter("ref", claimed.deadline().ref())
-                        .setParameter("token", claimed.token())
-                        .getResultList())
+        return Sql.connection().preparedQuery(HOLD).execute(key(claimed))
                 .invoke(rows -> {
-                    if (rows.isEmpty()) {
+                    if (rows.size() == 0) {
                         throw new LeaseLost(claimed.deadline());
                     }
                 })
@@ -99,24 +90,17 @@ final class DeadlineLeases {
 
     /** Removes the deadline, inside the caller's transaction; false when the lease was lost. */
     static Uni<Boolean> delete(Claimed claimed) {
-        return write(claimed, DELETE, null, 0);
+        return Sql.connection().preparedQuery(DELETE).execute(key(claimed)).map(rows -> rows.rowCount() > 0);
     }
 
     /** Moves the deadline to {@code due} and releases it; false when the lease was lost. */
     static Uni<Boolean> move(Claimed claimed, Instant due, int attempts) {
-        return write(claimed, MOVE, due, attempts);
+        return Sql.connection().preparedQuery(MOVE)
+                .execute(key(claimed).addOffsetDateTime(Sql.at(due)).addInteger(attempts))
+                .map(rows -> rows.rowCount() > 0);
     }
 
-    private static Uni<Boolean> write(Claimed claimed, String sql, Instant due, int attempts) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql)
-                    .setParameter("kind", claimed.deadline().kind())
-                    .setParameter("ref", claimed.deadline().ref())
-                    .setParameter("token", claimed.token());
-            if (due != null) {
-                query.setParameter("due", due).setParameter("attempts", attempts);
-            }
-            return query.executeUpdate();
-        }).map(rows -> rows > 0);
+    private static Tuple key(Claimed claimed) {
+        return Tuple.of(claimed.deadline().kind(), claimed.deadline().ref(), claimed.token());
     }
 }

@@ -1,14 +1,12 @@
 package dev.tocsin.eventing;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +18,13 @@ import java.util.Map;
 @ApplicationScoped
 public class Deadlines {
 
+    /** One row per element of the arrays: one deadline or a whole batch's, the same statement. */
     private static final String ARM = """
-            insert into deadlines (kind, ref, due_at, payload) values (:kind, :ref, :due, :payload)
+            insert into deadlines (kind, ref, due_at, payload)
+            select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as timestamptz[]), cast($4 as text[]))
             on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
                 lease_token = null, leased_until = null""";
-    private static final String ARM_JDBC = """
-            insert into deadlines (kind, ref, due_at, payload) values (?, ?, ?, ?)
-            on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
-                lease_token = null, leased_until = null""";
-    private static final String CANCEL = "delete from deadlines where kind = :kind and ref = :ref";
+    private static final String CANCEL = "delete from deadlines where kind = $1 and ref = $2";
 
     private final DeadlineEngine engine;
     private final Clock clock;
@@ -43,18 +39,11 @@ public class Deadlines {
      * whose commit wakes the engine when the deadline is already due.
      */
     public Uni<Void> arm(String kind, String ref, Instant dueAt, String payload) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ARM)
-                        .setParameter("kind", kind)
-                        .setParameter("ref", ref)
-                        .setParameter("due", dueAt)
-                        .setParameter("payload", payload)
-                        .executeUpdate())
-                .invoke(() -> {
-                    if (isDue(dueAt)) {
-                        AfterCommit.register(engine::wake);
-                    }
-                })
-                .replaceWithVoid();
+        return arm(Sql.connection(), List.of(new Arm(kind, ref, dueAt, payload))).invoke(due -> {
+            if (due) {
+                AfterCommit.register(engine::wake);
+            }
+        }).replaceWithVoid();
     }
 
     /** A deadline to arm: {@code kind/ref} falls due at {@code dueAt} with its payload. */
@@ -62,39 +51,34 @@ public class Deadlines {
     }
 
     /**
-     * Arms (or re-arms) deadlines with plain JDBC inside the caller's transaction, in one batch. When
+     * Arms (or re-arms) deadlines in one statement inside the transaction of {@code connection}. When
      * one {@code kind/ref} is armed more than once, the last arming counts, as if armed one by one.
      *
      * @return whether one of them is already due: the caller then {@linkplain DeadlineEngine#wake wakes}
      *     the engine once its transaction committed
      */
-    public boolean arm(Connection connection, List<Arm> arms) throws SQLException {
+    public Uni<Boolean> arm(SqlClient connection, List<Arm> arms) {
         Map<String, Arm> last = new LinkedHashMap<>();
         arms.forEach(arm -> last.put(arm.kind() + "/" + arm.ref(), arm));
         if (last.isEmpty()) {
-            return false;
+            return Uni.createFrom().item(false);
         }
-        try (PreparedStatement insert = connection.prepareStatement(ARM_JDBC)) {
-            for (Arm arm : last.values()) {
-                insert.setString(1, arm.kind());
-                insert.setString(2, arm.ref());
-                insert.setTimestamp(3, Timestamp.from(arm.dueAt()));
-                insert.setString(4, arm.payload());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        return last.values().stream().anyMatch(arm -> isDue(arm.dueAt()));
+        List<Arm> rows = List.copyOf(last.values());
+        return connection.preparedQuery(ARM)
+                .execute(Tuple.from(List.of(
+                        rows.stream().map(Arm::kind).toArray(String[]::new),
+                        rows.stream().map(Arm::ref).toArray(String[]::new),
+                        rows.stream().map(arm -> Sql.at(arm.dueAt())).toArray(OffsetDateTime[]::new),
+                        rows.stream().map(Arm::payload).toArray(String[]::new))))
+                .map(done -> rows.stream().anyMatch(arm -> isDue(arm.dueAt())));
     }
 
     private boolean isDue(Instant dueAt) {
         return !dueAt.isAfter(clock.instant());
     }
 
+    /** Cancels the deadline {@code kind/ref} inside the enclosing {@link AfterCommit#transaction}. */
     public Uni<Void> cancel(String kind, String ref) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(CANCEL)
-                .setParameter("kind", kind)
-                .setParameter("ref", ref)
-                .executeUpdate()).replaceWithVoid();
+        return Sql.connection().preparedQuery(CANCEL).execute(Tuple.of(kind, ref)).replaceWithVoid();
     }
 }

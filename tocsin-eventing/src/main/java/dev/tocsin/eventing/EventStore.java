@@ -1,16 +1,15 @@
 package dev.tocsin.eventing;
 
 import dev.tocsin.events.EventJson;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,14 +23,14 @@ import java.util.UUID;
 public class EventStore {
 
     private static final String LOAD = """
-            select event_type, cast(payload as text) from event_store
-            where aggregate_type = :type and aggregate_id = :id order by seq""";
+            select event_type, cast(payload as text) as payload from event_store
+            where aggregate_type = $1 and aggregate_id = $2 order by seq""";
+    /** One row per element of the arrays: one event or a whole batch's, the same statement. */
     private static final String APPEND = """
             insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
-            values (:type, :id, :seq, :eventId, :eventType, cast(cast(:payload as text) as jsonb), :at)""";
-    private static final String APPEND_JDBC = """
-            insert into event_store (aggregate_type, aggregate_id, seq, event_id, event_type, payload, recorded_at)
-            values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
+            select $1, e.aggregate_id, e.seq, e.event_id, e.event_type, cast(e.payload as jsonb), $7
+            from unnest(cast($2 as text[]), cast($3 as int[]), cast($4 as uuid[]), cast($5 as text[]),
+                        cast($6 as text[])) as e(aggregate_id, seq, event_id, event_type, payload)""";
     private static final String REPLAY = """
             select aggregate_id, event_type, cast(payload as text) from event_store
             where aggregate_type = ? order by aggregate_id, seq""";
@@ -43,83 +42,63 @@ public class EventStore {
         this.clock = clock;
     }
 
-    /** The aggregate's events in order; its version is the list's size. Runs in the caller's session. */
+    /** The aggregate's events in order; its version is the list's size. Runs in the enclosing transaction, if any. */
     public <E> Uni<List<E>> load(StoredEvents<E> types, String aggregateId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOAD, Object[].class)
-                .setParameter("type", types.aggregateType())
-                .setParameter("id", aggregateId)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> types.read((String) row[0], (String) row[1])).toList());
+        return load(Sql.client(), types, aggregateId);
+    }
+
+    /** The aggregate's events in order, read on {@code client}. */
+    public <E> Uni<List<E>> load(SqlClient client, StoredEvents<E> types, String aggregateId) {
+        return client.preparedQuery(LOAD).execute(Tuple.of(types.aggregateType(), aggregateId))
+                .map(rows -> {
+                    List<E> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(types.read(row.getString(0), row.getString(1))));
+                    return events;
+                });
     }
 
     /**
      * Appends events after {@code expectedVersion} events; fails on a concurrent append. Must run
-     * inside {@code Panache.withTransaction}, together with the projection and outbox writes.
+     * inside {@link AfterCommit#transaction}, together with the projection and outbox writes.
      */
     public <E> Uni<Void> append(StoredEvents<E> types, String aggregateId, int expectedVersion, List<? extends E> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i);
-            int seq = expectedVersion + i + 1;
-            chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(APPEND)
-                    .setParameter("type", types.aggregateType())
-                    .setParameter("id", aggregateId)
-                    .setParameter("seq", seq)
-                    .setParameter("eventId", UUID.randomUUID())
-                    .setParameter("eventType", types.nameOf(event))
-                    // Bound as text and parsed by PostgreSQL: a String bound straight to a jsonb parameter is
-                    // stored by the reactive client as a JSON string scalar, not as the event's object.
-                    .setParameter("payload", EventJson.write(event))
-                    .setParameter("at", clock.instant())
-                    .executeUpdate())).replaceWithVoid();
-        }
-        return chain;
+        return append(Sql.connection(), types, List.of(new Append<E>(aggregateId, expectedVersion, events)));
     }
 
-    /** Events of one aggregate to append after {@code expectedVersion} events, for {@link #append(Connection, StoredEvents, List)}. */
+    /** Events of one aggregate to append after {@code expectedVersion} events, for {@link #append(SqlClient, StoredEvents, List)}. */
     public record Append<E>(String aggregateId, int expectedVersion, List<? extends E> events) {
     }
 
     /**
-     * Appends the events of many aggregates in one JDBC batch, inside the caller's transaction.
-     * A concurrent append to any of them violates the primary key and fails the whole batch, so the
-     * caller retries from a fresh load, exactly as with the reactive {@link #append}.
+     * Appends the events of many aggregates in one statement, inside the transaction of
+     * {@code connection}. A concurrent append to any of them violates the primary key and fails the
+     * whole statement, so the caller retries from a fresh load.
      */
-    public <E> void append(Connection connection, StoredEvents<E> types, List<Append<E>> appends) throws SQLException {
-        Timestamp now = Timestamp.from(clock.instant());
-        try (PreparedStatement insert = connection.prepareStatement(APPEND_JDBC)) {
-            for (Append<E> append : appends) {
-                for (int i = 0; i < append.events().size(); i++) {
-                    E event = append.events().get(i);
-                    insert.setString(1, types.aggregateType());
-                    insert.setString(2, append.aggregateId());
-                    insert.setInt(3, append.expectedVersion() + i + 1);
-                    insert.setObject(4, UUID.randomUUID());
-                    insert.setString(5, types.nameOf(event));
-                    insert.setString(6, EventJson.write(event));
-                    insert.setTimestamp(7, now);
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
+    public <E> Uni<Void> append(SqlClient connection, StoredEvents<E> types, List<Append<E>> appends) {
+        int size = appends.stream().mapToInt(a -> a.events().size()).sum();
+        if (size == 0) {
+            return Uni.createFrom().voidItem();
         }
-    }
-
-    /** The aggregate's events in order, read with plain JDBC. */
-    public <E> List<E> load(Connection connection, StoredEvents<E> types, String aggregateId) throws SQLException {
-        List<E> events = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select event_type, cast(payload as text) from event_store where aggregate_type = ? and aggregate_id = ? "
-                        + "order by seq")) {
-            select.setString(1, types.aggregateType());
-            select.setString(2, aggregateId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(types.read(rows.getString(1), rows.getString(2)));
-                }
+        String[] ids = new String[size];
+        Integer[] seqs = new Integer[size];
+        UUID[] eventIds = new UUID[size];
+        String[] eventTypes = new String[size];
+        String[] payloads = new String[size];
+        int row = 0;
+        for (Append<E> append : appends) {
+            for (int i = 0; i < append.events().size(); i++, row++) {
+                E event = append.events().get(i);
+                ids[row] = append.aggregateId();
+                seqs[row] = append.expectedVersion() + i + 1;
+                eventIds[row] = UUID.randomUUID();
+                eventTypes[row] = types.nameOf(event);
+                payloads[row] = EventJson.write(event);
             }
         }
-        return events;
+        return connection.preparedQuery(APPEND)
+                .execute(Tuple.from(List.of(types.aggregateType(), ids, seqs, eventIds, eventTypes, payloads,
+                        Sql.at(clock.instant()))))
+                .replaceWithVoid();
     }
 
     /** Receives replayed events one at a time, each with the id of the aggregate it belongs to. */

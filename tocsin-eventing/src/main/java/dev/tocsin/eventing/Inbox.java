@@ -7,9 +7,9 @@ import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.eventing.deadletter.UnreadableRecord;
 import dev.tocsin.events.IntegrationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class Inbox {
     private static final String RECORD = """
             with fresh as (
                 insert into inbox (consumer, event_id, processed_at)
-                select :consumer, id, :at from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id
+                select $1, id, $3 from unnest(cast($2 as uuid[])) as id
                 on conflict do nothing
                 returning event_id)
             select cast(event_id as text) from fresh""";
@@ -144,13 +144,14 @@ public class Inbox {
     /** One transaction: the inbox check of the part in one statement, then each fresh event in order. */
     private <E extends IntegrationEvent, R> Uni<Void> attempt(String consumer, List<Readable<E>> part,
             Function<List<E>, Uni<R>> read, ReadingHandler<E, R> handler) {
-        String ids = part.stream().map(r -> r.id().toString()).distinct().collect(Collectors.joining(","));
-        return AfterCommit.transaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(RECORD, String.class)
-                                .setParameter("consumer", consumer)
-                                .setParameter("ids", ids)
-                                .setParameter("at", clock.instant())
-                                .getResultList())
+        UUID[] ids = part.stream().map(Readable::id).distinct().toArray(UUID[]::new);
+        return AfterCommit.transaction(() -> Sql.connection().preparedQuery(RECORD)
+                        .execute(Tuple.from(List.of(consumer, ids, Sql.at(clock.instant()))))
+                        .map(rows -> {
+                            List<String> inserted = new ArrayList<>(rows.size());
+                            rows.forEach(row -> inserted.add(row.getString(0)));
+                            return inserted;
+                        })
                         .chain(inserted -> {
                             Set<UUID> unseen = inserted.stream().map(UUID::fromString)
                                     .collect(Collectors.toCollection(HashSet::new));

@@ -4,13 +4,10 @@ import dev.tocsin.events.EventJson;
 import dev.tocsin.events.EventType;
 import dev.tocsin.events.EventTypes;
 import dev.tocsin.events.IntegrationEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -22,12 +19,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /** One row per element of the arrays: one event or a whole batch's, the same statement. */
     private static final String INSERT = """
             insert into outbox (event_id, topic, record_key, ce_type, ce_time, payload)
-            values (:id, :topic, :key, :type, :time, :payload)""";
-
-    private static final String INSERT_JDBC = """
-            insert into outbox (event_id, topic, record_key, ce_type, ce_time, payload) values (?, ?, ?, ?, ?, ?)""";
+            select e.event_id, e.topic, e.record_key, e.ce_type, $5, e.payload
+            from unnest(cast($1 as uuid[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                        cast($6 as text[])) as e(event_id, topic, record_key, ce_type, payload)""";
 
     private final Clock clock;
 
@@ -35,41 +32,36 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Must run inside {@code Panache.withTransaction}. */
+    /** Must run inside {@link AfterCommit#transaction}. */
     public Uni<Void> append(IntegrationEvent event) {
-        EventType type = EventTypes.of(event);
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("topic", type.topic())
-                .setParameter("key", event.aggregateId())
-                .setParameter("type", type.ceType())
-                .setParameter("time", clock.instant())
-                .setParameter("payload", EventJson.write(event))
-                .executeUpdate())
-                .replaceWithVoid();
+        return append(Sql.connection(), List.of(event));
     }
 
     /**
-     * Writes many events in one JDBC batch inside the caller's transaction; the caller wakes
-     * {@link OutboxRelay} after its commit.
+     * Writes many events in one statement inside the transaction of {@code connection}; the caller
+     * wakes {@link OutboxRelay} after its commit.
      */
-    public void append(Connection connection, List<? extends IntegrationEvent> events) throws SQLException {
+    public Uni<Void> append(SqlClient connection, List<? extends IntegrationEvent> events) {
         if (events.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
-            for (IntegrationEvent event : events) {
-                EventType type = EventTypes.of(event);
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, type.topic());
-                insert.setString(3, event.aggregateId());
-                insert.setString(4, type.ceType());
-                insert.setTimestamp(5, now);
-                insert.setString(6, EventJson.write(event));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        int size = events.size();
+        UUID[] ids = new UUID[size];
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            IntegrationEvent event = events.get(i);
+            EventType type = EventTypes.of(event);
+            ids[i] = UUID.randomUUID();
+            topics[i] = type.topic();
+            keys[i] = event.aggregateId();
+            types[i] = type.ceType();
+            payloads[i] = EventJson.write(event);
         }
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.from(List.of(ids, topics, keys, types, Sql.at(clock.instant()), payloads)))
+                .replaceWithVoid();
     }
 }

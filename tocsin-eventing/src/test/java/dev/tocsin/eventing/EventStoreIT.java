@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.eventing.deadletter.Failures;
 import dev.tocsin.testing.TocsinTestResource;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +35,6 @@ class EventStoreIT {
     @Inject
     EventStore store;
 
-    @Inject
-    AgroalDataSource database;
-
     @Test
     void ofTwoWritersThatLoadedTheSameVersionOneWinsAndTheOtherRetriesFromAFreshLoad() throws Throwable {
         String id = "tally-" + UUID.randomUUID();
@@ -49,15 +42,14 @@ class EventStoreIT {
         List<String> failures = new ArrayList<>();
         List<Integer> loadedVersions = new ArrayList<>();
 
-        VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> store
+        VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> store
                         .load(TALLY, id).chain(events -> {
                             loadedVersions.add(events.size());
-                            if (!rivalWrote.getAndSet(true)) {
-                                // The rival, another replica, loaded the same version and commits first.
-                                rival(id, events.size());
-                            }
-                            return store.append(TALLY, id, events.size(),
-                                    List.of(new Tally.Counted("second", events.size())));
+                            // The rival, another replica, loaded the same version and commits first.
+                            Uni<Void> rivalFirst = rivalWrote.getAndSet(true) ? Uni.createFrom().voidItem()
+                                    : rival(id, events.size());
+                            return rivalFirst.chain(() -> store.append(TALLY, id, events.size(),
+                                    List.of(new Tally.Counted("second", events.size()))));
                         })))
                 .onFailure().invoke(e -> failures.add(Failures.classify(e).name()))
                 .onFailure(e -> Failures.classify(e) == Failures.Kind.TRANSIENT).retry().atMost(3));
@@ -65,17 +57,13 @@ class EventStoreIT {
         // The loser saw version 0, lost, and appended after a fresh load at version 1.
         assertEquals(List.of(0, 1), loadedVersions);
         assertEquals(List.of("TRANSIENT"), failures);
-        List<Tally> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> store.load(TALLY, id)));
+        List<Tally> stored = VertxContextSupport.subscribeAndAwait(() -> store.load(TALLY, id));
         assertEquals(List.of(new Tally.Counted("rival", 0), new Tally.Counted("second", 1)), stored);
     }
 
-    /** Commits the rival's append on a connection of its own, as another replica would. */
-    private void rival(String id, int version) {
-        try (Connection c = database.getConnection()) {
-            store.append(c, TALLY, List.of(new EventStore.Append<>(id, version,
-                    List.of(new Tally.Counted("rival", version)))));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the rival could not append", e);
-        }
+    /** Commits the rival's append on a connection and in a transaction of its own, as another replica would. */
+    private Uni<Void> rival(String id, int version) {
+        return Sql.transaction(c -> store.append(c, TALLY, List.of(new EventStore.Append<>(id, version,
+                List.of(new Tally.Counted("rival", version))))));
     }
 }

@@ -11,7 +11,7 @@ import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.testing.TocsinTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -104,10 +104,8 @@ class InboxIT {
     }
 
     private static Uni<Void> record(String consumer, UUID eventId, String summary) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into inbox_test_applied (consumer, event_id, summary) values (:c, :id, :s)")
-                .setParameter("c", consumer).setParameter("id", eventId).setParameter("s", summary)
-                .executeUpdate()).replaceWithVoid();
+        return Sql.connection().preparedQuery("insert into inbox_test_applied (consumer, event_id, summary) values ($1, $2, $3)")
+                .execute(Tuple.of(consumer, eventId, summary)).replaceWithVoid();
     }
 
     private List<String> applied(String consumer) throws Exception {

@@ -10,7 +10,6 @@ import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -71,7 +70,7 @@ class OutboxRelayIT {
         try (Connection crashed = database.getConnection()) {
             // The replica that held the relay lock is down; its lock goes only when its session ends.
             crashed.createStatement().execute(LOCK);
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+            VertxContextSupport.subscribeAndAwait(() -> AfterCommit.transaction(() -> {
                 Uni<Void> writes = Uni.createFrom().voidItem();
                 for (AlertTriggered event : events) {
                     writes = writes.chain(() -> outbox.append(event));
