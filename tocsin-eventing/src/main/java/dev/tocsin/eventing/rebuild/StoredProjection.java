@@ -1,8 +1,8 @@
 package dev.tocsin.eventing.rebuild;
 
 import dev.tocsin.eventing.StoredEvents;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import java.util.List;
 
 /**
@@ -26,6 +26,9 @@ public non-sealed interface StoredProjection<E, S> extends Projection {
     /** The state after one more event: pure, the same fold the live writer's rows follow. */
     S apply(S state, E event);
 
-    /** Writes the rows of fully folded aggregates, in the rebuild's transaction, into emptied tables. */
-    void insert(Connection connection, List<S> states) throws SQLException;
+    /**
+     * Writes the rows of fully folded aggregates, in the rebuild's transaction, into emptied tables,
+     * with the same statements (the table's store class) the live writer uses.
+     */
+    Uni<Void> insert(SqlClient connection, List<S> states);
 }
