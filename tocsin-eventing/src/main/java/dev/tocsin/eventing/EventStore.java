@@ -1,14 +1,14 @@
 package dev.tocsin.eventing;
 
 import dev.tocsin.events.EventJson;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public class EventStore {
                         cast($6 as text[])) as e(aggregate_id, seq, event_id, event_type, payload)""";
     private static final String REPLAY = """
             select aggregate_id, event_type, cast(payload as text) from event_store
-            where aggregate_type = ? order by aggregate_id, seq""";
+            where aggregate_type = $1 order by aggregate_id, seq""";
     private static final int REPLAY_FETCH = 1000;
 
     private final Clock clock;
@@ -101,32 +101,24 @@ public class EventStore {
                 .replaceWithVoid();
     }
 
-    /** Receives replayed events one at a time, each with the id of the aggregate it belongs to. */
-    @FunctionalInterface
-    public interface Sink<E> {
-        void accept(String aggregateId, E event) throws SQLException;
+    /** An event as {@link #replay} hands it over, with the id of the aggregate it belongs to. */
+    public record Replayed<E>(String aggregateId, E event) {
     }
 
     /**
-     * Hands every event of an aggregate type to {@code sink}, one aggregate after another and each
-     * aggregate's in order, so a fold needs only the aggregate at hand. Streams with a cursor in the
-     * primary key's order: replaying millions of events holds none of them. Needs a transaction
-     * (PostgreSQL streams only with auto-commit off); the sink may write on the same connection.
-     *
-     * @return how many events it handed over
+     * Every event of an aggregate type, one aggregate after another and each aggregate's in order,
+     * so a fold needs only the aggregate at hand. Streams with a cursor in the primary key's order,
+     * a fetch at a time as the subscriber asks for more: replaying millions of events holds none of
+     * them. {@code connection} must be in a transaction (PostgreSQL keeps a cursor only within one);
+     * the subscriber may write on the same connection between fetches.
      */
-    public <E> long replay(Connection connection, StoredEvents<E> types, Sink<E> sink) throws SQLException {
-        long replayed = 0;
-        try (PreparedStatement select = connection.prepareStatement(REPLAY)) {
-            select.setFetchSize(REPLAY_FETCH);
-            select.setString(1, types.aggregateType());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    sink.accept(rows.getString(1), types.read(rows.getString(2), rows.getString(3)));
-                    replayed++;
-                }
-            }
-        }
-        return replayed;
+    public <E> Multi<Replayed<E>> replay(SqlConnection connection, StoredEvents<E> types) {
+        return connection.prepare(REPLAY).onItem().transformToMulti(statement -> {
+            Cursor cursor = statement.cursor(Tuple.of(types.aggregateType()));
+            return Multi.createBy().repeating().uni(() -> cursor.read(REPLAY_FETCH)).whilst(rows -> cursor.hasMore())
+                    .onItem().<Row>transformToIterable(rows -> rows)
+                    .map(row -> new Replayed<>(row.getString(0), types.read(row.getString(1), row.getString(2))))
+                    .onTermination().call(() -> cursor.close().chain(statement::close));
+        });
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Given two writers that loaded an aggregate at the same version, when both append, then one
  * wins, the other's append fails as a transient conflict, and its retry from a fresh load
- * appends after the winner's events.
+ * appends after the winner's events. And a replay hands over every event of a type, aggregate
+ * by aggregate, across as many cursor fetches as it takes.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
@@ -59,6 +60,28 @@ class EventStoreIT {
         assertEquals(List.of("TRANSIENT"), failures);
         List<Tally> stored = VertxContextSupport.subscribeAndAwait(() -> store.load(TALLY, id));
         assertEquals(List.of(new Tally.Counted("rival", 0), new Tally.Counted("second", 1)), stored);
+    }
+
+    @Test
+    void aReplayStreamsEveryEventAggregateByAggregateInOrderAcrossCursorFetches() throws Throwable {
+        // More events than one fetch of the cursor holds, so the replay must read on.
+        StoredEvents<Tally> type = StoredEvents.of("Replayed-" + UUID.randomUUID(), Tally.class);
+        List<EventStore.Append<Tally>> appends = new ArrayList<>();
+        for (int aggregate = 0; aggregate < 3; aggregate++) {
+            List<Tally> events = new ArrayList<>();
+            for (int seen = 0; seen < 700; seen++) {
+                events.add(new Tally.Counted("a" + aggregate, seen));
+            }
+            appends.add(new EventStore.Append<>("a" + aggregate, 0, events));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> Sql.transaction(c -> store.append(c, type, appends)));
+
+        List<String> replayed = VertxContextSupport.subscribeAndAwait(() -> Sql.transaction(c -> store
+                .replay(c, type).map(e -> e.aggregateId() + " " + e.event()).collect().asList()));
+
+        List<String> expected = new ArrayList<>();
+        appends.forEach(a -> a.events().forEach(e -> expected.add(a.aggregateId() + " " + e)));
+        assertEquals(expected, replayed);
     }
 
     /** Commits the rival's append on a connection and in a transaction of its own, as another replica would. */

@@ -1,13 +1,12 @@
 package dev.tocsin.eventing.rebuild;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.ProblemException;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ import org.jboss.logging.Logger;
  * emptied and built again from their events, those of its own event store
  * ({@link StoredProjection}) in one transaction, those of other services' topics
  * ({@link TopicProjection}) by replaying the topics. One rebuild runs at a time per service, across
- * its replicas: a PostgreSQL advisory lock named after the service's schema guards it.
+ * its replicas: a PostgreSQL advisory lock named after the service's schema guards it. It blocks
+ * the calling thread (the topic replay polls Kafka), so it must not run on an event loop.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -31,15 +31,12 @@ public class ProjectionRebuild {
     private static final String TRY_LOCK = "select pg_try_advisory_lock(hashtext('tocsin.rebuild.' || current_schema()))";
     private static final String UNLOCK = "select pg_advisory_unlock(hashtext('tocsin.rebuild.' || current_schema()))";
 
-    private final AgroalDataSource dataSource;
     private final List<StoredProjection<?, ?>> stored = new ArrayList<>();
     private final List<TopicProjection> fromTopics = new ArrayList<>();
     private final StoreReplay storeReplay;
     private final TopicReplay topicReplay;
 
-    ProjectionRebuild(AgroalDataSource dataSource, @All List<Projection> projections, StoreReplay storeReplay,
-            TopicReplay topicReplay) {
-        this.dataSource = dataSource;
+    ProjectionRebuild(@All List<Projection> projections, StoreReplay storeReplay, TopicReplay topicReplay) {
         this.storeReplay = storeReplay;
         this.topicReplay = topicReplay;
         // Named order, so every rebuild of a service takes its tables' locks in the same order.
@@ -55,41 +52,42 @@ public class ProjectionRebuild {
      * Rebuilds every projection of the service and answers once they caught up with their events as
      * they were when it started; 409 while another rebuild of the service runs.
      */
-    public Rebuilt rebuild() throws SQLException {
+    public Rebuilt rebuild() {
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            if (!query(connection, TRY_LOCK)) {
+        // The lock is the session's: this connection holds it while the rebuild's own transactions run on others.
+        SqlConnection lockHolder = Sql.pool().getConnectionAndAwait();
+        try {
+            if (!flag(lockHolder, TRY_LOCK)) {
                 throw new ProblemException(409, "Conflict", "a projection rebuild is already running on this service");
             }
             try {
                 Map<String, Long> rows = new LinkedHashMap<>();
-                long events = storeReplay.rebuild(connection, stored, rows);
-                events += topicReplay.rebuild(connection, fromTopics, rows);
+                long events = storeReplay.rebuild(stored, rows).await().indefinitely();
+                events += topicReplay.rebuild(fromTopics, rows);
                 Rebuilt rebuilt = new Rebuilt(events, rows,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 LOG.infof("projections rebuilt: %s", rebuilt);
                 return rebuilt;
             } finally {
-                query(connection, UNLOCK);
+                flag(lockHolder, UNLOCK);
             }
+        } finally {
+            lockHolder.closeAndAwait();
         }
     }
 
-    private static boolean query(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getBoolean(1);
-        }
+    private static boolean flag(SqlConnection connection, String sql) {
+        return connection.query(sql).executeAndAwait().iterator().next().getBoolean(0);
     }
 
-    /** The rows of each table, as this connection's transaction sees them. */
-    static void count(Connection connection, List<String> tables, Map<String, Long> rows) throws SQLException {
+    /** The rows of each table, as {@code client} (a transaction's connection, or the pool) sees them. */
+    static Uni<Void> count(SqlClient client, List<String> tables, Map<String, Long> rows) {
+        Uni<Void> counted = Uni.createFrom().voidItem();
         for (String table : tables) {
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from " + table);
-                    ResultSet result = count.executeQuery()) {
-                result.next();
-                rows.put(table, result.getLong(1));
-            }
+            counted = counted.chain(() -> client.query("select count(*) from " + table).execute())
+                    .invoke(result -> rows.put(table, result.iterator().next().getLong(0)))
+                    .replaceWithVoid();
         }
+        return counted;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 
 /**
  * {@code POST /api/v1/admin/rebuild} on every service: drops the service's projections and builds
@@ -24,10 +23,11 @@ public class RebuildResource {
         this.rebuild = rebuild;
     }
 
+    /** On a worker thread: a rebuild waits for its transactions and polls Kafka. */
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Blocking
-    public Rebuilt rebuild() throws SQLException {
+    public Rebuilt rebuild() {
         return rebuild.rebuild();
     }
 }

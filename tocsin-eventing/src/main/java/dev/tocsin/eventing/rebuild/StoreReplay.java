@@ -1,13 +1,17 @@
 package dev.tocsin.eventing.rebuild;
 
 import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.Sql;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,102 +35,95 @@ class StoreReplay {
         this.config = config;
     }
 
-    /** Returns how many events it replayed; puts each table's rows afterwards into {@code rows}. */
-    long rebuild(Connection connection, List<StoredProjection<?, ?>> projections, Map<String, Long> rows)
-            throws SQLException {
+    /** Answers how many events it replayed; puts each table's rows afterwards into {@code rows}. */
+    Uni<Long> rebuild(List<StoredProjection<?, ?>> projections, Map<String, Long> rows) {
         if (projections.isEmpty()) {
-            return 0;
+            return Uni.createFrom().item(0L);
         }
         List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
-        for (int attempt = 1; ; attempt++) {
-            connection.setAutoCommit(false);
-            try {
-                long events = replay(connection, projections, tables);
-                ProjectionRebuild.count(connection, tables, rows);
-                connection.commit();
-                return events;
-            } catch (SQLException e) {
-                connection.rollback();
+        AtomicInteger attempt = new AtomicInteger();
+        return Uni.createFrom().deferred(() -> {
+            if (attempt.incrementAndGet() > 1) {
+                LOG.infof("projection rebuild met a live writer in a deadlock; locking again (attempt %d)", attempt.get());
+            }
+            return Sql.transaction(c -> empty(c, tables)
+                    .chain(() -> Multi.createFrom().iterable(projections)
+                            .onItem().transformToUniAndConcatenate(projection -> replay(c, projection))
+                            .collect().with(Collectors.summingLong(Long::longValue)))
+                    .call(() -> ProjectionRebuild.count(c, tables, rows)));
+        })
                 // A live writer may take the tables in another order than the lock does; PostgreSQL
                 // breaks the tie by failing one of the two, and the lock is then taken again.
-                if (!DEADLOCK.equals(e.getSQLState()) || attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.infof("projection rebuild met a live writer in a deadlock; locking again (attempt %d)", attempt + 1);
-            } catch (RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+                .onFailure(StoreReplay::deadlock).retry().atMost(ATTEMPTS - 1);
     }
 
-    private long replay(Connection connection, List<StoredProjection<?, ?>> projections, List<String> tables)
-            throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("lock table " + String.join(", ", tables) + " in access exclusive mode");
-            for (String table : tables) {
-                statement.execute("delete from " + table);
-            }
-        }
-        long events = 0;
-        for (StoredProjection<?, ?> projection : projections) {
-            events += replay(connection, projection);
-        }
-        return events;
+    private static boolean deadlock(Throwable failure) {
+        return failure instanceof PgException pg && DEADLOCK.equals(pg.getSqlState());
     }
 
-    private <E, S> long replay(Connection connection, StoredProjection<E, S> projection) throws SQLException {
+    private static Uni<Void> empty(SqlConnection connection, List<String> tables) {
+        Uni<Void> emptied = connection.query("lock table " + String.join(", ", tables) + " in access exclusive mode")
+                .execute().replaceWithVoid();
+        for (String table : tables) {
+            emptied = emptied.chain(() -> connection.query("delete from " + table).execute()).replaceWithVoid();
+        }
+        return emptied;
+    }
+
+    private <E, S> Uni<Long> replay(SqlConnection connection, StoredProjection<E, S> projection) {
         Fold<E, S> fold = new Fold<>(connection, projection, config.batchSize());
-        long events = store.replay(connection, projection.events(), fold::accept);
-        fold.finish();
-        return events;
+        return store.replay(connection, projection.events())
+                .onItem().call(fold::accept)
+                .collect().with(Collectors.counting())
+                .call(fold::finish);
     }
 
     /** Folds one aggregate at a time (the store hands them over one after another) and writes in batches. */
     private static final class Fold<E, S> {
-        private final Connection connection;
+        private final SqlConnection connection;
         private final StoredProjection<E, S> projection;
         private final int batchSize;
         private final List<S> batch = new ArrayList<>();
         private String aggregateId;
         private S state;
 
-        Fold(Connection connection, StoredProjection<E, S> projection, int batchSize) {
+        Fold(SqlConnection connection, StoredProjection<E, S> projection, int batchSize) {
             this.connection = connection;
             this.projection = projection;
             this.batchSize = batchSize;
         }
 
-        void accept(String id, E event) throws SQLException {
-            if (!id.equals(aggregateId)) {
-                done();
-                aggregateId = id;
-                state = projection.initial(id);
+        /** Folds the event in; writes a batch when the aggregate before it filled one. */
+        Uni<Void> accept(EventStore.Replayed<E> replayed) {
+            Uni<Void> written = Uni.createFrom().voidItem();
+            if (!replayed.aggregateId().equals(aggregateId)) {
+                written = done();
+                aggregateId = replayed.aggregateId();
+                state = projection.initial(aggregateId);
             }
-            state = projection.apply(state, event);
+            state = projection.apply(state, replayed.event());
+            return written;
         }
 
-        void finish() throws SQLException {
-            done();
-            flush();
+        Uni<Void> finish() {
+            return done().chain(this::flush);
         }
 
-        private void done() throws SQLException {
-            if (aggregateId != null) {
-                batch.add(state);
-                if (batch.size() >= batchSize) {
-                    flush();
-                }
+        private Uni<Void> done() {
+            if (aggregateId == null) {
+                return Uni.createFrom().voidItem();
             }
+            batch.add(state);
+            return batch.size() >= batchSize ? flush() : Uni.createFrom().voidItem();
         }
 
-        private void flush() throws SQLException {
-            if (!batch.isEmpty()) {
-                projection.insert(connection, List.copyOf(batch));
-                batch.clear();
+        private Uni<Void> flush() {
+            if (batch.isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
+            List<S> rows = List.copyOf(batch);
+            batch.clear();
+            return projection.insert(connection, rows);
         }
     }
 }

@@ -1,14 +1,11 @@
 package dev.tocsin.eventing.rebuild;
 
 import dev.tocsin.eventing.KafkaClients;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.ProblemException;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 class TopicReplay {
 
-    private static final String FORGET = "delete from inbox where consumer = any(?)";
+    private static final String FORGET = "delete from inbox where consumer = any($1)";
 
     private final KafkaClients clients;
     private final RebuildConfig config;
@@ -39,39 +36,30 @@ class TopicReplay {
         this.config = config;
     }
 
-    /** Returns how many records it replayed; puts each table's rows afterwards into {@code rows}. */
-    long rebuild(Connection connection, List<TopicProjection> projections, Map<String, Long> rows)
-            throws SQLException {
+    /**
+     * Returns how many records it replayed; puts each table's rows afterwards into {@code rows}.
+     * Blocks while it polls the topics: call it off the event loop.
+     */
+    long rebuild(List<TopicProjection> projections, Map<String, Long> rows) {
         if (projections.isEmpty()) {
             return 0;
         }
         List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
-        drop(connection, projections, tables);
+        drop(projections, tables);
         long replayed = replay(projections);
-        ProjectionRebuild.count(connection, tables, rows);
+        ProjectionRebuild.count(Sql.pool(), tables, rows).await().indefinitely();
         return replayed;
     }
 
-    private static void drop(Connection connection, List<TopicProjection> projections, List<String> tables)
-            throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement truncate = connection.createStatement(); PreparedStatement forget = connection.prepareStatement(FORGET)) {
-            // One statement, tables in the order the projection lists them (the order its consumers write them).
-            truncate.execute("truncate " + String.join(", ", tables));
-            Array consumers = connection.createArrayOf("text",
-                    projections.stream().flatMap(p -> p.inboxConsumers().stream()).toArray());
-            forget.setArray(1, consumers);
-            forget.executeUpdate();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+    private static void drop(List<TopicProjection> projections, List<String> tables) {
+        String[] consumers = projections.stream().flatMap(p -> p.inboxConsumers().stream()).toArray(String[]::new);
+        // One statement, tables in the order the projection lists them (the order its consumers write them).
+        Sql.transaction(c -> c.query("truncate " + String.join(", ", tables)).execute()
+                        .chain(() -> c.preparedQuery(FORGET).execute(Tuple.tuple().addArrayOfString(consumers))))
+                .await().indefinitely();
     }
 
-    private long replay(List<TopicProjection> projections) throws SQLException {
+    private long replay(List<TopicProjection> projections) {
         Map<String, TopicProjection> byTopic = new HashMap<>();
         projections.forEach(p -> p.topics().forEach(topic -> byTopic.put(topic, p)));
         long replayed = 0;
@@ -102,10 +90,10 @@ class TopicReplay {
         return replayed;
     }
 
-    private static void apply(TopicProjection projection, ConsumerRecord<String, String> record) throws SQLException {
+    private static void apply(TopicProjection projection, ConsumerRecord<String, String> record) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> projection.apply(record));
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("replaying " + record.topic() + "-" + record.partition() + "@"
