@@ -1,21 +1,19 @@
 package dev.tocsin.eventing;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and deletes them once Kafka acknowledged.
- * It runs on its own thread with plain JDBC because it blocks on Kafka acks. Callers {@link #wake()}
+ * It runs on its own thread because it blocks on Kafka acks, and holds its transaction on the
+ * reactive pool by hand across them, waiting for each statement there. Callers {@link #wake()}
  * it right after a commit, so the alert → page path does not wait for a poll; the slow poll only
  * picks up rows left by a crash or by another replica. An advisory lock lets one replica relay at
  * a time, which keeps each key's events in order; a crash between send and delete resends, and
@@ -36,10 +35,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))";
     private static final String SELECT =
-            "select id, event_id, topic, record_key, ce_type, ce_time, payload from outbox order by id limit ?";
-    private static final String DELETE = "delete from outbox where id = any(?)";
+            "select id, event_id, topic, record_key, ce_type, ce_time, payload from outbox order by id limit $1";
+    private static final String DELETE = "delete from outbox where id = any($1)";
 
-    private final AgroalDataSource dataSource;
     private final Producer<String, String> producer;
     private final EventingConfig config;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -48,9 +46,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
 
-    OutboxRelay(AgroalDataSource dataSource, Producer<String, String> producer, EventingConfig config,
-            MeterRegistry registry) {
-        this.dataSource = dataSource;
+    OutboxRelay(Producer<String, String> producer, EventingConfig config, MeterRegistry registry) {
         this.producer = producer;
         this.config = config;
         this.published = registry.counter("tocsin.outbox.published");
@@ -101,47 +97,43 @@ public class OutboxRelay {
     }
 
     private int publishBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        SqlConnection connection = Sql.pool().getConnectionAndAwait();
+        try {
+            Transaction transaction = connection.beginAndAwait();
             try {
-                if (!lock(connection)) {
-                    connection.rollback();
-                    return 0;
-                }
-                List<Long> ids = new ArrayList<>();
-                List<Future<?>> acks = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-                    select.setInt(1, config.relay().batchSize());
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                            acks.add(producer.send(CloudEventRecords.toRecord(rows.getString(3), rows.getString(4),
-                                    rows.getObject(2, UUID.class), rows.getString(5), config.source(),
-                                    rows.getTimestamp(6).toInstant(), rows.getString(7))));
-                        }
-                    }
-                }
-                for (Future<?> ack : acks) {
-                    ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                }
-                try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                    delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                    delete.executeUpdate();
-                }
-                connection.commit();
-                published.increment(ids.size());
-                return ids.size();
+                int sent = send(connection);
+                transaction.commitAndAwait();
+                published.increment(sent);
+                return sent;
             } catch (Exception e) {
-                connection.rollback();
+                transaction.rollbackAndAwait();
                 throw e;
             }
+        } finally {
+            connection.closeAndAwait();
         }
     }
 
-    private static boolean lock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet row = lock.executeQuery()) {
-            return row.next() && row.getBoolean(1);
+    /** Sends the oldest rows and deletes them once Kafka acknowledged them all; none while another replica relays. */
+    private int send(SqlConnection connection) throws Exception {
+        if (!connection.query(LOCK).executeAndAwait().iterator().next().getBoolean(0)) {
+            return 0;
         }
+        List<Long> ids = new ArrayList<>();
+        List<Future<?>> acks = new ArrayList<>();
+        for (Row row : connection.preparedQuery(SELECT).executeAndAwait(Tuple.of(config.relay().batchSize()))) {
+            ids.add(row.getLong("id"));
+            acks.add(producer.send(CloudEventRecords.toRecord(row.getString("topic"), row.getString("record_key"),
+                    row.getUUID("event_id"), row.getString("ce_type"), config.source(), Sql.instant(row, "ce_time"),
+                    row.getString("payload"))));
+        }
+        for (Future<?> ack : acks) {
+            ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (!ids.isEmpty()) {
+            connection.preparedQuery(DELETE).executeAndAwait(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)));
+        }
+        return ids.size();
     }
 
     private static void sleepQuietly(long millis) {
