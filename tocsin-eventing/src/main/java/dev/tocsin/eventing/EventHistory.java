@@ -1,9 +1,8 @@
 package dev.tocsin.eventing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +12,11 @@ import java.util.List;
  * for months has thousands of events, and a detail answer should not carry them all.
  */
 public final class EventHistory {
+
+    private static final String NEWEST = """
+            select seq, event_type, cast(payload as text) from event_store
+            where aggregate_type = $1 and aggregate_id = $2 and seq < $3 order by seq desc limit $4""";
+    private static final String TOTAL = "select count(*) from event_store where aggregate_type = $1 and aggregate_id = $2";
 
     /** An event with its position in the aggregate's stream (1 is the first). */
     public record Sequenced<E>(int seq, E event) {
@@ -25,31 +29,18 @@ public final class EventHistory {
     private EventHistory() {
     }
 
-    /** The newest {@code limit} events before {@code beforeSeq} (all when null), oldest first. */
-    public static <E> Page<E> newest(Connection connection, StoredEvents<E> types, String aggregateId, Integer beforeSeq,
-            int limit) throws SQLException {
-        List<Sequenced<E>> events = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select seq, event_type, cast(payload as text) "
-                + "from event_store where aggregate_type = ? and aggregate_id = ? and seq < ? order by seq desc limit ?")) {
-            select.setString(1, types.aggregateType());
-            select.setString(2, aggregateId);
-            select.setInt(3, beforeSeq == null ? Integer.MAX_VALUE : beforeSeq);
-            select.setInt(4, limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new Sequenced<>(rows.getInt(1), types.read(rows.getString(2), rows.getString(3))));
-                }
-            }
-        }
-        Collections.reverse(events);
-        try (PreparedStatement count = connection.prepareStatement(
-                "select count(*) from event_store where aggregate_type = ? and aggregate_id = ?")) {
-            count.setString(1, types.aggregateType());
-            count.setString(2, aggregateId);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return new Page<>(events, rows.getInt(1));
-            }
-        }
+    /** The newest {@code limit} events before {@code beforeSeq} (all when null), oldest first, read on {@code client}. */
+    public static <E> Uni<Page<E>> newest(SqlClient client, StoredEvents<E> types, String aggregateId,
+            Integer beforeSeq, int limit) {
+        return client.preparedQuery(NEWEST).execute(Tuple.of(types.aggregateType(), aggregateId,
+                        beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, limit))
+                .chain(rows -> {
+                    List<Sequenced<E>> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(new Sequenced<>(row.getInteger(0),
+                            types.read(row.getString(1), row.getString(2)))));
+                    Collections.reverse(events);
+                    return client.preparedQuery(TOTAL).execute(Tuple.of(types.aggregateType(), aggregateId))
+                            .map(total -> new Page<>(events, total.iterator().next().getLong(0).intValue()));
+                });
     }
 }
