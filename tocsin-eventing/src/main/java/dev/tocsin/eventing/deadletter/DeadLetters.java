@@ -1,23 +1,21 @@
 package dev.tocsin.eventing.deadletter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tocsin.eventing.Timestamps;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,23 +32,22 @@ import org.jboss.logging.Logger;
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
-    private static final HexFormat HEX = HexFormat.of();
     private static final TypeReference<List<DeadLetter.Header>> HEADERS = new TypeReference<>() { };
     private static final String PARK = """
             insert into dead_letters (consumer, topic, topic_partition, record_offset, record_key, headers, value,
                 error_class, error, first_failed_at, last_failed_at, attempts, status)
-            values (?, ?, ?, ?, decode(cast(? as text), 'hex'), ?, decode(cast(? as text), 'hex'), ?, ?, ?, ?, ?, ?)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)
             on conflict (consumer, topic, topic_partition, record_offset) do update set
                 error_class = excluded.error_class, error = excluded.error, last_failed_at = excluded.last_failed_at,
                 attempts = dead_letters.attempts + excluded.attempts,
                 status = excluded.status""";
-    /** {@link #PARK} with numbered placeholders, for the reactive client. */
-    private static final String PARK_NUMBERED = positional(PARK);
-
     private static final String COLUMNS = """
-            select id, consumer, topic, topic_partition, record_offset, encode(record_key, 'hex'), headers,
-                encode(value, 'hex'), error_class, error, first_failed_at, last_failed_at, attempts, status
+            select id, consumer, topic, topic_partition, record_offset, record_key, headers, value, error_class, error,
+                first_failed_at, last_failed_at, attempts, status
             from dead_letters""";
+    private static final String PAGE = COLUMNS + " where id < $1 order by id desc limit $2";
+    private static final String ONE = COLUMNS + " where id = $1";
+    private static final String RESOLVE = "update dead_letters set status = 'RESOLVED' where id = $1";
     private static final String COUNT = "select count(*) from dead_letters where status <> 'RESOLVED'";
 
     private final Clock clock;
@@ -63,69 +60,51 @@ public class DeadLetters {
         registry.gauge("tocsin.dead_letters.parked", parked);
     }
 
-    void count(@Observes StartupEvent started, io.agroal.api.AgroalDataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(COUNT);
-                ResultSet row = count.executeQuery()) {
-            row.next();
-            parked.set(row.getLong(1));
-        } catch (SQLException e) {
-            LOG.warnf("cannot count parked records yet: %s", Failures.describe(e));
-        }
+    void count(@Observes StartupEvent started) {
+        Sql.pool().query(COUNT).execute().subscribe().with(rows -> parked.set(count(rows.iterator().next())),
+                failure -> LOG.warnf("cannot count parked records yet: %s", Failures.describe(failure)));
     }
 
-    /** Parks a record in its own transaction, after the handler's rolled back. */
+    /** Parks a record in its own transaction, after the handler's rolled back; counted once it committed. */
     public Uni<Void> park(String consumer, ConsumerRecord<String, String> record, Throwable failure, int attempts) {
-        Object[] values = values(consumer, record, failure, attempts);
+        Tuple values = values(consumer, record, failure, attempts);
         warn(consumer, record, failure);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(PARK_NUMBERED);
-            for (int i = 0; i < values.length; i++) {
-                insert.setParameter(i + 1, values[i]);
-            }
-            return insert.executeUpdate().chain(() -> session.createNativeQuery(COUNT, Long.class).getSingleResult());
-        })).invoke(count -> counted(consumer, record, count)).replaceWithVoid();
+        return Sql.transaction(c -> write(c, values))
+                .invoke(count -> counted(consumer, record, count)).replaceWithVoid();
     }
 
-    /** Parks a record inside the caller's JDBC transaction (the decision pipeline's). */
-    public void park(Connection connection, String consumer, ConsumerRecord<String, String> record, Throwable failure,
-            int attempts) throws SQLException {
-        Object[] values = values(consumer, record, failure, attempts);
+    /** Parks a record inside the transaction of {@code connection} (the decision pipeline's). */
+    public Uni<Void> park(SqlClient connection, String consumer, ConsumerRecord<String, String> record,
+            Throwable failure, int attempts) {
+        Tuple values = values(consumer, record, failure, attempts);
         warn(consumer, record, failure);
-        try (PreparedStatement insert = connection.prepareStatement(PARK)) {
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i] instanceof Instant at ? Timestamp.from(at) : values[i]);
-            }
-            insert.executeUpdate();
-        }
-        try (PreparedStatement count = connection.prepareStatement(COUNT); ResultSet row = count.executeQuery()) {
-            row.next();
-            counted(consumer, record, row.getLong(1));
-        }
+        return write(connection, values)
+                .invoke(count -> counted(consumer, record, count)).replaceWithVoid();
+    }
+
+    /** Writes the dead letter; answers how many are parked now. */
+    private static Uni<Long> write(SqlClient connection, Tuple values) {
+        return connection.preparedQuery(PARK).execute(values)
+                .chain(() -> connection.query(COUNT).execute())
+                .map(rows -> count(rows.iterator().next()));
     }
 
     /** Newest first: at most {@code limit} parked before the one with id {@code before}, or the newest when null. */
     public Uni<List<DeadLetter>> list(Long before, int limit) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(COLUMNS + " where id < :before order by id desc limit :limit", Object[].class)
-                .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setParameter("limit", limit).getResultList()))
-                .map(rows -> rows.stream().map(DeadLetters::read).toList());
+        return Sql.client().preparedQuery(PAGE).execute(Tuple.of(before == null ? Long.MAX_VALUE : before, limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(DeadLetters::read).toList());
     }
 
     public Uni<Optional<DeadLetter>> get(long id) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(COLUMNS + " where id = :id", Object[].class)
-                .setParameter("id", id).getResultList()))
-                .map(rows -> rows.stream().findFirst().map(DeadLetters::read));
+        return Sql.client().preparedQuery(ONE).execute(Tuple.of(id))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(DeadLetters::read));
     }
 
     /** Marks a record applied by a retry. */
     public Uni<Void> resolve(long id) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("update dead_letters set status = 'RESOLVED' where id = :id")
-                .setParameter("id", id).executeUpdate()
-                .chain(() -> session.createNativeQuery(COUNT, Long.class).getSingleResult())))
-                .invoke(parked::set).replaceWithVoid();
+        return Sql.transaction(c -> c.preparedQuery(RESOLVE).execute(Tuple.of(id))
+                        .chain(() -> c.query(COUNT).execute()))
+                .invoke(rows -> parked.set(count(rows.iterator().next()))).replaceWithVoid();
     }
 
     private void warn(String consumer, ConsumerRecord<String, String> record, Throwable failure) {
@@ -139,44 +118,38 @@ public class DeadLetters {
         parked.set(count);
     }
 
-    private Object[] values(String consumer, ConsumerRecord<String, String> record, Throwable failure, int attempts) {
+    private Tuple values(String consumer, ConsumerRecord<String, String> record, Throwable failure, int attempts) {
         List<DeadLetter.Header> headers = StreamSupport.stream(record.headers().spliterator(), false)
                 .map(h -> new DeadLetter.Header(h.key(), h.value() == null ? null
                         : new String(h.value(), StandardCharsets.UTF_8)))
                 .toList();
-        Instant now = clock.instant();
-        return new Object[] {consumer, record.topic(), record.partition(), record.offset(), hex(record.key()),
-            EventJson.write(headers), hex(record.value()), Failures.category(failure), Failures.describe(failure),
-            now, now, attempts, Redelivery.isRetry(record) ? DeadLetter.RETRIED : DeadLetter.PARKED};
+        OffsetDateTime now = Sql.at(clock.instant());
+        return Tuple.from(Arrays.asList(consumer, record.topic(), record.partition(), record.offset(),
+                bytes(record.key()), EventJson.write(headers), bytes(record.value()), Failures.category(failure),
+                Failures.describe(failure), now, attempts,
+                Redelivery.isRetry(record) ? DeadLetter.RETRIED : DeadLetter.PARKED));
     }
 
-    private static String hex(String text) {
-        return text == null ? null : HEX.formatHex(text.getBytes(StandardCharsets.UTF_8));
+    /** The text as the UTF-8 bytes it came in as; bound as {@code bytea}, which stores what text and jsonb refuse. */
+    private static Buffer bytes(String text) {
+        return text == null ? null : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String text(Object hex) {
-        return hex == null ? null : new String(HEX.parseHex((String) hex), StandardCharsets.UTF_8);
+    private static String text(Row row, String column) {
+        var bytes = row.getBuffer(column);
+        return bytes == null ? null : bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** {@code ?1, ?2, …} for Hibernate's native queries, which take JDBC's bare {@code ?} only when numbered. */
-    private static String positional(String sql) {
-        StringBuilder out = new StringBuilder();
-        int n = 0;
-        for (char c : sql.toCharArray()) {
-            out.append(c);
-            if (c == '?') {
-                out.append(++n);
-            }
-        }
-        return out.toString();
+    private static long count(Row row) {
+        return row.getLong(0);
     }
 
-    private static DeadLetter read(Object[] row) {
-        return new DeadLetter(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), text(row[5]),
-                headers((String) row[6]),
-                text(row[7]), (String) row[8], (String) row[9], Timestamps.instant(row[10]), Timestamps.instant(row[11]),
-                ((Number) row[12]).intValue(), (String) row[13]);
+    private static DeadLetter read(Row row) {
+        return new DeadLetter(row.getLong("id"), row.getString("consumer"), row.getString("topic"),
+                row.getInteger("topic_partition"), row.getLong("record_offset"), text(row, "record_key"),
+                headers(row.getString("headers")), text(row, "value"), row.getString("error_class"),
+                row.getString("error"), Sql.instant(row, "first_failed_at"), Sql.instant(row, "last_failed_at"),
+                row.getInteger("attempts"), row.getString("status"));
     }
 
     private static List<DeadLetter.Header> headers(String json) {
