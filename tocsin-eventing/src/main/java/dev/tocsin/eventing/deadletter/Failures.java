@@ -4,26 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ValidationException;
 import java.io.IOException;
-import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.hibernate.StaleStateException;
-import org.postgresql.util.PSQLException;
 
 /**
  * Tells a failure worth waiting out (the database or broker is away, a concurrent writer won) from
  * one that no retry can fix (this record can never be stored or decided). Consumers retry the
  * first with backoff and hold their partition back; they park a record for the second, so one bad
  * record cannot stall everything behind it.
+ *
+ * <p>Statements run on the reactive PostgreSQL client, which fails with {@link PgException}. The
+ * one ORM left, Hibernate Reactive (the notifier's contact methods), passes the same errors on as
+ * a {@link SQLException} carrying the SQL state, so that is read too.
  */
 public final class Failures {
 
@@ -133,11 +133,7 @@ public final class Failures {
         if (cause instanceof PgException pg) {
             message = pg.getErrorMessage();
             detail = pg.getDetail();
-        } else if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            message = psql.getServerErrorMessage().getMessage();
-            detail = psql.getServerErrorMessage().getDetail();
-        } else if (cause instanceof SQLException sql && sql.getSQLState() != null
-                && !(cause instanceof BatchUpdateException) && sql.getMessage() != null) {
+        } else if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getMessage() != null) {
             // Hibernate Reactive passes the reactive client's error on as "ERROR: <message> (<state>)".
             message = sql.getMessage().replaceFirst("^ERROR: ", "").replaceFirst(" \\([0-9A-Z]{5}\\)$", "");
         }
@@ -161,17 +157,10 @@ public final class Failures {
 
     private static boolean transientType(Throwable cause) {
         return cause instanceof RetriableException || cause instanceof TimeoutException
-                || cause instanceof ClosedConnectionException || cause instanceof SQLTransientException
+                || cause instanceof ClosedConnectionException
                 || cause instanceof IOException && !(cause instanceof JsonProcessingException)
-                || cause instanceof StaleStateException || cause instanceof OptimisticLockException
-                || cause instanceof SQLException sql && sql.getSQLState() == null && poolExhausted(sql)
                 || cause instanceof VertxException v && v.getMessage() != null && VERTX_TRANSIENT.stream()
-                        .anyMatch(v.getMessage().toLowerCase(java.util.Locale.ROOT)::contains);
-    }
-
-    /** Agroal's answer when no connection came free in time; it carries no SQL state. */
-    private static boolean poolExhausted(SQLException e) {
-        return e.getMessage() != null && e.getMessage().contains("acquisition timeout");
+                        .anyMatch(v.getMessage().toLowerCase(Locale.ROOT)::contains);
     }
 
     private static String sqlState(Throwable cause) {
@@ -181,40 +170,20 @@ public final class Failures {
         if (cause instanceof SQLException sql) {
             return sql.getSQLState();
         }
-        if (cause instanceof org.hibernate.JDBCException jdbc) {
-            return jdbc.getSQLState();
-        }
         return null;
     }
 
+    /** The constraint a statement of the reactive client violated; the event store's is written only there. */
     private static String constraint(Throwable cause) {
-        if (cause instanceof PgException pg) {
-            return pg.getConstraint();
-        }
-        if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            return psql.getServerErrorMessage().getConstraint();
-        }
-        if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-            return violation.getConstraintName();
-        }
-        return null;
+        return cause instanceof PgException pg ? pg.getConstraint() : null;
     }
 
-    /** The failure and its causes, a JDBC batch's next exceptions included (that is where PostgreSQL's reason is). */
+    /** The failure and its causes, each once. */
     static List<Throwable> chain(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = new HashSet<>();
-        List<Throwable> pending = new ArrayList<>(List.of(failure));
-        while (!pending.isEmpty()) {
-            Throwable next = pending.remove(0);
-            if (next == null || !seen.add(next)) {
-                continue;
-            }
+        for (Throwable next = failure; next != null && seen.add(next); next = next.getCause()) {
             chain.add(next);
-            if (next instanceof SQLException sql && sql.getNextException() != null) {
-                pending.add(sql.getNextException());
-            }
-            pending.add(next.getCause());
         }
         return chain;
     }

@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smallrye.mutiny.Uni;
-import java.sql.SQLException;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Given a poll and which records fail how, when it is applied, then what is committed and what is parked. */
 class BisectionTest {
 
-    private static final SQLException POISON = new SQLException("unsupported Unicode escape sequence", "22P05");
-    private static final SQLException DOWN = new SQLException("Connection refused", "08001");
+    private static final PgException POISON = new PgException("unsupported Unicode escape sequence", "ERROR", "22P05",
+            null);
+    private static final PgException DOWN = new PgException("Connection refused", "FATAL", "08001", null);
 
     private final List<Integer> committed = new ArrayList<>();
     private final Map<Integer, Integer> parked = new TreeMap<>();
@@ -67,9 +67,9 @@ class BisectionTest {
     @Test
     void aDeadLetterRetryTriesOnceParksAgainAndStillFails() {
         Bisection<Integer> bisection = bisection(Set.of(0), Set.of(), 0);
-        CompletionException failed = assertThrows(CompletionException.class,
+        PgException failed = assertThrows(PgException.class,
                 () -> bisection.applyOnce(0).await().atMost(Duration.ofSeconds(5)));
-        assertEquals(POISON, failed.getCause());
+        assertEquals(POISON, failed);
         assertEquals(Map.of(0, 1), parked);
         assertEquals(1, attempts);
     }
@@ -77,9 +77,9 @@ class BisectionTest {
     @Test
     void aDeadLetterRetryThatFindsTheDatabaseAwayLeavesTheRecordAsItWas() {
         Bisection<Integer> bisection = bisection(Set.of(), Set.of(), 1);
-        CompletionException failed = assertThrows(CompletionException.class,
+        PgException failed = assertThrows(PgException.class,
                 () -> bisection.applyOnce(0).await().atMost(Duration.ofSeconds(5)));
-        assertEquals(DOWN, failed.getCause());
+        assertEquals(DOWN, failed);
         assertEquals(Map.of(), parked);
         assertEquals(List.of(), committed);
     }

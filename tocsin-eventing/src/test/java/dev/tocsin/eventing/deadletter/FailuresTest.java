@@ -9,7 +9,6 @@ import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -25,8 +24,9 @@ class FailuresTest {
         return Stream.of(
                 // The NUL inside JSON text that jsonb refuses: no retry can ever store it.
                 Arguments.of(sql("unsupported Unicode escape sequence", "22P05"), Kind.DETERMINISTIC),
-                // pgjdbc hides the reason of a failed JDBC batch in the next exception.
-                Arguments.of(batch(sql("value too long for type character varying(64)", "22001")), Kind.DETERMINISTIC),
+                // As Mutiny hands a statement's failure on when a caller awaits it.
+                Arguments.of(new CompletionException(sql("value too long for type character varying(64)", "22001")),
+                        Kind.DETERMINISTIC),
                 // A foreign key or check the record breaks stays broken.
                 Arguments.of(sql("violates check constraint", "23514"), Kind.DETERMINISTIC),
                 // A concurrent writer: gone on a fresh load.
@@ -37,8 +37,6 @@ class FailuresTest {
                 Arguments.of(sql("the database system is shutting down", "57P01"), Kind.TRANSIENT),
                 Arguments.of(sql("too many connections", "53300"), Kind.TRANSIENT),
                 Arguments.of(sql("canceling statement due to statement timeout", "57014"), Kind.TRANSIENT),
-                // Agroal's pool exhausted, without a SQL state.
-                Arguments.of(new SQLException("Sorry, acquisition timeout!"), Kind.TRANSIENT),
                 // The reactive client when PostgreSQL closes the connection, wrapped as Mutiny wraps it.
                 Arguments.of(new CompletionException(new VertxException("Connection closed")), Kind.TRANSIENT),
                 Arguments.of(new UncheckedIOException(new ConnectException("Connection refused")), Kind.TRANSIENT),
@@ -72,7 +70,7 @@ class FailuresTest {
 
     @Test
     void describesInWordsWithControlCharactersEscaped() {
-        Throwable failure = batch(sql("unsupported Unicode escape sequence: x\u0000y", "22P05"));
+        Throwable failure = new CompletionException(sql("unsupported Unicode escape sequence: x\u0000y", "22P05"));
         String words = Failures.describe(failure);
         assertTrue(words.contains("unsupported Unicode escape sequence: x\\u0000y"), words);
         assertFalse(words.contains("\u0000"));
@@ -93,19 +91,18 @@ class FailuresTest {
 
     @Test
     void readsTheReasonOutOfHibernateReactivesWrapping() {
+        // The notifier's contact methods are read through Hibernate Reactive, which wraps the error so.
         Throwable failure = new org.hibernate.exception.DataException("error executing SQL statement [ERROR: "
                 + "unsupported Unicode escape sequence (22P05)] [insert into event_store ...]",
                 new SQLException("ERROR: unsupported Unicode escape sequence (22P05)", "22P05"));
         assertEquals("unsupported Unicode escape sequence", Failures.describe(failure));
+        assertEquals(Kind.DETERMINISTIC, Failures.classify(failure));
+        assertEquals(Kind.TRANSIENT, Failures.classify(new org.hibernate.exception.JDBCConnectionException(
+                "error executing SQL statement", new SQLException("ERROR: terminating connection (57P01)", "57P01"))));
     }
 
-    private static SQLException sql(String message, String state) {
-        return new SQLException(message, state);
-    }
-
-    private static BatchUpdateException batch(SQLException reason) {
-        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 was aborted", null, 0, new int[0], null);
-        batch.setNextException(reason);
-        return batch;
+    /** As the reactive PostgreSQL client fails a statement. */
+    private static PgException sql(String message, String state) {
+        return new PgException(message, "ERROR", state, null);
     }
 }
