@@ -1,19 +1,28 @@
 package dev.tocsin.escalation.page;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tocsin.eventing.Timestamps;
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.Cursor;
-import dev.tocsin.events.EventJson;
 import dev.tocsin.eventing.api.PageRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.tocsin.events.EventJson;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
-/** The {@code pages} table, kept in step with the Page events in the same transaction. */
+/**
+ * The {@code pages} table, every statement on it: kept in step with the Page events in the same
+ * transaction, read by the API, and filled by a rebuild ({@link PageRows}) with the insert the live
+ * writer uses for a new page.
+ */
 @ApplicationScoped
 public class PageProjection {
 
@@ -24,48 +33,90 @@ public class PageProjection {
 
     private static final TypeReference<List<Map<String, Object>>> NOTIFIED = new TypeReference<>() {
     };
-    private static final String COLUMNS =
-            "id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text), opened_at, updated_at";
+    /** One row per element of the arrays: a new page, or a rebuild's batch of pages. */
+    private static final String INSERT = """
+            insert into pages (id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at,
+                updated_at)
+            select p.id, p.alert_id, p.service, p.policy_id, p.status, p.reason, p.step, p.round,
+                cast(p.notified as jsonb), p.opened_at, p.updated_at
+            from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                cast($5 as text[]), cast($6 as text[]), cast($7 as int[]), cast($8 as int[]), cast($9 as text[]),
+                cast($10 as timestamptz[]), cast($11 as timestamptz[]))
+                as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at)""";
+    /** The page's new status and step; {@code $6} adds who this change notified (a JSON array). */
+    private static final String UPDATE = """
+            update pages set status = $2, step = $3, round = $4, updated_at = $5,
+                notified = notified || cast(cast($6 as text) as jsonb)
+            where id = $1""";
+    private static final String COLUMNS = """
+            select id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text) notified,
+                opened_at, updated_at
+            from pages""";
+    /** Newest first, optionally of one alert or status, after the cursor's (opened_at, id) when there is one. */
+    private static final String LIST = COLUMNS + """
+             where (cast($1 as text) is null or alert_id = $1) and (cast($2 as text) is null or status = $2)
+                and (cast($3 as timestamptz) is null or (opened_at, id) < (cast($3 as timestamptz), cast($4 as text)))
+            order by opened_at desc, id desc limit $5""";
+    private static final String ONE = COLUMNS + " where id = $1";
 
+    /** Writes what the event changed; must run inside {@link AfterCommit#transaction}, beside the event's append. */
     public Uni<Void> apply(Page page, PageChange event) {
         return switch (event) {
-            case PageChange.Opened o -> insert(page, null, notified(1, 1, o.userIds()), o.at());
-            case PageChange.Unrouted u -> insert(page, u.reason(), "[]", u.at());
-            case PageChange.Escalated e -> update(page, notified(e.step(), e.round(), e.userIds()), e.at());
-            case PageChange.Acknowledged a -> update(page, "[]", a.at());
-            case PageChange.Exhausted x -> update(page, "[]", x.at());
-            case PageChange.Resolved r -> update(page, "[]", r.at());
+            case PageChange.Opened o -> insert(Sql.connection(), List.of(PageRows.fold(null, o)));
+            case PageChange.Unrouted u -> insert(Sql.connection(), List.of(PageRows.fold(null, u)));
+            case PageChange.Escalated e -> update(page, List.of(PageRows.notified(e.step(), e.round(), e.userIds())),
+                    e.at());
+            case PageChange.Acknowledged a -> update(page, List.of(), a.at());
+            case PageChange.Exhausted x -> update(page, List.of(), x.at());
+            case PageChange.Resolved r -> update(page, List.of(), r.at());
         };
     }
 
-    /** The page's new status and step; {@code append} adds who this change notified (a JSON array). */
-    private Uni<Void> update(Page page, String append, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update pages set status = :status, step = :step, round = :round, updated_at = :at,
-                        notified = notified || cast(cast(:append as text) as jsonb) where id = :id""")
-                .setParameter("status", page.status().name())
-                .setParameter("step", page.step())
-                .setParameter("round", page.round())
-                .setParameter("at", at)
-                .setParameter("append", append)
-                .setParameter("id", page.id())
-                .executeUpdate()).replaceWithVoid();
+    /** Inserts pages' rows, on {@code client}'s transaction. */
+    static Uni<Void> insert(SqlClient client, List<PageRows.Row> rows) {
+        int size = rows.size();
+        String[] ids = new String[size];
+        String[] alertIds = new String[size];
+        String[] services = new String[size];
+        String[] policyIds = new String[size];
+        String[] statuses = new String[size];
+        String[] reasons = new String[size];
+        Integer[] steps = new Integer[size];
+        Integer[] rounds = new Integer[size];
+        String[] notified = new String[size];
+        Instant[] openedAt = new Instant[size];
+        Instant[] updatedAt = new Instant[size];
+        for (int i = 0; i < size; i++) {
+            PageRows.Row row = rows.get(i);
+            Page page = row.page();
+            ids[i] = page.id();
+            alertIds[i] = page.alertId();
+            services[i] = page.service();
+            policyIds[i] = page.policyId();
+            statuses[i] = page.status().name();
+            reasons[i] = row.reason();
+            steps[i] = page.step();
+            rounds[i] = page.round();
+            notified[i] = EventJson.write(row.notified());
+            openedAt[i] = row.openedAt();
+            updatedAt[i] = row.updatedAt();
+        }
+        return client.preparedQuery(INSERT).execute(Tuple.from(List.of(ids, alertIds, services, policyIds, statuses,
+                reasons, steps, rounds, notified, Sql.at(openedAt), Sql.at(updatedAt)))).replaceWithVoid();
+    }
+
+    private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {
+        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(List.of(page.id(), page.status().name(),
+                page.step(), page.round(), Sql.at(at), EventJson.write(notified)))).replaceWithVoid();
     }
 
     /** Newest first, after the cursor's (openedAt, id); {@link PageRequest#fetch()} rows at most. */
     public Uni<List<PageView>> list(String alertId, String status, PageRequest page) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery("select " + COLUMNS + " " + """
-                             from pages where (cast(:alert as text) is null or alert_id = :alert)
-                             and (cast(:status as text) is null or status = :status)""" + (page.after().isPresent()
-                            ? " and (opened_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as text))" : "")
-                            + " order by opened_at desc, id desc limit :limit", Object[].class)
-                    .setParameter("alert", alertId)
-                    .setParameter("status", status)
-                    .setParameter("limit", page.fetch());
-            page.after().ifPresent(c -> query.setParameter("afterAt", c.instant(0)).setParameter("afterId", c.string(1)));
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(PageProjection::view).toList());
+        Instant afterAt = page.after().map(c -> c.instant(0)).orElse(null);
+        String afterId = page.after().map(c -> c.string(1)).orElse(null);
+        return Sql.client().preparedQuery(LIST)
+                .execute(Tuple.from(Arrays.asList(alertId, status, Sql.at(afterAt), afterId, page.fetch())))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PageProjection::view).toList());
     }
 
     /** The key {@link #list} pages by. */
@@ -74,36 +125,14 @@ public class PageProjection {
     }
 
     public Uni<Optional<PageView>> get(String id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from pages where id = :id",
-                        Object[].class).setParameter("id", id).getResultList())
-                .map(rows -> rows.stream().findFirst().map(PageProjection::view));
+        return Sql.client().preparedQuery(ONE).execute(Tuple.of(id))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(PageProjection::view));
     }
 
-    private Uni<Void> insert(Page page, String reason, String notified, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into pages (id, alert_id, service, policy_id, status, reason, step, round, notified,
-                        opened_at, updated_at) values (:id, :alert, :service, :policy, :status, :reason, :step, :round,
-                        cast(cast(:notified as text) as jsonb), :at, :at)""")
-                .setParameter("id", page.id())
-                .setParameter("alert", page.alertId())
-                .setParameter("service", page.service())
-                .setParameter("policy", page.policyId())
-                .setParameter("status", page.status().name())
-                .setParameter("reason", reason)
-                .setParameter("step", page.step())
-                .setParameter("round", page.round())
-                .setParameter("notified", notified)
-                .setParameter("at", at)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private static String notified(int step, int round, List<String> users) {
-        return EventJson.write(List.of(Map.of("step", step, "round", round, "users", users)));
-    }
-
-    private static PageView view(Object[] r) {
-        return new PageView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), EventJson.read((String) r[8], NOTIFIED),
-                Timestamps.instant(r[9]), Timestamps.instant(r[10]));
+    private static PageView view(Row row) {
+        return new PageView(row.getString("id"), row.getString("alert_id"), row.getString("service"),
+                row.getString("policy_id"), row.getString("status"), row.getString("reason"), row.getInteger("step"),
+                row.getInteger("round"), EventJson.read(row.getString("notified"), NOTIFIED),
+                Sql.instant(row, "opened_at"), Sql.instant(row, "updated_at"));
     }
 }

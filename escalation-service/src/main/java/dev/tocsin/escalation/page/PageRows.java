@@ -2,13 +2,10 @@ package dev.tocsin.escalation.page;
 
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.eventing.rebuild.StoredProjection;
-import dev.tocsin.events.EventJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,8 @@ import java.util.Map;
 /**
  * The {@code pages} table as a projection of the Page events, for a rebuild: each page's events
  * fold to the row {@link PageProjection} keeps up live (the page's state, why it was unroutable,
- * who each step notified), inserted a batch of pages at a time.
+ * who each step notified), inserted a batch of pages at a time with the live writer's insert. The
+ * live writer starts a new page's row with the same fold.
  */
 @ApplicationScoped
 public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
@@ -29,10 +27,6 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
             return new Row(next, reason, notified, openedAt, at);
         }
     }
-
-    private static final String INSERT = """
-            insert into pages (id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at,
-            updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""";
 
     @Override
     public String name() {
@@ -51,6 +45,11 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
 
     @Override
     public Row apply(Row row, PageChange event) {
+        return fold(row, event);
+    }
+
+    /** The row after one more event of its page; {@code row} is null before the first. */
+    static Row fold(Row row, PageChange event) {
         Page page = Page.apply(row == null ? null : row.page(), event);
         return switch (event) {
             case PageChange.Opened o -> new Row(page, null, List.of(notified(1, 1, o.userIds())), o.at(), o.at());
@@ -67,25 +66,8 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
     }
 
     @Override
-    public void insert(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Row row : rows) {
-                Page page = row.page();
-                insert.setString(1, page.id());
-                insert.setString(2, page.alertId());
-                insert.setString(3, page.service());
-                insert.setString(4, page.policyId());
-                insert.setString(5, page.status().name());
-                insert.setString(6, row.reason());
-                insert.setInt(7, page.step());
-                insert.setInt(8, page.round());
-                insert.setString(9, EventJson.write(row.notified()));
-                insert.setObject(10, row.openedAt().atOffset(ZoneOffset.UTC));
-                insert.setObject(11, row.updatedAt().atOffset(ZoneOffset.UTC));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    public Uni<Void> insert(SqlClient connection, List<Row> rows) {
+        return PageProjection.insert(connection, rows);
     }
 
     /** Who one step notified, as {@link PageProjection} appends it. */
