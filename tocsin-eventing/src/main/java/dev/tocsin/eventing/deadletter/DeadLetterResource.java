@@ -3,8 +3,6 @@ package dev.tocsin.eventing.deadletter;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,8 +66,6 @@ public class DeadLetterResource {
     @Path("{id}/retry")
     @RolesAllowed(Roles.ADMIN)
     public Uni<DeadLetter> retry(@PathParam("id") String id) {
-        // A consumer may answer on a worker thread; the reactive session must be used on this request's context.
-        Executor back = onContext(Vertx.currentContext());
         return find(id).chain(letter -> {
             if (!letter.parked()) {
                 throw new ProblemException(409, "Conflict", "dead letter " + id + " is resolved already");
@@ -81,7 +76,6 @@ public class DeadLetterResource {
                         + letter.consumer() + "', which this release of the service no longer has");
             }
             return consumer.redeliver(marked(letter))
-                    .emitOn(back)
                     .chain(() -> deadLetters.resolve(letter.id()))
                     .onFailure(e -> !(e instanceof ProblemException)).recoverWithUni(e -> {
                         if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
@@ -91,13 +85,8 @@ public class DeadLetterResource {
                         }
                         return Uni.createFrom().voidItem();
                     })
-                    .emitOn(back)
                     .chain(() -> find(id));
         });
-    }
-
-    private static Executor onContext(Context context) {
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     private Uni<DeadLetter> find(String id) {
