@@ -2,8 +2,6 @@ package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertTable;
-import dev.tocsin.ingest.alert.store.AlertTable.Firing;
-import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.ingest.silence.SuppressionRules;
 import dev.tocsin.ingest.silence.Suppressions;

@@ -6,7 +6,6 @@ import dev.tocsin.eventing.EventStore.Append;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
-import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.ingest.pipeline.Decisions.AlertChange;
 import dev.tocsin.ingest.storm.AlertGroup;
