@@ -1,12 +1,15 @@
 package dev.tocsin.eventing.deadletter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.Timestamps;
 import dev.tocsin.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +47,10 @@ public class DeadLetters {
                 error_class = excluded.error_class, error = excluded.error, last_failed_at = excluded.last_failed_at,
                 attempts = dead_letters.attempts + excluded.attempts,
                 status = excluded.status""";
-    /** {@link #PARK} with numbered placeholders, for the reactive client. */
-    private static final String PARK_NUMBERED = positional(PARK);
+    /** {@link #PARK} with numbered placeholders, for Hibernate Reactive. */
+    private static final String PARK_NUMBERED = positional(PARK, "?");
+    /** {@link #PARK} with the reactive PostgreSQL client's placeholders. */
+    private static final String PARK_DOLLARS = positional(PARK, "$");
 
     private static final String COLUMNS = """
             select id, consumer, topic, topic_partition, record_offset, encode(record_key, 'hex'), headers,
@@ -86,21 +91,16 @@ public class DeadLetters {
         })).invoke(count -> counted(consumer, record, count)).replaceWithVoid();
     }
 
-    /** Parks a record inside the caller's JDBC transaction (the decision pipeline's). */
-    public void park(Connection connection, String consumer, ConsumerRecord<String, String> record, Throwable failure,
-            int attempts) throws SQLException {
+    /** Parks a record inside the transaction of {@code connection} (the decision pipeline's), on the reactive client. */
+    public Uni<Void> park(SqlClient connection, String consumer, ConsumerRecord<String, String> record,
+            Throwable failure, int attempts) {
         Object[] values = values(consumer, record, failure, attempts);
         warn(consumer, record, failure);
-        try (PreparedStatement insert = connection.prepareStatement(PARK)) {
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i] instanceof Instant at ? Timestamp.from(at) : values[i]);
-            }
-            insert.executeUpdate();
-        }
-        try (PreparedStatement count = connection.prepareStatement(COUNT); ResultSet row = count.executeQuery()) {
-            row.next();
-            counted(consumer, record, row.getLong(1));
-        }
+        return connection.preparedQuery(PARK_DOLLARS)
+                .execute(Tuple.from(Arrays.stream(values).map(v -> v instanceof Instant at ? Sql.at(at) : v).toList()))
+                .chain(() -> connection.query(COUNT).execute())
+                .invoke(rows -> counted(consumer, record, rows.iterator().next().getLong(0)))
+                .replaceWithVoid();
     }
 
     /** Newest first: at most {@code limit} parked before the one with id {@code before}, or the newest when null. */
@@ -158,14 +158,18 @@ public class DeadLetters {
         return hex == null ? null : new String(HEX.parseHex((String) hex), StandardCharsets.UTF_8);
     }
 
-    /** {@code ?1, ?2, …} for Hibernate's native queries, which take JDBC's bare {@code ?} only when numbered. */
-    private static String positional(String sql) {
+    /**
+     * {@code ?1, ?2, …} for Hibernate's native queries, which take JDBC's bare {@code ?} only when
+     * numbered, or {@code $1, $2, …} for the reactive client.
+     */
+    private static String positional(String sql, String prefix) {
         StringBuilder out = new StringBuilder();
         int n = 0;
         for (char c : sql.toCharArray()) {
-            out.append(c);
             if (c == '?') {
-                out.append(++n);
+                out.append(prefix).append(++n);
+            } else {
+                out.append(c);
             }
         }
         return out.toString();
