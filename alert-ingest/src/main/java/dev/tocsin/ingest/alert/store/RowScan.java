@@ -31,7 +31,10 @@ public final class RowScan {
             Predicate<Row> visit) {
         return connection.prepare(sql).chain(statement -> {
             Cursor cursor = statement.cursor(params);
-            return next(cursor, budget, visit).eventually(() -> cursor.close().chain(statement::close));
+            // The transaction's end closes them as well; a close failing in a transaction that a
+            // cancelled statement aborted must not hide why the scan failed.
+            return next(cursor, budget, visit).eventually(() -> cursor.close().chain(statement::close)
+                    .onFailure().recoverWithNull());
         });
     }
 
