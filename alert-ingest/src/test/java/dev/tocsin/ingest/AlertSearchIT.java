@@ -22,16 +22,14 @@ import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -98,49 +96,36 @@ class AlertSearchIT {
         AlertSearch every = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("alertname=~.+"),
                 1024), null, null, null, 100);
         // Three rows match, but a budget of two rows scans two: the newest two the database selected.
-        List<AlertRow> found = database.read(c -> every.run(c, null, ScanBudget.of(2, Duration.ofSeconds(5),
-                Duration.ofSeconds(1))));
+        List<AlertRow> found = await(database.read(c -> every.run(c, null, ScanBudget.of(2, Duration.ofSeconds(5),
+                Duration.ofSeconds(1)))));
         assertEquals(2, found.size());
-        List<AlertRow> all = database.read(c -> every.run(c, null, database.budget()));
+        List<AlertRow> all = await(database.read(c -> every.run(c, null, database.budget())));
         assertEquals(all.subList(0, 2).stream().map(AlertRow::id).toList(), found.stream().map(AlertRow::id).toList());
         // Without a regex the database does all the work, and the row budget does not apply.
         AlertSearch equal = new AlertSearch(service, null, null, null, AlertSearch.labels(List.of("team!=x"), 1024),
                 null, null, null, 100);
-        assertEquals(3, database.read(c -> equal.run(c, null, ScanBudget.of(1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1)))).size());
+        assertEquals(3, await(database.read(c -> equal.run(c, null, ScanBudget.of(1, Duration.ofSeconds(5),
+                Duration.ofSeconds(1))))).size());
     }
 
     @Test
-    void readsOverTheirBudgetAreAnswered503WithRetryAfter() throws Exception {
+    void readsOverTheirBudgetAreAnswered503WithRetryAfter() {
         int budget = database.config().maxConcurrent();
-        CountDownLatch holding = new CountDownLatch(budget);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService readers = Executors.newFixedThreadPool(budget);
+        CompletableFuture<Boolean> release = new CompletableFuture<>();
+        List<CompletableFuture<Boolean>> held = new ArrayList<>();
         try {
-            List<Future<Object>> held = new java.util.ArrayList<>();
+            // Each read holds its permit (and its connection) until released: the budget is spent.
             for (int i = 0; i < budget; i++) {
-                held.add(readers.submit(() -> database.read(connection -> {
-                    holding.countDown();
-                    try {
-                        return release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                })));
+                held.add(database.read(connection -> connection.query("select true").execute()
+                        .chain(() -> Uni.createFrom().completionStage(release))).subscribeAsCompletionStage());
             }
-            assertTrue(holding.await(30, TimeUnit.SECONDS), "the readers never got their connections");
             given().header("Authorization", ADMIN).get("/api/v1/alerts").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("detail", containsString("too many alert searches at once"));
-            release.countDown();
-            for (Future<Object> reader : held) {
-                reader.get(30, TimeUnit.SECONDS);
-            }
         } finally {
-            release.countDown();
-            readers.shutdownNow();
+            release.complete(true);
         }
+        held.forEach(read -> assertTrue(read.orTimeout(30, TimeUnit.SECONDS).join()));
         // The budget is given back: the next search runs.
         given().header("Authorization", ADMIN).get("/api/v1/alerts?limit=1").then().statusCode(200);
     }
@@ -148,12 +133,21 @@ class AlertSearchIT {
     @Test
     void aReadThatRunsTooLongIsStoppedByTheDatabase() {
         // pg_sleep stands for any expensive query: statement_timeout (5 s) cancels it, not the client.
-        SearchBusy stopped = assertThrows(SearchBusy.class, () -> database.read(connection -> {
-            try (Statement sleep = connection.createStatement()) {
-                return sleep.execute("select pg_sleep(30)");
-            }
-        }));
+        SearchBusy stopped = assertThrows(SearchBusy.class, () -> await(database.read(connection ->
+                connection.query("select pg_sleep(30)").execute())));
         assertTrue(stopped.getMessage().contains("ran longer than 5000 ms"), stopped.getMessage());
+    }
+
+    @Test
+    void aReadIsReadOnly() {
+        // A read's transaction refuses writes: a search cannot change what the pipeline decided.
+        Throwable refused = assertThrows(Throwable.class, () -> await(database.read(connection ->
+                connection.query("delete from alerts where false").execute())));
+        assertTrue(refused.getMessage().contains("read-only transaction"), refused.getMessage());
+    }
+
+    private static <T> T await(Uni<T> read) {
+        return read.await().atMost(Duration.ofSeconds(30));
     }
 
     private static Map<String, Object> firing(String service, String alertname, String team) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.service.BusinessHours;
 import dev.tocsin.ingest.service.BusinessHoursConfig;
@@ -255,16 +256,13 @@ class RulesIT {
                 LocalTime.of(9, 0), LocalTime.of(17, 0)), businessHours.defaults());
     }
 
-    private Suppressions load() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return SuppressionRules.overlapping(c, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
-        }
+    private Suppressions load() {
+        return SuppressionRules.overlapping(Sql.pool(), Instant.now().minusSeconds(60), Instant.now().plusSeconds(60))
+                .await().indefinitely();
     }
 
-    private Map<String, ServiceProfile> loadProfiles(List<String> ids) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return ServiceProfileStore.byIds(c, ids);
-        }
+    private Map<String, ServiceProfile> loadProfiles(List<String> ids) {
+        return ServiceProfileStore.byIds(Sql.pool(), ids).await().indefinitely();
     }
 
     private Optional<Instant> deadlineDue(String ref) throws SQLException {

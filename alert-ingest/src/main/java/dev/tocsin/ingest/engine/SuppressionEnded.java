@@ -3,9 +3,10 @@ package dev.tocsin.ingest.engine;
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.signal.ReleaseAlert;
+import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.ingest.release.Releases;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,10 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SuppressionEnded implements DeadlineModule {
 
-    private static final String SUPPRESSED = """
-            select id, dedup_key from alerts where status = 'OPEN' and disposition = 'SUPPRESSED'
-            and suppressed_by = :by""";
-
     private final Outbox outbox;
 
     SuppressionEnded(Outbox outbox) {
@@ -34,7 +31,7 @@ public class SuppressionEnded implements DeadlineModule {
         return Releases.SUPPRESSION_ENDED;
     }
 
-    /** Reads the held-back alerts and writes their releases, all in the recording transaction. */
+    /** Reads the held-back alerts and writes their releases in one statement, all in the recording transaction. */
     @Override
     public Uni<Outcome> fire(Deadline deadline) {
         Outcome outcome = () -> release(deadline);
@@ -42,18 +39,11 @@ public class SuppressionEnded implements DeadlineModule {
     }
 
     private Uni<Optional<Instant>> release(Deadline deadline) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(SUPPRESSED, Object[].class)
-                        .setParameter("by", deadline.ref())
-                        .getResultList())
-                .chain(rows -> {
-                    Uni<Void> writes = Uni.createFrom().voidItem();
-                    for (Object[] row : rows) {
-                        ReleaseAlert release = new ReleaseAlert((String) row[1], (String) row[0],
-                                deadline.ref().replace(':', ' ') + " ended", deadline.dueAt());
-                        writes = writes.chain(() -> outbox.append(release));
-                    }
-                    return writes;
-                })
+        String cause = deadline.ref().replace(':', ' ') + " ended";
+        return AlertTable.suppressedBy(Sql.connection(), deadline.ref())
+                .chain(held -> outbox.append(Sql.connection(), held.stream()
+                        .map(alert -> new ReleaseAlert(alert.dedupKey(), alert.id(), cause, deadline.dueAt()))
+                        .toList()))
                 .replaceWith(Optional.<Instant>empty());
     }
 }

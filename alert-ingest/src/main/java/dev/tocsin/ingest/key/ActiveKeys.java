@@ -3,7 +3,6 @@ package dev.tocsin.ingest.key;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tocsin.ingest.intake.IntakeConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +29,7 @@ public class ActiveKeys {
 
     @Inject
     ActiveKeys(IntegrationKeys keys, IntakeConfig config) {
-        this(hash -> Panache.withSession(() -> keys.findActiveByHash(hash)), config.keyCache().ttl(),
+        this(keys::findActiveByHash, config.keyCache().ttl(),
                 config.keyCache().maxSize(), config.keyCache().unknownMaxSize(), config.keyLookupTimeout());
     }
 
@@ -44,7 +43,7 @@ public class ActiveKeys {
                 .build();
     }
 
-    /** The active key with this secret, if any; opens its own session when it must ask the database. */
+    /** The active key with this secret, if any; asks the database on the pool when it must. */
     public Uni<Optional<IntegrationKey>> find(String secret) {
         String hash = IntegrationKeys.hash(secret);
         IntegrationKey cached = known.getIfPresent(hash);

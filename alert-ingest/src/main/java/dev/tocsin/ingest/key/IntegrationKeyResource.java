@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PageRequest;
@@ -13,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.ingest.service.ServiceIds;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -102,7 +101,7 @@ public class IntegrationKeyResource {
         IntegrationKey.Signing signing = request.signingSecret() == null ? null : new IntegrationKey.Signing(
                 request.signingSecret(), request.signatureHeader(), request.timestampHeader());
         // The cache is told only after the commit, so no request can cache the old answer in between.
-        return Panache.withTransaction(() -> keys.create(request.service(), request.services(), request.name(),
+        return AfterCommit.transaction(() -> keys.create(request.service(), request.services(), request.name(),
                         secret, request.rateLimitPerMinute(), signing))
                 .map(created -> created
                         .map(k -> {
@@ -117,7 +116,6 @@ public class IntegrationKeyResource {
     /** Oldest first, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @WithSession
     public Uni<RestResponse<List<KeyListing>>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -137,7 +135,7 @@ public class IntegrationKeyResource {
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     public Uni<KeyListing> change(@PathParam("id") String id, JsonNode patch) {
-        return Panache.withTransaction(() -> keys.findActive(id).chain(found -> {
+        return AfterCommit.transaction(() -> keys.findActive(id).chain(found -> {
             IntegrationKey current = found.orElseThrow(() -> ProblemException.notFound("active integration key " + id));
             IntegrationKey changed = KeyPatch.apply(current, patch);
             return keys.update(changed).replaceWith(changed);
@@ -152,7 +150,7 @@ public class IntegrationKeyResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return Panache.withTransaction(() -> keys.revoke(id)).map(revoked -> {
+        return AfterCommit.transaction(() -> keys.revoke(id)).map(revoked -> {
             if (!revoked) {
                 throw ProblemException.notFound("active integration key " + id);
             }

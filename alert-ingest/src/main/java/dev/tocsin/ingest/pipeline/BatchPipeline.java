@@ -1,11 +1,11 @@
 package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.eventing.DeadlineEngine;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
-import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,19 +20,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class BatchPipeline {
 
-    private final AgroalDataSource dataSource;
     private final DecisionReads reads;
     private final BatchDecider decider;
     private final DecisionWrites writes;
     private final DeadlineEngine engine;
 
-    BatchPipeline(AgroalDataSource dataSource, DecisionReads reads, BatchDecider decider, DecisionWrites writes,
-            DeadlineEngine engine) {
-        this.dataSource = dataSource;
-        this.engine = engine;
+    BatchPipeline(DecisionReads reads, BatchDecider decider, DecisionWrites writes, DeadlineEngine engine) {
         this.reads = reads;
         this.decider = decider;
         this.writes = writes;
+        this.engine = engine;
     }
 
     /** What a committed batch decided: each alert's events as stored, for metrics. */
@@ -43,7 +40,7 @@ public class BatchPipeline {
     private record Written(Outcome outcome, boolean armedDue) {
     }
 
-    public Outcome process(List<SignalBatch.Item> items) throws SQLException {
+    public Uni<Outcome> process(List<SignalBatch.Item> items) {
         return inTransaction(items, false);
     }
 
@@ -52,36 +49,30 @@ public class BatchPipeline {
      * one, after a fix. The partition's row is still locked, so it is decided between two batches
      * of the live consumer, never beside one; the applied offset stays where it is.
      */
-    public Outcome replay(SignalBatch.Item item) throws SQLException {
+    public Uni<Outcome> replay(SignalBatch.Item item) {
         return inTransaction(List.of(item), true);
     }
 
-    private Outcome inTransaction(List<SignalBatch.Item> items, boolean replay) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Written written = decideOnce(connection, items, replay);
-                connection.commit();
-                if (written.armedDue()) {
-                    engine.wake();
-                }
-                return written.outcome();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+    /** Wakes the engine only once the transaction committed: before, its deadlines are not visible. */
+    private Uni<Outcome> inTransaction(List<SignalBatch.Item> items, boolean replay) {
+        return Sql.transaction(c -> decideOnce(c, items, replay)).map(written -> {
+            if (written.armedDue()) {
+                engine.wake();
             }
-        }
+            return written.outcome();
+        });
     }
 
-    private Written decideOnce(Connection c, List<SignalBatch.Item> items, boolean replay) throws SQLException {
-        DecisionInput input = reads.read(c, items, replay, () -> UUID.randomUUID().toString());
-        int fresh = input.batch().items().size();
-        if (fresh == 0) {
-            return new Written(new Outcome(List.of(), 0, items.size()), false);
-        }
-        Decisions decided = decider.decide(input);
-        boolean armedDue = writes.write(c, decided, !replay);
-        return new Written(new Outcome(decided.alerts().stream().map(Decisions.AlertChange::events).toList(), fresh,
-                items.size() - fresh), armedDue);
+    private Uni<Written> decideOnce(SqlClient c, List<SignalBatch.Item> items, boolean replay) {
+        return reads.read(c, items, replay, () -> UUID.randomUUID().toString()).chain(input -> {
+            int fresh = input.batch().items().size();
+            if (fresh == 0) {
+                return Uni.createFrom().item(new Written(new Outcome(List.of(), 0, items.size()), false));
+            }
+            Decisions decided = decider.decide(input);
+            return writes.write(c, decided, !replay).map(armedDue -> new Written(new Outcome(
+                    decided.alerts().stream().map(Decisions.AlertChange::events).toList(), fresh,
+                    items.size() - fresh), armedDue));
+        });
     }
 }

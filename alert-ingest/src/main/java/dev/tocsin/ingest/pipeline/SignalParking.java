@@ -1,10 +1,9 @@
 package dev.tocsin.ingest.pipeline;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.deadletter.DeadLetters;
-import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,11 +19,9 @@ class SignalParking {
 
     static final String CONSUMER = "ingest.alert-signals";
 
-    private final AgroalDataSource dataSource;
     private final DeadLetters deadLetters;
 
-    SignalParking(AgroalDataSource dataSource, DeadLetters deadLetters) {
-        this.dataSource = dataSource;
+    SignalParking(DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
     }
 
@@ -32,27 +29,18 @@ class SignalParking {
      * @param advance whether the partition's applied offset moves past the record: not for a
      *     record that was never decidable (unreadable), nor for one a retry parks again
      */
-    void park(ConsumerRecord<String, String> record, Throwable failure, int attempts, boolean advance)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean fresh = true;
-                if (advance) {
-                    long applied = SignalOffsets.lock(c, Set.of(record.partition())).get(record.partition());
-                    fresh = record.offset() > applied;
-                    if (fresh) {
-                        SignalOffsets.advance(c, Map.of(record.partition(), record.offset()));
-                    }
-                }
-                if (fresh) {
-                    deadLetters.park(c, CONSUMER, record, failure, attempts);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    Uni<Void> park(ConsumerRecord<String, String> record, Throwable failure, int attempts, boolean advance) {
+        return Sql.transaction(c -> {
+            if (!advance) {
+                return deadLetters.park(c, CONSUMER, record, failure, attempts);
             }
-        }
+            return SignalOffsets.lock(c, Set.of(record.partition())).chain(applied -> {
+                if (record.offset() <= applied.get(record.partition())) {
+                    return Uni.createFrom().voidItem();
+                }
+                return SignalOffsets.advance(c, Map.of(record.partition(), record.offset()))
+                        .chain(() -> deadLetters.park(c, CONSUMER, record, failure, attempts));
+            });
+        });
     }
 }

@@ -1,25 +1,39 @@
 package dev.tocsin.ingest.storm;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.Cursor;
-import dev.tocsin.ingest.store.Jdbc;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The {@code alert_groups} projection over JDBC, read and written in the pipeline's transaction. */
+/**
+ * The one store of the {@code alert_groups} projection: read and written in the pipeline's
+ * transaction, inserted by a rebuild with the same statement, listed by the API.
+ */
 public final class GroupTable {
 
     private static final String COLUMNS =
             "id, service, open, reason, members, firing, version, opened_at, published_at, summary, closed_at";
+    private static final String BY_ID = "select " + COLUMNS + " from alert_groups where id = any(cast($1 as text[]))";
+    private static final String OPEN_BY_SERVICE = "select " + COLUMNS
+            + " from alert_groups where open and service = any(cast($1 as text[]))";
+    /** One row per element of the arrays: a batch's changed groups or a rebuild's, the same statement. */
     private static final String UPSERT = """
             insert into alert_groups (id, service, open, reason, members, firing, version, opened_at, published_at,
-                summary, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                summary, closed_at)
+            select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as boolean[]), cast($4 as text[]),
+                cast($5 as int[]), cast($6 as int[]), cast($7 as int[]), cast($8 as timestamptz[]),
+                cast($9 as timestamptz[]), cast($10 as text[]), cast($11 as timestamptz[]))
             on conflict (id) do update set open = excluded.open, members = excluded.members,
                 firing = excluded.firing, version = excluded.version, published_at = excluded.published_at,
                 summary = excluded.summary, closed_at = excluded.closed_at""";
@@ -27,52 +41,32 @@ public final class GroupTable {
     private GroupTable() {
     }
 
-    public static Map<String, GroupRow> byId(Connection connection, Collection<String> ids) throws SQLException {
-        Map<String, GroupRow> groups = new HashMap<>();
-        for (GroupRow row : query(connection, "select " + COLUMNS + " from alert_groups where id = any(?)", ids)) {
-            groups.put(row.id(), row);
-        }
-        return groups;
+    public static Uni<Map<String, GroupRow>> byId(SqlClient c, Collection<String> ids) {
+        return keyed(c, BY_ID, ids, GroupRow::id);
     }
 
     /** The open group of each of these services that has one. */
-    public static Map<String, GroupRow> openByService(Connection connection, Collection<String> services)
-            throws SQLException {
-        Map<String, GroupRow> groups = new HashMap<>();
-        for (GroupRow row : query(connection, "select " + COLUMNS
-                + " from alert_groups where open and service = any(?)", services)) {
-            groups.put(row.service(), row);
-        }
-        return groups;
+    public static Uni<Map<String, GroupRow>> openByService(SqlClient c, Collection<String> services) {
+        return keyed(c, OPEN_BY_SERVICE, services, GroupRow::service);
     }
 
     /** Newest first, after the cursor's (openedAt, id) when given; {@code service} filters when not null. */
-    public static List<GroupRow> list(Connection connection, String service, Cursor after, int limit)
-            throws SQLException {
+    public static Uni<List<GroupRow>> list(SqlClient c, String service, Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_groups where true");
         if (service != null) {
-            sql.append(" and service = ?");
             params.add(service);
+            sql.append(" and service = $").append(params.size());
         }
         if (after != null) {
-            sql.append(" and (opened_at, id) < (?, ?)");
-            params.add(Jdbc.timestamp(after.instant(0)));
+            params.add(Sql.at(after.instant(0)));
             params.add(after.string(1));
+            sql.append(" and (opened_at, id) < ($").append(params.size() - 1).append(", $").append(params.size())
+                    .append(")");
         }
-        sql.append(" order by opened_at desc, id desc limit ").append(limit);
-        List<GroupRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    rows.add(row(r));
-                }
-            }
-        }
-        return rows;
+        params.add(limit);
+        sql.append(" order by opened_at desc, id desc limit $").append(params.size());
+        return c.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(GroupTable::rows);
     }
 
     /** The key {@link #list} pages by. */
@@ -80,52 +74,48 @@ public final class GroupTable {
         return Cursor.of(group.openedAt(), group.id());
     }
 
-    public static void upsert(Connection connection, Collection<GroupRow> rows) throws SQLException {
+    public static Uni<Void> upsert(SqlClient c, Collection<GroupRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (GroupRow g : rows) {
-                upsert.setString(1, g.id());
-                upsert.setString(2, g.service());
-                upsert.setBoolean(3, g.open());
-                upsert.setString(4, g.reason());
-                upsert.setInt(5, g.members());
-                upsert.setInt(6, g.firing());
-                upsert.setInt(7, g.version());
-                upsert.setTimestamp(8, Jdbc.timestamp(g.openedAt()));
-                upsert.setTimestamp(9, Jdbc.timestamp(g.publishedAt()));
-                upsert.setString(10, g.summary());
-                upsert.setTimestamp(11, Jdbc.timestamp(g.closedAt()));
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        return c.preparedQuery(UPSERT).execute(Tuple.from(List.of(
+                        rows.stream().map(GroupRow::id).toArray(String[]::new),
+                        rows.stream().map(GroupRow::service).toArray(String[]::new),
+                        rows.stream().map(GroupRow::open).toArray(Boolean[]::new),
+                        rows.stream().map(GroupRow::reason).toArray(String[]::new),
+                        rows.stream().map(GroupRow::members).toArray(Integer[]::new),
+                        rows.stream().map(GroupRow::firing).toArray(Integer[]::new),
+                        rows.stream().map(GroupRow::version).toArray(Integer[]::new),
+                        times(rows, GroupRow::openedAt),
+                        times(rows, GroupRow::publishedAt),
+                        rows.stream().map(GroupRow::summary).toArray(String[]::new),
+                        times(rows, GroupRow::closedAt))))
+                .replaceWithVoid();
     }
 
-    private static List<GroupRow> query(Connection connection, String sql, Collection<String> values)
-            throws SQLException {
-        List<GroupRow> rows = new ArrayList<>();
-        if (values != null && values.isEmpty()) {
-            return rows;
+    private static Uni<Map<String, GroupRow>> keyed(SqlClient c, String sql, Collection<String> values,
+            Function<GroupRow, String> key) {
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
         }
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (values != null) {
-                select.setArray(1, Jdbc.texts(connection, values));
-            }
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    rows.add(row(r));
-                }
-            }
-        }
-        return rows;
+        return c.preparedQuery(sql).execute(Tuple.from(List.of((Object) values.toArray(String[]::new))))
+                .map(rows -> {
+                    Map<String, GroupRow> groups = new HashMap<>();
+                    rows(rows).forEach(g -> groups.put(key.apply(g), g));
+                    return groups;
+                });
     }
 
-    private static GroupRow row(ResultSet r) throws SQLException {
-        return new GroupRow(r.getString("id"), r.getString("service"), r.getBoolean("open"),
-                r.getString("reason"), r.getInt("members"), r.getInt("firing"), r.getInt("version"),
-                Jdbc.instant(r, "opened_at"), Jdbc.instant(r, "published_at"), r.getString("summary"),
-                Jdbc.instant(r, "closed_at"));
+    private static OffsetDateTime[] times(Collection<GroupRow> rows, Function<GroupRow, Instant> column) {
+        return rows.stream().map(column).map(Sql::at).toArray(OffsetDateTime[]::new);
+    }
+
+    private static List<GroupRow> rows(RowSet<Row> rows) {
+        List<GroupRow> groups = new ArrayList<>(rows.size());
+        rows.forEach(r -> groups.add(new GroupRow(r.getString("id"), r.getString("service"), r.getBoolean("open"),
+                r.getString("reason"), r.getInteger("members"), r.getInteger("firing"), r.getInteger("version"),
+                Sql.instant(r, "opened_at"), Sql.instant(r, "published_at"), r.getString("summary"),
+                Sql.instant(r, "closed_at"))));
+        return groups;
     }
 }

@@ -3,14 +3,13 @@ package dev.tocsin.escalation.config;
 import dev.tocsin.escalation.schedule.OnCall;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.escalation.EscalationConfig;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,7 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * Users, schedules, escalation policies and services. PUT creates or replaces a whole document
  * after validating it, including that everything it refers to exists (asked in one statement per
- * kind of reference, however long the document). Lists are paged by id.
+ * kind of reference, however long the document), in one transaction with the write. Lists are
+ * paged by id.
  */
 @Path("/api/v1")
 public class ConfigResource {
@@ -53,26 +53,24 @@ public class ConfigResource {
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/users/{id}")
-    @WithTransaction
     public Uni<Response> putUser(@PathParam("id") String id, @Valid @NotNull User user) {
         FieldErrors errors = new FieldErrors();
         PersonIds.check(id, "id", errors);
         ScheduleRules.zone("timeZone", user.timeZone(), errors);
         errors.throwIfAny();
-        return put("users", id, new User(id, user.name(), user.timeZone()));
+        return AfterCommit.transaction(() -> put("users", id, new User(id, user.name(), user.timeZone())));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/schedules/{id}")
-    @WithTransaction
     public Uni<Response> putSchedule(@PathParam("id") String id, @Valid @NotNull Schedule schedule) {
         FieldErrors errors = new FieldErrors();
         checkId(id, errors);
         ScheduleRules.check(schedule, config.maxParticipants(), errors);
         errors.throwIfAny();
         List<String> people = schedule.rotation().participants();
-        return documents.missing("users", people).chain(missing -> {
+        return AfterCommit.transaction(() -> documents.missing("users", people).chain(missing -> {
             for (int i = 0; i < people.size(); i++) {
                 if (missing.contains(people.get(i))) {
                     errors.add("rotation.participants[" + i + "]", "user '" + people.get(i) + "' does not exist");
@@ -80,13 +78,12 @@ public class ConfigResource {
             }
             errors.throwIfAny();
             return put("schedules", id, new Schedule(id, schedule.name(), schedule.timeZone(), schedule.rotation()));
-        });
+        }));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/escalation-policies/{id}")
-    @WithTransaction
     public Uni<Response> putPolicy(@PathParam("id") String id, @Valid @NotNull EscalationPolicy policy) {
         FieldErrors errors = new FieldErrors();
         checkId(id, errors);
@@ -105,7 +102,8 @@ public class ConfigResource {
         Predicate<EscalationPolicy.Step> user = step -> step.target().type() == EscalationPolicy.TargetType.USER;
         List<String> users = steps.stream().filter(user).map(s -> s.target().id()).toList();
         List<String> schedules = steps.stream().filter(user.negate()).map(s -> s.target().id()).toList();
-        return documents.missing("users", users).chain(missingUsers -> documents.missing("schedules", schedules)
+        return AfterCommit.transaction(() -> documents.missing("users", users)
+                .chain(missingUsers -> documents.missing("schedules", schedules)
                 .chain(missingSchedules -> {
                     for (int i = 0; i < steps.size(); i++) {
                         EscalationPolicy.Step step = steps.get(i);
@@ -116,30 +114,29 @@ public class ConfigResource {
                     errors.throwIfAny();
                     return put("escalation_policies", id,
                             new EscalationPolicy(id, policy.name(), policy.repeat(), policy.steps()));
-                }));
+                })));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/services/{id}")
-    @WithTransaction
     public Uni<Response> putService(@PathParam("id") String id, @Valid @NotNull ServiceDefinition service) {
         FieldErrors errors = new FieldErrors();
         checkId(id, errors);
         errors.throwIfAny();
-        return documents.missing("escalation_policies", List.of(service.escalationPolicy())).chain(missing -> {
+        return AfterCommit.transaction(() -> documents.missing("escalation_policies",
+                List.of(service.escalationPolicy())).chain(missing -> {
             if (!missing.isEmpty()) {
                 errors.add("escalationPolicy", "'" + service.escalationPolicy() + "' does not exist").throwIfAny();
             }
             return put("services", id, new ServiceDefinition(id, service.name(), service.criticality(),
                     service.escalationPolicy()));
-        });
+        }));
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/users")
-    @WithSession
     public Uni<RestResponse<List<User>>> users(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return list("users", User.class, User::id, limit, cursor, uri);
@@ -148,7 +145,6 @@ public class ConfigResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/schedules")
-    @WithSession
     public Uni<RestResponse<List<Schedule>>> schedules(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return list("schedules", Schedule.class, Schedule::id, limit, cursor, uri);
@@ -157,7 +153,6 @@ public class ConfigResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/escalation-policies")
-    @WithSession
     public Uni<RestResponse<List<EscalationPolicy>>> policies(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return list("escalation_policies", EscalationPolicy.class, EscalationPolicy::id, limit, cursor, uri);
@@ -166,7 +161,6 @@ public class ConfigResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/services")
-    @WithSession
     public Uni<RestResponse<List<ServiceDefinition>>> services(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return list("services", ServiceDefinition.class, ServiceDefinition::id, limit, cursor, uri);
@@ -178,6 +172,7 @@ public class ConfigResource {
         return documents.list(table, type, page).map(rows -> Paged.respond(rows, page, t -> Cursor.of(id.apply(t)), uri));
     }
 
+    /** Inside the PUT's {@link AfterCommit#transaction}, with the reference checks it made. */
     private Uni<Response> put(String table, String id, Object document) {
         return documents.put(table, id, document)
                 .map(created -> Response.status(created ? 201 : 200).entity(document).build());

@@ -4,7 +4,6 @@ import dev.tocsin.escalation.config.Documents;
 import dev.tocsin.escalation.config.Schedule;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,6 @@ public class OnCallResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed(Roles.VIEWER)
     public Uni<OnCall> onCall(@PathParam("id") String id, @QueryParam("at") String at) {
         Instant instant = instant(at);

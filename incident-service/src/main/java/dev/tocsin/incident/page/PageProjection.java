@@ -6,8 +6,10 @@ import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -21,20 +23,17 @@ public class PageProjection {
 
     private static final String OPEN = """
             insert into pages (page_id, alert_id, service, policy_id, opened_at, status)
-            values (:pageId, :alertId, :service, :policyId, :openedAt, 'OPEN')
+            values ($1, $2, $3, $4, $5, 'OPEN')
             on conflict (page_id) do nothing""";
-    private static final String STATUS = "update pages set status = :status where page_id = :pageId";
+    private static final String STATUS = "update pages set status = $1 where page_id = $2";
 
-    /** Must run inside {@code Panache.withTransaction}. */
+    /** Must run inside {@link AfterCommit#transaction}, with the event's timeline entry. */
     public Uni<Void> apply(PageEvent event) {
         return switch (event) {
-            case PageOpened opened -> Panache.getSession().chain(session -> session.createNativeQuery(OPEN)
-                    .setParameter("pageId", opened.pageId())
-                    .setParameter("alertId", opened.alertId())
-                    .setParameter("service", opened.service())
-                    .setParameter("policyId", opened.policyId())
-                    .setParameter("openedAt", opened.openedAt())
-                    .executeUpdate()).replaceWithVoid();
+            case PageOpened opened -> Sql.connection().preparedQuery(OPEN)
+                    .execute(Tuple.of(opened.pageId(), opened.alertId(), opened.service(), opened.policyId(),
+                            Sql.at(opened.openedAt())))
+                    .replaceWithVoid();
             // The page stays open, only who is notified changes (the timeline records it).
             case PageEscalated escalated -> Uni.createFrom().voidItem();
             case PageAcknowledged acknowledged -> status(event.pageId(), PageStatus.ACKNOWLEDGED);
@@ -44,9 +43,6 @@ public class PageProjection {
     }
 
     private Uni<Void> status(String pageId, PageStatus status) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(STATUS)
-                .setParameter("status", status.name())
-                .setParameter("pageId", pageId)
-                .executeUpdate()).replaceWithVoid();
+        return Sql.connection().preparedQuery(STATUS).execute(Tuple.of(status.name(), pageId)).replaceWithVoid();
     }
 }

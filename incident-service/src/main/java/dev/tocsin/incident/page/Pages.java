@@ -1,35 +1,40 @@
 package dev.tocsin.incident.page;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.PageRequest;
-import dev.tocsin.eventing.Timestamps;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the {@code pages} table. Each method runs in the caller's session. */
+/** Reads the {@code pages} table, in the enclosing transaction if there is one. */
 @ApplicationScoped
 public class Pages {
 
     private static final String COLUMNS = "select page_id, alert_id, service, status, opened_at from pages ";
+    private static final String FIND = COLUMNS + "where page_id = $1";
+    private static final String RECENT = COLUMNS + """
+            where cast($1 as timestamptz) is null or (opened_at, page_id) < ($1, $2)
+            order by opened_at desc, page_id desc limit $3""";
+    private static final String OF_ALERT = COLUMNS + "where alert_id = $1 order by opened_at, page_id limit 1000";
 
     public Uni<Optional<PageSummary>> find(String pageId) {
-        return query(COLUMNS + "where page_id = :pageId", "pageId", pageId, 1)
-                .map(pages -> pages.stream().findFirst());
+        return Sql.client().preparedQuery(FIND).execute(Tuple.of(pageId))
+                .map(rows -> summaries(rows).stream().findFirst());
     }
 
     /** Most recently opened first, after the cursor's (openedAt, pageId); {@link PageRequest#fetch()} at most. */
     public Uni<List<PageSummary>> recent(PageRequest page) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(COLUMNS + (page.after().isPresent()
-                            ? "where (opened_at, page_id) < (cast(:afterAt as timestamptz), cast(:afterId as text)) " : "")
-                            + "order by opened_at desc, page_id desc", Object[].class)
-                    .setMaxResults(page.fetch());
-            page.after().ifPresent(c -> query.setParameter("afterAt", c.instant(0)).setParameter("afterId", c.string(1)));
-            return query.getResultList();
-        }).map(Pages::summaries);
+        Optional<Cursor> after = page.after();
+        return Sql.client().preparedQuery(RECENT)
+                .execute(Tuple.of(after.map(c -> Sql.at(c.instant(0))).orElse(null),
+                        after.map(c -> c.string(1)).orElse(null), page.fetch()))
+                .map(Pages::summaries);
     }
 
     /** The key {@link #recent} pages by. */
@@ -39,19 +44,13 @@ public class Pages {
 
     /** The alert's pages, oldest first. */
     public Uni<List<PageSummary>> ofAlert(String alertId) {
-        return query(COLUMNS + "where alert_id = :alertId order by opened_at, page_id", "alertId", alertId, 1000);
+        return Sql.client().preparedQuery(OF_ALERT).execute(Tuple.of(alertId)).map(Pages::summaries);
     }
 
-    private Uni<List<PageSummary>> query(String sql, String name, String value, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                        .setParameter(name, value)
-                        .setMaxResults(limit)
-                        .getResultList())
-                .map(Pages::summaries);
-    }
-
-    private static List<PageSummary> summaries(List<Object[]> rows) {
-        return rows.stream().map(row -> new PageSummary((String) row[0], (String) row[1], (String) row[2],
-                PageStatus.valueOf((String) row[3]), Timestamps.instant(row[4]))).toList();
+    private static List<PageSummary> summaries(RowSet<Row> rows) {
+        List<PageSummary> pages = new ArrayList<>(rows.size());
+        rows.forEach(row -> pages.add(new PageSummary(row.getString(0), row.getString(1), row.getString(2),
+                PageStatus.valueOf(row.getString(3)), Sql.instant(row, 4))));
+        return pages;
     }
 }

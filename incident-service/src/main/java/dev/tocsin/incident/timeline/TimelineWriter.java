@@ -2,9 +2,12 @@ package dev.tocsin.incident.timeline;
 
 import dev.tocsin.events.EventJson;
 import dev.tocsin.events.IntegrationEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -16,25 +19,20 @@ public class TimelineWriter {
 
     private static final String INSERT = """
             insert into timeline_entries (event_id, alert_id, page_id, at, kind, text, details)
-            values (:eventId, :alertId, :pageId, :at, :kind, :text, cast(cast(:details as text) as jsonb))
+            values ($1, $2, $3, $4, $5, $6, cast(cast($7 as text) as jsonb))
             on conflict (event_id) do nothing""";
 
     /**
-     * Must run inside {@code Panache.withTransaction}. The whole event is kept as the entry's
+     * Must run inside {@link AfterCommit#transaction}. The whole event is kept as the entry's
      * details, so later readers (incident documents, postmortem drafts) need not replay to see it.
      *
      * @return whether the entry is new
      */
     public Uni<Boolean> append(UUID eventId, TimelineEntry entry, IntegrationEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter("eventId", eventId)
-                        .setParameter("alertId", entry.alertId())
-                        .setParameter("pageId", entry.pageId())
-                        .setParameter("at", entry.at())
-                        .setParameter("kind", entry.kind())
-                        .setParameter("text", entry.text())
-                        .setParameter("details", EventJson.write(event))
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
+        return Sql.connection().preparedQuery(INSERT)
+                // Arrays.asList: an entry has an alert id or a page id, and the other one is null.
+                .execute(Tuple.from(Arrays.asList(eventId, entry.alertId(), entry.pageId(), Sql.at(entry.at()),
+                        entry.kind(), entry.text(), EventJson.write(event))))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

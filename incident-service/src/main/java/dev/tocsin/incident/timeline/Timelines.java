@@ -6,10 +6,12 @@ import dev.tocsin.events.EventJson;
 import dev.tocsin.events.delivery.DeliveryEvent;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
-import dev.tocsin.eventing.Timestamps;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.incident.timeline.entries.DeliveryEntries;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,12 +36,12 @@ public class Timelines {
             from timeline_entries""";
     private static final String OF_PAGE = COLUMNS + """
 
-            where page_id = :pageId or (page_id is null and alert_id = :alertId)
-            order by at desc, id desc""";
+            where page_id = $1 or (page_id is null and alert_id = $2)
+            order by at desc, id desc limit $3""";
     private static final String OF_ALERT = COLUMNS + """
 
-            where alert_id = :alertId or page_id in (select page_id from pages where alert_id = :alertId)
-            order by at desc, id desc""";
+            where alert_id = $1 or page_id in (select page_id from pages where alert_id = $1)
+            order by at desc, id desc limit $2""";
     private static final Map<String, Class<? extends DeliveryEvent>> PRIVATE_KINDS = Map.of(
             "delivery.sent", DeliverySent.class, "delivery.failed", DeliveryFailed.class);
 
@@ -55,43 +57,38 @@ public class Timelines {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> redacted) {
     }
 
-    /** The page's timeline, oldest first. Runs in the caller's session. */
+    /** The page's timeline, oldest first. Runs in the enclosing transaction, if any. */
     public Uni<List<Line>> ofPage(String pageId, String alertId) {
         boolean contacts = Redaction.showsContacts();
-        return Panache.getSession().chain(session -> session.createNativeQuery(OF_PAGE, Object[].class)
-                        .setParameter("pageId", pageId)
-                        .setParameter("alertId", alertId)
-                        .setMaxResults(MAX_ENTRIES)
-                        .getResultList())
+        return Sql.client().preparedQuery(OF_PAGE).execute(Tuple.of(pageId, alertId, MAX_ENTRIES))
                 .map(rows -> lines(rows, contacts));
     }
 
-    /** Everything recorded about an alert and each of its pages, oldest first. Runs in the caller's session. */
+    /** Everything recorded about an alert and each of its pages, oldest first; in the enclosing transaction, if any. */
     public Uni<List<Line>> ofAlert(String alertId) {
         boolean contacts = Redaction.showsContacts();
-        return Panache.getSession().chain(session -> session.createNativeQuery(OF_ALERT, Object[].class)
-                        .setParameter("alertId", alertId)
-                        .setMaxResults(MAX_ENTRIES)
-                        .getResultList())
+        return Sql.client().preparedQuery(OF_ALERT).execute(Tuple.of(alertId, MAX_ENTRIES))
                 .map(rows -> lines(rows, contacts));
     }
 
-    private static List<Line> lines(List<Object[]> rows, boolean contacts) {
+    private static List<Line> lines(RowSet<Row> rows, boolean contacts) {
         // Read newest first to keep the newest MAX_ENTRIES; shown oldest first.
-        List<Line> lines = new ArrayList<>(rows.stream().map(row -> line(row, contacts)).toList());
+        List<Line> lines = new ArrayList<>(rows.size());
+        rows.forEach(row -> lines.add(line(row, contacts)));
         Collections.reverse(lines);
         return lines;
     }
 
-    private static Line line(Object[] row, boolean contacts) {
-        Instant at = Timestamps.instant(row[0]);
-        String kind = (String) row[1];
+    private static Line line(Row row, boolean contacts) {
+        Instant at = Sql.instant(row, 0);
+        String kind = row.getString(1);
+        String details = row.getString(3);
         Class<? extends DeliveryEvent> type = PRIVATE_KINDS.get(kind);
-        if (contacts || type == null || row[3] == null) {
-            return new Line(at, kind, (String) row[2], List.of());
+        if (contacts || type == null || details == null) {
+            return new Line(at, kind, row.getString(2), List.of());
         }
         try {
-            DeliveryEvent event = EventJson.MAPPER.readValue((String) row[3], type);
+            DeliveryEvent event = EventJson.MAPPER.readValue(details, type);
             List<String> withheld = switch (event) {
                 case DeliveryFailed failed -> Redaction.withheld(false, "error", failed.error());
                 case DeliverySent sent -> Redaction.withheld(false, "address", sent.address());

@@ -1,32 +1,74 @@
 package dev.tocsin.notifier.delivery;
 
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.StoredEvents;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.rebuild.StoredProjection;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Keeps the {@code deliveries} table equal to the Delivery events: written in the same transaction
+ * The {@code deliveries} table, kept equal to the Delivery events: written in the same transaction
  * as the events, and rebuilt from them alone by folding each delivery's events to the same
- * {@link DeliveryRow#of row}.
+ * {@link DeliveryRow#of row}, written by the same statement. Every read of the table is here too.
  */
 @ApplicationScoped
 public class DeliveryProjection implements StoredProjection<DeliveryDomainEvent, Delivery> {
 
-    private static final String INSERT = """
-            insert into deliveries (id, request_id, page_id, alert_id, user_id, channel, address, status, attempts,
-            last_error, next_attempt_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = """
+            id, request_id, page_id, alert_id, user_id, channel, address, status, attempts, last_error,
+            next_attempt_at, updated_at""";
+    /** One row per element of the arrays: a live change or a rebuild's batch, the same statement. */
+    private static final String WRITE = "insert into deliveries (" + COLUMNS + """
+            )
+            select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                cast($5 as text[]), cast($6 as text[]), cast($7 as text[]), cast($8 as text[]), cast($9 as int[]),
+                cast($10 as text[]), cast($11 as timestamptz[]), cast($12 as timestamptz[]))
+            on conflict (id) do update set request_id = excluded.request_id, page_id = excluded.page_id,
+                alert_id = excluded.alert_id, user_id = excluded.user_id, channel = excluded.channel,
+                address = excluded.address, status = excluded.status, attempts = excluded.attempts,
+                last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at,
+                updated_at = excluded.updated_at""";
+    private static final String GET = "select " + COLUMNS + " from deliveries where id = $1";
+    private static final String LIST = "select " + COLUMNS + """
+             from deliveries
+            where (cast($1 as text) is null or page_id = $1) and (cast($2 as text) is null or user_id = $2)
+              and (cast($3 as timestamptz) is null or (updated_at, id) < ($3, $4))
+            order by updated_at desc, id desc limit $5""";
 
-    /** Writes a delivery's current state; must run inside the transaction that appended its events. */
+    /** Writes a delivery's current state; must run inside the {@link AfterCommit#transaction} that appended its events. */
     Uni<Void> project(Delivery delivery) {
-        return Panache.getSession().chain(session -> session.merge(DeliveryRow.of(delivery))).replaceWithVoid();
+        return write(Sql.connection(), List.of(delivery));
+    }
+
+    /** The delivery's row, if it was ever requested. */
+    public Uni<Optional<DeliveryRow>> get(String id) {
+        return Sql.client().preparedQuery(GET).execute(Tuple.of(id))
+                .map(rows -> rows(rows).stream().findFirst());
+    }
+
+    /**
+     * The most recently changed deliveries, of one page and/or one person when those are not null,
+     * after the cursor's (updatedAt, id); {@link PageRequest#fetch()} at most.
+     */
+    public Uni<List<DeliveryRow>> list(String pageId, String userId, PageRequest page) {
+        Optional<Cursor> after = page.after();
+        return Sql.client().preparedQuery(LIST)
+                .execute(Tuple.of(pageId, userId, after.map(c -> Sql.at(c.instant(0))).orElse(null),
+                        after.map(c -> c.string(1)).orElse(null), page.fetch()))
+                .map(DeliveryProjection::rows);
     }
 
     @Override
@@ -55,29 +97,39 @@ public class DeliveryProjection implements StoredProjection<DeliveryDomainEvent,
     }
 
     @Override
-    public void insert(Connection connection, List<Delivery> deliveries) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Delivery delivery : deliveries) {
-                DeliveryRow row = DeliveryRow.of(delivery);
-                insert.setString(1, row.id);
-                insert.setString(2, row.requestId);
-                insert.setString(3, row.pageId);
-                insert.setString(4, row.alertId);
-                insert.setString(5, row.userId);
-                insert.setString(6, row.channel == null ? null : row.channel.name());
-                insert.setString(7, row.address);
-                insert.setString(8, row.status.name());
-                insert.setInt(9, row.attempts);
-                insert.setString(10, row.lastError);
-                insert.setObject(11, utc(row.nextAttemptAt));
-                insert.setObject(12, utc(row.updatedAt));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    public Uni<Void> insert(SqlClient connection, List<Delivery> deliveries) {
+        return write(connection, deliveries);
     }
 
-    private static Object utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    private static Uni<Void> write(SqlClient client, List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<DeliveryRow> rows = deliveries.stream().map(DeliveryRow::of).toList();
+        return client.preparedQuery(WRITE).execute(Tuple.from(List.of(
+                        column(rows, DeliveryRow::id), column(rows, DeliveryRow::requestId),
+                        column(rows, DeliveryRow::pageId), column(rows, DeliveryRow::alertId),
+                        column(rows, DeliveryRow::userId),
+                        column(rows, row -> row.channel() == null ? null : row.channel().name()),
+                        column(rows, DeliveryRow::address), column(rows, row -> row.status().name()),
+                        rows.stream().map(DeliveryRow::attempts).toArray(Integer[]::new),
+                        column(rows, DeliveryRow::lastError),
+                        instants(rows, DeliveryRow::nextAttemptAt), instants(rows, DeliveryRow::updatedAt))))
+                .replaceWithVoid();
+    }
+
+    private static String[] column(List<DeliveryRow> rows, Function<DeliveryRow, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static OffsetDateTime[] instants(List<DeliveryRow> rows,
+            Function<DeliveryRow, Instant> value) {
+        return Sql.at(rows.stream().map(value).toArray(Instant[]::new));
+    }
+
+    private static List<DeliveryRow> rows(RowSet<Row> rows) {
+        List<DeliveryRow> read = new ArrayList<>(rows.size());
+        rows.forEach(row -> read.add(DeliveryRow.read(row)));
+        return read;
     }
 }

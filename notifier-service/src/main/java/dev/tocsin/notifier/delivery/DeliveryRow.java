@@ -1,57 +1,34 @@
 package dev.tocsin.notifier.delivery;
 
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.delivery.Channel;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 
-/** One row of the {@code deliveries} projection: where a delivery stands, for people and tools. */
-@Entity
-@Table(name = "deliveries")
-public class DeliveryRow extends PanacheEntityBase {
+/**
+ * One row of the {@code deliveries} projection: where a delivery stands, for people and tools.
+ *
+ * @param channel null (as is {@code address}) when the person had no contact method
+ * @param nextAttemptAt set only while the delivery is open
+ */
+public record DeliveryRow(String id, String requestId, String pageId, String alertId, String userId, Channel channel,
+        String address, DeliveryStatus status, int attempts, String lastError, Instant nextAttemptAt,
+        Instant updatedAt) {
 
-    @Id
-    public String id;
-    @Column(name = "request_id")
-    public String requestId;
-    @Column(name = "page_id")
-    public String pageId;
-    @Column(name = "alert_id")
-    public String alertId;
-    @Column(name = "user_id")
-    public String userId;
-    @Enumerated(EnumType.STRING)
-    public Channel channel;
-    public String address;
-    @Enumerated(EnumType.STRING)
-    public DeliveryStatus status;
-    public int attempts;
-    @Column(name = "last_error")
-    public String lastError;
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
+    /** The row a delivery's state projects to, live and in a rebuild alike. */
     static DeliveryRow of(Delivery delivery) {
-        DeliveryRow row = new DeliveryRow();
-        row.id = delivery.id();
-        row.requestId = delivery.notification().requestId();
-        row.pageId = delivery.notification().pageId();
-        row.alertId = delivery.notification().alertId();
-        row.userId = delivery.notification().userId();
-        row.channel = delivery.channel();
-        row.address = delivery.address();
-        row.status = delivery.status();
-        row.attempts = delivery.attempts();
-        row.lastError = delivery.lastError();
-        row.nextAttemptAt = delivery.status().open() ? delivery.nextAttemptAt() : null;
-        row.updatedAt = delivery.updatedAt();
-        return row;
+        return new DeliveryRow(delivery.id(), delivery.notification().requestId(), delivery.notification().pageId(),
+                delivery.notification().alertId(), delivery.notification().userId(), delivery.channel(),
+                delivery.address(), delivery.status(), delivery.attempts(), delivery.lastError(),
+                delivery.status().open() ? delivery.nextAttemptAt() : null, delivery.updatedAt());
+    }
+
+    /** A row as {@link DeliveryProjection}'s reads select it (its columns in table order). */
+    static DeliveryRow read(Row row) {
+        String channel = row.getString(5);
+        return new DeliveryRow(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), channel == null ? null : Channel.valueOf(channel), row.getString(6),
+                DeliveryStatus.valueOf(row.getString(7)), row.getInteger(8), row.getString(9), Sql.instant(row, 10),
+                Sql.instant(row, 11));
     }
 }

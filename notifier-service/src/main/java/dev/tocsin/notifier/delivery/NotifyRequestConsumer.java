@@ -12,6 +12,7 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.engine.DeliveryAttempts;
 import dev.tocsin.notifier.rules.DeliveryTarget;
 import dev.tocsin.notifier.rules.NotificationRules;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,10 +68,20 @@ public class NotifyRequestConsumer implements Redelivery {
 
     // The topic carries one event type; a second makes this a sealed family and a switch over it.
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, NotifyRequested.class, records,
-                requests -> ContactMethod.ofUsers(requests.stream().map(NotifyRequested::userId)
-                        .filter(user -> !blank(user)).toList()),
+        return inbox.consume(CONSUMER, NotifyRequested.class, records, this::contactMethods,
                 (contacts, fresh) -> handle(fresh.event(), contacts));
+    }
+
+    /**
+     * The contact methods of the poll's people, read in a Hibernate session of its own beside the
+     * poll's transaction: they are configuration, written in transactions of their own
+     * ({@code ContactMethodResource}), never together with deliveries, so nothing here needs them
+     * read in the poll's transaction. A person whose method changes meanwhile gets the one read.
+     * The session holds a second pooled connection for this one statement.
+     */
+    private Uni<Map<String, List<ContactMethod>>> contactMethods(List<NotifyRequested> requests) {
+        return Panache.withSession(() -> ContactMethod.ofUsers(requests.stream().map(NotifyRequested::userId)
+                .filter(user -> !blank(user)).toList()));
     }
 
     private Uni<Void> handle(NotifyRequested request, Map<String, List<ContactMethod>> contacts) {

@@ -13,7 +13,6 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
 import dev.tocsin.notifier.delivery.DeliveryMetrics;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -58,7 +57,7 @@ public class DeliveryAttempts implements DeadlineModule {
 
     @Override
     public Uni<Outcome> fire(Deadline deadline) {
-        return Panache.withSession(() -> deliveries.load(deadline.ref())).chain(loaded -> {
+        return deliveries.load(deadline.ref()).chain(loaded -> {
             Delivery delivery = loaded.state();
             if (!delivery.status().open()) {
                 return Uni.createFrom().item(Outcome.done());

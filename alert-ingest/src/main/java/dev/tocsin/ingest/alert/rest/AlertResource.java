@@ -15,7 +15,7 @@ import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
 import dev.tocsin.ingest.silence.MatcherConfig;
 import dev.tocsin.events.alert.Urgency;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -39,7 +38,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * pipeline's connections.
  */
 @Path("/api/v1/alerts")
-@Blocking
 @RolesAllowed(Roles.VIEWER)
 public class AlertResource {
 
@@ -72,7 +70,7 @@ public class AlertResource {
     @Operation(summary = "Search alerts, newest first", description = "Label matchers are RE2, anchored as"
             + " Alertmanager anchors them; regex matchers are tried on at most tocsin.ingest.search.max-scanned-rows"
             + " of the newest alerts the other filters select. 503 with Retry-After when searches are busy.")
-    public RestResponse<List<AlertRow>> list(@QueryParam("service") String service,
+    public Uni<RestResponse<List<AlertRow>>> list(@QueryParam("service") String service,
             @Parameter(description = "open or resolved") @QueryParam("status") String status,
             @Parameter(description = "PAGE, TICKET or LOG") @QueryParam("urgency") String urgency,
             @Parameter(description = "PUBLISHED, HELD, SUPPRESSED, FLAPPING or GROUPED")
@@ -83,38 +81,41 @@ public class AlertResource {
             @Parameter(description = "first seen before, ISO-8601") @QueryParam("until") String until,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "the cursor from the previous answer's Link header") @QueryParam("cursor")
-            String cursor, @Context UriInfo uri) throws SQLException {
+            String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         AlertSearch search = new AlertSearch(blank(service), named("status", status, Alert.Status.values()),
                 named("urgency", urgency, Urgency.values()), named("disposition", disposition, Disposition.values()),
                 AlertSearch.labels(labels == null ? List.of() : labels, matchers.maxValueLength()),
                 instant("since", since), instant("until", until), null, page.fetch());
-        return Paged.respond(database.read(connection -> search.run(connection, page.after().orElse(null),
-                database.budget())), page, AlertSearch::cursor, uri);
+        return database.read(connection -> search.run(connection, page.after().orElse(null), database.budget()))
+                .map(found -> Paged.respond(found, page, AlertSearch::cursor, uri));
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One alert with its newest history; olderHistory links to the entries before")
-    public AlertDetail get(@PathParam("id") String id,
+    public Uni<AlertDetail> get(@PathParam("id") String id,
             @Parameter(description = "history entries, 1 to 1000 (default 100)") @QueryParam("historyLimit") String limit,
             @Parameter(description = "olderHistory's cursor") @QueryParam("historyCursor") String cursor,
-            @Context UriInfo uri) throws SQLException {
+            @Context UriInfo uri) {
         PageRequest page = PageRequest.of("historyLimit", limit, "historyCursor", cursor, HISTORY_LIMIT,
                 PageRequest.MAX_LIMIT);
         Integer before = page.after().map(c -> (int) Math.min(Integer.MAX_VALUE, c.number(0))).orElse(null);
-        return database.read(connection -> {
-            AlertRow alert = AlertTable.get(connection, id).orElseThrow(() -> ProblemException.notFound("alert " + id));
-            EventHistory.Page<AlertDomainEvent> history = EventHistory.newest(connection, Alert.EVENTS, id, before,
-                    page.limit());
-            List<EventHistory.Sequenced<AlertDomainEvent>> events = history.events();
-            String older = events.isEmpty() || events.get(0).seq() <= 1 ? null : uri.getRequestUriBuilder()
-                    .replaceQueryParam("historyCursor", Cursor.of(events.get(0).seq()).encode())
-                    .replaceQueryParam("historyLimit", page.limit()).build().toString();
-            return new AlertDetail(alert, events.stream().map(e -> HistoryEntry.of(e.event())).toList(),
-                    history.total(), older);
-        });
+        return database.read(connection -> AlertTable.get(connection, id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("alert " + id)))
+                .chain(alert -> EventHistory.newest(connection, Alert.EVENTS, id, before, page.limit())
+                        .map(history -> detail(alert, history, page, uri))));
+    }
+
+    private static AlertDetail detail(AlertRow alert, EventHistory.Page<AlertDomainEvent> history, PageRequest page,
+            UriInfo uri) {
+        List<EventHistory.Sequenced<AlertDomainEvent>> events = history.events();
+        String older = events.isEmpty() || events.get(0).seq() <= 1 ? null : uri.getRequestUriBuilder()
+                .replaceQueryParam("historyCursor", Cursor.of(events.get(0).seq()).encode())
+                .replaceQueryParam("historyLimit", page.limit()).build().toString();
+        return new AlertDetail(alert, events.stream().map(e -> HistoryEntry.of(e.event())).toList(), history.total(),
+                older);
     }
 
     static String blank(String value) {

@@ -5,9 +5,9 @@ import dev.tocsin.eventing.rebuild.StoredProjection;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
 import dev.tocsin.ingest.alert.AlertRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public class AlertProjection implements StoredProjection<AlertDomainEvent, Alert
     }
 
     @Override
-    public void insert(Connection connection, List<AlertRow> rows) throws SQLException {
-        AlertTable.insert(connection, rows);
+    public Uni<Void> insert(SqlClient connection, List<AlertRow> rows) {
+        return AlertTable.insert(connection, rows);
     }
 }

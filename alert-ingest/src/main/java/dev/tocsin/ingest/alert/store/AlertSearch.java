@@ -1,14 +1,14 @@
 package dev.tocsin.ingest.alert.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.silence.Matcher;
-import dev.tocsin.ingest.store.Jdbc;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tocsin.ingest.store.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public record AlertSearch(String service, String status, String urgency, String 
     }
 
     /** A search without regex matchers. */
-    public List<AlertRow> run(Connection connection) throws SQLException {
+    public Uni<List<AlertRow>> run(SqlConnection connection) {
         return run(connection, null, ScanBudget.NONE);
     }
 
@@ -45,7 +45,7 @@ public record AlertSearch(String service, String status, String urgency, String 
      * The newest {@code limit} matching alerts after {@code after} (a {@link #cursor} of the last alert
      * seen; from the newest when null), regex matchers tried on the rows and in the time of {@code budget}.
      */
-    public List<AlertRow> run(Connection connection, Cursor after, ScanBudget budget) throws SQLException {
+    public Uni<List<AlertRow>> run(SqlConnection connection, Cursor after, ScanBudget budget) {
         StringBuilder where = new StringBuilder(" from alerts where true");
         List<Object> params = new ArrayList<>();
         equal(where, params, "service", service);
@@ -54,12 +54,10 @@ public record AlertSearch(String service, String status, String urgency, String 
         equal(where, params, "disposition", disposition);
         equal(where, params, "group_id", groupId);
         if (since != null) {
-            where.append(" and first_seen >= ?");
-            params.add(since);
+            where.append(" and first_seen >= ").append(param(params, Sql.at(since)));
         }
         if (until != null) {
-            where.append(" and first_seen < ?");
-            params.add(until);
+            where.append(" and first_seen < ").append(param(params, Sql.at(until)));
         }
         List<Matcher> regexes = new ArrayList<>();
         for (Matcher m : labels) {
@@ -67,46 +65,38 @@ public record AlertSearch(String service, String status, String urgency, String 
                 regexes.add(m);
                 continue;
             }
-            where.append(m.op() == Matcher.Op.EQ ? " and coalesce(labels ->> ?, '') = ?"
-                    : " and coalesce(labels ->> ?, '') <> ?");
-            params.add(m.name());
-            params.add(m.value());
+            where.append(" and coalesce(labels ->> ").append(param(params, m.name())).append(", '')")
+                    .append(m.op() == Matcher.Op.EQ ? " = " : " <> ").append(param(params, m.value()));
         }
         if (after != null) {
-            where.append(" and (first_seen, id) < (?, ?)");
-            params.add(after.instant(0));
-            params.add(after.string(1));
+            where.append(" and (first_seen, id) < (").append(param(params, Sql.at(after.instant(0)))).append(", ")
+                    .append(param(params, after.string(1))).append(")");
         }
         String order = " order by first_seen desc, id desc";
         if (regexes.isEmpty()) {
             return AlertTable.query(connection, "select " + AlertTable.COLUMNS + where + order + " limit " + limit,
                     params.toArray());
         }
-        List<String> ids = matching(connection, "select id, cast(labels as text) labels" + where + order
-                + " limit " + budget.maxRows(), params, regexes, budget);
-        return ids.isEmpty() ? List.of() : AlertTable.query(connection, "select " + AlertTable.COLUMNS
-                + " from alerts where id = any(?)" + order, Jdbc.texts(connection, ids));
+        return matching(connection, "select id, cast(labels as text) labels" + where + order + " limit "
+                + budget.maxRows(), Tuple.from(params), regexes, budget)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<AlertRow>of())
+                        : AlertTable.query(connection, "select " + AlertTable.COLUMNS
+                                + " from alerts where id = any(cast($1 as text[]))" + order,
+                                (Object) ids.toArray(String[]::new)));
     }
 
     /** The ids, newest first, of at most {@link #limit} pre-selected rows whose labels match every regex. */
-    private List<String> matching(Connection connection, String sql, List<Object> params, List<Matcher> regexes,
-            ScanBudget budget) throws SQLException {
+    private Uni<List<String>> matching(SqlConnection connection, String sql, Tuple params, List<Matcher> regexes,
+            ScanBudget budget) {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            AlertTable.bind(select, params.toArray());
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-                while (ids.size() < limit && rows.next()) {
-                    budget.checkTime();
-                    Map<String, String> labels = Jdbc.read(rows, "labels", STRINGS);
-                    Map<String, String> seen = labels == null ? Map.of() : labels;
-                    if (regexes.stream().allMatch(m -> m.matches(seen))) {
-                        ids.add(rows.getString("id"));
-                    }
-                }
+        return RowScan.scan(connection, sql, params, budget, row -> {
+            Map<String, String> labels = JsonColumns.read(row, "labels", STRINGS);
+            Map<String, String> seen = labels == null ? Map.of() : labels;
+            if (regexes.stream().allMatch(m -> m.matches(seen))) {
+                ids.add(row.getString("id"));
             }
-        }
-        return ids;
+            return ids.size() < limit;
+        }).replaceWith(ids);
     }
 
     /** The key searches page by: newest first, then by id. */
@@ -116,8 +106,13 @@ public record AlertSearch(String service, String status, String urgency, String 
 
     private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null) {
-            sql.append(" and ").append(column).append(" = ?");
-            params.add(value);
+            sql.append(" and ").append(column).append(" = ").append(param(params, value));
         }
+    }
+
+    /** Adds a parameter and answers its placeholder, {@code $n}. */
+    private static String param(List<Object> params, Object value) {
+        params.add(value);
+        return "$" + params.size();
     }
 }

@@ -1,27 +1,33 @@
 package dev.tocsin.ingest.alert.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.alert.Alert;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.Disposition;
-import dev.tocsin.ingest.store.Jdbc;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tocsin.ingest.store.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The {@code alerts} projection over JDBC: the pipeline reads the open alerts of a batch's dedup
- * keys and writes every changed row in one batch statement, in the batch's transaction.
+ * The one store of the {@code alerts} projection: the pipeline reads the open alerts of a batch's
+ * dedup keys and writes every changed row in one statement over arrays, in the batch's
+ * transaction; a rebuild inserts with the same statement, the API reads with {@link #query}.
  */
 public final class AlertTable {
 
@@ -31,36 +37,55 @@ public final class AlertTable {
             starts_at, generator_url, cast(details as text) details, cast(links as text) links,
             cast(images as text) images, disposition, disposition_reason, suppressed_by, held_until, group_id,
             acknowledged_at, acknowledged_by""";
+    /** New rows, one per element of the arrays: a rebuild's thousand or a batch's one, the same statement. */
     private static final String INSERT = """
             insert into alerts (id, dedup_key, service, status, summary, severity, urgency, reason, labels,
                 annotations, source, count, version, first_seen, last_seen, resolved_at, starts_at, generator_url,
                 details, links, images, disposition, disposition_reason, suppressed_by, held_until, group_id,
                 acknowledged_at, acknowledged_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?,
-                cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""";
+            select id, dedup_key, service, status, summary, severity, urgency, reason, cast(labels as jsonb),
+                cast(annotations as jsonb), source, count, version, first_seen, last_seen, resolved_at, starts_at,
+                generator_url, cast(details as jsonb), cast(links as jsonb), cast(images as jsonb), disposition,
+                disposition_reason, suppressed_by, held_until, group_id, acknowledged_at, acknowledged_by
+            from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                cast($5 as text[]), cast($6 as text[]), cast($7 as text[]), cast($8 as text[]), cast($9 as text[]),
+                cast($10 as text[]), cast($11 as text[]), cast($12 as int[]), cast($13 as int[]),
+                cast($14 as timestamptz[]), cast($15 as timestamptz[]), cast($16 as timestamptz[]),
+                cast($17 as timestamptz[]), cast($18 as text[]), cast($19 as text[]), cast($20 as text[]),
+                cast($21 as text[]), cast($22 as text[]), cast($23 as text[]), cast($24 as text[]),
+                cast($25 as timestamptz[]), cast($26 as text[]), cast($27 as timestamptz[]), cast($28 as text[]))
+                as r(id, dedup_key, service, status, summary, severity, urgency, reason, labels, annotations, source,
+                    count, version, first_seen, last_seen, resolved_at, starts_at, generator_url, details, links,
+                    images, disposition, disposition_reason, suppressed_by, held_until, group_id, acknowledged_at,
+                    acknowledged_by)""";
     /** Only what an alert's later events change, for every changed row at once, from arrays. */
     private static final String UPDATE = """
-            update alerts a set status = v.status, count = v.count, version = v.version,
-                last_seen = cast(v.last_seen as timestamptz), resolved_at = cast(v.resolved_at as timestamptz),
-                disposition = v.disposition, disposition_reason = v.disposition_reason,
-                suppressed_by = v.suppressed_by, held_until = cast(v.held_until as timestamptz),
-                acknowledged_at = cast(v.acknowledged_at as timestamptz), acknowledged_by = v.acknowledged_by
-            from unnest(cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]), cast(? as text[]),
-                cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                cast(? as text[]), cast(? as text[]))
+            update alerts a set status = v.status, count = v.count, version = v.version, last_seen = v.last_seen,
+                resolved_at = v.resolved_at, disposition = v.disposition, disposition_reason = v.disposition_reason,
+                suppressed_by = v.suppressed_by, held_until = v.held_until, acknowledged_at = v.acknowledged_at,
+                acknowledged_by = v.acknowledged_by
+            from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as int[]), cast($4 as int[]),
+                cast($5 as timestamptz[]), cast($6 as timestamptz[]), cast($7 as text[]), cast($8 as text[]),
+                cast($9 as text[]), cast($10 as timestamptz[]), cast($11 as timestamptz[]), cast($12 as text[]))
                 as v(id, status, count, version, last_seen, resolved_at, disposition, disposition_reason,
                     suppressed_by, held_until, acknowledged_at, acknowledged_by)
             where a.id = v.id""";
+    private static final String OPEN = "select " + COLUMNS
+            + " from alerts where dedup_key = any(cast($1 as text[])) and status = 'OPEN'";
+    private static final String BY_ID = "select " + COLUMNS + " from alerts where id = $1";
     /** The earlier alerts of some dedup keys, oldest first: what flap damping weighs. */
     private static final String SEEN_SINCE = """
             select dedup_key, first_seen, last_seen, disposition from alerts
-            where dedup_key = any(?) and last_seen > ? order by first_seen""";
+            where dedup_key = any(cast($1 as text[])) and last_seen > $2 order by first_seen""";
     /** The latest PAGE alerts per service that paged or joined a storm: what storm grouping counts. */
     private static final String LATEST_PAGES = """
-            select s.service, a.first_seen from unnest(?) s(service)
+            select s.service, a.first_seen from unnest(cast($1 as text[])) s(service)
             cross join lateral (select first_seen from alerts where service = s.service and urgency = 'PAGE'
-                and disposition in ('PUBLISHED', 'GROUPED') and first_seen > ?
-                order by first_seen desc limit ?) a""";
+                and disposition in ('PUBLISHED', 'GROUPED') and first_seen > $2
+                order by first_seen desc limit $3) a""";
+    /** The open alerts a silence or maintenance window still holds back. */
+    private static final String SUPPRESSED_BY = "select " + COLUMNS
+            + " from alerts where status = 'OPEN' and disposition = 'SUPPRESSED' and suppressed_by = $1";
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {
@@ -74,178 +99,141 @@ public final class AlertTable {
     }
 
     /** The open alert of each of these dedup keys that has one. */
-    public static Map<String, AlertRow> findOpen(Connection connection, Collection<String> dedupKeys)
-            throws SQLException {
-        Map<String, AlertRow> open = new HashMap<>();
+    public static Uni<Map<String, AlertRow>> findOpen(SqlClient c, Collection<String> dedupKeys) {
         if (dedupKeys.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return query(c, OPEN, (Object) texts(dedupKeys)).map(rows -> {
+            Map<String, AlertRow> open = new HashMap<>();
+            rows.forEach(row -> open.put(row.dedupKey(), row));
             return open;
-        }
-        for (AlertRow row : query(connection, "select " + COLUMNS
-                + " from alerts where dedup_key = any(?) and status = 'OPEN'", Jdbc.texts(connection, dedupKeys))) {
-            open.put(row.dedupKey(), row);
-        }
-        return open;
+        });
     }
 
     /** An earlier alert of a dedup key, as flap damping weighs it. */
-    public record Firing(java.time.Instant firstSeen, java.time.Instant lastSeen, Disposition disposition) {
+    public record Firing(Instant firstSeen, Instant lastSeen, Disposition disposition) {
     }
 
     /** The alerts of each of these dedup keys last seen after {@code since}, oldest first. */
-    public static Map<String, List<Firing>> seenSince(Connection connection, Collection<String> dedupKeys,
-            java.time.Instant since) throws SQLException {
-        Map<String, List<Firing>> firings = new HashMap<>();
+    public static Uni<Map<String, List<Firing>>> seenSince(SqlClient c, Collection<String> dedupKeys, Instant since) {
         if (dedupKeys.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return c.preparedQuery(SEEN_SINCE).execute(Tuple.of(texts(dedupKeys), Sql.at(since))).map(rows -> {
+            Map<String, List<Firing>> firings = new HashMap<>();
+            rows.forEach(row -> firings.computeIfAbsent(row.getString(0), key -> new ArrayList<>()).add(new Firing(
+                    Sql.instant(row, 1), Sql.instant(row, 2), Disposition.valueOf(row.getString(3)))));
             return firings;
-        }
-        try (PreparedStatement select = connection.prepareStatement(SEEN_SINCE)) {
-            select.setArray(1, Jdbc.texts(connection, dedupKeys));
-            select.setTimestamp(2, Jdbc.timestamp(since));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    firings.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(new Firing(
-                            rows.getTimestamp(2).toInstant(), rows.getTimestamp(3).toInstant(),
-                            Disposition.valueOf(rows.getString(4))));
-                }
-            }
-        }
-        return firings;
+        });
     }
 
     /**
      * When the latest {@code limit} PAGE alerts of each of these services, first seen after
      * {@code since}, opened (published or grouped), oldest first.
      */
-    public static Map<String, List<java.time.Instant>> latestPages(Connection connection,
-            Collection<String> services, java.time.Instant since, int limit) throws SQLException {
-        Map<String, List<java.time.Instant>> pages = new HashMap<>();
+    public static Uni<Map<String, List<Instant>>> latestPages(SqlClient c, Collection<String> services,
+            Instant since, int limit) {
         if (services.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return c.preparedQuery(LATEST_PAGES).execute(Tuple.of(texts(services), Sql.at(since), limit)).map(rows -> {
+            Map<String, List<Instant>> pages = new HashMap<>();
+            rows.forEach(row -> pages.computeIfAbsent(row.getString(0), s -> new ArrayList<>())
+                    .add(0, Sql.instant(row, 1)));
             return pages;
-        }
-        try (PreparedStatement select = connection.prepareStatement(LATEST_PAGES)) {
-            select.setArray(1, Jdbc.texts(connection, services));
-            select.setTimestamp(2, Jdbc.timestamp(since));
-            select.setInt(3, limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    pages.computeIfAbsent(rows.getString(1), s -> new ArrayList<>())
-                            .add(0, rows.getTimestamp(2).toInstant());
-                }
-            }
-        }
-        return pages;
+        });
     }
 
-    public static java.util.Optional<AlertRow> get(Connection connection, String id) throws SQLException {
-        return query(connection, "select " + COLUMNS + " from alerts where id = ?", id).stream().findFirst();
+    public static Uni<Optional<AlertRow>> get(SqlClient c, String id) {
+        return query(c, BY_ID, id).map(rows -> rows.stream().findFirst());
     }
 
-    /** Rows for a query whose parameters are bound in order. */
-    public static List<AlertRow> query(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            bind(select, params);
-            List<AlertRow> rows = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(read(result));
-                }
-            }
-            return rows;
-        }
+    /** The open alerts the silence or maintenance window {@code ref} holds back. */
+    public static Uni<List<AlertRow>> suppressedBy(SqlClient c, String ref) {
+        return query(c, SUPPRESSED_BY, ref);
     }
 
-    /** Binds parameters in order; instants as timestamps. */
-    static void bind(PreparedStatement statement, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object param = params[i];
-            if (param instanceof java.time.Instant instant) {
-                statement.setTimestamp(i + 1, Jdbc.timestamp(instant));
-            } else {
-                statement.setObject(i + 1, param);
-            }
-        }
+    /**
+     * Rows for a query selecting {@link #COLUMNS}, its {@code $n} parameters bound in order:
+     * instants as {@code timestamptz}, arrays as arrays. An array that is the only parameter must
+     * be passed as {@code (Object) array}, or Java spreads it into parameters.
+     */
+    public static Uni<List<AlertRow>> query(SqlClient c, String sql, Object... params) {
+        return c.preparedQuery(sql).execute(bind(params)).map(rows -> {
+            List<AlertRow> alerts = new ArrayList<>(rows.size());
+            rows.forEach(row -> alerts.add(read(row)));
+            return alerts;
+        });
     }
 
-    /** Inserts new rows, in order. */
-    public static void insert(Connection connection, Collection<AlertRow> rows) throws SQLException {
+    /** Parameters in order, instants as {@code timestamptz}; never spreads an array into parameters. */
+    static Tuple bind(Object... params) {
+        return Tuple.from(Arrays.stream(params).map(p -> p instanceof Instant at ? Sql.at(at) : p).toList());
+    }
+
+    /** Inserts new rows, in order, in one statement. */
+    public static Uni<Void> insert(SqlClient c, Collection<AlertRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (AlertRow row : rows) {
-                int i = 0;
-                insert.setString(++i, row.id());
-                insert.setString(++i, row.dedupKey());
-                insert.setString(++i, row.service());
-                insert.setString(++i, row.status().name());
-                insert.setString(++i, row.summary());
-                insert.setString(++i, row.severity());
-                insert.setString(++i, row.urgency().name());
-                insert.setString(++i, row.reason());
-                insert.setString(++i, Jdbc.write(row.labels()));
-                insert.setString(++i, Jdbc.write(row.annotations()));
-                insert.setString(++i, row.source());
-                insert.setInt(++i, row.count());
-                insert.setInt(++i, row.version());
-                insert.setTimestamp(++i, Jdbc.timestamp(row.firstSeen()));
-                insert.setTimestamp(++i, Jdbc.timestamp(row.lastSeen()));
-                insert.setTimestamp(++i, Jdbc.timestamp(row.resolvedAt()));
-                insert.setTimestamp(++i, Jdbc.timestamp(row.startsAt()));
-                insert.setString(++i, row.generatorUrl());
-                insert.setString(++i, Jdbc.write(row.details()));
-                insert.setString(++i, Jdbc.write(row.links()));
-                insert.setString(++i, Jdbc.write(row.images()));
-                insert.setString(++i, row.disposition().name());
-                insert.setString(++i, row.dispositionReason());
-                insert.setString(++i, row.suppressedBy());
-                insert.setTimestamp(++i, Jdbc.timestamp(row.heldUntil()));
-                insert.setString(++i, row.groupId());
-                insert.setTimestamp(++i, Jdbc.timestamp(row.acknowledgedAt()));
-                insert.setString(++i, row.acknowledgedBy());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        return c.preparedQuery(INSERT).execute(Tuple.from(List.of(texts(rows, AlertRow::id),
+                texts(rows, AlertRow::dedupKey), texts(rows, AlertRow::service), texts(rows, r -> r.status().name()),
+                texts(rows, AlertRow::summary), texts(rows, AlertRow::severity), texts(rows, r -> r.urgency().name()),
+                texts(rows, AlertRow::reason), texts(rows, r -> JsonColumns.write(r.labels())),
+                texts(rows, r -> JsonColumns.write(r.annotations())), texts(rows, AlertRow::source),
+                ints(rows, AlertRow::count), ints(rows, AlertRow::version), times(rows, AlertRow::firstSeen),
+                times(rows, AlertRow::lastSeen), times(rows, AlertRow::resolvedAt), times(rows, AlertRow::startsAt),
+                texts(rows, AlertRow::generatorUrl), texts(rows, r -> JsonColumns.write(r.details())),
+                texts(rows, r -> JsonColumns.write(r.links())), texts(rows, r -> JsonColumns.write(r.images())),
+                texts(rows, r -> r.disposition().name()), texts(rows, AlertRow::dispositionReason),
+                texts(rows, AlertRow::suppressedBy), times(rows, AlertRow::heldUntil), texts(rows, AlertRow::groupId),
+                times(rows, AlertRow::acknowledgedAt), texts(rows, AlertRow::acknowledgedBy))))
+                .replaceWithVoid();
     }
 
     /**
      * Writes the changing columns of existing rows in one statement: repeats of thousands of firing
      * alerts per second would otherwise send every row's labels and annotations again.
      */
-    public static void update(Connection connection, Collection<AlertRow> rows) throws SQLException {
+    public static Uni<Void> update(SqlClient c, Collection<AlertRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        List<Function<AlertRow, Object>> columns = List.of(AlertRow::id, r -> r.status().name(), AlertRow::count,
-                AlertRow::version, r -> text(r.lastSeen()), r -> text(r.resolvedAt()), r -> r.disposition().name(),
-                AlertRow::dispositionReason, AlertRow::suppressedBy, r -> text(r.heldUntil()),
-                r -> text(r.acknowledgedAt()), AlertRow::acknowledgedBy);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            for (int c = 0; c < columns.size(); c++) {
-                Function<AlertRow, Object> column = columns.get(c);
-                boolean numbers = c == 2 || c == 3;
-                Object[] values = numbers ? rows.stream().map(column).toArray(Integer[]::new)
-                        : rows.stream().map(column).toArray(String[]::new);
-                update.setArray(c + 1, connection.createArrayOf(numbers ? "int4" : "text", values));
-            }
-            update.executeUpdate();
-        }
+        return c.preparedQuery(UPDATE).execute(Tuple.from(List.of(texts(rows, AlertRow::id),
+                texts(rows, r -> r.status().name()), ints(rows, AlertRow::count), ints(rows, AlertRow::version),
+                times(rows, AlertRow::lastSeen), times(rows, AlertRow::resolvedAt),
+                texts(rows, r -> r.disposition().name()), texts(rows, AlertRow::dispositionReason),
+                texts(rows, AlertRow::suppressedBy), times(rows, AlertRow::heldUntil),
+                times(rows, AlertRow::acknowledgedAt), texts(rows, AlertRow::acknowledgedBy))))
+                .replaceWithVoid();
     }
 
-    private static String text(java.time.Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static String[] texts(Collection<AlertRow> rows, Function<AlertRow, String> column) {
+        return rows.stream().map(column).toArray(String[]::new);
     }
 
-    private static AlertRow read(ResultSet r) throws SQLException {
+    private static Integer[] ints(Collection<AlertRow> rows, Function<AlertRow, Integer> column) {
+        return rows.stream().map(column).toArray(Integer[]::new);
+    }
+
+    private static OffsetDateTime[] times(Collection<AlertRow> rows, Function<AlertRow, Instant> column) {
+        return rows.stream().map(column).map(Sql::at).toArray(OffsetDateTime[]::new);
+    }
+
+    private static String[] texts(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+
+    private static AlertRow read(Row r) {
         return new AlertRow(r.getString("id"), r.getString("dedup_key"), r.getString("service"),
                 Alert.Status.valueOf(r.getString("status")), r.getString("summary"), r.getString("severity"),
-                Urgency.valueOf(r.getString("urgency")), r.getString("reason"), Jdbc.read(r, "labels", STRINGS),
-                Jdbc.read(r, "annotations", STRINGS), r.getString("source"), r.getInt("count"), r.getInt("version"),
-                Jdbc.instant(r, "first_seen"), Jdbc.instant(r, "last_seen"), Jdbc.instant(r, "resolved_at"),
-                Jdbc.instant(r, "starts_at"), r.getString("generator_url"), Jdbc.read(r, "details", OBJECTS),
-                Jdbc.read(r, "links", LINKS), Jdbc.read(r, "images", IMAGES),
+                Urgency.valueOf(r.getString("urgency")), r.getString("reason"), JsonColumns.read(r, "labels", STRINGS),
+                JsonColumns.read(r, "annotations", STRINGS), r.getString("source"), r.getInteger("count"),
+                r.getInteger("version"), Sql.instant(r, "first_seen"), Sql.instant(r, "last_seen"),
+                Sql.instant(r, "resolved_at"), Sql.instant(r, "starts_at"), r.getString("generator_url"),
+                JsonColumns.read(r, "details", OBJECTS), JsonColumns.read(r, "links", LINKS), JsonColumns.read(r, "images", IMAGES),
                 Disposition.valueOf(r.getString("disposition")), r.getString("disposition_reason"),
-                r.getString("suppressed_by"), Jdbc.instant(r, "held_until"), r.getString("group_id"),
-                Jdbc.instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
+                r.getString("suppressed_by"), Sql.instant(r, "held_until"), r.getString("group_id"),
+                Sql.instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
     }
 }

@@ -6,9 +6,9 @@ import dev.tocsin.ingest.storm.AlertGroup;
 import dev.tocsin.ingest.storm.GroupEvent;
 import dev.tocsin.ingest.storm.GroupRow;
 import dev.tocsin.ingest.storm.GroupTable;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /** The {@code alert_groups} table (storm groups) as a projection of the AlertGroup events. */
@@ -37,7 +37,7 @@ public class GroupProjection implements StoredProjection<GroupEvent, GroupRow> {
     }
 
     @Override
-    public void insert(Connection connection, List<GroupRow> rows) throws SQLException {
-        GroupTable.upsert(connection, rows);
+    public Uni<Void> insert(SqlClient connection, List<GroupRow> rows) {
+        return GroupTable.upsert(connection, rows);
     }
 }

@@ -37,13 +37,13 @@ public final class ScanBudget {
     /** Throws {@link SearchBusy} once the read has run longer than its time. */
     public void checkTime() {
         if (time != null && System.nanoTime() - deadline > 0) {
-            expired();
+            throw tooLong();
         }
     }
 
-    /** Throws the {@link SearchBusy} of a read stopped for running too long. */
-    void expired() {
-        throw new SearchBusy("the search ran longer than " + time.toMillis() + " ms and was stopped; narrow it"
+    /** The {@link SearchBusy} of a read stopped for running too long, by the database or by {@link #checkTime}. */
+    SearchBusy tooLong() {
+        return new SearchBusy("the search ran longer than " + time.toMillis() + " ms and was stopped; narrow it"
                 + " by service, status, since or an equality matcher", retryAfter);
     }
 }

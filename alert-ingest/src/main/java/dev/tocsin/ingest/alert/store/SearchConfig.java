@@ -5,16 +5,16 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Bounds on reads of alerts (search, alert detail, a silence's dry run), which run on their own
- * small pool of database connections ({@code quarkus.datasource.search.*}) so that no number of
- * reads can take the connections the decision pipeline writes with.
+ * Bounds on reads of alerts (search, alert detail, alert groups, a silence's dry run), which run on
+ * their own small reactive pool ({@code quarkus.datasource.search.*}) so that no number of reads can
+ * take the connections the decision pipeline writes with.
  */
 @ConfigMapping(prefix = "tocsin.ingest.search")
 public interface SearchConfig {
 
     /**
      * How many reads may use the database at once, per replica; the read pool
-     * ({@code quarkus.datasource.search.jdbc.max-size}) has as many connections. One more is
+     * ({@code quarkus.datasource.search.reactive.max-size}) has as many connections. One more is
      * answered at once with 503 and {@code Retry-After} instead of waiting.
      */
     @WithDefault("2")

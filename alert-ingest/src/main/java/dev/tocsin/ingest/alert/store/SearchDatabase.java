@@ -1,18 +1,20 @@
 package dev.tocsin.ingest.alert.store;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
- * Where reads of alerts run: the read pool ({@code quarkus.datasource.search}), at most
+ * Where reads of alerts run: a reactive pool of their own (the datasource {@code search}), so that
+ * no number of reads can take the connections the decision stage writes with; at most
  * {@link SearchConfig#maxConcurrent()} at once (one more is refused at once, not queued, so waiting
- * readers hold no request threads), each in a read-only transaction whose statements PostgreSQL
- * cancels after {@link SearchConfig#statementTimeout()}. Both refusals are a {@link SearchBusy}.
+ * readers hold nothing), each in a read-only transaction whose statements PostgreSQL cancels after
+ * {@link SearchConfig#statementTimeout()}. Both refusals are a {@link SearchBusy}.
  */
 @ApplicationScoped
 public class SearchDatabase {
@@ -20,18 +22,12 @@ public class SearchDatabase {
     /** PostgreSQL's SQLSTATE for a statement cancelled by {@code statement_timeout}. */
     private static final String QUERY_CANCELED = "57014";
 
-    /** A read on the given connection. */
-    @FunctionalInterface
-    public interface Read<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private final AgroalDataSource dataSource;
+    private final Pool pool;
     private final SearchConfig config;
     private final Semaphore permits;
 
-    SearchDatabase(@DataSource("search") AgroalDataSource dataSource, SearchConfig config) {
-        this.dataSource = dataSource;
+    SearchDatabase(@ReactiveDataSource("search") Pool pool, SearchConfig config) {
+        this.pool = pool;
         this.config = config;
         this.permits = new Semaphore(config.maxConcurrent());
     }
@@ -45,28 +41,27 @@ public class SearchDatabase {
         return ScanBudget.of(config.maxScannedRows(), config.statementTimeout(), config.retryAfter());
     }
 
-    public <T> T read(Read<T> read) throws SQLException {
-        if (!permits.tryAcquire()) {
-            throw new SearchBusy("too many alert searches at once (" + config.maxConcurrent()
-                    + " per replica); retry shortly", config.retryAfter());
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (Statement timeout = connection.createStatement()) {
-                timeout.execute("set local statement_timeout = " + config.statementTimeout().toMillis());
-                T result = read.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (QUERY_CANCELED.equals(e.getSQLState())) {
-                    budget().expired();
-                }
-                throw e;
+    /**
+     * Runs {@code read} on a connection of the read pool, in a read-only transaction that is rolled
+     * back when it fails; fails with {@link SearchBusy} when the other reads hold every permit or
+     * when PostgreSQL cancelled one of its statements for running too long.
+     */
+    public <T> Uni<T> read(Function<SqlConnection, Uni<T>> read) {
+        return Uni.createFrom().deferred(() -> {
+            if (!permits.tryAcquire()) {
+                return Uni.createFrom().failure(new SearchBusy("too many alert searches at once ("
+                        + config.maxConcurrent() + " per replica); retry shortly", config.retryAfter()));
             }
-        } finally {
-            permits.release();
-        }
+            String limits = "set transaction read only; set local statement_timeout = "
+                    + config.statementTimeout().toMillis();
+            return pool.withTransaction(connection -> connection.query(limits).execute()
+                            .chain(() -> read.apply(connection)))
+                    .onFailure(SearchDatabase::cancelled).transform(e -> budget().tooLong())
+                    .onTermination().invoke(permits::release);
+        });
+    }
+
+    private static boolean cancelled(Throwable failure) {
+        return failure instanceof PgException e && QUERY_CANCELED.equals(e.getSqlState());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PageRequest;
@@ -15,8 +16,6 @@ import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.service.ServiceProfileStore;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.MatcherConfig;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,7 +45,6 @@ public class ServiceResource {
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{id}")
-    @WithTransaction
     public Uni<Response> put(@PathParam("id") String id, ProfileDocument body) {
         FieldErrors errors = new FieldErrors();
         if (body == null) {
@@ -57,14 +55,13 @@ public class ServiceResource {
         }
         ServiceProfile profile = body.toProfile(id, errors, matchers.maxValueLength());
         errors.throwIfAny();
-        return profiles.put(profile).map(created -> Response.status(created ? 201 : 200)
+        return AfterCommit.transaction(() -> profiles.put(profile)).map(created -> Response.status(created ? 201 : 200)
                 .entity(ProfileDocument.of(profile)).build());
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    @WithSession
     public Uni<ProfileDocument> get(@PathParam("id") String id) {
         return profiles.get(id).map(found -> found.map(ProfileDocument::of)
                 .orElseThrow(() -> ProblemException.notFound("service profile " + id)));
@@ -73,7 +70,6 @@ public class ServiceResource {
     /** In id order, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @WithSession
     public Uni<RestResponse<List<ProfileDocument>>> list(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -85,9 +81,8 @@ public class ServiceResource {
     @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
-    @WithTransaction
     public Uni<Response> delete(@PathParam("id") String id) {
-        return profiles.delete(id).map(deleted -> {
+        return AfterCommit.transaction(() -> profiles.delete(id)).map(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("service profile " + id);
             }

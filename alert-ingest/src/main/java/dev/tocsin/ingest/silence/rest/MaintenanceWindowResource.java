@@ -10,7 +10,6 @@ import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,7 +50,6 @@ public class MaintenanceWindowResource extends RuleResource {
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
     @GET
-    @WithSession
     @RolesAllowed(Roles.VIEWER)
     public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("service") String service,
             @QueryParam("state") String state, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,

@@ -3,7 +3,6 @@ package dev.tocsin.ingest.silence.rest;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +31,6 @@ public abstract class RuleResource {
     @SecurityRequirement(name = "apiToken")
     @GET
     @Path("/{id}")
-    @WithSession
     @RolesAllowed(Roles.VIEWER)
     public Uni<StatedRule> get(@PathParam("id") String id) {
         return endpoints.get(kind, what, id);

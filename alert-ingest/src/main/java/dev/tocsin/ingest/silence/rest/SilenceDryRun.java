@@ -1,14 +1,14 @@
 package dev.tocsin.ingest.silence.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tocsin.ingest.alert.store.RowScan;
 import dev.tocsin.ingest.alert.store.ScanBudget;
 import dev.tocsin.ingest.silence.Labels;
 import dev.tocsin.ingest.silence.Matcher;
-import dev.tocsin.ingest.store.Jdbc;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.tocsin.ingest.store.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,54 +44,51 @@ final class SilenceDryRun {
     private SilenceDryRun() {
     }
 
-    static Result run(Connection connection, List<Matcher> matchers, String state, ScanBudget budget, int maxListed)
-            throws SQLException {
+    static Uni<Result> run(SqlConnection connection, List<Matcher> matchers, String state, ScanBudget budget,
+            int maxListed) {
         int maxScanned = budget.maxRows();
         StringBuilder sql = new StringBuilder(
                 "select id, service, summary, disposition, cast(labels as text) labels from alerts where status = 'OPEN'");
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (Matcher m : matchers) {
             if (m.op() == Matcher.Op.EQ && !m.value().isEmpty()) {
                 // A matcher on service sees the alert's service when its labels carry none (Labels.withService).
                 if ("service".equals(m.name())) {
-                    sql.append(" and coalesce(labels ->> 'service', service) = ?");
+                    sql.append(" and coalesce(labels ->> 'service', service) = $").append(params.size() + 1);
                 } else {
-                    sql.append(" and labels ->> ? = ?");
                     params.add(m.name());
+                    sql.append(" and labels ->> $").append(params.size()).append(" = $").append(params.size() + 1);
                 }
                 params.add(m.value());
             }
         }
+        // One row more than it scans tells whether more remained.
         sql.append(" order by first_seen desc, id desc limit ").append((long) maxScanned + 1);
-        int count = 0;
-        int scanned = 0;
-        boolean complete = true;
-        List<MutedAlert> listed = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setString(i + 1, params.get(i));
+        Tally tally = new Tally();
+        return RowScan.scan(connection, sql.toString(), Tuple.from(params), budget, row -> {
+            if (++tally.scanned > maxScanned) {
+                tally.complete = false;
+                return false;
             }
-            select.setFetchSize(1000);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    if (++scanned > maxScanned) {
-                        complete = false;
-                        break;
-                    }
-                    budget.checkTime();
-                    Map<String, String> labels = Jdbc.read(row, "labels", STRINGS);
-                    Map<String, String> own = labels == null ? Map.of() : labels;
-                    Map<String, String> seen = Labels.withService(own, row.getString("service"));
-                    if (matchers.stream().allMatch(m -> m.matches(seen))) {
-                        count++;
-                        if (listed.size() < maxListed) {
-                            listed.add(new MutedAlert(row.getString("id"), row.getString("service"),
-                                    row.getString("summary"), own, row.getString("disposition")));
-                        }
-                    }
+            Map<String, String> labels = JsonColumns.read(row, "labels", STRINGS);
+            Map<String, String> own = labels == null ? Map.of() : labels;
+            Map<String, String> seen = Labels.withService(own, row.getString("service"));
+            if (matchers.stream().allMatch(m -> m.matches(seen))) {
+                tally.count++;
+                if (tally.listed.size() < maxListed) {
+                    tally.listed.add(new MutedAlert(row.getString("id"), row.getString("service"),
+                            row.getString("summary"), own, row.getString("disposition")));
                 }
             }
-        }
-        return new Result(true, state, count, complete, listed);
+            return true;
+        }).map(done -> new Result(true, state, tally.count, tally.complete, tally.listed));
+    }
+
+    /** What a scan has seen so far; only the scan's one visitor at a time touches it. */
+    private static final class Tally {
+        final List<MutedAlert> listed = new ArrayList<>();
+        int scanned;
+        int count;
+        boolean complete = true;
     }
 }

@@ -17,16 +17,12 @@ import dev.tocsin.ingest.silence.MatcherJson;
 import dev.tocsin.ingest.silence.SilenceConfig;
 import dev.tocsin.ingest.silence.SuppressionRule;
 import dev.tocsin.ingest.silence.SuppressionRule.StatedRule;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,7 +69,7 @@ public class SilenceResource extends RuleResource {
             + " it would mute; nothing is created") @QueryParam("dryRun") String dryRunParam) {
         boolean dryRun = flag("dryRun", dryRunParam);
         NewSilence silence = body == null ? new NewSilence(null, null, null, null, null) : body;
-        return Panache.withSession(() -> profiles.ids(PROBE_SERVICES)).chain(services -> {
+        return profiles.ids(PROBE_SERVICES).chain(services -> {
             FieldErrors errors = new FieldErrors();
             List<Matcher> matchers = MatcherJson.read(silence.matchers(), "matchers", errors,
                     matcherConfig.maxValueLength());
@@ -85,8 +81,8 @@ public class SilenceResource extends RuleResource {
             errors.throwIfAny();
             if (dryRun) {
                 String state = common.startsAt().isAfter(endpoints.now()) ? "pending" : "active";
-                return Uni.createFrom().item(() -> dryRun(matchers, state))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                return database.read(connection -> SilenceDryRun.run(connection, matchers, state, database.budget(),
+                        config.dryRunAlerts())).map(result -> Response.ok(result).build());
             }
             return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
                     common));
@@ -95,7 +91,6 @@ public class SilenceResource extends RuleResource {
 
     /** Newest first; {@code state} is active, pending or expired. */
     @GET
-    @WithSession
     @RolesAllowed(Roles.VIEWER)
     public Uni<RestResponse<List<StatedRule>>> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -111,14 +106,5 @@ public class SilenceResource extends RuleResource {
             return true;
         }
         throw ProblemException.badRequest(name, "must be true or false");
-    }
-
-    private Response dryRun(List<Matcher> matchers, String state) {
-        try {
-            return Response.ok(database.read(connection -> SilenceDryRun.run(connection, matchers, state,
-                    database.budget(), config.dryRunAlerts()))).build();
-        } catch (SQLException e) {
-            throw new IllegalStateException("dry run of a silence failed", e);
-        }
     }
 }

@@ -13,18 +13,16 @@ import dev.tocsin.ingest.alert.store.AlertSearch;
 import dev.tocsin.ingest.storm.GroupRow;
 import dev.tocsin.ingest.storm.GroupTable;
 import dev.tocsin.ingest.alert.store.SearchDatabase;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
 /** Storm groups: each grouped page, with the list of alerts that joined it. */
 @Path("/api/v1/alert-groups")
-@Blocking
 public class AlertGroupResource {
 
     /** A storm group and its members, newest first. */
@@ -40,27 +38,27 @@ public class AlertGroupResource {
     /** Newest first, paged by cursor. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    public RestResponse<List<GroupRow>> list(@QueryParam("service") String service, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) throws SQLException {
+    public Uni<RestResponse<List<GroupRow>>> list(@QueryParam("service") String service,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         String only = service == null || service.isBlank() ? null : service;
-        return Paged.respond(database.read(connection -> GroupTable.list(connection, only, page.after().orElse(null),
-                page.fetch())), page, GroupTable::cursor, uri);
+        return database.read(connection -> GroupTable.list(connection, only, page.after().orElse(null), page.fetch()))
+                .map(found -> Paged.respond(found, page, GroupTable::cursor, uri));
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    public GroupDetail get(@PathParam("id") String id, @QueryParam("limit") String limit) throws SQLException {
+    public Uni<GroupDetail> get(@PathParam("id") String id, @QueryParam("limit") String limit) {
         int members = PageRequest.of("limit", limit, "cursor", null, 1000, 10_000).limit();
+        AlertSearch joined = new AlertSearch(null, null, null, null, List.of(), null, null, id, members);
         // Reads of alerts run on the read pool, bounded in time, so they cannot take the pipeline's connections.
-        return database.read(connection -> {
-            GroupRow group = GroupTable.byId(connection, Set.of(id)).get(id);
+        return database.read(connection -> GroupTable.byId(connection, Set.of(id)).chain(found -> {
+            GroupRow group = found.get(id);
             if (group == null) {
                 throw ProblemException.notFound("alert group " + id);
             }
-            return new GroupDetail(group, new AlertSearch(null, null, null, null, List.of(), null, null, id,
-                    members).run(connection));
-        });
+            return joined.run(connection).map(alerts -> new GroupDetail(group, alerts));
+        }));
     }
 }

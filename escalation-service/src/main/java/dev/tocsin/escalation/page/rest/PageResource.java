@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -51,7 +50,6 @@ public class PageResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @WithSession
     public Uni<RestResponse<List<PageView>>> list(@QueryParam("alertId") String alertId,
             @Parameter(description = "a page status, in any case", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED", "EXHAUSTED", "UNROUTED"}))
@@ -77,7 +75,6 @@ public class PageResource {
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    @WithSession
     public Uni<PageView> get(@PathParam("id") String id) {
         return projection.get(id).map(p -> p.orElseThrow(() -> ProblemException.notFound("page " + id)));
     }

@@ -8,7 +8,6 @@ import dev.tocsin.incident.IncidentConfig;
 import dev.tocsin.incident.page.PageSummary;
 import dev.tocsin.incident.page.Pages;
 import dev.tocsin.incident.timeline.Timelines;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -52,7 +51,7 @@ public class PageResource {
             @Parameter(description = "the cursor from the previous answer's Link header") @QueryParam("cursor")
             String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor, config.recentPages(), PageRequest.MAX_LIMIT);
-        return Panache.withSession(() -> pages.recent(page)).map(rows -> Paged.respond(rows, page, Pages::cursor, uri));
+        return pages.recent(page).map(rows -> Paged.respond(rows, page, Pages::cursor, uri));
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -60,10 +59,10 @@ public class PageResource {
     @Path("{pageId}/timeline")
     @Operation(summary = "Everything recorded about a page, oldest first")
     public Uni<PageTimeline> timeline(@PathParam("pageId") String pageId) {
-        return Panache.withSession(() -> pages.find(pageId).chain(found -> {
+        return pages.find(pageId).chain(found -> {
             PageSummary page = found.orElseThrow(() -> ProblemException.notFound("page " + pageId));
             return timelines.ofPage(page.pageId(), page.alertId()).map(entries -> new PageTimeline(page.pageId(),
                     page.alertId(), page.service(), page.status(), entries));
-        }));
+        });
     }
 }

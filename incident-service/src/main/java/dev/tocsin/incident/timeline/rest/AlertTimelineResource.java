@@ -4,7 +4,6 @@ import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.incident.page.Pages;
 import dev.tocsin.incident.timeline.Timelines;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,12 +32,11 @@ public class AlertTimelineResource {
     @GET
     @Operation(summary = "Everything recorded about an alert and its pages, oldest first")
     public Uni<AlertTimeline> timeline(@PathParam("alertId") String alertId) {
-        return Panache.withSession(() -> pages.ofAlert(alertId).chain(alertPages -> timelines.ofAlert(alertId)
-                .map(entries -> {
-                    if (alertPages.isEmpty() && entries.isEmpty()) {
-                        throw ProblemException.notFound("alert " + alertId);
-                    }
-                    return new AlertTimeline(alertId, alertPages, entries);
-                })));
+        return pages.ofAlert(alertId).chain(alertPages -> timelines.ofAlert(alertId).map(entries -> {
+            if (alertPages.isEmpty() && entries.isEmpty()) {
+                throw ProblemException.notFound("alert " + alertId);
+            }
+            return new AlertTimeline(alertId, alertPages, entries);
+        }));
     }
 }

@@ -27,8 +27,9 @@ public record DeliveryView(String id, String requestId, String pageId, String al
 
     /** @param shown whether this caller sees contact addresses, read once for a whole list */
     static DeliveryView of(DeliveryRow row, boolean shown) {
-        return new DeliveryView(row.id, row.requestId, row.pageId, row.alertId, row.userId, row.channel,
-                shown ? row.address : null, row.status, row.attempts, shown ? row.lastError : null, row.nextAttemptAt,
-                row.updatedAt, Redaction.withheld(shown, "address", row.address, "lastError", row.lastError));
+        return new DeliveryView(row.id(), row.requestId(), row.pageId(), row.alertId(), row.userId(), row.channel(),
+                shown ? row.address() : null, row.status(), row.attempts(), shown ? row.lastError() : null,
+                row.nextAttemptAt(), row.updatedAt(), Redaction.withheld(shown, "address", row.address(), "lastError",
+                row.lastError()));
     }
 }
