@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# How fast each service starts alone, with and without JDK 25's ahead-of-time cache
-# (bench/stack-up.sh measures the whole stack and its idle memory). Uses the running local stack or starts one (./tocsin up); Kafka and
+# How fast each service starts alone, with and without JDK 25's ahead-of-time cache, and what the
+# four hold when idle. Uses the running local stack or starts one (./tocsin up); Kafka and
 # PostgreSQL stay up while one service at a time is stopped and started again.
 #
 #   bench/startup.sh [runs]     (default 5 starts per service and mode)
 #
-# Prints per service the wall time from launch to a ready /q/health/ready (min/median/max) and
-# the same with TOCSIN_AOT=true after one training run.
+# Prints per service the wall time from launch to a ready /q/health/ready (min/median/max), the
+# same with TOCSIN_AOT=true after one training run, and, once every service has idled 30 s, each
+# one's resident memory and heap in use after a full GC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -33,4 +34,13 @@ for s in "${SERVICES[@]}"; do
   printf '%-20s ready %s (Quarkus: %ss)   with AOT cache %s (Quarkus: %ss)\n' \
     "$s" "$plain" "$quarkus" "$aot" "$aot_quarkus"
   restart_ms "$s" > /dev/null   # leave it running as ./tocsin up starts it
+done
+
+sleep 30   # idle: no load, the consumers polling
+for s in "${SERVICES[@]}"; do
+  pid=$(cat ".tocsin/pids/$s.pid")
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run > /dev/null
+  heap=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
+  rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+  printf '%-20s idle: resident %d MiB, heap in use after full GC %d MiB\n' "$s" $((rss / 1024)) $((heap / 1024))
 done
