@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,8 @@ public class Deadlines {
         }
         List<Arm> rows = List.copyOf(last.values());
         return connection.preparedQuery(ARM)
-                .execute(Tuple.from(List.of(
-                        rows.stream().map(Arm::kind).toArray(String[]::new),
-                        rows.stream().map(Arm::ref).toArray(String[]::new),
-                        rows.stream().map(arm -> Sql.at(arm.dueAt())).toArray(OffsetDateTime[]::new),
-                        rows.stream().map(Arm::payload).toArray(String[]::new))))
+                .execute(Tuple.from(List.of(Sql.texts(rows, Arm::kind), Sql.texts(rows, Arm::ref),
+                        Sql.times(rows, Arm::dueAt), Sql.texts(rows, Arm::payload))))
                 .map(done -> rows.stream().anyMatch(arm -> isDue(arm.dueAt())));
     }
 

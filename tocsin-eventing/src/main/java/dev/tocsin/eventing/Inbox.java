@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -46,7 +45,7 @@ public class Inbox {
                 select $1, id, $3 from unnest(cast($2 as uuid[])) as id
                 on conflict do nothing
                 returning event_id)
-            select cast(event_id as text) from fresh""";
+            select event_id from fresh""";
 
     private final Clock clock;
     private final OutboxRelay relay;
@@ -147,14 +146,9 @@ public class Inbox {
         UUID[] ids = part.stream().map(Readable::id).distinct().toArray(UUID[]::new);
         return AfterCommit.transaction(() -> Sql.connection().preparedQuery(RECORD)
                         .execute(Tuple.from(List.of(consumer, ids, Sql.at(clock.instant()))))
-                        .map(rows -> {
-                            List<String> inserted = new ArrayList<>(rows.size());
-                            rows.forEach(row -> inserted.add(row.getString(0)));
-                            return inserted;
-                        })
                         .chain(inserted -> {
-                            Set<UUID> unseen = inserted.stream().map(UUID::fromString)
-                                    .collect(Collectors.toCollection(HashSet::new));
+                            Set<UUID> unseen = new HashSet<>(inserted.size());
+                            inserted.forEach(row -> unseen.add(row.getUUID(0)));
                             // The first of an event's copies in the poll is the one applied.
                             List<Readable<E>> fresh = part.stream().filter(r -> unseen.remove(r.id())).toList();
                             if (fresh.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.tocsin.eventing;
 
 import dev.tocsin.events.EventJson;
-import dev.tocsin.events.EventType;
 import dev.tocsin.events.EventTypes;
 import dev.tocsin.events.IntegrationEvent;
 import io.smallrye.mutiny.Uni;
@@ -45,23 +44,12 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int size = events.size();
-        UUID[] ids = new UUID[size];
-        String[] topics = new String[size];
-        String[] keys = new String[size];
-        String[] types = new String[size];
-        String[] payloads = new String[size];
-        for (int i = 0; i < size; i++) {
-            IntegrationEvent event = events.get(i);
-            EventType type = EventTypes.of(event);
-            ids[i] = UUID.randomUUID();
-            topics[i] = type.topic();
-            keys[i] = event.aggregateId();
-            types[i] = type.ceType();
-            payloads[i] = EventJson.write(event);
-        }
         return connection.preparedQuery(INSERT)
-                .execute(Tuple.from(List.of(ids, topics, keys, types, Sql.at(clock.instant()), payloads)))
+                .execute(Tuple.from(List.of(Sql.uuids(events, event -> UUID.randomUUID()),
+                        Sql.texts(events, event -> EventTypes.of(event).topic()),
+                        Sql.texts(events, IntegrationEvent::aggregateId),
+                        Sql.texts(events, event -> EventTypes.of(event).ceType()), Sql.at(clock.instant()),
+                        Sql.texts(events, EventJson::write))))
                 .replaceWithVoid();
     }
 }

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -24,7 +26,7 @@ import java.util.function.Function;
  * {@link AfterCommit#transaction} ({@link #connection()}), a connection a caller holds
  * ({@link #transaction(Function)}), or the pool itself for a read that needs no transaction
  * ({@link #client()} picks). Batches are one statement over arrays ({@code unnest}), so writing one
- * row and writing a thousand is the same SQL.
+ * row and writing a thousand is the same SQL; {@link #texts} and its siblings build those arrays.
  *
  * <p>Time crosses the boundary in one place: {@link #at(Instant)} binds an instant as a
  * {@code timestamptz}, {@link #instant(Row, String)} reads one back.
@@ -77,13 +79,29 @@ public final class Sql {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** Instants bound as a {@code timestamptz[]} parameter. */
-    public static OffsetDateTime[] at(Instant[] instants) {
-        OffsetDateTime[] bound = new OffsetDateTime[instants.length];
-        for (int i = 0; i < instants.length; i++) {
-            bound[i] = at(instants[i]);
-        }
-        return bound;
+    /** One {@code text[]} column of a batch statement: {@code value} of each row, in order. */
+    public static <R> String[] texts(Collection<? extends R> rows, Function<? super R, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    /** One {@code int[]} column of a batch statement. */
+    public static <R> Integer[] ints(Collection<? extends R> rows, Function<? super R, Integer> value) {
+        return rows.stream().map(value).toArray(Integer[]::new);
+    }
+
+    /** One {@code boolean[]} column of a batch statement. */
+    public static <R> Boolean[] booleans(Collection<? extends R> rows, Function<? super R, Boolean> value) {
+        return rows.stream().map(value).toArray(Boolean[]::new);
+    }
+
+    /** One {@code uuid[]} column of a batch statement. */
+    public static <R> UUID[] uuids(Collection<? extends R> rows, Function<? super R, UUID> value) {
+        return rows.stream().map(value).toArray(UUID[]::new);
+    }
+
+    /** One {@code timestamptz[]} column of a batch statement. */
+    public static <R> OffsetDateTime[] times(Collection<? extends R> rows, Function<? super R, Instant> value) {
+        return rows.stream().map(value).map(Sql::at).toArray(OffsetDateTime[]::new);
     }
 
     /** A {@code timestamptz} (or {@code timestamp}, read as UTC) column; null stays null. */

@@ -7,8 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,17 +77,17 @@ public final class GroupTable {
             return Uni.createFrom().voidItem();
         }
         return c.preparedQuery(UPSERT).execute(Tuple.from(List.of(
-                        rows.stream().map(GroupRow::id).toArray(String[]::new),
-                        rows.stream().map(GroupRow::service).toArray(String[]::new),
-                        rows.stream().map(GroupRow::open).toArray(Boolean[]::new),
-                        rows.stream().map(GroupRow::reason).toArray(String[]::new),
-                        rows.stream().map(GroupRow::members).toArray(Integer[]::new),
-                        rows.stream().map(GroupRow::firing).toArray(Integer[]::new),
-                        rows.stream().map(GroupRow::version).toArray(Integer[]::new),
-                        times(rows, GroupRow::openedAt),
-                        times(rows, GroupRow::publishedAt),
-                        rows.stream().map(GroupRow::summary).toArray(String[]::new),
-                        times(rows, GroupRow::closedAt))))
+                        Sql.texts(rows, GroupRow::id),
+                        Sql.texts(rows, GroupRow::service),
+                        Sql.booleans(rows, GroupRow::open),
+                        Sql.texts(rows, GroupRow::reason),
+                        Sql.ints(rows, GroupRow::members),
+                        Sql.ints(rows, GroupRow::firing),
+                        Sql.ints(rows, GroupRow::version),
+                        Sql.times(rows, GroupRow::openedAt),
+                        Sql.times(rows, GroupRow::publishedAt),
+                        Sql.texts(rows, GroupRow::summary),
+                        Sql.times(rows, GroupRow::closedAt))))
                 .replaceWithVoid();
     }
 
@@ -104,10 +102,6 @@ public final class GroupTable {
                     rows(rows).forEach(g -> groups.put(key.apply(g), g));
                     return groups;
                 });
-    }
-
-    private static OffsetDateTime[] times(Collection<GroupRow> rows, Function<GroupRow, Instant> column) {
-        return rows.stream().map(column).map(Sql::at).toArray(OffsetDateTime[]::new);
     }
 
     private static List<GroupRow> rows(RowSet<Row> rows) {

@@ -74,35 +74,13 @@ public class PageProjection {
 
     /** Inserts pages' rows, on {@code client}'s transaction. */
     static Uni<Void> insert(SqlClient client, List<PageRows.Row> rows) {
-        int size = rows.size();
-        String[] ids = new String[size];
-        String[] alertIds = new String[size];
-        String[] services = new String[size];
-        String[] policyIds = new String[size];
-        String[] statuses = new String[size];
-        String[] reasons = new String[size];
-        Integer[] steps = new Integer[size];
-        Integer[] rounds = new Integer[size];
-        String[] notified = new String[size];
-        Instant[] openedAt = new Instant[size];
-        Instant[] updatedAt = new Instant[size];
-        for (int i = 0; i < size; i++) {
-            PageRows.Row row = rows.get(i);
-            Page page = row.page();
-            ids[i] = page.id();
-            alertIds[i] = page.alertId();
-            services[i] = page.service();
-            policyIds[i] = page.policyId();
-            statuses[i] = page.status().name();
-            reasons[i] = row.reason();
-            steps[i] = page.step();
-            rounds[i] = page.round();
-            notified[i] = EventJson.write(row.notified());
-            openedAt[i] = row.openedAt();
-            updatedAt[i] = row.updatedAt();
-        }
-        return client.preparedQuery(INSERT).execute(Tuple.from(List.of(ids, alertIds, services, policyIds, statuses,
-                reasons, steps, rounds, notified, Sql.at(openedAt), Sql.at(updatedAt)))).replaceWithVoid();
+        return client.preparedQuery(INSERT).execute(Tuple.from(List.of(Sql.texts(rows, r -> r.page().id()),
+                Sql.texts(rows, r -> r.page().alertId()), Sql.texts(rows, r -> r.page().service()),
+                Sql.texts(rows, r -> r.page().policyId()), Sql.texts(rows, r -> r.page().status().name()),
+                Sql.texts(rows, PageRows.Row::reason), Sql.ints(rows, r -> r.page().step()),
+                Sql.ints(rows, r -> r.page().round()), Sql.texts(rows, r -> EventJson.write(r.notified())),
+                Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {

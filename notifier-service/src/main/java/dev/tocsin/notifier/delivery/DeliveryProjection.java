@@ -12,12 +12,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The {@code deliveries} table, kept equal to the Delivery events: written in the same transaction
@@ -107,24 +104,14 @@ public class DeliveryProjection implements StoredProjection<DeliveryDomainEvent,
         }
         List<DeliveryRow> rows = deliveries.stream().map(DeliveryRow::of).toList();
         return client.preparedQuery(WRITE).execute(Tuple.from(List.of(
-                        column(rows, DeliveryRow::id), column(rows, DeliveryRow::requestId),
-                        column(rows, DeliveryRow::pageId), column(rows, DeliveryRow::alertId),
-                        column(rows, DeliveryRow::userId),
-                        column(rows, row -> row.channel() == null ? null : row.channel().name()),
-                        column(rows, DeliveryRow::address), column(rows, row -> row.status().name()),
-                        rows.stream().map(DeliveryRow::attempts).toArray(Integer[]::new),
-                        column(rows, DeliveryRow::lastError),
-                        instants(rows, DeliveryRow::nextAttemptAt), instants(rows, DeliveryRow::updatedAt))))
+                        Sql.texts(rows, DeliveryRow::id), Sql.texts(rows, DeliveryRow::requestId),
+                        Sql.texts(rows, DeliveryRow::pageId), Sql.texts(rows, DeliveryRow::alertId),
+                        Sql.texts(rows, DeliveryRow::userId),
+                        Sql.texts(rows, row -> row.channel() == null ? null : row.channel().name()),
+                        Sql.texts(rows, DeliveryRow::address), Sql.texts(rows, row -> row.status().name()),
+                        Sql.ints(rows, DeliveryRow::attempts), Sql.texts(rows, DeliveryRow::lastError),
+                        Sql.times(rows, DeliveryRow::nextAttemptAt), Sql.times(rows, DeliveryRow::updatedAt))))
                 .replaceWithVoid();
-    }
-
-    private static String[] column(List<DeliveryRow> rows, Function<DeliveryRow, String> value) {
-        return rows.stream().map(value).toArray(String[]::new);
-    }
-
-    private static OffsetDateTime[] instants(List<DeliveryRow> rows,
-            Function<DeliveryRow, Instant> value) {
-        return Sql.at(rows.stream().map(value).toArray(Instant[]::new));
     }
 
     private static List<DeliveryRow> rows(RowSet<Row> rows) {

@@ -14,7 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The one store of the {@code alerts} projection: the pipeline reads the open alerts of a batch's
@@ -176,18 +174,18 @@ public final class AlertTable {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery(INSERT).execute(Tuple.from(List.of(texts(rows, AlertRow::id),
-                texts(rows, AlertRow::dedupKey), texts(rows, AlertRow::service), texts(rows, r -> r.status().name()),
-                texts(rows, AlertRow::summary), texts(rows, AlertRow::severity), texts(rows, r -> r.urgency().name()),
-                texts(rows, AlertRow::reason), texts(rows, r -> JsonColumns.write(r.labels())),
-                texts(rows, r -> JsonColumns.write(r.annotations())), texts(rows, AlertRow::source),
-                ints(rows, AlertRow::count), ints(rows, AlertRow::version), times(rows, AlertRow::firstSeen),
-                times(rows, AlertRow::lastSeen), times(rows, AlertRow::resolvedAt), times(rows, AlertRow::startsAt),
-                texts(rows, AlertRow::generatorUrl), texts(rows, r -> JsonColumns.write(r.details())),
-                texts(rows, r -> JsonColumns.write(r.links())), texts(rows, r -> JsonColumns.write(r.images())),
-                texts(rows, r -> r.disposition().name()), texts(rows, AlertRow::dispositionReason),
-                texts(rows, AlertRow::suppressedBy), times(rows, AlertRow::heldUntil), texts(rows, AlertRow::groupId),
-                times(rows, AlertRow::acknowledgedAt), texts(rows, AlertRow::acknowledgedBy))))
+        return c.preparedQuery(INSERT).execute(Tuple.from(List.of(Sql.texts(rows, AlertRow::id),
+                Sql.texts(rows, AlertRow::dedupKey), Sql.texts(rows, AlertRow::service), Sql.texts(rows, r -> r.status().name()),
+                Sql.texts(rows, AlertRow::summary), Sql.texts(rows, AlertRow::severity), Sql.texts(rows, r -> r.urgency().name()),
+                Sql.texts(rows, AlertRow::reason), Sql.texts(rows, r -> JsonColumns.write(r.labels())),
+                Sql.texts(rows, r -> JsonColumns.write(r.annotations())), Sql.texts(rows, AlertRow::source),
+                Sql.ints(rows, AlertRow::count), Sql.ints(rows, AlertRow::version), Sql.times(rows, AlertRow::firstSeen),
+                Sql.times(rows, AlertRow::lastSeen), Sql.times(rows, AlertRow::resolvedAt), Sql.times(rows, AlertRow::startsAt),
+                Sql.texts(rows, AlertRow::generatorUrl), Sql.texts(rows, r -> JsonColumns.write(r.details())),
+                Sql.texts(rows, r -> JsonColumns.write(r.links())), Sql.texts(rows, r -> JsonColumns.write(r.images())),
+                Sql.texts(rows, r -> r.disposition().name()), Sql.texts(rows, AlertRow::dispositionReason),
+                Sql.texts(rows, AlertRow::suppressedBy), Sql.times(rows, AlertRow::heldUntil), Sql.texts(rows, AlertRow::groupId),
+                Sql.times(rows, AlertRow::acknowledgedAt), Sql.texts(rows, AlertRow::acknowledgedBy))))
                 .replaceWithVoid();
     }
 
@@ -199,25 +197,13 @@ public final class AlertTable {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery(UPDATE).execute(Tuple.from(List.of(texts(rows, AlertRow::id),
-                texts(rows, r -> r.status().name()), ints(rows, AlertRow::count), ints(rows, AlertRow::version),
-                times(rows, AlertRow::lastSeen), times(rows, AlertRow::resolvedAt),
-                texts(rows, r -> r.disposition().name()), texts(rows, AlertRow::dispositionReason),
-                texts(rows, AlertRow::suppressedBy), times(rows, AlertRow::heldUntil),
-                times(rows, AlertRow::acknowledgedAt), texts(rows, AlertRow::acknowledgedBy))))
+        return c.preparedQuery(UPDATE).execute(Tuple.from(List.of(Sql.texts(rows, AlertRow::id),
+                Sql.texts(rows, r -> r.status().name()), Sql.ints(rows, AlertRow::count), Sql.ints(rows, AlertRow::version),
+                Sql.times(rows, AlertRow::lastSeen), Sql.times(rows, AlertRow::resolvedAt),
+                Sql.texts(rows, r -> r.disposition().name()), Sql.texts(rows, AlertRow::dispositionReason),
+                Sql.texts(rows, AlertRow::suppressedBy), Sql.times(rows, AlertRow::heldUntil),
+                Sql.times(rows, AlertRow::acknowledgedAt), Sql.texts(rows, AlertRow::acknowledgedBy))))
                 .replaceWithVoid();
-    }
-
-    private static String[] texts(Collection<AlertRow> rows, Function<AlertRow, String> column) {
-        return rows.stream().map(column).toArray(String[]::new);
-    }
-
-    private static Integer[] ints(Collection<AlertRow> rows, Function<AlertRow, Integer> column) {
-        return rows.stream().map(column).toArray(Integer[]::new);
-    }
-
-    private static OffsetDateTime[] times(Collection<AlertRow> rows, Function<AlertRow, Instant> column) {
-        return rows.stream().map(column).map(Sql::at).toArray(OffsetDateTime[]::new);
     }
 
     private static String[] texts(Collection<String> values) {
