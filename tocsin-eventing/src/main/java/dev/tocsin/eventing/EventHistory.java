@@ -32,15 +32,17 @@ public final class EventHistory {
     /** The newest {@code limit} events before {@code beforeSeq} (all when null), oldest first, read on {@code client}. */
     public static <E> Uni<Page<E>> newest(SqlClient client, StoredEvents<E> types, String aggregateId,
             Integer beforeSeq, int limit) {
-        return client.preparedQuery(NEWEST).execute(Tuple.of(types.aggregateType(), aggregateId,
-                        beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, limit))
-                .chain(rows -> {
+        // Both statements go out at once: pipelined on a connection, side by side on the pool.
+        return Uni.combine().all().unis(
+                        client.preparedQuery(NEWEST).execute(Tuple.of(types.aggregateType(), aggregateId,
+                                beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, limit)),
+                        client.preparedQuery(TOTAL).execute(Tuple.of(types.aggregateType(), aggregateId)))
+                .with((rows, total) -> {
                     List<Sequenced<E>> events = new ArrayList<>(rows.size());
                     rows.forEach(row -> events.add(new Sequenced<>(row.getInteger(0),
                             types.read(row.getString(1), row.getString(2)))));
                     Collections.reverse(events);
-                    return client.preparedQuery(TOTAL).execute(Tuple.of(types.aggregateType(), aggregateId))
-                            .map(total -> new Page<>(events, total.iterator().next().getLong(0).intValue()));
+                    return new Page<>(events, total.iterator().next().getLong(0).intValue());
                 });
     }
 }

@@ -43,8 +43,7 @@ public class SignalConsumer implements Redelivery {
     private final OutboxRelay relay;
     private final MeterRegistry registry;
     private final Bisection<Entry> live;
-    private final Bisection<ConsumerRecord<String, String>> unreadable;
-    private final Bisection<ConsumerRecord<String, String>> retried;
+    private final Bisection<ConsumerRecord<String, String>> single;
 
     SignalConsumer(BatchPipeline pipeline, SignalParking parking, PipelineMetrics metrics, OutboxRelay relay,
             MeterRegistry registry, EventingConfig config) {
@@ -56,13 +55,8 @@ public class SignalConsumer implements Redelivery {
         this.live = new Bisection<>(this::decide,
                 (entry, failure, attempts) -> parking.park(entry.record(), failure, attempts, true), attemptsAlone,
                 FIRST_BACKOFF, MAX_BACKOFF);
-        // Its attempt is the reading that already failed: it fails again, for good, and parks the record at once.
-        this.unreadable = new Bisection<>(records -> Uni.createFrom().item(() -> {
-                    records.forEach(SignalConsumer::decode);
-                    return null;
-                }), (record, failure, attempts) -> parking.park(record, failure, attempts, false), 1,
-                FIRST_BACKOFF, MAX_BACKOFF);
-        this.retried = new Bisection<>(this::replay,
+        // Records on their own, whose park leaves the partition's applied offset where it is.
+        this.single = new Bisection<>(this::replay,
                 (record, failure, attempts) -> parking.park(record, failure, attempts, false), 1,
                 FIRST_BACKOFF, MAX_BACKOFF);
     }
@@ -104,7 +98,7 @@ public class SignalConsumer implements Redelivery {
      */
     @Override
     public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
-        return retried.applyOnce(record);
+        return single.applyOnce(record);
     }
 
     private Uni<Void> replay(List<ConsumerRecord<String, String>> records) {
@@ -125,7 +119,7 @@ public class SignalConsumer implements Redelivery {
         } catch (UnreadableRecord e) {
             registry.counter("tocsin.events.unreadable", "topic", record.topic()).increment();
             // Never decidable, so not in the batch; the offsets of the decided signals move past it.
-            unreadable.apply(List.of(record)).await().indefinitely();
+            single.park(record, e).await().indefinitely();
             return Optional.empty();
         }
     }

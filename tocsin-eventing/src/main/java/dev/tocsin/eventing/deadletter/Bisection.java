@@ -80,6 +80,14 @@ public final class Bisection<T> {
                 .onFailure().recoverWithUni(e -> parkWaitingOut(record, e, failures.get()));
     }
 
+    /**
+     * Parks a record its caller knows no attempt can apply (one that cannot even be read), without
+     * attempting it, waiting out database outages as every park here does.
+     */
+    public Uni<Void> park(T record, Throwable failure) {
+        return parkWaitingOut(record, failure, 1);
+    }
+
     /** Parking writes to the same database: wait out its outages; a record is never skipped unparked. */
     private Uni<Void> parkWaitingOut(T record, Throwable failure, int attempts) {
         return Uni.createFrom().deferred(() -> park.park(record, failure, attempts))
