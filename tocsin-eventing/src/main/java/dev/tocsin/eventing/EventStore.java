@@ -3,7 +3,6 @@ package dev.tocsin.eventing;
 import dev.tocsin.events.EventJson;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -113,12 +112,8 @@ public class EventStore {
      * the subscriber may write on the same connection between fetches.
      */
     public <E> Multi<Replayed<E>> replay(SqlConnection connection, StoredEvents<E> types) {
-        return connection.prepare(REPLAY).onItem().transformToMulti(statement -> {
-            Cursor cursor = statement.cursor(Tuple.of(types.aggregateType()));
-            return Multi.createBy().repeating().uni(() -> cursor.read(REPLAY_FETCH)).whilst(rows -> cursor.hasMore())
-                    .onItem().<Row>transformToIterable(rows -> rows)
-                    .map(row -> new Replayed<>(row.getString(0), types.read(row.getString(1), row.getString(2))))
-                    .onTermination().call(() -> cursor.close().chain(statement::close));
-        });
+        return Sql.fetches(connection, REPLAY, Tuple.of(types.aggregateType()), REPLAY_FETCH)
+                .onItem().<Row>transformToIterable(rows -> rows)
+                .map(row -> new Replayed<>(row.getString(0), types.read(row.getString(1), row.getString(2))));
     }
 }

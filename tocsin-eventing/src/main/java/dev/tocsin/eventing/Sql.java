@@ -3,13 +3,17 @@ package dev.tocsin.eventing;
 import io.quarkus.arc.Arc;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -72,6 +76,21 @@ public final class Sql {
             return Optional.empty();
         }
         return ContextLocals.get(CONNECTION);
+    }
+
+    /**
+     * The rows of a query a fetch at a time through a cursor, the next fetch read only when the
+     * subscriber asks for it: a reader that stops early (cancels) reads no more, and one going through
+     * millions of rows holds one fetch. {@code connection} must be in a transaction (a cursor lives
+     * in one). The cursor is closed however the stream ends; a close that fails (in a transaction a
+     * cancelled statement aborted) does not hide why it ended.
+     */
+    public static Multi<RowSet<Row>> fetches(SqlConnection connection, String sql, Tuple params, int fetch) {
+        return connection.prepare(sql).onItem().transformToMulti(statement -> {
+            Cursor cursor = statement.cursor(params);
+            return Multi.createBy().repeating().uni(() -> cursor.read(fetch)).whilst(rows -> cursor.hasMore())
+                    .onTermination().call(() -> cursor.close().chain(statement::close).onFailure().recoverWithNull());
+        });
     }
 
     /** An instant bound as a {@code timestamptz} parameter; null stays null. */

@@ -1,9 +1,10 @@
 package dev.tocsin.ingest.alert.store;
 
+import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.function.Predicate;
@@ -29,24 +30,21 @@ public final class RowScan {
      */
     public static Uni<Void> scan(SqlConnection connection, String sql, Tuple params, ScanBudget budget,
             Predicate<Row> visit) {
-        return connection.prepare(sql).chain(statement -> {
-            Cursor cursor = statement.cursor(params);
-            // The transaction's end closes them as well; a close failing in a transaction that a
-            // cancelled statement aborted must not hide why the scan failed.
-            return next(cursor, budget, visit).eventually(() -> cursor.close().chain(statement::close)
-                    .onFailure().recoverWithNull());
-        });
+        return Sql.fetches(connection, sql, params, CHUNK)
+                .onItem().transformToUniAndConcatenate(rows -> Uni.createFrom().item(() -> tryAll(rows, budget, visit))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .select().first(more -> more)
+                .collect().last().replaceWithVoid();
     }
 
-    private static Uni<Void> next(Cursor cursor, ScanBudget budget, Predicate<Row> visit) {
-        return cursor.read(CHUNK).emitOn(Infrastructure.getDefaultWorkerPool()).chain(rows -> {
-            for (Row row : rows) {
-                budget.checkTime();
-                if (!visit.test(row)) {
-                    return Uni.createFrom().voidItem();
-                }
+    /** Whether the scan goes on after this chunk. */
+    private static boolean tryAll(RowSet<Row> rows, ScanBudget budget, Predicate<Row> visit) {
+        for (Row row : rows) {
+            budget.checkTime();
+            if (!visit.test(row)) {
+                return false;
             }
-            return cursor.hasMore() ? next(cursor, budget, visit) : Uni.createFrom().voidItem();
-        });
+        }
+        return true;
     }
 }
