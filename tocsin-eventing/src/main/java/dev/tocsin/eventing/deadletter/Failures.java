@@ -2,6 +2,7 @@ package dev.tocsin.eventing.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ValidationException;
@@ -40,9 +41,12 @@ public final class Failures {
     /** The primary key of the event store: its violation means a concurrent append won. */
     static final String OPTIMISTIC_LOCK = "event_store_pkey";
     private static final int MAX_MESSAGE = 2000;
-    /** What the Vert.x clients say, without an exception type of their own, when the peer is away or the pool is full. */
+    /**
+     * What the Vert.x clients say, without an exception type of their own, when the peer is away, or
+     * the pool is full or closed (a stopping service closes it before its consumers stop).
+     */
     private static final List<String> VERTX_TRANSIENT = List.of("connection closed", "connection refused", "timeout",
-            "timed out");
+            "timed out", "pool closed");
 
     private Failures() {
     }
@@ -159,8 +163,13 @@ public final class Failures {
         return cause instanceof RetriableException || cause instanceof TimeoutException
                 || cause instanceof ClosedConnectionException
                 || cause instanceof IOException && !(cause instanceof JsonProcessingException)
-                || cause instanceof VertxException v && v.getMessage() != null && VERTX_TRANSIENT.stream()
-                        .anyMatch(v.getMessage().toLowerCase(Locale.ROOT)::contains);
+                || vertxFailure(cause) && cause.getMessage() != null && VERTX_TRANSIENT.stream()
+                        .anyMatch(cause.getMessage().toLowerCase(Locale.ROOT)::contains);
+    }
+
+    /** Vert.x fails with a VertxException, or, where it keeps no stack (a closed pool), a NoStackTraceThrowable. */
+    private static boolean vertxFailure(Throwable cause) {
+        return cause instanceof VertxException || cause instanceof NoStackTraceThrowable;
     }
 
     private static String sqlState(Throwable cause) {

@@ -43,6 +43,9 @@ class FailuresTest {
                 // The reactive pool when no connection came free in time.
                 Arguments.of(new VertxException("The timeout of 30000 ms has been exceeded when getting a connection"),
                         Kind.TRANSIENT),
+                // The pool a stopping service closed before its consumers stopped: the record is fine, the
+                // process is going; parked, it would be a healthy record lost to the dead letters.
+                Arguments.of(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed"), Kind.TRANSIENT),
                 // A broker failover.
                 Arguments.of(new NotLeaderOrFollowerException("not leader"), Kind.TRANSIENT),
                 // A handler that says the event is invalid, and JSON that cannot be mapped.
