@@ -42,14 +42,9 @@ done
 
 work=.tocsin/bench/ingest-load-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
-am_pid="" key_id=""
+key_id=""
 cleanup() {
-  if [ -n "$am_pid" ] && kill -0 "$am_pid" 2>/dev/null; then
-    kill "$am_pid" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$am_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$am_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work/alertmanager-data"
+  stop_alertmanager
   if [ -n "$key_id" ]; then
     curl -sS -o /dev/null --max-time 10 -X DELETE -H "Authorization: Bearer $admin_token" \
       "http://127.0.0.1:8081/api/v1/integration-keys/$key_id" || true
@@ -59,30 +54,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- Alertmanager ---------------------------------------------------------------------------
-if ! command -v prometheus-alertmanager > /dev/null; then
-  [ "$(id -u)" = 0 ] || { say "prometheus-alertmanager is not installed; as root: apt-get install -y prometheus-alertmanager"; exit 1; }
-  say "Installing Debian's prometheus-alertmanager ..."
-  apt-get update > "$work/apt.log" 2>&1
-  DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus-alertmanager >> "$work/apt.log" 2>&1
-fi
-am_version=$(prometheus-alertmanager --version 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p' | head -1)
-port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-am_port=""
-for p in $(seq 19300 19399); do if port_free "$p"; then am_port=$p; break; fi; done
-[ -n "$am_port" ] || { say "no free port in 19300-19399 for Alertmanager"; exit 1; }
-cat > "$work/alertmanager.yml" <<'YML'
-route:
-  receiver: "null"
-receivers:
-  - name: "null"
-YML
-prometheus-alertmanager --config.file="$work/alertmanager.yml" --storage.path="$work/alertmanager-data" \
-  --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= > "$work/alertmanager.log" 2>&1 &
-am_pid=$!
-am=http://127.0.0.1:$am_port
-for _ in $(seq 1 30); do curl -fsS -o /dev/null --max-time 2 "$am/-/ready" 2>/dev/null && break; sleep 1; done
-curl -fsS -o /dev/null --max-time 2 "$am/-/ready" || { say "Alertmanager did not start; see $work/alertmanager.log"; exit 1; }
-say "Alertmanager $am_version on $am (pid $am_pid)"
+start_alertmanager "$work"
 
 # Scenario NAME TARGET-ARGS...: runs the generator, keeps its output, prints its result line.
 scenario() {
@@ -115,7 +87,7 @@ scenario am-new-alerts am-v2 --url "$am" --run "$run" --batch 100 "${first_pass[
 am_b1=$(scenario am-batch1 am-v2 --url "$am" --run "$run" --batch 1 "${common[@]}")
 am_b100=$(scenario am-batch100 am-v2 --url "$am" --run "$run" --batch 100 "${common[@]}")
 am_steady=$(scenario am-steady am-v2 --url "$am" --run "$run" "${steady_args[@]}")
-kill "$am_pid"; wait "$am_pid" 2>/dev/null || true; am_pid=""
+stop_alertmanager
 
 # --- Tocsin ---------------------------------------------------------------------------------
 ensure_stack

@@ -1,4 +1,4 @@
-# Shared by the alert-ingest benchmarks (bench/ingest-load.sh, bench/decision-stage.sh); sourced
+# Shared by the alert-ingest benchmarks (bench/*.sh); sourced
 # from the repository root. Builds the load generator, and brings up the local stack unless one
 # runs already, remembering whether to stop it again.
 
@@ -55,3 +55,43 @@ ingest_pid() {
 
 # A key=value field of the generator's "result" line.
 field() { sed -n 's/^result .*\b'"$2"'=\([^ ]*\).*/\1/p' <<< "$1"; }
+
+# --- Alertmanager, for the benchmarks that run the same load against it ----------------------
+AM_PID="" AM_WORK=""
+# start_alertmanager WORKDIR: Debian's prometheus-alertmanager (installed when absent; needs root)
+# on a free loopback port in 19300-19399, clustering off, one null receiver, its data in WORKDIR.
+# Sets am (its URL), am_pid and am_version.
+start_alertmanager() {
+  AM_WORK=$1
+  if ! command -v prometheus-alertmanager > /dev/null; then
+    [ "$(id -u)" = 0 ] || { say "prometheus-alertmanager is not installed; as root: apt-get install -y prometheus-alertmanager"; exit 1; }
+    say "Installing Debian's prometheus-alertmanager ..."
+    apt-get update > "$AM_WORK/apt.log" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus-alertmanager >> "$AM_WORK/apt.log" 2>&1
+  fi
+  am_version=$(prometheus-alertmanager --version 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p' | head -1)
+  local port="" p
+  for p in $(seq 19300 19399); do
+    if ! (exec 3<> "/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+  done
+  [ -n "$port" ] || { say "no free port in 19300-19399 for Alertmanager"; exit 1; }
+  printf 'route:\n  receiver: "null"\nreceivers:\n  - name: "null"\n' > "$AM_WORK/alertmanager.yml"
+  prometheus-alertmanager --config.file="$AM_WORK/alertmanager.yml" --storage.path="$AM_WORK/alertmanager-data" \
+    --web.listen-address="127.0.0.1:$port" --cluster.listen-address= > "$AM_WORK/alertmanager.log" 2>&1 &
+  AM_PID=$! am_pid=$AM_PID
+  am=http://127.0.0.1:$port
+  for _ in $(seq 1 30); do curl -fsS -o /dev/null --max-time 2 "$am/-/ready" 2>/dev/null && break; sleep 1; done
+  curl -fsS -o /dev/null --max-time 2 "$am/-/ready" || { say "Alertmanager did not start; see $AM_WORK/alertmanager.log"; exit 1; }
+  say "Alertmanager $am_version on $am (pid $AM_PID)"
+}
+
+# Stops the Alertmanager start_alertmanager started, if it still runs, and removes its data.
+stop_alertmanager() {
+  if [ -n "$AM_PID" ] && kill -0 "$AM_PID" 2>/dev/null; then
+    kill "$AM_PID" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$AM_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$AM_PID" 2>/dev/null || true
+  fi
+  AM_PID=""
+  [ -z "$AM_WORK" ] || rm -rf "$AM_WORK/alertmanager-data"
+}

@@ -2,11 +2,11 @@ package dev.tocsin.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.Problem.FieldError;
+import dev.tocsin.ingest.alert.LabelNames;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Finds the strings of a request that the pipeline could not store or should not show: control
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * body is checked, object member names included, and each bad one is named by its JSON path.
  */
 public final class StorableText {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private StorableText() {
     }
@@ -49,27 +47,49 @@ public final class StorableText {
      */
     public static List<FieldError> check(JsonNode value, String at) {
         List<FieldError> errors = new ArrayList<>();
-        check(value, at, errors);
+        check(value, new Path(null, at, -1), errors);
         return errors;
     }
 
-    private static void check(JsonNode value, String at, List<FieldError> errors) {
+    /** Where a value is: written out only for a value that has an error, so a clean body builds no path. */
+    private record Path(Path parent, String name, int index) {
+
+        Path member(String member) {
+            return new Path(this, member, -1);
+        }
+
+        Path element(int i) {
+            return new Path(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return name;
+            }
+            String at = parent.toString();
+            return name == null ? at + "[" + index + "]" : StorableText.member(at, name);
+        }
+    }
+
+    private static void check(JsonNode value, Path at, List<FieldError> errors) {
         if (value.isTextual()) {
             String problem = problem(value.textValue());
             if (problem != null) {
-                errors.add(new FieldError(at.isEmpty() ? "$" : at, problem));
+                String path = at.toString();
+                errors.add(new FieldError(path.isEmpty() ? "$" : path, problem));
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                check(value.get(i), at + "[" + i + "]", errors);
+                check(value.get(i), at.element(i), errors);
             }
         } else if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = members.next();
-                String path = member(at, member.getKey());
+                Path path = at.member(member.getKey());
                 String problem = problem(member.getKey());
                 if (problem != null) {
-                    errors.add(new FieldError(path, "member name " + problem));
+                    errors.add(new FieldError(path.toString(), "member name " + problem));
                 } else {
                     check(member.getValue(), path, errors);
                 }
@@ -82,7 +102,7 @@ public final class StorableText {
      * as JSON would, so a path never carries the characters it complains about.
      */
     static String member(String at, String name) {
-        if (NAME.matcher(name).matches()) {
+        if (LabelNames.isValid(name)) {
             return at.isEmpty() ? name : at + "." + name;
         }
         StringBuilder quoted = new StringBuilder(at).append("[\"");

@@ -33,6 +33,8 @@ final class HttpLoad {
     private final URI uri;
     /** Each body as the whole request on the wire, prepared before the clock starts. */
     private final byte[][] requests;
+    /** Requests of alerts never sent before, instead of cycling {@link #requests}: {@code --identities new}. */
+    private final FreshRequests fresh;
     private final String mode;
     private final int batch;
     private final long rate;
@@ -41,7 +43,7 @@ final class HttpLoad {
     private final long durationNs;
     private final long maxAlerts;
 
-    private HttpLoad(String mode, Args args, Payloads payloads, int batch) {
+    private HttpLoad(String mode, Args args, Payloads payloads, int batch, boolean fresh) {
         this.mode = mode;
         this.batch = batch;
         this.uri = Args.loopback(args.string("url", "http://127.0.0.1:8081") + payloads.path);
@@ -50,6 +52,7 @@ final class HttpLoad {
         for (int i = 0; i < requests.length; i++) {
             requests[i] = Http1Connection.post(uri, key == null ? null : "Bearer " + key, payloads.get(i));
         }
+        this.fresh = fresh ? new FreshRequests(requests[0], batch) : null;
         this.rate = args.bounded("rate", 0, 0, 1_000_000);
         this.connections = (int) args.bounded("connections", 16, 1, 512);
         this.warmupNs = TimeUnit.SECONDS.toNanos(args.bounded("warmup", 3, 0, 120));
@@ -60,13 +63,16 @@ final class HttpLoad {
 
     static HttpLoad alertmanager(Args args) {
         int batch = (int) args.bounded("batch", 1, 1, 10_000);
+        if ("new".equals(args.string("identities", null))) {
+            return new HttpLoad("am-v2", args, Payloads.alertmanagerTemplate(batch, run(args)), batch, true);
+        }
         Payloads payloads = Payloads.alertmanager(batch, identities(args), run(args));
-        return new HttpLoad("am-v2", args, payloads, batch);
+        return new HttpLoad("am-v2", args, payloads, batch, false);
     }
 
     static HttpLoad pagerDuty(Args args) {
         Payloads payloads = Payloads.pagerDuty(identities(args), run(args), args.string("key", "bench"));
-        return new HttpLoad("pagerduty", args, payloads, 1);
+        return new HttpLoad("pagerduty", args, payloads, 1, false);
     }
 
     private static int identities(Args args) {
@@ -115,7 +121,8 @@ final class HttpLoad {
         }
         double seconds = Math.max(1e-9, (lastDone - measureFrom) / 1e9);
         long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("%s %s batch=%d connections=%d %s measured=%.1fs%n", mode, uri, batch, connections,
+        System.out.printf("%s %s batch=%d connections=%d %s%s measured=%.1fs%n", mode, uri, batch, connections,
+                fresh != null ? "new-alerts " : "",
                 rate > 0 ? "open-loop rate=" + rate + " alerts/s" : "max-throughput", seconds);
         System.out.printf("requests %d, alerts accepted %d, errors %s%n", requests, accepted, errors);
         System.out.printf("accepted alerts/s %.0f%n", accepted / seconds);
@@ -184,10 +191,10 @@ final class HttpLoad {
                 for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
                     LockSupport.parkNanos(wait);
                 }
-                int b = (int) (i % requests.length);
+                byte[] request = fresh != null ? fresh.get(i) : requests[(int) (i % requests.length)];
                 String outcome;
                 try {
-                    int status = connection.send(requests[b]);
+                    int status = connection.send(request);
                     outcome = status / 100 == 2 ? null : String.valueOf(status);
                 } catch (IOException e) {
                     outcome = "io:" + e.getClass().getSimpleName();

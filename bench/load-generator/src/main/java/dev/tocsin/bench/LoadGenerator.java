@@ -17,7 +17,8 @@ public final class LoadGenerator {
               --url http://127.0.0.1:8081   target (loopback only)
               --key KEY                     sent as 'Authorization: Bearer KEY' (and as routing_key)
               --batch 1                     alerts per request (am-v2; pagerduty is always 1)
-              --identities 10000            distinct alert identities, cycled
+              --identities 10000            distinct alert identities, cycled; 'new' (am-v2): every
+                                            request's alerts are new, none ever repeats in the run
               --rate 0                      alerts/s, open loop; 0 = as fast as the connections allow
               --connections 16              concurrent requests
               --duration 10                 measured seconds (max 600)

@@ -51,6 +51,20 @@ final class Payloads {
         return new Payloads("/api/v2/alerts", bodies);
     }
 
+    /**
+     * One Alertmanager API v2 batch whose alert identities are written in fixed-width slots, so
+     * {@link FreshRequests} can give every request alerts never sent before: alert {@code m} of the
+     * template is identity {@code m}, its instance {@code host-%010d:9100}.
+     */
+    static Payloads alertmanagerTemplate(int batch, String run) {
+        String startsAt = Instant.now().toString();
+        List<Object> alerts = new ArrayList<>(batch);
+        for (int m = 0; m < batch; m++) {
+            alerts.add(prometheusAlert(m, run, startsAt, String.format("host-%010d:9100", m)));
+        }
+        return new Payloads("/api/v2/alerts", List.of(write(alerts)));
+    }
+
     /** PagerDuty Events API v2 trigger events, one per request as PagerDuty takes them. */
     static Payloads pagerDuty(int identities, String run, String routingKey) {
         List<byte[]> bodies = new ArrayList<>();
@@ -93,11 +107,17 @@ final class Payloads {
     }
 
     private static Map<String, Object> prometheusAlert(int k, String run, String startsAt) {
+        return prometheusAlert(k, run, startsAt, instance(k));
+    }
+
+    private static Map<String, Object> prometheusAlert(int k, String run, String startsAt, String instance) {
         Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("labels", labels(k, run));
+        Map<String, String> labels = labels(k, run);
+        labels.put("instance", instance);
+        alert.put("labels", labels);
         alert.put("annotations", Map.of(
-                "summary", summary(k),
-                "description", "Error rate on " + instance(k) + " has been above 5% for 5 minutes."));
+                "summary", "Instance " + instance + " is failing",
+                "description", "Error rate on " + instance + " has been above 5% for 5 minutes."));
         alert.put("startsAt", startsAt);
         alert.put("generatorURL", "http://prometheus.local:9090/graph?g0.expr=rate%28errors_total%5B5m%5D%29");
         return alert;
