@@ -107,6 +107,9 @@ public class Inbox {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         poll.forEach(records::add);
         boolean retry = records.size() == 1 && Redelivery.isRetry(records.get(0));
+        Bisection<Readable<E>> bisection = new Bisection<>(part -> attempt(consumer, part, read, handler),
+                (r, failure, tries) -> deadLetters.park(consumer, r.record(), failure, tries), attempts,
+                FIRST_BACKOFF, MAX_BACKOFF);
         List<Readable<E>> readable = new ArrayList<>(records.size());
         Uni<Void> unreadable = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
@@ -114,13 +117,13 @@ public class Inbox {
                 readable.add(read(family, record));
             } catch (UnreadableRecord e) {
                 registry.counter("tocsin.events.unreadable", "topic", record.topic()).increment();
-                // Never applied, so parking it first cannot reorder what is applied.
-                unreadable = unreadable.chain(() -> park(consumer, record, e, retry));
+                // Never applied, so parking it first cannot reorder what is applied; a retry's
+                // caller still hears that the record failed.
+                Readable<E> unread = new Readable<>(record, null, null);
+                unreadable = unreadable.chain(() -> bisection.park(unread, e))
+                        .chain(() -> retry ? Uni.createFrom().<Void>failure(e) : Uni.createFrom().voidItem());
             }
         }
-        Bisection<Readable<E>> bisection = new Bisection<>(part -> attempt(consumer, part, read, handler),
-                (r, failure, tries) -> deadLetters.park(consumer, r.record(), failure, tries), attempts,
-                FIRST_BACKOFF, MAX_BACKOFF);
         if (retry) {
             return unreadable.chain(() -> readable.isEmpty() ? Uni.createFrom().voidItem()
                     : bisection.applyOnce(readable.get(0)));
@@ -128,7 +131,7 @@ public class Inbox {
         return unreadable.chain(() -> bisection.apply(readable));
     }
 
-    /** A record read as an event of the topic's family. */
+    /** A record read as an event of the topic's family (an unreadable one, parked unattempted, has neither). */
     private record Readable<E>(ConsumerRecord<String, String> record, UUID id, E event) {
     }
 
@@ -166,13 +169,5 @@ public class Inbox {
                 .invoke(() -> {
                     relay.wake();
                 });
-    }
-
-    /** Parks in a transaction of its own; a retry's caller still hears that the record failed. */
-    private Uni<Void> park(String consumer, ConsumerRecord<String, String> record, Throwable failure, boolean retry) {
-        Uni<Void> parked = deadLetters.park(consumer, record, failure, 1)
-                .onFailure(e -> Failures.classify(e) == Failures.Kind.TRANSIENT).retry()
-                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
-        return retry ? parked.chain(() -> Uni.createFrom().failure(failure)) : parked;
     }
 }
