@@ -131,6 +131,32 @@ class AlertSearchIT {
     }
 
     @Test
+    void aReadWhoseCallerWentAwayHoldsItsPermitUntilItsStatementsEnd() {
+        int budget = database.config().maxConcurrent();
+        CompletableFuture<Boolean> release = new CompletableFuture<>();
+        List<CompletableFuture<Boolean>> finished = new ArrayList<>();
+        try {
+            for (int i = 0; i < budget; i++) {
+                CompletableFuture<Boolean> done = new CompletableFuture<>();
+                finished.add(done);
+                // The caller cancels at once, as a client that disconnects does; the read goes on.
+                database.read(connection -> connection.query("select true").execute()
+                                .chain(() -> Uni.createFrom().completionStage(release))
+                                .invoke(() -> done.complete(true)))
+                        .subscribe().with(item -> { }).cancel();
+            }
+            SearchBusy busy = assertThrows(SearchBusy.class, () -> await(database.read(connection ->
+                    connection.query("select 1").execute())));
+            assertTrue(busy.getMessage().contains("too many alert searches at once"), busy.getMessage());
+        } finally {
+            release.complete(true);
+        }
+        finished.forEach(read -> assertTrue(read.orTimeout(30, TimeUnit.SECONDS).join()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
+                await(database.read(connection -> connection.query("select 1").execute())).size()));
+    }
+
+    @Test
     void aReadThatRunsTooLongIsStoppedByTheDatabase() {
         // pg_sleep stands for any expensive query: statement_timeout (5 s) cancels it, not the client.
         SearchBusy stopped = assertThrows(SearchBusy.class, () -> await(database.read(connection ->

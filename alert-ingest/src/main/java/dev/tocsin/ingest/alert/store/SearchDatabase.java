@@ -14,7 +14,8 @@ import java.util.function.Function;
  * no number of reads can take the connections the decision stage writes with; at most
  * {@link SearchConfig#maxConcurrent()} at once (one more is refused at once, not queued, so waiting
  * readers hold nothing), each in a read-only transaction whose statements PostgreSQL cancels after
- * {@link SearchConfig#statementTimeout()}. Both refusals are a {@link SearchBusy}.
+ * {@link SearchConfig#statementTimeout()}. Both refusals are a {@link SearchBusy}. A read whose caller
+ * cancels runs on to its end, holding its permit.
  */
 @ApplicationScoped
 public class SearchDatabase {
@@ -54,10 +55,16 @@ public class SearchDatabase {
             }
             String limits = "set transaction read only; set local statement_timeout = "
                     + config.statementTimeout().toMillis();
-            return pool.withTransaction(connection -> connection.query(limits).execute()
+            Uni<T> running = pool.withTransaction(connection -> connection.query(limits).execute()
                             .chain(() -> read.apply(connection)))
                     .onFailure(SearchDatabase::cancelled).transform(e -> budget().tooLong())
-                    .onTermination().invoke(permits::release);
+                    .onTermination().invoke(permits::release)
+                    .memoize().indefinitely();
+            // A reader that goes away (a client disconnecting) does not end the read: its statements
+            // run until they finish or time out, and its permit is held until then, so the cap
+            // counts what PostgreSQL is running, not who still waits for it.
+            running.subscribe().with(item -> { }, failure -> { });
+            return running;
         });
     }
 
