@@ -42,13 +42,9 @@ done
 
 work=.tocsin/bench/ingest-load-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
-key_id=""
 cleanup() {
   stop_alertmanager
-  if [ -n "$key_id" ]; then
-    curl -sS -o /dev/null --max-time 10 -X DELETE -H "Authorization: Bearer $admin_token" \
-      "http://127.0.0.1:8081/api/v1/integration-keys/$key_id" || true
-  fi
+  revoke_bench_key
   stop_stack_if_started
 }
 trap cleanup EXIT
@@ -91,12 +87,7 @@ stop_alertmanager
 
 # --- Tocsin ---------------------------------------------------------------------------------
 ensure_stack
-admin_token=${TOCSIN_ADMIN_TOKEN:-$(cat .tocsin/admin-token)}
-key=bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
-  -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d "{\"service\":\"bench\",\"name\":\"load\",\"key\":\"$key\",\"rateLimitPerMinute\":1000000}")
-key_id=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
+create_bench_key load
 tocsin=http://127.0.0.1:8081
 backlogs=()
 settled() { # records the backlog the next scenario starts with

@@ -29,15 +29,9 @@ done
 work=$PWD/.tocsin/bench/intake-profile-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 ensure_stack
-admin_token=$(cat .tocsin/admin-token)
-key=bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-key_id=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
-  -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d "{\"service\":\"bench\",\"name\":\"profile\",\"key\":\"$key\",\"rateLimitPerMinute\":1000000}" \
-  | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+create_bench_key profile
 finish() {
-  curl -sS -o /dev/null --max-time 10 -X DELETE -H "Authorization: Bearer $admin_token" \
-    "http://127.0.0.1:8081/api/v1/integration-keys/$key_id" || true
+  revoke_bench_key
   stop_stack_if_started
 }
 trap finish EXIT

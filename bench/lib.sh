@@ -95,3 +95,25 @@ stop_alertmanager() {
   AM_PID=""
   [ -z "$AM_WORK" ] || rm -rf "$AM_WORK/alertmanager-data"
 }
+
+# --- An integration key for the benchmark's alerts ---------------------------------------------
+BENCH_KEY_ID=""
+# create_bench_key NAME: a key for the `bench` service with the highest rate limit a key may have,
+# so no limit caps the run; sets key (its secret) and admin_token. revoke_bench_key revokes it.
+create_bench_key() {
+  admin_token=${TOCSIN_ADMIN_TOKEN:-$(cat .tocsin/admin-token)}
+  key=bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  local created
+  created=$(curl -fsS --max-time 10 -X POST http://127.0.0.1:8081/api/v1/integration-keys \
+    -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d "{\"service\":\"bench\",\"name\":\"$1\",\"key\":\"$key\",\"rateLimitPerMinute\":1000000}")
+  BENCH_KEY_ID=$(grep -o '"id":"[^"]*"' <<< "$created" | head -1 | cut -d'"' -f4)
+}
+
+revoke_bench_key() {
+  if [ -n "$BENCH_KEY_ID" ]; then
+    curl -sS -o /dev/null --max-time 10 -X DELETE -H "Authorization: Bearer $admin_token" \
+      "http://127.0.0.1:8081/api/v1/integration-keys/$BENCH_KEY_ID" || true
+  fi
+  BENCH_KEY_ID=""
+}
