@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Entry point of the load generator for alert-ingest's benchmark. One mode per run:
  * {@code am-v2} and {@code pagerduty} post HTTP batches, {@code signals} feeds the decision stage
- * straight through Kafka. Every run is bounded in time and count and targets loopback only.
+ * straight through Kafka, {@code pages} feeds escalation-service new alerts through Kafka. Every run
+ * is bounded in time and count and targets loopback only.
  */
 public final class LoadGenerator {
 
@@ -35,6 +36,14 @@ public final class LoadGenerator {
               --jdbc-url jdbc:postgresql://127.0.0.1:15432/tocsin --db-user postgres --db-password postgres
               --timeout 1800                seconds the whole run may take
 
+            pages       publish new PAGE alerts on tocsin.alerts at a steady rate and time each one to
+                        its first notify request (escalation-service opening pages); resolves them after
+              --bootstrap 127.0.0.1:19092
+              --service bench               the service the alerts are for (it needs a policy)
+              --rate 200                    alerts/s, open loop
+              --warmup 10 --duration 60     seconds sent first and not measured; measured seconds
+              --settle 60                   seconds to wait afterwards for the last notify requests
+
             drain       wait until alert-ingest's consumer group has decided every signal on the topic
               --bootstrap 127.0.0.1:19092 --group alert-ingest --timeout 600
 
@@ -57,6 +66,7 @@ public final class LoadGenerator {
                 case "am-v2" -> HttpLoad.alertmanager(args).run();
                 case "pagerduty" -> HttpLoad.pagerDuty(args).run();
                 case "signals" -> new SignalLoad(args).run();
+                case "pages" -> new PageLoad(args).run();
                 case "drain" -> SignalLoad.drain(args);
                 case "settle" -> Settle.run(args);
                 default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
