@@ -6,8 +6,12 @@ import dev.tocsin.ingest.alert.AlertDomainEvent.AlertClosed;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertOpened;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertReleased;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertRepeated;
+import dev.tocsin.eventing.LatencyHistograms;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,15 +19,32 @@ import java.util.List;
  * (by urgency and disposition), {@code tocsin.alerts.deduplicated}, {@code tocsin.alerts.released}
  * (by disposition), {@code tocsin.alerts.acknowledged}, {@code tocsin.alerts.resolved}, and
  * {@code tocsin.signals.decided} / {@code tocsin.signals.redelivered} for records applied or found
- * applied already.
+ * applied already; {@code tocsin.decision.batch.seconds} times each batch's transaction (read,
+ * decide, write, commit) and {@code tocsin.decision.batch.records} counts its records, both
+ * histograms: a slow stage shows as long batches, a starved one as many small ones.
  */
 @ApplicationScoped
 public class PipelineMetrics {
 
     private final MeterRegistry registry;
 
+    private final Timer batchTime;
+    private final DistributionSummary batchRecords;
+
     PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.batchTime = LatencyHistograms.timer("tocsin.decision.batch", "one decision batch, read to commit",
+                Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(50),
+                Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)).register(registry);
+        this.batchRecords = DistributionSummary.builder("tocsin.decision.batch.records")
+                .description("records in one decision batch").publishPercentileHistogram()
+                .minimumExpectedValue(1.0).maximumExpectedValue(1000.0).register(registry);
+    }
+
+    /** A batch of {@code records} records committed after {@code took}. */
+    void batch(int records, Duration took) {
+        batchTime.record(took);
+        batchRecords.record(records);
     }
 
     void decided(BatchPipeline.Outcome outcome) {

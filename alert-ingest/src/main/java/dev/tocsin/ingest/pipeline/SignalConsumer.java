@@ -77,11 +77,13 @@ public class SignalConsumer implements Redelivery {
     }
 
     private Uni<Void> decide(List<Entry> entries) {
+        long start = System.nanoTime();
         return pipeline.process(entries.stream().map(Entry::item).toList())
                 .onFailure().invoke(e -> LOG.warnf("deciding %d signals failed (%s): %s", entries.size(),
                         Failures.classify(e), Failures.category(e)))
                 .invoke(decided -> {
                     metrics.decided(decided);
+                    metrics.batch(entries.size(), Duration.ofNanos(System.nanoTime() - start));
                     relay.wake();
                 })
                 .replaceWithVoid();
