@@ -38,18 +38,18 @@ final class Timeline {
             from = to;
             k++;
         }
-        return layer.restrictions().isEmpty() ? shifts : within(shifts, windows(layer, range));
+        return layer.restrictions().isEmpty() ? shifts
+                : within(shifts, windows(layer.restrictions(), layer.zone(), range));
     }
 
-    /** The union of the layer's restriction windows that touch {@code range}, sorted. */
-    static List<TimeRange> windows(Layer layer, TimeRange range) {
-        ZoneId zone = layer.zone();
+    /** The union of the restriction windows in {@code zone} that touch {@code range}, clipped to it and sorted. */
+    static List<TimeRange> windows(List<Restriction> restrictions, ZoneId zone, TimeRange range) {
         // A window starting the day before can run past midnight into the range.
         LocalDate day = range.start().atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = range.end().atZone(zone).toLocalDate();
         List<TimeRange> all = new ArrayList<>();
         for (; !day.isAfter(last); day = day.plusDays(1)) {
-            for (Restriction r : layer.restrictions()) {
+            for (Restriction r : restrictions) {
                 TimeRange w = r.window(day, zone);
                 if (w != null && w.overlaps(range)) {
                     all.add(w.intersect(range));
