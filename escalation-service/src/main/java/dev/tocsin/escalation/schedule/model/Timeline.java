@@ -18,8 +18,6 @@ import java.util.Optional;
  */
 final class Timeline {
 
-    private static final Comparator<Shift> BY_START = Comparator.comparing(Shift::start);
-
     private Timeline() {
     }
 
@@ -30,7 +28,9 @@ final class Timeline {
         Instant from = cadence.handoff(layer.start(), layer.zone(), k);
         List<Shift> shifts = new ArrayList<>();
         while (from.isBefore(range.end())) {
-            Instant to = cadence.handoff(layer.start(), layer.zone(), k + 1);
+            // A fixed length steps from the previous handoff; a local one from the first, so months do not drift.
+            Instant to = cadence instanceof Cadence.Fixed f ? from.plus(f.duration())
+                    : cadence.handoff(layer.start(), layer.zone(), k + 1);
             if (to.isAfter(range.start())) {
                 shifts.add(new Shift(layer.id(), layer.participant(k), max(from, range.start()), min(to, range.end()),
                         Origin.ROTATION));
@@ -89,7 +89,7 @@ final class Timeline {
         if (upper.isEmpty()) {
             return lower;
         }
-        List<Shift> out = new ArrayList<>(lower.size() + upper.size());
+        List<Shift> rest = new ArrayList<>(lower.size() + 2);
         int j = 0;
         for (Shift l : lower) {
             while (j < upper.size() && !upper.get(j).end().isAfter(l.start())) {
@@ -98,29 +98,44 @@ final class Timeline {
             Instant cursor = l.start();
             for (int i = j; i < upper.size() && upper.get(i).start().isBefore(l.end()); i++) {
                 if (upper.get(i).start().isAfter(cursor)) {
-                    out.add(l.during(new TimeRange(cursor, upper.get(i).start())));
+                    rest.add(l.during(new TimeRange(cursor, upper.get(i).start())));
                 }
                 cursor = max(cursor, upper.get(i).end());
             }
             if (cursor.isBefore(l.end())) {
-                out.add(l.during(new TimeRange(cursor, l.end())));
+                rest.add(cursor.equals(l.start()) ? l : l.during(new TimeRange(cursor, l.end())));
             }
         }
-        out.addAll(upper);
-        out.sort(BY_START);
+        // Both lists are sorted and, after the cut, disjoint: merge them in one pass.
+        List<Shift> out = new ArrayList<>(rest.size() + upper.size());
+        int a = 0;
+        int b = 0;
+        while (a < rest.size() || b < upper.size()) {
+            boolean takeRest = b == upper.size()
+                    || a < rest.size() && rest.get(a).start().isBefore(upper.get(b).start());
+            out.add(takeRest ? rest.get(a++) : upper.get(b++));
+        }
         return out;
     }
 
-    /** The override's person over its range (clipped to {@code range}) in this layer, naming whom each part replaced. */
+    /**
+     * The override's person over its range (clipped to {@code range}) in this layer, naming whom each
+     * part replaced. Only the shifts it touches are rebuilt, found by binary search.
+     */
     static List<Shift> override(List<Shift> base, ShiftOverride o, String layerId, TimeRange range) {
         if (!o.target().covers(layerId) || !o.range().overlaps(range)) {
             return base;
         }
         TimeRange r = o.range().intersect(range);
+        int first = firstEndingAfter(base, r.start());
+        int last = first;
+        while (last < base.size() && base.get(last).start().isBefore(r.end())) {
+            last++;
+        }
+        List<Shift> touched = base.subList(first, last);
         List<Shift> pieces = new ArrayList<>();
         Instant cursor = r.start();
-        for (int i = firstEndingAfter(base, r.start()); i < base.size() && base.get(i).start().isBefore(r.end()); i++) {
-            Shift b = base.get(i);
+        for (Shift b : touched) {
             if (b.start().isAfter(cursor)) {
                 pieces.add(new Shift(layerId, o.person(), cursor, b.start(), new Origin.Overridden(o.id(), Optional.empty())));
             }
@@ -132,7 +147,11 @@ final class Timeline {
         if (cursor.isBefore(r.end())) {
             pieces.add(new Shift(layerId, o.person(), cursor, r.end(), new Origin.Overridden(o.id(), Optional.empty())));
         }
-        return overlay(base, pieces);
+        List<Shift> out = new ArrayList<>(base.size() + pieces.size() + 2);
+        out.addAll(base.subList(0, first));
+        out.addAll(overlay(touched, pieces));
+        out.addAll(base.subList(last, base.size()));
+        return out;
     }
 
     /** The accepted swap's two people trading every shift of theirs inside its range. */
