@@ -54,7 +54,8 @@ public record RotationHealth(TimeRange range, List<OnCallShare> shares, List<Hea
                 shares.add(new OnCallShare(person, on, (double) on.toSeconds() / range.length().toSeconds()));
             }
         });
-        shares.stream().filter(s -> s.share() > MAX_SHARE).forEach(s -> warnings.add(new HealthWarning.OverShare(s, MAX_SHARE)));
+        shares.stream().filter(s -> s.share() > MAX_SHARE)
+                .forEach(s -> warnings.add(new HealthWarning.OverShare(s, MAX_SHARE)));
 
         Map<ZoneId, List<Layer>> sites = sites(schedule);
         if (sites.size() == 1) {
@@ -131,7 +132,8 @@ public record RotationHealth(TimeRange range, List<OnCallShare> shares, List<Hea
             }
             Duration here = Duration.ZERO;
             for (int i = j; i < nights.size() && nights.get(i).start().isBefore(s.end()); i++) {
-                here = here.plus(Duration.between(max(s.start(), nights.get(i).start()), min(s.end(), nights.get(i).end())));
+                TimeRange night = nights.get(i);
+                here = here.plus(Duration.between(max(s.start(), night.start()), min(s.end(), night.end())));
             }
             if (!here.isZero()) {
                 count++;

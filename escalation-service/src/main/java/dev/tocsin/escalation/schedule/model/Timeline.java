@@ -134,10 +134,11 @@ final class Timeline {
         }
         List<Shift> touched = base.subList(first, last);
         List<Shift> pieces = new ArrayList<>();
+        Origin nobody = new Origin.Overridden(o.id(), Optional.empty());
         Instant cursor = r.start();
         for (Shift b : touched) {
             if (b.start().isAfter(cursor)) {
-                pieces.add(new Shift(layerId, o.person(), cursor, b.start(), new Origin.Overridden(o.id(), Optional.empty())));
+                pieces.add(new Shift(layerId, o.person(), cursor, b.start(), nobody));
             }
             Instant to = min(b.end(), r.end());
             pieces.add(new Shift(layerId, o.person(), max(b.start(), cursor), to,
@@ -145,7 +146,7 @@ final class Timeline {
             cursor = to;
         }
         if (cursor.isBefore(r.end())) {
-            pieces.add(new Shift(layerId, o.person(), cursor, r.end(), new Origin.Overridden(o.id(), Optional.empty())));
+            pieces.add(new Shift(layerId, o.person(), cursor, r.end(), nobody));
         }
         List<Shift> out = new ArrayList<>(base.size() + pieces.size() + 2);
         out.addAll(base.subList(0, first));

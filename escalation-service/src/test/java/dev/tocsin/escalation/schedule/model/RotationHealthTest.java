@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.schedule.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.escalation.schedule.model.HealthWarning.NightShifts;
 import dev.tocsin.escalation.schedule.model.HealthWarning.NoPrimary;
@@ -52,6 +53,37 @@ class RotationHealthTest {
         expected.add(new TooFewForSingleSite(7, 8));
         assertEquals(expected, health.warnings());
         assertEquals("p0 is on call 28.6% of the time (336 h), more than 25%", health.warnings().getFirst().message());
+    }
+
+    @Test
+    void twoDaytimeSitesOfSixEachAreHealthy() {
+        // Sydney 07:00-19:00 AEDT is 20:00Z-08:00Z, London 08:00-20:00 GMT is 08:00Z-20:00Z: the day is covered,
+        // nobody works their night, and each of 12 people is primary one week in six at half a day, plus
+        // secondary another week: about 1/6 of the time, under 25%.
+        List<String> sydney = List.of("s0", "s1", "s2", "s3", "s4", "s5");
+        List<String> london = List.of("l0", "l1", "l2", "l3", "l4", "l5");
+        List<Participant> people = new ArrayList<>();
+        sydney.forEach(p -> people.add(Participant.of(p, "Australia/Sydney")));
+        london.forEach(p -> people.add(Participant.of(p, "Europe/London")));
+        Schedule sun = Schedule.of("sun", people, List.of(
+                site("syd", "Australia/Sydney", "07:00", "19:00", sydney, 0),
+                site("lon", "Europe/London", "08:00", "20:00", london, 0),
+                site("syd2", "Australia/Sydney", "07:00", "19:00", sydney, 1),
+                site("lon2", "Europe/London", "08:00", "20:00", london, 1)),
+                List.of("syd", "lon"), List.of("syd2", "lon2"));
+
+        RotationHealth health = RotationHealth.of(sun, TimeRange.of("2026-01-05T00:00Z", "2026-02-16T00:00Z"));
+
+        assertEquals(List.of(), health.warnings());
+        health.shares().forEach(s -> assertTrue(s.share() > 0.15 && s.share() < 0.2, s.toString()));
+    }
+
+    /** A weekly daytime layer of one site, its people rotated by {@code ahead}. */
+    private static Layer site(String id, String zone, String from, String until, List<String> people, int ahead) {
+        List<String> order = new ArrayList<>(people.subList(ahead, people.size()));
+        order.addAll(people.subList(0, ahead));
+        return new Layer(id, ZoneId.of(zone), java.time.LocalDateTime.parse("2026-01-05T" + from), Cadence.weekly(),
+                order, List.of(Restriction.everyDay(from, until)));
     }
 
     @Test

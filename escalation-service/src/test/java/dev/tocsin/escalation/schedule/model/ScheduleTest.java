@@ -127,6 +127,25 @@ class ScheduleTest {
     }
 
     @Test
+    void aLaterOverrideWinsWhereTwoOverlap() {
+        // dan covers Tuesday to Thursday, then cat is asked to take Wednesday: Wednesday is cat's.
+        Schedule s = weekly()
+                .withOverride(new ShiftOverride("o1", "dan", TimeRange.of("2026-01-06T09:00Z", "2026-01-08T09:00Z"),
+                        Target.layer("primary")))
+                .withOverride(new ShiftOverride("o2", "cat", TimeRange.of("2026-01-07T09:00Z", "2026-01-08T09:00Z"),
+                        Target.layer("primary")));
+        assertEquals(List.of(
+                rotation("primary", "ann", "2026-01-05T09:00Z", "2026-01-06T09:00Z"),
+                new Shift("primary", "dan", instant("2026-01-06T09:00Z"), instant("2026-01-07T09:00Z"),
+                        new Overridden("o1", Optional.of("ann"))),
+                // cat replaced dan, who was covering for ann.
+                new Shift("primary", "cat", instant("2026-01-07T09:00Z"), instant("2026-01-08T09:00Z"),
+                        new Overridden("o2", Optional.of("dan"))),
+                rotation("primary", "ann", "2026-01-08T09:00Z", "2026-01-12T09:00Z")),
+                s.shifts(Role.PRIMARY, TimeRange.of("2026-01-05T09:00Z", "2026-01-12T09:00Z")));
+    }
+
+    @Test
     void anOverrideForAllLayersCoversEveryRoleAndFillsRestrictedHours() {
         Schedule s = followTheSun().withOverride(new ShiftOverride("o2", "dan",
                 TimeRange.of("2026-01-06T04:00Z", "2026-01-06T09:00Z"), Target.ALL));
