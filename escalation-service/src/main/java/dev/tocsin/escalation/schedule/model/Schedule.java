@@ -158,13 +158,19 @@ public record Schedule(String id, String name, List<Participant> people, List<La
         }));
         for (ShiftOverride o : overrides) {
             known(known, o.person(), "override " + o.id());
-            if (o.target() instanceof Target.OneLayer one && !byId.containsKey(one.layerId())) {
-                throw new IllegalArgumentException("override " + o.id() + " names unknown layer " + one.layerId());
-            }
+            layer(byId, o.target(), "override " + o.id());
         }
         for (Swap s : swaps) {
             known(known, s.requester(), "swap " + s.id());
             known(known, s.counterpart(), "swap " + s.id());
+            layer(byId, s.target(), "swap " + s.id());
+        }
+    }
+
+    /** A target naming a layer the schedule does not have would silently change nothing. */
+    private static void layer(Map<String, Layer> byId, Target target, String where) {
+        if (target instanceof Target.OneLayer one && !byId.containsKey(one.layerId())) {
+            throw new IllegalArgumentException(where + " names unknown layer " + one.layerId());
         }
     }
 

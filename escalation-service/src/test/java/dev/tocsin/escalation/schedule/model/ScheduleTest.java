@@ -195,5 +195,11 @@ class ScheduleTest {
                 () -> Schedule.of("s", PEOPLE, List.of(layer), List.of("l"), List.of()));
         assertThrows(IllegalArgumentException.class, () -> weekly().withOverride(new ShiftOverride("o", "zed",
                 TimeRange.of("2026-01-05T09:00Z", "2026-01-06T09:00Z"), Target.ALL)));
+        // A misspelt layer would make the override or swap change nothing, with nobody told.
+        assertThrows(IllegalArgumentException.class, () -> weekly().withOverride(new ShiftOverride("o", "dan",
+                TimeRange.of("2026-01-05T09:00Z", "2026-01-06T09:00Z"), Target.layer("primray"))));
+        assertThrows(IllegalArgumentException.class, () -> weekly().withSwap(Swap.replay(List.of(
+                new SwapEvent.SwapRequested("s", "ann", "bob", TimeRange.of("2026-01-05T09:00Z", "2026-01-06T09:00Z"),
+                        Target.layer("primray"))))));
     }
 }
