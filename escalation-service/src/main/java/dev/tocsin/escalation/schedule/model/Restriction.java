@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.schedule.model;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import java.util.Set;
  * ("Mon–Fri 09:00–17:00"). A window whose end is at or before its start runs past midnight and
  * belongs to the weekday it starts on (Fri 22:00–06:00 ends Saturday 06:00); equal ends mean
  * 24 hours. A layer with several restrictions has shifts in their union; with none, always.
+ * Ends are wall-clock times, so a window is shorter or longer on a daylight-saving night, and one
+ * lying wholly in a skipped hour does not happen that day.
  */
 public record Restriction(Set<DayOfWeek> days, LocalTime from, LocalTime until) {
 
@@ -41,7 +44,9 @@ public record Restriction(Set<DayOfWeek> days, LocalTime from, LocalTime until) 
             return null;
         }
         LocalDate endDate = until.isAfter(from) ? date : date.plusDays(1);
-        return new TimeRange(ZonedDateTime.ofLocal(date.atTime(from), zone, null).toInstant(),
-                ZonedDateTime.ofLocal(endDate.atTime(until), zone, null).toInstant());
+        Instant start = ZonedDateTime.ofLocal(date.atTime(from), zone, null).toInstant();
+        Instant end = ZonedDateTime.ofLocal(endDate.atTime(until), zone, null).toInstant();
+        // 02:30-03:00 on a night that skips 02:00-03:00 is no time at all: that day it has no window.
+        return end.isAfter(start) ? new TimeRange(start, end) : null;
     }
 }

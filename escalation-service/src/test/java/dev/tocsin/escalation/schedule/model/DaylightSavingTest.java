@@ -108,4 +108,29 @@ class DaylightSavingTest {
     private static Cadence cadence(String text) {
         return text.startsWith("PT") ? new Cadence.Fixed(Duration.parse(text)) : new Cadence.Local(Period.parse(text));
     }
+
+    @ParameterizedTest(name = "{0} {1}-{2}")
+    @CsvSource(delimiter = '|', value = {
+            // New York 09:00-17:00 every day across 2026-03-08: Friday and Saturday in EST are 14:00Z-22:00Z,
+            // Sunday (the change was at 02:00) and Monday in EDT 13:00Z-21:00Z. The window follows the wall clock.
+            "America/New_York | 09:00 | 17:00 | 2026-03-06T00:00Z | 2026-03-10T00:00Z | 2026-03-06T14:00Z 2026-03-06T22:00Z 2026-03-07T14:00Z 2026-03-07T22:00Z 2026-03-08T13:00Z 2026-03-08T21:00Z 2026-03-09T13:00Z 2026-03-09T21:00Z",
+            // 01:00-04:00 on the spring-forward night is two hours long (06:00Z-08:00Z), on the fall-back night
+            // four (2026-11-01 01:00 EDT = 05:00Z to 04:00 EST = 09:00Z).
+            "America/New_York | 01:00 | 04:00 | 2026-03-08T00:00Z | 2026-03-08T12:00Z | 2026-03-08T06:00Z 2026-03-08T08:00Z",
+            "America/New_York | 01:00 | 04:00 | 2026-11-01T00:00Z | 2026-11-01T12:00Z | 2026-11-01T05:00Z 2026-11-01T09:00Z",
+            // 02:30-03:00 lies wholly in the skipped hour: that night there is no window and no shift; the next
+            // night it is 06:30Z-07:00Z (EDT).
+            "America/New_York | 02:30 | 03:00 | 2026-03-08T00:00Z | 2026-03-10T00:00Z | 2026-03-09T06:30Z 2026-03-09T07:00Z"})
+    void restrictionWindowsFollowTheWallClock(String zone, String from, String until, String start, String end,
+            String bounds) {
+        Layer layer = Layer.of("l", zone, "2026-01-01T00:00", Cadence.weekly(), "ann")
+                .restrictedTo(Restriction.everyDay(from, until));
+        Schedule schedule = Schedule.of("s", List.of(Participant.of("ann", zone)), List.of(layer), List.of("l"), List.of());
+        List<Instant> actual = new ArrayList<>();
+        schedule.layerShifts("l", TimeRange.of(start, end)).forEach(x -> {
+            actual.add(x.start());
+            actual.add(x.end());
+        });
+        assertEquals(Arrays.stream(bounds.split(" ")).map(TimeRange::instant).toList(), actual);
+    }
 }
