@@ -26,13 +26,12 @@ import net.jqwik.api.constraints.LongRange;
  * OnCall over random IANA zones, shift lengths from a minute to 30 days (durations and local-time
  * periods of days or months), rotation starts and query instants within the API's bounds (now ± 10
  * years): the shift found contains the instant, is the k-th shift counted independently from the
- * rotation's start, belongs to participant k mod n, and the answer takes no time worth measuring.
+ * rotation's start, and belongs to participant k mod n.
  */
 class OnCallPropertyTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T00:00:00Z");
     private static final long TEN_YEARS = 3653L * 86_400;
-    private static final Duration BOUND = Duration.ofMillis(250);
 
     @Property(tries = 2000)
     void theShiftFoundContainsTheInstantAndIsTheRightOne(@ForAll("zones") String zone, @ForAll("shifts") String shift,
@@ -44,9 +43,7 @@ class OnCallPropertyTest {
         Schedule schedule = new Schedule("s", "s", zone, new Schedule.Rotation(start, shift, people));
         Instant at = NOW.plusSeconds(atOffsetSeconds);
 
-        long began = System.nanoTime();
         OnCall onCall = OnCall.at(schedule, at);
-        assertTrue(Duration.ofNanos(System.nanoTime() - began).compareTo(BOUND) < 0, "took too long");
 
         ZonedDateTime first = start.atZone(ZoneId.of(zone));
         if (at.isBefore(first.toInstant())) {
