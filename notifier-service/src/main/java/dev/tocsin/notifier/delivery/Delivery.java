@@ -2,12 +2,15 @@ package dev.tocsin.notifier.delivery;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import java.time.Instant;
@@ -17,17 +20,19 @@ import java.util.function.Supplier;
 
 /**
  * The Delivery aggregate: one notification to one contact method, from request through attempts
- * to sent or abandoned. {@link #decide} and {@link #apply} are pure; loading, sending and storing
+ * to sent, abandoned or cancelled. {@link #decide} and {@link #apply} are pure; loading, sending and storing
  * happen outside.
  *
  * @param attempts attempts made so far
  * @param nextAttemptAt when the next attempt is due while the delivery is open
+ * @param cancelReason why it was cancelled (the page acknowledged or resolved), null unless it was
  */
 public record Delivery(String id, DeliveryStatus status, Notification notification, String contactMethodId,
-        Channel channel, String address, int attempts, String lastError, Instant nextAttemptAt, Instant updatedAt) {
+        Channel channel, String address, int attempts, String lastError, Instant nextAttemptAt, Instant updatedAt,
+        String cancelReason) {
 
     public static Delivery empty(String id) {
-        return new Delivery(id, DeliveryStatus.NEW, null, null, null, null, 0, null, null, null);
+        return new Delivery(id, DeliveryStatus.NEW, null, null, null, null, 0, null, null, null, null);
     }
 
     public static Delivery replay(String id, List<? extends DeliveryDomainEvent> events) {
@@ -47,8 +52,16 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
             case RecordUnreachable c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), null, null, null, c.at()),
                             new DeliveryAbandoned(c.deliveryId(), 0, c.reason(), c.at()));
-            case RecordSent c -> whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
-            case RecordFailure c -> whenOpen(() -> fail(c, policy));
+            case RecordNotSent c -> status != DeliveryStatus.NEW ? List.of()
+                    : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
+                            c.address(), c.at()), new DeliveryCancelled(c.deliveryId(), 0, c.reason(), c.at()));
+            case Cancel c -> whenOpen(() -> List.of(new DeliveryCancelled(id, attempts, c.reason(), c.at())));
+            case RecordSent c -> status == DeliveryStatus.CANCELLED
+                    ? List.of(new DeliverySucceeded(id, attempts + 1, c.at()))
+                    : whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
+            case RecordFailure c -> status == DeliveryStatus.CANCELLED ? List.of(new DeliveryAttemptFailed(id,
+                    attempts + 1, c.error(), c.recoverable(), null, c.at()))
+                    : whenOpen(() -> fail(c, policy));
         };
     }
 
@@ -70,20 +83,27 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
         if (status == DeliveryStatus.NEW) {
             throw new IllegalStateException("delivery " + id + " was never requested");
         }
-        // An attempt whose result arrives after the delivery closed (sent or abandoned) changes nothing.
+        // An attempt whose result arrives after the delivery closed (sent or abandoned) changes nothing,
+        // and a cancel after that does not either. Only a cancelled delivery takes a result: the attempt
+        // was in flight when the page closed, and what it did to the person is recorded, never retried.
         return status.open() ? events.get() : List.of();
     }
 
     public Delivery apply(DeliveryDomainEvent event) {
         return switch (event) {
             case DeliveryRequested e -> new Delivery(e.deliveryId(), DeliveryStatus.PENDING, e.notification(),
-                    e.contactMethodId(), e.channel(), e.address(), 0, null, e.requestedAt(), e.requestedAt());
-            case DeliveryAttemptFailed e -> new Delivery(id, DeliveryStatus.FAILED, notification, contactMethodId,
-                    channel, address, e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt());
+                    e.contactMethodId(), e.channel(), e.address(), 0, null, e.requestedAt(), e.requestedAt(), null);
+            // A cancelled delivery stays cancelled when its in-flight attempt failed: no retry follows.
+            case DeliveryAttemptFailed e -> new Delivery(id,
+                    status == DeliveryStatus.CANCELLED ? DeliveryStatus.CANCELLED : DeliveryStatus.FAILED,
+                    notification, contactMethodId, channel, address, e.attempt(), e.error(), e.nextAttemptAt(),
+                    e.failedAt(), cancelReason);
             case DeliverySucceeded e -> new Delivery(id, DeliveryStatus.SENT, notification, contactMethodId, channel,
-                    address, e.attempt(), lastError, null, e.sentAt());
+                    address, e.attempt(), lastError, null, e.sentAt(), cancelReason);
             case DeliveryAbandoned e -> new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId,
-                    channel, address, e.attempts(), e.reason(), null, e.abandonedAt());
+                    channel, address, e.attempts(), e.reason(), null, e.abandonedAt(), cancelReason);
+            case DeliveryCancelled e -> new Delivery(id, DeliveryStatus.CANCELLED, notification, contactMethodId,
+                    channel, address, e.attempts(), lastError, null, e.cancelledAt(), e.reason());
         };
     }
 }

@@ -17,6 +17,21 @@ public sealed interface DeliveryCommand {
             implements DeliveryCommand {
     }
 
+    /**
+     * Record a notification that is not sent because its page no longer needs anyone: the page
+     * was acknowledged or resolved before the request reached notifier-service.
+     */
+    record RecordNotSent(String deliveryId, Notification notification, String contactMethodId, Channel channel,
+            String address, String reason, Instant at) implements DeliveryCommand {
+    }
+
+    /**
+     * Stop a delivery that is pending or waiting for a retry, because its page was acknowledged or
+     * resolved. An attempt already in flight still has its outcome recorded.
+     */
+    record Cancel(String reason, Instant at) implements DeliveryCommand {
+    }
+
     /** Record that the provider accepted the message. */
     record RecordSent(Instant at) implements DeliveryCommand {
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * What the event store keeps about a Delivery: one notification to one contact method of one
  * person. These differ from the integration events on {@code tocsin.notifications}: the request
  * itself is internal, a final failed attempt is published once, by {@link DeliveryAbandoned}, and
- * the stored events carry the whole notification so an attempt can be made from them alone.
+ * the stored events carry the whole notification so an attempt can be made from them alone. A
+ * {@link DeliveryCancelled} is published only when it withdraws a retry already announced.
  */
 public sealed interface DeliveryDomainEvent {
 
@@ -36,6 +37,15 @@ public sealed interface DeliveryDomainEvent {
 
     /** Tocsin gave up on this delivery; {@code attempts} is how many were made (0: nowhere to send). */
     record DeliveryAbandoned(String deliveryId, int attempts, String reason, Instant abandonedAt)
+            implements DeliveryDomainEvent {
+    }
+
+    /**
+     * The delivery stopped because its page was acknowledged or resolved: no further attempt is
+     * made. {@code attempts} is how many were made (0: the request came after the page closed, or
+     * before the first attempt). An attempt that was in flight still records its outcome after it.
+     */
+    record DeliveryCancelled(String deliveryId, int attempts, String reason, Instant cancelledAt)
             implements DeliveryDomainEvent {
     }
 }

@@ -6,6 +6,7 @@ import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,8 @@ import java.util.Locale;
 /**
  * {@code tocsin.deliveries{channel, outcome}}: {@code sent} per message a provider accepted,
  * {@code failed} per failed attempt, {@code abandoned} per delivery given up ({@code channel=none}
- * when the person had no contact method). {@code tocsin.delivery.send{channel, outcome}} times
+ * when the person had no contact method), {@code cancelled} per delivery stopped or never attempted
+ * because its page was acknowledged or resolved. {@code tocsin.delivery.send{channel, outcome}} times
  * each provider call.
  */
 @Startup
@@ -37,7 +39,7 @@ public class DeliveryMetrics {
     DeliveryMetrics(MeterRegistry registry, Instance<NotificationChannel> channels) {
         this.registry = registry;
         // Registered up front, so dashboards and alerts on these rates see zeros, not missing series.
-        channels.forEach(channel -> List.of("sent", "failed", "abandoned").forEach(outcome ->
+        channels.forEach(channel -> List.of("sent", "failed", "abandoned", "cancelled").forEach(outcome ->
                 registry.counter("tocsin.deliveries", "channel", tag(channel.channel()), "outcome", outcome)));
         registry.counter("tocsin.deliveries", "channel", tag(null), "outcome", "abandoned");
     }
@@ -48,6 +50,7 @@ public class DeliveryMetrics {
             case DeliverySucceeded e -> "sent";
             case DeliveryAttemptFailed e -> "failed";
             case DeliveryAbandoned e -> "abandoned";
+            case DeliveryCancelled e -> "cancelled";
             case DeliveryRequested e -> null;
         };
         if (outcome != null) {

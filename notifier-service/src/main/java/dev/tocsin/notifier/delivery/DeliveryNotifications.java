@@ -6,6 +6,7 @@ import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import java.util.Optional;
@@ -16,6 +17,13 @@ import java.util.Optional;
  * {@link DeliveryFailed} with {@code nextAttemptAt}; the last failed attempt is published by the
  * {@link DeliveryAbandoned} that follows it (without {@code nextAttemptAt}), as is a delivery
  * abandoned before any attempt because the person has no contact method. A request is internal.
+ *
+ * <p>A cancellation has no integration type of its own yet (incident-service's timeline switches
+ * over the delivery family, and learns a new member in its own change). It is published only where
+ * it withdraws a retry already announced: as a {@link DeliveryFailed} without {@code nextAttemptAt}
+ * whose error says it was cancelled and why. A delivery cancelled before its first attempt, or never
+ * attempted because its page had closed, made no attempt, so nothing is published for it. An attempt
+ * in flight when its delivery was cancelled is published like any attempt, once, without a retry.
  */
 final class DeliveryNotifications {
 
@@ -28,12 +36,20 @@ final class DeliveryNotifications {
         return switch (event) {
             case DeliverySucceeded e -> Optional.of(new DeliverySent(after.id(), n.requestId(), n.pageId(), n.userId(),
                     after.channel(), after.address(), e.attempt(), e.sentAt()));
+            // The in-flight attempt of a cancelled delivery: nothing follows it.
+            case DeliveryAttemptFailed e when after.status() == DeliveryStatus.CANCELLED -> Optional.of(
+                    new DeliveryFailed(after.id(), n.requestId(), n.pageId(), n.userId(), after.channel(),
+                            e.attempt(), e.error(), null, e.failedAt()));
             // The last failed attempt has no next one and is published by the DeliveryAbandoned after it.
             case DeliveryAttemptFailed e when e.nextAttemptAt() == null -> Optional.empty();
             case DeliveryAttemptFailed e -> Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(),
                     n.userId(), after.channel(), e.attempt(), e.error(), e.nextAttemptAt(), e.failedAt()));
             case DeliveryAbandoned e -> Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(),
                     n.userId(), after.channel(), e.attempts(), e.reason(), null, e.abandonedAt()));
+            case DeliveryCancelled e when e.attempts() > 0 -> Optional.of(new DeliveryFailed(after.id(),
+                    n.requestId(), n.pageId(), n.userId(), after.channel(), e.attempts(), "cancelled: " + e.reason(),
+                    null, e.cancelledAt()));
+            case DeliveryCancelled e -> Optional.empty();
             case DeliveryRequested e -> Optional.empty();
         };
     }

@@ -26,18 +26,18 @@ public class DeliveryProjection implements StoredProjection<DeliveryDomainEvent,
 
     private static final String COLUMNS = """
             id, request_id, page_id, alert_id, user_id, channel, address, status, attempts, last_error,
-            next_attempt_at, updated_at""";
+            next_attempt_at, updated_at, cancel_reason""";
     /** One row per element of the arrays: a live change or a rebuild's batch, the same statement. */
     private static final String WRITE = "insert into deliveries (" + COLUMNS + """
             )
             select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
                 cast($5 as text[]), cast($6 as text[]), cast($7 as text[]), cast($8 as text[]), cast($9 as int[]),
-                cast($10 as text[]), cast($11 as timestamptz[]), cast($12 as timestamptz[]))
+                cast($10 as text[]), cast($11 as timestamptz[]), cast($12 as timestamptz[]), cast($13 as text[]))
             on conflict (id) do update set request_id = excluded.request_id, page_id = excluded.page_id,
                 alert_id = excluded.alert_id, user_id = excluded.user_id, channel = excluded.channel,
                 address = excluded.address, status = excluded.status, attempts = excluded.attempts,
                 last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at,
-                updated_at = excluded.updated_at""";
+                updated_at = excluded.updated_at, cancel_reason = excluded.cancel_reason""";
     private static final String GET = "select " + COLUMNS + " from deliveries where id = $1";
     private static final String LIST = "select " + COLUMNS + """
              from deliveries
@@ -110,7 +110,7 @@ public class DeliveryProjection implements StoredProjection<DeliveryDomainEvent,
                         Sql.texts(rows, row -> row.channel() == null ? null : row.channel().name()),
                         Sql.texts(rows, DeliveryRow::address), Sql.texts(rows, row -> row.status().name()),
                         Sql.ints(rows, DeliveryRow::attempts), Sql.texts(rows, DeliveryRow::lastError),
-                        Sql.times(rows, DeliveryRow::nextAttemptAt), Sql.times(rows, DeliveryRow::updatedAt))))
+                        Sql.times(rows, DeliveryRow::nextAttemptAt), Sql.times(rows, DeliveryRow::updatedAt), Sql.texts(rows, DeliveryRow::cancelReason))))
                 .replaceWithVoid();
     }
 

@@ -10,17 +10,19 @@ import java.time.Instant;
  *
  * @param channel null (as is {@code address}) when the person had no contact method
  * @param nextAttemptAt set only while the delivery is open
+ * @param cancelReason why it was cancelled or never attempted (its page acknowledged or resolved)
  */
 public record DeliveryRow(String id, String requestId, String pageId, String alertId, String userId, Channel channel,
         String address, DeliveryStatus status, int attempts, String lastError, Instant nextAttemptAt,
-        Instant updatedAt) {
+        Instant updatedAt, String cancelReason) {
 
     /** The row a delivery's state projects to, live and in a rebuild alike. */
     static DeliveryRow of(Delivery delivery) {
         return new DeliveryRow(delivery.id(), delivery.notification().requestId(), delivery.notification().pageId(),
                 delivery.notification().alertId(), delivery.notification().userId(), delivery.channel(),
                 delivery.address(), delivery.status(), delivery.attempts(), delivery.lastError(),
-                delivery.status().open() ? delivery.nextAttemptAt() : null, delivery.updatedAt());
+                delivery.status().open() ? delivery.nextAttemptAt() : null, delivery.updatedAt(),
+                delivery.cancelReason());
     }
 
     /** A row as {@link DeliveryProjection}'s reads select it (its columns in table order). */
@@ -29,6 +31,6 @@ public record DeliveryRow(String id, String requestId, String pageId, String ale
         return new DeliveryRow(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), channel == null ? null : Channel.valueOf(channel), row.getString(6),
                 DeliveryStatus.valueOf(row.getString(7)), row.getInteger(8), row.getString(9), Sql.instant(row, 10),
-                Sql.instant(row, 11));
+                Sql.instant(row, 11), row.getString(12));
     }
 }

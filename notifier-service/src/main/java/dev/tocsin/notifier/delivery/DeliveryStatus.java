@@ -11,7 +11,13 @@ public enum DeliveryStatus {
     /** A provider accepted the message. Final. */
     SENT,
     /** No attempt will be made any more: permanent failure, attempts exhausted, or nowhere to send. Final. */
-    ABANDONED;
+    ABANDONED,
+    /**
+     * Stopped because the page was acknowledged or resolved, before or between attempts, or never
+     * attempted because the request came after that. Final; an attempt that was in flight when it
+     * was cancelled records its outcome (a send then makes it SENT).
+     */
+    CANCELLED;
 
     /** True while an attempt is still to be made. */
     public boolean open() {

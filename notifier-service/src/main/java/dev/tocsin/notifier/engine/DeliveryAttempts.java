@@ -102,6 +102,9 @@ public class DeliveryAttempts implements DeadlineModule {
             case ABANDONED -> LOG.warnf("delivery %s to %s abandoned for page %s: %s", after.id(),
                     after.notification().userId(), after.notification().pageId(),
                     Redaction.maskAddresses(after.lastError()));
+            // The attempt was in flight when the page closed: recorded, and nothing follows it.
+            case CANCELLED -> LOG.infof("delivery %s attempt %d ended after it was cancelled (%s)", after.id(),
+                    after.attempts(), after.cancelReason());
             default -> {
             }
         }

@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import java.time.Duration;
@@ -163,6 +167,120 @@ class DeliveryTest {
         assertNull(gaveUp.nextAttemptAt());
         assertEquals(new DeliverySent(ID, "req-1", "page-1", "alice", Channel.EMAIL, "alice@example.com", 1, T1),
                 DeliveryNotifications.of(requested, new DeliverySucceeded(ID, 1, T1)).orElseThrow());
+    }
+
+    static final String ACKED = "page acknowledged by bob";
+
+    @Test
+    void aPendingDeliveryIsCancelledWhenItsPageIsAcknowledged() {
+        List<DeliveryDomainEvent> then = when(List.of(REQUESTED), new Cancel(ACKED, T1));
+
+        assertEquals(List.of(new DeliveryCancelled(ID, 0, ACKED, T1)), then);
+        Delivery state = Delivery.replay(ID, List.of(REQUESTED, then.get(0)));
+        assertEquals(DeliveryStatus.CANCELLED, state.status());
+        assertEquals(ACKED, state.cancelReason());
+        assertNull(state.nextAttemptAt());
+        assertTrue(!state.status().open(), "no attempt may follow a cancellation");
+    }
+
+    @Test
+    void aDeliveryWaitingForItsRetryIsCancelledAndKeepsItsAttemptsAndError() {
+        // The retry due after the acknowledgement is what must not email the person.
+        List<DeliveryDomainEvent> given = List.of(REQUESTED, failed(1, T0.plusSeconds(30)));
+
+        List<DeliveryDomainEvent> then = when(given, new Cancel("page resolved", T1));
+
+        assertEquals(List.of(new DeliveryCancelled(ID, 1, "page resolved", T1)), then);
+        Delivery state = Delivery.replay(ID, Stream.concat(given.stream(), then.stream()).toList());
+        assertEquals(DeliveryStatus.CANCELLED, state.status());
+        assertEquals(1, state.attempts());
+        assertEquals("SMTP relay unreachable: Connection refused", state.lastError());
+        assertNull(DeliveryRow.of(state).nextAttemptAt());
+    }
+
+    static Stream<Arguments> deliveriesACancelDoesNotChange() {
+        return Stream.of(
+                // A redelivered PageAcknowledged, or PageResolved after it, cancels nothing twice.
+                Arguments.of(List.of(REQUESTED, new DeliveryCancelled(ID, 0, ACKED, T0))),
+                // The person already got the message: the record of it stays as it is.
+                Arguments.of(List.of(REQUESTED, new DeliverySucceeded(ID, 1, T0))),
+                // An abandoned delivery keeps the reason it was given up for.
+                Arguments.of(List.of(REQUESTED, new DeliveryAbandoned(ID, 1, "permanent failure", T0))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("deliveriesACancelDoesNotChange")
+    void aClosedDeliveryIsNotCancelled(List<DeliveryDomainEvent> given) {
+        assertEquals(List.of(), when(given, new Cancel("page resolved", T1)));
+    }
+
+    @Test
+    void cancellingADeliveryNeverRequestedIsABug() {
+        assertThrows(IllegalStateException.class, () -> when(List.of(), new Cancel(ACKED, T1)));
+    }
+
+    @Test
+    void aRequestForAClosedPageIsRecordedAsNotSentWithTheReason() {
+        List<DeliveryDomainEvent> then = when(List.of(),
+                new RecordNotSent(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", ACKED, T0));
+
+        assertEquals(List.of(REQUESTED, new DeliveryCancelled(ID, 0, ACKED, T0)), then);
+        Delivery state = Delivery.replay(ID, then);
+        assertEquals(DeliveryStatus.CANCELLED, state.status());
+        assertEquals(0, state.attempts());
+        assertEquals(ACKED, state.cancelReason());
+        // The same request again (redelivered) finds the decision made.
+        assertEquals(List.of(), when(then,
+                new RecordNotSent(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", ACKED, T1)));
+        assertEquals(List.of(), when(then,
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1)));
+    }
+
+    @Test
+    void aSendInFlightWhenTheDeliveryWasCancelledIsStillRecorded() {
+        // The provider took the message before the acknowledgement was recorded: the person got it,
+        // and the record says so, with why nothing more followed.
+        List<DeliveryDomainEvent> given = List.of(REQUESTED, new DeliveryCancelled(ID, 0, ACKED, T0));
+
+        List<DeliveryDomainEvent> then = when(given, new RecordSent(T1));
+
+        assertEquals(List.of(new DeliverySucceeded(ID, 1, T1)), then);
+        Delivery state = Delivery.replay(ID, Stream.concat(given.stream(), then.stream()).toList());
+        assertEquals(DeliveryStatus.SENT, state.status());
+        assertEquals(ACKED, state.cancelReason());
+    }
+
+    @Test
+    void aFailureInFlightWhenTheDeliveryWasCancelledIsRecordedWithoutARetry() {
+        List<DeliveryDomainEvent> given = List.of(REQUESTED, failed(1, T0), new DeliveryCancelled(ID, 1, ACKED, T0));
+
+        List<DeliveryDomainEvent> then = when(given, new RecordFailure("connection refused", true, T1));
+
+        assertEquals(List.of(new DeliveryAttemptFailed(ID, 2, "connection refused", true, null, T1)), then);
+        Delivery state = Delivery.replay(ID, Stream.concat(given.stream(), then.stream()).toList());
+        assertEquals(DeliveryStatus.CANCELLED, state.status());
+        assertEquals(2, state.attempts());
+        assertNull(state.nextAttemptAt());
+    }
+
+    @Test
+    void aCancellationIsPublishedOnlyWhereItWithdrawsAnAnnouncedRetry() {
+        Delivery failedOnce = Delivery.replay(ID, List.of(REQUESTED, failed(1, T1)));
+        DeliveryCancelled afterRetryAnnounced = new DeliveryCancelled(ID, 1, ACKED, T1);
+        DeliveryCancelled beforeAnyAttempt = new DeliveryCancelled(ID, 0, ACKED, T1);
+
+        // Others heard "retry at T": they now hear that none follows, and why.
+        assertEquals(new DeliveryFailed(ID, "req-1", "page-1", "alice", Channel.EMAIL, 1, "cancelled: " + ACKED, null,
+                T1), DeliveryNotifications.of(failedOnce.apply(afterRetryAnnounced), afterRetryAnnounced).orElseThrow());
+        // Nobody heard of a delivery that made no attempt: a cancellation of it is not news.
+        Delivery pending = Delivery.replay(ID, List.of(REQUESTED));
+        assertEquals(List.of(), DeliveryNotifications.of(pending.apply(beforeAnyAttempt), beforeAnyAttempt).stream()
+                .toList());
+        // An attempt in flight at the cancellation is published once, without a retry.
+        Delivery cancelled = pending.apply(beforeAnyAttempt);
+        DeliveryAttemptFailed inFlight = new DeliveryAttemptFailed(ID, 1, "timeout", true, null, T1);
+        assertEquals(new DeliveryFailed(ID, "req-1", "page-1", "alice", Channel.EMAIL, 1, "timeout", null, T1),
+                DeliveryNotifications.of(cancelled.apply(inFlight), inFlight).orElseThrow());
     }
 
     @Test
