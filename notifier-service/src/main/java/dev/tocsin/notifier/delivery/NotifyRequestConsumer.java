@@ -7,9 +7,12 @@ import dev.tocsin.events.Topics;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.contact.ContactMethod;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.engine.DeliveryAttempts;
+import dev.tocsin.notifier.page.PageState;
+import dev.tocsin.notifier.page.PageStates;
 import dev.tocsin.notifier.rules.DeliveryTarget;
 import dev.tocsin.notifier.rules.NotificationRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,7 +34,10 @@ import org.jboss.logging.Logger;
  * durable deadline for its first attempt. Nothing is sent here: the attempt runs in
  * {@link DeliveryAttempts}, so a crash or an SMTP outage after this transaction commits cannot lose
  * it. A person without any contact method gets an abandoned delivery, so the failure is on
- * {@code tocsin.notifications} for everyone to see rather than nowhere.
+ * {@code tocsin.notifications} for everyone to see rather than nowhere. A request for a page
+ * already acknowledged or resolved (its event on {@code tocsin.pages} came first) is recorded as
+ * not sent, with the reason, and no attempt is scheduled; the page's lock ({@link PageStates})
+ * makes a request and its page's acknowledgement, consumed side by side, see each other.
  */
 @ApplicationScoped
 public class NotifyRequestConsumer implements Redelivery {
@@ -41,13 +48,19 @@ public class NotifyRequestConsumer implements Redelivery {
     private final Inbox inbox;
     private final Deliveries deliveries;
     private final Deadlines deadlines;
+    private final PageStates pages;
     private final Clock clock;
 
-    NotifyRequestConsumer(Inbox inbox, Deliveries deliveries, Deadlines deadlines, Clock clock) {
+    NotifyRequestConsumer(Inbox inbox, Deliveries deliveries, Deadlines deadlines, PageStates pages, Clock clock) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.deadlines = deadlines;
+        this.pages = pages;
         this.clock = clock;
+    }
+
+    /** What a poll's requests need, read once for all of them. */
+    private record Read(Map<String, PageState> pages, Map<String, List<ContactMethod>> contacts) {
     }
 
     @Override
@@ -68,8 +81,14 @@ public class NotifyRequestConsumer implements Redelivery {
 
     // The topic carries one event type; a second makes this a sealed family and a switch over it.
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, NotifyRequested.class, records, this::contactMethods,
-                (contacts, fresh) -> handle(fresh.event(), contacts));
+        return inbox.consume(CONSUMER, NotifyRequested.class, records, this::read,
+                (read, fresh) -> handle(fresh.event(), read));
+    }
+
+    /** Locks the poll's pages first (in the poll's transaction), so their states stay as read until it commits. */
+    private Uni<Read> read(List<NotifyRequested> requests) {
+        return pages.lockAndRead(requests.stream().map(NotifyRequested::pageId).filter(id -> !blank(id)).toList())
+                .chain(states -> contactMethods(requests).map(contacts -> new Read(states, contacts)));
     }
 
     /**
@@ -84,7 +103,7 @@ public class NotifyRequestConsumer implements Redelivery {
                 .filter(user -> !blank(user)).toList()));
     }
 
-    private Uni<Void> handle(NotifyRequested request, Map<String, List<ContactMethod>> contacts) {
+    private Uni<Void> handle(NotifyRequested request, Read read) {
         if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
             // Retrying cannot fix it: the inbox parks it, where an operator sees it.
             return Uni.createFrom().failure(new IllegalArgumentException(
@@ -92,13 +111,31 @@ public class NotifyRequestConsumer implements Redelivery {
         }
         Notification notification = Notification.of(request);
         Instant now = clock.instant();
-        List<DeliveryTarget> targets = NotificationRules.expand(contacts.getOrDefault(request.userId(), List.of()));
+        List<DeliveryTarget> targets = NotificationRules.expand(read.contacts().getOrDefault(request.userId(),
+                List.of()));
         if (targets.isEmpty()) {
+            // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
             return unreachable(notification, now);
         }
+        Optional<String> closed = Optional.ofNullable(read.pages().get(request.pageId()))
+                .flatMap(PageState::closedReason);
         return Multi.createFrom().iterable(targets).onItem()
-                .transformToUniAndConcatenate(target -> request(notification, target, now))
+                .transformToUniAndConcatenate(target -> closed.isPresent()
+                        ? notSent(notification, target, closed.get(), now)
+                        : request(notification, target, now))
                 .onItem().ignoreAsUni();
+    }
+
+    private Uni<Void> notSent(Notification notification, DeliveryTarget target, String reason, Instant now) {
+        String id = DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId());
+        return deliveries.execute(id, new RecordNotSent(id, notification, target.contactMethodId(), target.channel(),
+                        target.address(), reason, now))
+                .invoke(decided -> {
+                    if (!decided.events().isEmpty()) {
+                        LOG.infof("delivery %s to %s not sent: %s", id, notification.userId(), reason);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> request(Notification notification, DeliveryTarget target, Instant now) {

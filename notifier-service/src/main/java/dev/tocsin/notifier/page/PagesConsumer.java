@@ -1,0 +1,109 @@
+package dev.tocsin.notifier.page;
+
+import dev.tocsin.eventing.Inbox;
+import dev.tocsin.eventing.deadletter.Redelivery;
+import dev.tocsin.eventing.rebuild.TopicProjection;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.page.PageEvent;
+import dev.tocsin.notifier.delivery.DeliveryCancellations;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Follows {@code tocsin.pages}, a poll per transaction through the inbox: keeps each page's state in
+ * {@code notifier_page_states}, and when a page is acknowledged or resolved cancels its deliveries
+ * still pending or waiting for a retry, so nobody is emailed about a page someone already took.
+ * The table is a projection of the topic, rebuilt by replaying it through this same path.
+ */
+@ApplicationScoped
+public class PagesConsumer implements Redelivery, TopicProjection {
+
+    static final String CONSUMER = "notifier.pages";
+
+    private final Inbox inbox;
+    private final PageStates pages;
+    private final DeliveryCancellations cancellations;
+    private final Clock clock;
+
+    PagesConsumer(Inbox inbox, PageStates pages, DeliveryCancellations cancellations, Clock clock) {
+        this.inbox = inbox;
+        this.pages = pages;
+        this.cancellations = cancellations;
+        this.clock = clock;
+    }
+
+    /** A poll of page events, in one transaction. */
+    @Incoming(Topics.PAGES)
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return consume(poll);
+    }
+
+    private Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records) {
+        // The poll's page states, locked and read once; each event folds into the map, so two events
+        // of one page in a poll see each other.
+        return inbox.consume(CONSUMER, PageEvent.class, records,
+                events -> pages.lockAndRead(events.stream().map(PageEvent::pageId).filter(id -> !blank(id)).toList()),
+                (states, fresh) -> handle(fresh.event(), states));
+    }
+
+    private Uni<Void> handle(PageEvent event, Map<String, PageState> states) {
+        if (blank(event.pageId())) {
+            // Retrying cannot fix it: the inbox parks it, where an operator sees it.
+            return Uni.createFrom().failure(new IllegalArgumentException("a page event needs a pageId"));
+        }
+        PageState after = PageState.apply(states.get(event.pageId()), event);
+        states.put(event.pageId(), after);
+        Optional<String> closed = after.closedReason();
+        Uni<Void> written = pages.write(after);
+        return closed.isEmpty() ? written
+                : written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant()))
+                        .replaceWithVoid();
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consume(List.of(record));
+    }
+
+    @Override
+    public String name() {
+        return "page-states";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("notifier_page_states");
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.PAGES);
+    }
+
+    @Override
+    public List<String> inboxConsumers() {
+        return List.of(CONSUMER);
+    }
+
+    /** Replays cancel nothing twice: a delivery already cancelled (or sent) stays as it is. */
+    @Override
+    public Uni<Void> apply(ConsumerRecord<String, String> record) {
+        return consume(List.of(record));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
