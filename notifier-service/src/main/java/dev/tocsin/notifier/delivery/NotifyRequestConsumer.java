@@ -85,10 +85,15 @@ public class NotifyRequestConsumer implements Redelivery {
                 (read, fresh) -> handle(fresh.event(), read));
     }
 
-    /** Locks the poll's pages first (in the poll's transaction), so their states stay as read until it commits. */
+    /**
+     * The contact methods first, then the poll's pages, locked in the poll's transaction so their
+     * states stay as read until it commits: the locks are held no longer than the poll's own work,
+     * and never while waiting for the contact methods' second connection.
+     */
     private Uni<Read> read(List<NotifyRequested> requests) {
-        return pages.lockAndRead(requests.stream().map(NotifyRequested::pageId).filter(id -> !blank(id)).toList())
-                .chain(states -> contactMethods(requests).map(contacts -> new Read(states, contacts)));
+        return contactMethods(requests).chain(contacts -> pages.lockAndRead(requests.stream()
+                        .map(NotifyRequested::pageId).filter(id -> !blank(id)).toList())
+                .map(states -> new Read(states, contacts)));
     }
 
     /**
