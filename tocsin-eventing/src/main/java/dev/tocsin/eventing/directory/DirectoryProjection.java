@@ -25,7 +25,7 @@ public class DirectoryProjection {
 
     private static final String SAVE_TEAM = """
             insert into directory_teams (team_id, name, time_zone, business_hours, saved_at)
-            values ($1, $2, $3, cast($4 as jsonb), $5)
+            values ($1, $2, $3, cast(cast($4 as text) as jsonb), $5)
             on conflict (team_id) do update set name = excluded.name, time_zone = excluded.time_zone,
                 business_hours = excluded.business_hours, saved_at = excluded.saved_at""";
     private static final String DELETE_TEAM = "delete from directory_teams where team_id = $1";
@@ -37,7 +37,7 @@ public class DirectoryProjection {
     private static final String ISSUE_TOKEN = """
             insert into directory_tokens (token_id, secret_sha256, subject_kind, subject_id, team_roles, expires_at,
                 issued_at)
-            values ($1, $2, $3, $4, cast($5 as jsonb), $6, $7)
+            values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6, $7)
             on conflict (token_id) do nothing""";
     /** A revocation before its issue (the issue compacted away) leaves nothing to refuse: nothing is written. */
     private static final String REVOKE_TOKEN =
