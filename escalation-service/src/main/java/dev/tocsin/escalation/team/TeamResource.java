@@ -87,29 +87,35 @@ public class TeamResource {
                 .map(view -> Response.status(201).entity(view.orElseThrow()).build());
     }
 
-    /** Changes a team's name, zone and hours; its admins may. */
+    /**
+     * Changes a team's name, zone and hours; its admins may. Only an existing team is changed
+     * (POST creates), so an unknown one is a 404 before its body is looked at.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<TeamView> update(@PathParam("id") String id, @Valid TeamRequest team) {
-        if (team == null) {
-            throw ProblemException.badRequest("name", "must be a team: a name and a time zone");
-        }
-        FieldErrors errors = new FieldErrors();
-        if (team.id() != null && !team.id().equals(id)) {
-            errors.add("id", "must be the path's id, " + id + ", or absent");
-        }
-        BusinessHours hours = TeamRules.check(team, errors);
-        errors.throwIfAny();
+        checkId(id);
         TeamAccess.require(identity, id, TeamRole.ADMIN);
         String by = Actor.of(identity).reference();
         Instant now = clock.instant();
-        return AfterCommit.transaction(() -> store.update(id, team.name(), team.timeZone(), hours, by, now)
-                        .chain(updated -> {
-                            if (!updated) {
+        return AfterCommit.transaction(() -> store.lock(id)
+                        .chain(exists -> {
+                            if (!exists) {
                                 throw ProblemException.notFound("team " + id);
                             }
-                            return outbox.append(new TeamSaved(id, team.name(), team.timeZone(), hours, by, now));
+                            if (team == null) {
+                                throw ProblemException.badRequest("name", "must be a team: a name and a time zone");
+                            }
+                            FieldErrors errors = new FieldErrors();
+                            if (team.id() != null && !team.id().equals(id)) {
+                                errors.add("id", "must be the path's id, " + id + ", or absent");
+                            }
+                            BusinessHours hours = TeamRules.check(team, errors);
+                            errors.throwIfAny();
+                            return store.update(id, team.name(), team.timeZone(), hours, by, now)
+                                    .chain(() -> outbox.append(new TeamSaved(id, team.name(), team.timeZone(), hours,
+                                            by, now)));
                         })
                         .chain(() -> store.get(id)))
                 .invoke(relay::wake)
@@ -121,6 +127,7 @@ public class TeamResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
+        checkId(id);
         String by = Actor.of(identity).reference();
         Instant now = clock.instant();
         return AfterCommit.transaction(() -> store.lock(id).chain(exists -> {
@@ -143,6 +150,7 @@ public class TeamResource {
     @GET
     @Path("/{id}")
     public Uni<TeamView> get(@PathParam("id") String id) {
+        checkId(id);
         return store.get(id).map(view -> view.orElseThrow(() -> ProblemException.notFound("team " + id)));
     }
 
@@ -162,6 +170,9 @@ public class TeamResource {
     public Uni<Response> putMember(@PathParam("id") String id, @PathParam("person") String person,
             @Valid MemberRequest member) {
         FieldErrors errors = new FieldErrors();
+        if (!TeamRules.validId(id)) {
+            errors.add("id", TeamRules.ID_RULE);
+        }
         PersonIds.check(person, "person", errors);
         TeamRole role = TeamRules.role(member == null ? null : member.role(), "role", errors);
         errors.throwIfAny();
@@ -184,6 +195,12 @@ public class TeamResource {
     @DELETE
     @Path("/{id}/members/{person}")
     public Uni<Response> removeMember(@PathParam("id") String id, @PathParam("person") String person) {
+        FieldErrors errors = new FieldErrors();
+        if (!TeamRules.validId(id)) {
+            errors.add("id", TeamRules.ID_RULE);
+        }
+        PersonIds.check(person, "person", errors);
+        errors.throwIfAny();
         TeamAccess.require(identity, id, TeamRole.ADMIN);
         String by = Actor.of(identity).reference();
         Instant now = clock.instant();
@@ -195,5 +212,11 @@ public class TeamResource {
                 }))
                 .invoke(relay::wake)
                 .map(ignored -> Response.noContent().build());
+    }
+
+    private static void checkId(String id) {
+        if (!TeamRules.validId(id)) {
+            throw ProblemException.badRequest("id", TeamRules.ID_RULE);
+        }
     }
 }
