@@ -6,6 +6,12 @@ import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.directory.MembershipRemoved;
+import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.TeamDeleted;
+import dev.tocsin.events.directory.TeamSaved;
+import dev.tocsin.events.directory.TokenIssued;
+import dev.tocsin.events.directory.TokenRevoked;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
@@ -59,10 +65,23 @@ public final class EventTypes {
             new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class);
     public static final EventType CHANGE_RECEIVED =
             new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
+    public static final EventType TEAM_SAVED =
+            new EventType("tocsin.team.saved.v1", Topics.DIRECTORY, TeamSaved.class);
+    public static final EventType TEAM_DELETED =
+            new EventType("tocsin.team.deleted.v1", Topics.DIRECTORY, TeamDeleted.class);
+    public static final EventType MEMBERSHIP_SAVED =
+            new EventType("tocsin.membership.saved.v1", Topics.DIRECTORY, MembershipSaved.class);
+    public static final EventType MEMBERSHIP_REMOVED =
+            new EventType("tocsin.membership.removed.v1", Topics.DIRECTORY, MembershipRemoved.class);
+    public static final EventType TOKEN_ISSUED =
+            new EventType("tocsin.token.issued.v1", Topics.DIRECTORY, TokenIssued.class);
+    public static final EventType TOKEN_REVOKED =
+            new EventType("tocsin.token.revoked.v1", Topics.DIRECTORY, TokenRevoked.class);
 
     public static final List<EventType> ALL = List.of(ALERT_SIGNAL_RECEIVED, RELEASE_ALERT, ALERT_TRIGGERED,
             ALERT_RESOLVED, ALERT_GROUP_UPDATED, PAGE_OPENED, PAGE_ESCALATED, PAGE_ACKNOWLEDGED, PAGE_EXHAUSTED,
-            PAGE_RESOLVED, ACKNOWLEDGE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED);
+            PAGE_RESOLVED, ACKNOWLEDGE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
+            TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -92,6 +111,12 @@ public final class EventTypes {
             case DeliverySent e -> DELIVERY_SENT;
             case DeliveryFailed e -> DELIVERY_FAILED;
             case ChangeReceived e -> CHANGE_RECEIVED;
+            case TeamSaved e -> TEAM_SAVED;
+            case TeamDeleted e -> TEAM_DELETED;
+            case MembershipSaved e -> MEMBERSHIP_SAVED;
+            case MembershipRemoved e -> MEMBERSHIP_REMOVED;
+            case TokenIssued e -> TOKEN_ISSUED;
+            case TokenRevoked e -> TOKEN_REVOKED;
         };
     }
 }
