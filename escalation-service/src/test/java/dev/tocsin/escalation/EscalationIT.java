@@ -266,7 +266,7 @@ class EscalationIT {
     }
 
     @Test
-    void theApiAcknowledgesAnOpenPageOnce() throws Exception {
+    void theApiAcknowledgesAnOpenPageOnceAndAgainChangesNothing() throws Exception {
         AlertTriggered alert = alert("checkout", Urgency.PAGE);
         PageOpened opened = pageFor(alert);
 
@@ -286,10 +286,13 @@ class EscalationIT {
         // Cancelled with the acknowledgement, not left to fire into a page that no longer escalates.
         assertTrue(stepDeadline(opened.pageId()).isEmpty());
 
-        acknowledge(opened.pageId(), "bob").statusCode(409).contentType("application/problem+json");
+        // Taken already: the same answer, and no second acknowledgement recorded.
+        acknowledge(opened.pageId(), "bob").statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
         given().header("Authorization", ADMIN)
                 .get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
                 .body("id", contains(opened.pageId()));
+        published.poll();
+        assertEquals(1, published.all(PageAcknowledged.class, a -> a.pageId().equals(opened.pageId())).size());
     }
 
     private PageOpened pageFor(AlertTriggered alert) throws Exception {

@@ -43,10 +43,13 @@ public class PageProjection {
                 cast($5 as text[]), cast($6 as text[]), cast($7 as int[]), cast($8 as int[]), cast($9 as text[]),
                 cast($10 as timestamptz[]), cast($11 as timestamptz[]))
                 as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at)""";
-    /** The page's new status and step; {@code $6} adds who this change notified (a JSON array). */
+    /**
+     * The page's new status, step and policy (a reassignment can change it); {@code $6} adds who
+     * this change notified (a JSON array).
+     */
     private static final String UPDATE = """
             update pages set status = $2, step = $3, round = $4, updated_at = $5,
-                notified = notified || cast(cast($6 as text) as jsonb)
+                notified = notified || cast(cast($6 as text) as jsonb), policy_id = $7
             where id = $1""";
     private static final String COLUMNS = """
             select id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text) notified,
@@ -66,6 +69,12 @@ public class PageProjection {
             case PageChange.Unrouted u -> insert(Sql.connection(), List.of(PageRows.fold(null, u)));
             case PageChange.Escalated e -> update(page, List.of(PageRows.notified(e.step(), e.round(), e.userIds())),
                     e.at());
+            case PageChange.Renotified r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
+                    r.at());
+            case PageChange.Reassigned r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
+                    r.at());
+            case PageChange.PolicyAdopted a -> Uni.createFrom().voidItem();
+            case PageChange.Snoozed s -> update(page, List.of(), s.at());
             case PageChange.Acknowledged a -> update(page, List.of(), a.at());
             case PageChange.Exhausted x -> update(page, List.of(), x.at());
             case PageChange.Resolved r -> update(page, List.of(), r.at());
@@ -84,8 +93,8 @@ public class PageProjection {
     }
 
     private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {
-        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(List.of(page.id(), page.status().name(),
-                page.step(), page.round(), Sql.at(at), EventJson.write(notified)))).replaceWithVoid();
+        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(Arrays.asList(page.id(), page.status().name(),
+                page.step(), page.round(), Sql.at(at), EventJson.write(notified), page.policyId()))).replaceWithVoid();
     }
 
     /** Newest first, after the cursor's (openedAt, id); {@link PageRequest#fetch()} rows at most. */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} alerts,
- * their escalation policies and the schedules their first steps name, each table read once per
+ * their escalation policies and the schedules their first steps name (the only step a new page notifies), each table read once per
  * poll rather than once per alert. Documents a poll does not name are absent.
  */
 record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPolicy> policies,
@@ -39,7 +39,7 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
                 .getAll("escalation_policies", services.values().stream().map(ServiceDefinition::escalationPolicy)
                         .toList(), EscalationPolicy.class)
                 .chain(policies -> documents.getAll("schedules", policies.values().stream()
-                                .map(policy -> policy.steps().get(0).target())
+                                .flatMap(policy -> PolicySnapshot.of(policy).step(1).targets().stream())
                                 .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
                                 .map(EscalationPolicy.Target::id).toList(), Schedule.class)
                         .map(schedules -> new Routing(services, policies, schedules))));
@@ -53,7 +53,4 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
         return Optional.ofNullable(policies.get(id));
     }
 
-    Optional<Schedule> schedule(EscalationPolicy.Target target) {
-        return Optional.ofNullable(schedules.get(target.id()));
-    }
 }
