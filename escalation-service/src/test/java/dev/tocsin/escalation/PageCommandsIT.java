@@ -78,11 +78,11 @@ class PageCommandsIT {
         put("/api/v1/schedules/pc-oncall", "{\"name\":\"Commands\",\"timeZone\":\"UTC\",\"rotation\":"
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
         put("/api/v1/escalation-policies/pc-policy", "{\"name\":\"Commands\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"},\"deadline\":\"PT5M\"},"
-                + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"pc-oncall\"},\"deadline\":\"PT5M\"}]}");
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT5M\"},"
+                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT5M\"}]}");
         put("/api/v1/escalation-policies/pc-carol", "{\"name\":\"Carol alone\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"USER\",\"id\":\"carol\"},\"deadline\":\"PT15M\"}]}");
-        put("/api/v1/services/pc", "{\"name\":\"Commands\",\"criticality\":\"USER_FACING\","
+                + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT15M\"}]}");
+        put("/api/v1/services/pc", "{\"name\":\"Commands\",\"criticality\":\"CRITICAL\","
                 + "\"escalationPolicy\":\"pc-policy\"}");
     }
 
@@ -192,13 +192,28 @@ class PageCommandsIT {
         String secondary = onCall("secondary");
         // Editing the policy while the page runs: step 2 would now page carol, after an hour.
         put("/api/v1/escalation-policies/pc-policy", "{\"name\":\"Commands\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"},\"deadline\":\"PT60M\"},"
-                + "{\"target\":{\"type\":\"USER\",\"id\":\"carol\"},\"deadline\":\"PT60M\"}]}");
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT60M\"},"
+                + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT60M\"}]}");
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         engine.wake();
         PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
         assertEquals(List.of(secondary), escalated.userIds());
         assertEquals(Optional.of(fromNow(Duration.ofMinutes(5))), stepDeadline(opened.pageId()));
+    }
+
+    @Test
+    void aStepNotifiesAllItsTargetsAndTakesItsDeadlineFromTheServicesCriticality() throws Exception {
+        put("/api/v1/escalation-policies/pc-both", "{\"name\":\"Both\",\"steps\":[{\"targets\":["
+                + "{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"},{\"type\":\"USER\",\"id\":\"carol\"}]}]}");
+        put("/api/v1/services/pc-low", "{\"name\":\"Low\",\"criticality\":\"LOW\",\"escalationPolicy\":\"pc-both\"}");
+        String primary = onCall("primary");
+        PageOpened opened = open("pc-low");
+        for (String person : List.of(primary, "carol")) {
+            published.await(NotifyRequested.class, n -> n.pageId().equals(opened.pageId()) && n.userId().equals(person),
+                    WAIT);
+        }
+        // No deadline on the step: a low-criticality service waits 30 minutes for an answer.
+        assertEquals(Optional.of(fromNow(Duration.ofMinutes(30))), stepDeadline(opened.pageId()));
     }
 
     @Test
@@ -219,9 +234,13 @@ class PageCommandsIT {
     }
 
     private PageOpened open() throws Exception {
+        return open("pc");
+    }
+
+    private PageOpened open(String service) throws Exception {
         String id = "alert-" + UUID.randomUUID();
-        AlertTriggered alert = new AlertTriggered(id, "fp-" + id, "pc", "Commands " + id, "critical", Urgency.PAGE,
-                "test", Map.of("service", "pc"), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
+        AlertTriggered alert = new AlertTriggered(id, "fp-" + id, service, "Commands " + id, "critical", Urgency.PAGE,
+                "test", Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
         producer.send(CloudEventRecords.toRecord(alert, "/test", Instant.now())).get();
         return published.await(PageOpened.class, p -> p.alertId().equals(id), WAIT);
     }

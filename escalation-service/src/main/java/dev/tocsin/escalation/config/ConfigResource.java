@@ -40,7 +40,7 @@ public class ConfigResource {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Duration MIN_DEADLINE = Duration.ofMinutes(1);
-    private static final Duration MAX_DEADLINE = Duration.ofHours(2);
+    private static final Duration MAX_DEADLINE = Duration.ofMinutes(60);
 
     private final Documents documents;
     private final EscalationConfig config;
@@ -94,26 +94,31 @@ public class ConfigResource {
         }
         for (int i = 0; i < steps.size(); i++) {
             Duration deadline = steps.get(i).deadline();
-            if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
-                errors.add("steps[" + i + "].deadline", "must be between PT1M and PT2H");
+            if (deadline != null && (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0)) {
+                errors.add("steps[" + i + "].deadline", "must be between PT1M and PT60M, or absent to follow the "
+                        + "service's criticality");
             }
         }
         errors.throwIfAny();
-        Predicate<EscalationPolicy.Step> user = step -> step.target().type() == EscalationPolicy.TargetType.USER;
-        List<String> users = steps.stream().filter(user).map(s -> s.target().id()).toList();
-        List<String> schedules = steps.stream().filter(user.negate()).map(s -> s.target().id()).toList();
+        List<EscalationPolicy.Target> targets = steps.stream().flatMap(s -> s.targets().stream()).toList();
+        Predicate<EscalationPolicy.Target> user = target -> target.type() == EscalationPolicy.TargetType.USER;
+        List<String> users = targets.stream().filter(user).map(EscalationPolicy.Target::id).toList();
+        List<String> schedules = targets.stream().filter(user.negate()).map(EscalationPolicy.Target::id).toList();
         return AfterCommit.transaction(() -> documents.missing("users", users)
                 .chain(missingUsers -> documents.missing("schedules", schedules)
                 .chain(missingSchedules -> {
                     for (int i = 0; i < steps.size(); i++) {
-                        EscalationPolicy.Step step = steps.get(i);
-                        if ((user.test(step) ? missingUsers : missingSchedules).contains(step.target().id())) {
-                            errors.add("steps[" + i + "].target.id", "'" + step.target().id() + "' does not exist");
+                        List<EscalationPolicy.Target> stepTargets = steps.get(i).targets();
+                        for (int j = 0; j < stepTargets.size(); j++) {
+                            EscalationPolicy.Target target = stepTargets.get(j);
+                            if ((user.test(target) ? missingUsers : missingSchedules).contains(target.id())) {
+                                errors.add("steps[" + i + "].targets[" + j + "].id",
+                                        "'" + target.id() + "' does not exist");
+                            }
                         }
                     }
                     errors.throwIfAny();
-                    return put("escalation_policies", id,
-                            new EscalationPolicy(id, policy.name(), policy.repeat(), policy.steps()));
+                    return put("escalation_policies", id, policy.withDefaults(id));
                 })));
     }
 

@@ -92,7 +92,9 @@ public class AlertConsumer implements Redelivery {
         if (service.isEmpty()) {
             unroutable = "no service '" + alert.service() + "' is configured";
         } else {
-            policy = routing.policy(service.get().escalationPolicy()).map(PolicySnapshot::of).orElse(null);
+            ServiceDefinition.Criticality criticality = service.get().criticality();
+            policy = routing.policy(service.get().escalationPolicy()).map(p -> PolicySnapshot.of(p, criticality))
+                    .orElse(null);
             if (policy == null) {
                 unroutable = "escalation policy '" + service.get().escalationPolicy() + "' does not exist";
             }

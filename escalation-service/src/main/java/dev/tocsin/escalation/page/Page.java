@@ -17,6 +17,7 @@ import dev.tocsin.escalation.page.PageCommand.Reassign;
 import dev.tocsin.escalation.page.PageCommand.Resolve;
 import dev.tocsin.escalation.page.PageCommand.Snooze;
 import dev.tocsin.escalation.page.PageCommand.StepDue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ import java.util.Map;
 public record Page(String id, String alertId, String service, String policyId, Status status, int step, int round,
         String summary, String severity, Map<String, String> labels, PolicySnapshot policy, Instant dueAt,
         Instant openedAt, int version) {
+
+    /** The longest snooze: a page snoozed for longer is one somebody forgot. */
+    public static final Duration MAX_SNOOZE = Duration.ofHours(24);
 
     public enum Status {
         /** Not opened yet: never stored, never shown. */
@@ -99,8 +103,9 @@ public record Page(String id, String alertId, String service, String policyId, S
                 if (!status.live()) {
                     throw refused("snoozed");
                 }
-                if (!c.until().isAfter(now)) {
-                    throw new IllegalArgumentException("a snooze must end after " + now + ", not at " + c.until());
+                if (!c.until().isAfter(now) || c.until().isAfter(now.plus(MAX_SNOOZE))) {
+                    throw new IllegalArgumentException("a snooze must end after " + now + " and within "
+                            + MAX_SNOOZE + ", not at " + c.until());
                 }
                 yield List.of(new Snoozed(c.until(), c.actor().by(), c.actor().via(), now));
             }
@@ -158,6 +163,9 @@ public record Page(String id, String alertId, String service, String policyId, S
     private List<PageChange> reassign(Reassign c, PageContext context) {
         if (!status.live()) {
             throw refused("reassigned");
+        }
+        if ((c.userId() == null) == (c.policy() == null)) {
+            throw new IllegalArgumentException("a reassignment names a person or a policy, not " + c);
         }
         Instant now = context.now();
         if (c.policy() != null) {

@@ -66,46 +66,42 @@ public class PageCommandConsumer implements Redelivery {
         String pageId = command.pageId() == null || command.pageId().isBlank()
                 ? Pages.idFor(command.alertId()) : command.pageId();
         PageCommand.Actor actor = new PageCommand.Actor(command.by(), command.via());
-        Uni<PageCommand> domain = switch (command) {
-            case AcknowledgePage c -> Uni.createFrom().item(new PageCommand.Acknowledge(actor));
-            case ResolvePage c -> Uni.createFrom().item(new PageCommand.Resolve(actor));
-            case SnoozePage c -> Uni.createFrom().item(new PageCommand.Snooze(c.until(), actor));
-            case EscalatePage c -> Uni.createFrom().item(new PageCommand.EscalateNow(actor));
+        Uni<PageCommands.Result> handled = switch (command) {
+            case AcknowledgePage c -> commands.handle(pageId, new PageCommand.Acknowledge(actor));
+            case ResolvePage c -> commands.handle(pageId, new PageCommand.Resolve(actor));
+            case SnoozePage c -> commands.handle(pageId, new PageCommand.Snooze(c.until(), actor));
+            case EscalatePage c -> commands.handle(pageId, new PageCommand.EscalateNow(actor));
             case ReassignPage c -> c.policyId() == null
-                    ? Uni.createFrom().item(new PageCommand.Reassign(c.userId(), null, actor))
-                    : commands.snapshot(c.policyId()).map(policy -> policy
-                            .<PageCommand>map(p -> new PageCommand.Reassign(null, p, actor)).orElse(null));
+                    ? commands.handle(pageId, new PageCommand.Reassign(c.userId(), null, actor))
+                    : commands.reassignToPolicy(pageId, c.policyId(), actor);
         };
-        return domain.chain(decided -> {
-            if (decided == null) {
-                LOG.warnf("%s of alert %s via %s ignored: no such escalation policy", kind(command),
-                        command.alertId(), command.via());
-                ignored("no-such-policy");
-                return Uni.createFrom().voidItem();
+        return handled.invoke(result -> {
+            if (result.changes().isEmpty()) {
+                // Taken already, or the same command again: one acknowledgement, one resolution is kept.
+                ignored(result.before().status() == Page.Status.NEW ? "no-such-page" : "not-open");
             }
-            return commands.handle(pageId, decided).invoke(result -> {
-                if (result.changes().isEmpty()) {
-                    // Taken already, or the same command again: one acknowledgement, one resolution is kept.
-                    ignored(result.before().status() == Page.Status.NEW ? "no-such-page" : "not-open");
-                }
-            }).replaceWithVoid().onFailure(PageRefused.class).recoverWithUni(e -> {
-                if (((PageRefused) e).status() == Page.Status.NEW) {
-                    // Not kept for later: most alerts never open a page (ticket urgency, silenced,
-                    // flapping), and a page opened after its acknowledgement must still reach someone.
-                    LOG.warnf("%s of alert %s via %s ignored: it has no page %s", kind(command), command.alertId(),
-                            command.via(), pageId);
-                    ignored("no-such-page");
-                } else {
-                    // Usual, not a fault: someone else took it first, or it resolved meanwhile.
-                    ignored("not-open");
-                }
-                return Uni.createFrom().voidItem();
-            }).onFailure(IllegalArgumentException.class).recoverWithUni(e -> {
-                LOG.warnf("%s of alert %s via %s ignored: %s", kind(command), command.alertId(), command.via(),
-                        e.getMessage());
-                ignored("invalid");
-                return Uni.createFrom().voidItem();
-            });
+        }).replaceWithVoid().onFailure(PageRefused.class).recoverWithUni(e -> {
+            if (((PageRefused) e).status() == Page.Status.NEW) {
+                // Not kept for later: most alerts never open a page (ticket urgency, silenced,
+                // flapping), and a page opened after its acknowledgement must still reach someone.
+                LOG.warnf("%s of alert %s via %s ignored: it has no page %s", kind(command), command.alertId(),
+                        command.via(), pageId);
+                ignored("no-such-page");
+            } else {
+                // Usual, not a fault: someone else took it first, or it resolved meanwhile.
+                ignored("not-open");
+            }
+            return Uni.createFrom().voidItem();
+        }).onFailure(PageCommands.NoSuchPolicy.class).recoverWithUni(e -> {
+            LOG.warnf("%s of alert %s via %s ignored: policy %s", kind(command), command.alertId(), command.via(),
+                    e.getMessage());
+            ignored("no-such-policy");
+            return Uni.createFrom().voidItem();
+        }).onFailure(IllegalArgumentException.class).recoverWithUni(e -> {
+            LOG.warnf("%s of alert %s via %s ignored: %s", kind(command), command.alertId(), command.via(),
+                    e.getMessage());
+            ignored("invalid");
+            return Uni.createFrom().voidItem();
         });
     }
 

@@ -3,6 +3,7 @@ package dev.tocsin.escalation.page;
 import dev.tocsin.escalation.config.Documents;
 import dev.tocsin.escalation.config.EscalationPolicy;
 import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.config.ServiceDefinition;
 import dev.tocsin.eventing.Deadlines;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,10 +55,38 @@ public class PageCommands {
                 .call(result -> result.changes().isEmpty() ? Uni.createFrom().voidItem() : follow(result.after()));
     }
 
-    /** The snapshot a page reassigned to {@code policyId} would run on; empty when there is no such policy. */
-    public Uni<Optional<PolicySnapshot>> snapshot(String policyId) {
-        return documents.get("escalation_policies", policyId, EscalationPolicy.class)
-                .map(policy -> policy.map(PolicySnapshot::of));
+    /**
+     * The snapshot a page of {@code serviceId} reassigned to {@code policyId} would run on, its
+     * deadlines resolved by the service's criticality; empty when there is no such policy.
+     */
+    Uni<Optional<PolicySnapshot>> snapshot(String policyId, String serviceId) {
+        return documents.get("escalation_policies", policyId, EscalationPolicy.class).chain(policy -> policy.isEmpty()
+                ? Uni.createFrom().item(Optional.<PolicySnapshot>empty())
+                : documents.get("services", serviceId, ServiceDefinition.class).map(service -> Optional.of(
+                        PolicySnapshot.of(policy.get(), service.map(ServiceDefinition::criticality).orElse(null)))));
+    }
+
+    /**
+     * Reassigns the page to another policy, on a snapshot of it taken now with the page's service's
+     * criticality; fails with {@link NoSuchPolicy} when there is none of that id.
+     */
+    public Uni<Result> reassignToPolicy(String pageId, String policyId, PageCommand.Actor actor) {
+        return pages.load(pageId).chain(page -> {
+            if (page.status() == Page.Status.NEW) {
+                return decide(page, new PageCommand.Reassign(null, null, actor));
+            }
+            return snapshot(policyId, page.service()).chain(policy -> policy
+                    .map(p -> decide(page, new PageCommand.Reassign(null, p, actor)))
+                    .orElseGet(() -> Uni.createFrom().failure(new NoSuchPolicy(policyId))));
+        }).call(result -> result.changes().isEmpty() ? Uni.createFrom().voidItem() : follow(result.after()));
+    }
+
+    /** A reassignment named a policy that does not exist. */
+    public static class NoSuchPolicy extends RuntimeException {
+
+        public NoSuchPolicy(String policyId) {
+            super("'" + policyId + "' does not exist");
+        }
     }
 
     /** The page's deadline passed; for the engine, which moves or drops the deadline itself: when it is next due. */
@@ -117,8 +146,7 @@ public class PageCommands {
         if (!needsSteps || page.policy() != null || page.policyId() == null) {
             return Uni.createFrom().nullItem();
         }
-        return documents.get("escalation_policies", page.policyId(), EscalationPolicy.class)
-                .map(policy -> policy.map(PolicySnapshot::of).orElse(null));
+        return snapshot(page.policyId(), page.service()).map(policy -> policy.orElse(null));
     }
 
     /** Keeps the page's one deadline where the page is next due, or removes it. */

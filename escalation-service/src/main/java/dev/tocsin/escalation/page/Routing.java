@@ -39,7 +39,7 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
                 .getAll("escalation_policies", services.values().stream().map(ServiceDefinition::escalationPolicy)
                         .toList(), EscalationPolicy.class)
                 .chain(policies -> documents.getAll("schedules", policies.values().stream()
-                                .flatMap(policy -> PolicySnapshot.of(policy).step(1).targets().stream())
+                                .flatMap(policy -> policy.steps().get(0).targets().stream())
                                 .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
                                 .map(EscalationPolicy.Target::id).toList(), Schedule.class)
                         .map(schedules -> new Routing(services, policies, schedules))));

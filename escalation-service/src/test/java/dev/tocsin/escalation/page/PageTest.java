@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.escalation.config.EscalationPolicy;
 import dev.tocsin.escalation.config.EscalationPolicy.Target;
+import dev.tocsin.escalation.config.ServiceDefinition.Criticality;
 import dev.tocsin.escalation.config.EscalationPolicy.TargetType;
 import dev.tocsin.escalation.page.PageChange.Acknowledged;
 import dev.tocsin.escalation.page.PageChange.Escalated;
@@ -299,6 +301,38 @@ class PageTest {
         // Nothing left to escalate to, and nothing to keep a deadline for.
         assertEquals(List.of(new Exhausted(LATER)),
                 when(given(OPENED_BEFORE_SNAPSHOTS), new PageCommand.StepDue(Actor.DEADLINE), LATER));
+    }
+
+    @Test
+    void theSnapshotFillsInWhatThePolicyLeftOut() {
+        EscalationPolicy policy = new EscalationPolicy("pol", "Pol", null, List.of(
+                new EscalationPolicy.Step(List.of(new Target(TargetType.USER, "alice")), null),
+                new EscalationPolicy.Step(List.of(new Target(TargetType.USER, "bob")), Duration.ofMinutes(7))));
+        // A step without a deadline follows the service: 5 minutes critical, 15 high, 30 low.
+        for (Criticality criticality : Criticality.values()) {
+            PolicySnapshot snapshot = PolicySnapshot.of(policy, criticality);
+            assertEquals(criticality.deadline(), snapshot.step(1).deadline());
+            assertEquals(Duration.ofMinutes(7), snapshot.step(2).deadline(), "a step's own deadline wins");
+            assertEquals(2, snapshot.repeat(), "repeat defaults to 2");
+        }
+        assertEquals(List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30)),
+                Stream.of(Criticality.values()).map(Criticality::deadline).toList());
+        // The service is gone (an old page adopting its policy): the shortest deadline, never a silent hour.
+        assertEquals(Duration.ofMinutes(5), PolicySnapshot.of(policy, null).step(1).deadline());
+    }
+
+    @Test
+    void aPersonNamedTwiceInAStepIsNotifiedOnce() {
+        PolicySnapshot.Step step = new PolicySnapshot.Step(List.of(new Target(TargetType.USER, "alice"),
+                new Target(TargetType.USER, "bob"), new Target(TargetType.USER, "alice")), Duration.ofMinutes(5));
+        assertEquals(List.of("alice", "bob"), StepRouting.people(step, Map.of(), T));
+    }
+
+    @Test
+    void theOldCriticalityNamesStillRead() {
+        assertEquals(Criticality.CRITICAL, Criticality.of("USER_FACING"));
+        assertEquals(Criticality.LOW, Criticality.of("INTERNAL"));
+        assertEquals(Criticality.HIGH, Criticality.of("high"));
     }
 
     @Test

@@ -48,7 +48,7 @@ public class PageResource {
     /** How commands through this API are named in events and metrics. */
     static final String VIA = "api";
     static final Duration MIN_SNOOZE = Duration.ofMinutes(1);
-    static final Duration MAX_SNOOZE = Duration.ofHours(24);
+    static final Duration MAX_SNOOZE = Page.MAX_SNOOZE;
     private static final Pattern PAGE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PageProjection projection;
@@ -107,7 +107,7 @@ public class PageResource {
     public Uni<PageView> acknowledge(@PathParam("id") String id, @Valid PageActionRequest request) {
         known(id);
         PageCommand.Actor actor = actor(request == null ? null : request.by(), "acknowledges");
-        return run(id, () -> Uni.createFrom().item(new PageCommand.Acknowledge(actor)));
+        return command(id, () -> Uni.createFrom().item(new PageCommand.Acknowledge(actor)));
     }
 
     /** Ends the page (not its alert): nobody further is notified. Resolving a resolved page changes nothing. */
@@ -117,7 +117,7 @@ public class PageResource {
     public Uni<PageView> resolve(@PathParam("id") String id, @Valid PageActionRequest request) {
         known(id);
         PageCommand.Actor actor = actor(request == null ? null : request.by(), "resolves");
-        return run(id, () -> Uni.createFrom().item(new PageCommand.Resolve(actor)));
+        return command(id, () -> Uni.createFrom().item(new PageCommand.Resolve(actor)));
     }
 
     /** Notifies the next step of the page's policy now; 409 at the policy's last step. */
@@ -127,7 +127,7 @@ public class PageResource {
     public Uni<PageView> escalate(@PathParam("id") String id, @Valid PageActionRequest request) {
         known(id);
         PageCommand.Actor actor = actor(request == null ? null : request.by(), "escalates");
-        return run(id, () -> Uni.createFrom().item(new PageCommand.EscalateNow(actor)));
+        return command(id, () -> Uni.createFrom().item(new PageCommand.EscalateNow(actor)));
     }
 
     /** Stops escalation until a time; then the current step's people are notified again if the alert still fires. */
@@ -152,7 +152,7 @@ public class PageResource {
         }
         errors.throwIfAny();
         Instant end = until;
-        return run(id, () -> Uni.createFrom().item(new PageCommand.Snooze(end, actor)));
+        return command(id, () -> Uni.createFrom().item(new PageCommand.Snooze(end, actor)));
     }
 
     /** Hands the page to a person (at its current step) or to another escalation policy (from its step 1). */
@@ -166,7 +166,12 @@ public class PageResource {
             throw ProblemException.badRequest("userId", "give either userId (a person) or policyId (an escalation "
                     + "policy), not both");
         }
-        return run(id, () -> {
+        if (request.policyId() != null) {
+            return run(id, () -> commands.reassignToPolicy(id, request.policyId(), actor)
+                    .onFailure(PageCommands.NoSuchPolicy.class)
+                    .transform(e -> ProblemException.badRequest("policyId", e.getMessage())));
+        }
+        return command(id, () -> {
             if (request.userId() != null) {
                 return documents.missing("users", List.of(request.userId())).map(missing -> {
                     if (!missing.isEmpty()) {
@@ -175,9 +180,7 @@ public class PageResource {
                     return new PageCommand.Reassign(request.userId(), null, actor);
                 });
             }
-            return commands.snapshot(request.policyId()).map(policy -> new PageCommand.Reassign(null,
-                    policy.orElseThrow(() -> ProblemException.badRequest("policyId",
-                            "'" + request.policyId() + "' does not exist")), actor));
+            throw new IllegalStateException("a reassignment names a person or a policy");
         });
     }
 
@@ -198,10 +201,14 @@ public class PageResource {
         return new PageCommand.Actor(by.strip(), VIA);
     }
 
-    /** Reads what the command needs, decides and records it in one transaction, and answers the page after it. */
-    private Uni<PageView> run(String id, Supplier<Uni<PageCommand>> command) {
-        return Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> command.get()
-                        .chain(c -> commands.handle(id, c))
+    /** Reads what the command needs, then carries it out as {@link #run}. */
+    private Uni<PageView> command(String id, Supplier<Uni<PageCommand>> command) {
+        return run(id, () -> command.get().chain(c -> commands.handle(id, c)));
+    }
+
+    /** Decides and records in one transaction, and answers the page after it. */
+    private Uni<PageView> run(String id, Supplier<Uni<PageCommands.Result>> work) {
+        return Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> work.get()
                         .onFailure(PageRefused.class).transform(e -> conflict(id, (PageRefused) e))
                         .onFailure(IllegalArgumentException.class)
                         .transform(e -> new ProblemException(400, "Bad Request", e.getMessage()))
