@@ -12,12 +12,16 @@ import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.EscalatePage;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageReassigned;
 import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.page.PageSnoozed;
+import dev.tocsin.events.page.ReassignPage;
+import dev.tocsin.events.page.ResolvePage;
+import dev.tocsin.events.page.SnoozePage;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.TopicReader;
@@ -214,6 +218,30 @@ class PageCommandsIT {
         }
         // No deadline on the step: a low-criticality service waits 30 minutes for an answer.
         assertEquals(Optional.of(fromNow(Duration.ofMinutes(30))), stepDeadline(opened.pageId()));
+    }
+
+    @Test
+    void theSameCommandsArriveOnThePageCommandsTopic() throws Exception {
+        PageOpened opened = open();
+        String secondary = onCall("secondary");
+        // Keyed by alert, as a chat tool that knows only the alert would send it.
+        producer.send(CloudEventRecords.toRecord(new EscalatePage(opened.alertId(), null, "alice", "slack",
+                Instant.now()), "/test", Instant.now())).get();
+        PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
+        assertEquals(List.of(secondary), escalated.userIds());
+        producer.send(CloudEventRecords.toRecord(new SnoozePage(opened.alertId(), opened.pageId(),
+                clock.instant().plus(Duration.ofMinutes(30)), "alice", "slack", Instant.now()), "/test",
+                Instant.now())).get();
+        assertEquals("slack", published.await(PageSnoozed.class, e -> e.pageId().equals(opened.pageId()), WAIT).via());
+        // A policy that does not exist is counted and dropped, not retried for ever.
+        producer.send(CloudEventRecords.toRecord(new ReassignPage(opened.alertId(), null, null, "no-such-policy",
+                "alice", "slack", Instant.now()), "/test", Instant.now())).get();
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
+                .statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*tocsin_page_commands_ignored_total\\{[^}]*reason=\"no-such-policy\"[^}]*} [1-9].*")));
+        producer.send(CloudEventRecords.toRecord(new ResolvePage(opened.alertId(), null, "alice", "slack",
+                Instant.now()), "/test", Instant.now())).get();
+        published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);
     }
 
     @Test
