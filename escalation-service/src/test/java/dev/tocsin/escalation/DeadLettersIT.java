@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.eventing.CloudEventRecords;
-import dev.tocsin.escalation.page.Pages;
+import dev.tocsin.escalation.page.store.Pages;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;

@@ -28,6 +28,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
+import dev.tocsin.escalation.person.User;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.schedule.ScheduleRules;
+import dev.tocsin.escalation.service.ServiceDefinition;
+import dev.tocsin.escalation.store.Documents;
 
 /**
  * Users, schedules, escalation policies and services. PUT creates or replaces a whole document

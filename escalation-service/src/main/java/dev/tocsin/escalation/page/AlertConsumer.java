@@ -1,7 +1,7 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import dev.tocsin.escalation.page.store.Pages;
 
 /**
  * Opens a page for every alert that must wake someone, on a snapshot of its service's escalation

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import dev.tocsin.escalation.page.store.Pages;
 
 /**
  * Applies commands on {@code tocsin.page-commands} (from monitoring systems acknowledging at the

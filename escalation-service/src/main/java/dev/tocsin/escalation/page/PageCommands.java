@@ -1,9 +1,9 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.Schedule;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.eventing.Deadlines;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import dev.tocsin.escalation.page.store.Pages;
 
 /**
  * Carries out a command on a page, however it arrived (REST, {@code tocsin.page-commands}, an

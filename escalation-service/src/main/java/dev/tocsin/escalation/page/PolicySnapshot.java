@@ -1,7 +1,7 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.Schedule;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.events.alert.AlertEvent;
 import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;

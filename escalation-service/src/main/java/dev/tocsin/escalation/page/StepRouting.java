@@ -1,7 +1,7 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.schedule.Schedule;
 import dev.tocsin.escalation.schedule.OnCall;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.tocsin.escalation.page.store.PageRows;
 
 /** Given a page's events, the row a rebuild writes is the one the live projection kept. */
 class PageRowsTest {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.EscalationPolicy.Target;
-import dev.tocsin.escalation.config.ServiceDefinition.Criticality;
-import dev.tocsin.escalation.config.EscalationPolicy.TargetType;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.policy.EscalationPolicy.Target;
+import dev.tocsin.escalation.service.ServiceDefinition.Criticality;
+import dev.tocsin.escalation.policy.EscalationPolicy.TargetType;
 import dev.tocsin.escalation.page.PageChange.Acknowledged;
 import dev.tocsin.escalation.page.PageChange.Escalated;
 import dev.tocsin.escalation.page.PageChange.Exhausted;

@@ -1,11 +1,11 @@
 package dev.tocsin.escalation.page.rest;
 
-import dev.tocsin.escalation.config.Documents;
+import dev.tocsin.escalation.store.Documents;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageCommand;
 import dev.tocsin.escalation.page.PageCommands;
-import dev.tocsin.escalation.page.PageProjection;
-import dev.tocsin.escalation.page.PageProjection.PageView;
+import dev.tocsin.escalation.page.store.PageProjection;
+import dev.tocsin.escalation.page.store.PageProjection.PageView;
 import dev.tocsin.escalation.page.PageRefused;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.OutboxRelay;
@@ -185,7 +185,7 @@ public class PageResource {
     }
 
     /**
-     * Page ids are UUIDs ({@link dev.tocsin.escalation.page.Pages#idFor}): anything else names no
+     * Page ids are UUIDs ({@link dev.tocsin.escalation.page.store.Pages#idFor}): anything else names no
      * page, answered before the body is looked at.
      */
     private static void known(String id) {

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.service;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.validation.constraints.NotBlank;

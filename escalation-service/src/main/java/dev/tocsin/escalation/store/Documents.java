@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.store;
 
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Sql;

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.policy;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * Loads pages from their events and records new ones: the events, the projection and the

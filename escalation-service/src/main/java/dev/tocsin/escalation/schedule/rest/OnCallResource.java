@@ -1,7 +1,7 @@
-package dev.tocsin.escalation.schedule;
+package dev.tocsin.escalation.schedule.rest;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.schedule.Schedule;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.tocsin.escalation.schedule.OnCall;
 
 /**
  * Who is primary and secondary on a schedule at an instant. The instant is bounded to ten years

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.eventing.rebuild.StoredProjection;
@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * The {@code pages} table as a projection of the Page events, for a rebuild: each page's events

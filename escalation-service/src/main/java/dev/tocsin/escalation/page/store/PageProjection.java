@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tocsin.eventing.AfterCommit;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * The {@code pages} table, every statement on it: kept in step with the Page events in the same
