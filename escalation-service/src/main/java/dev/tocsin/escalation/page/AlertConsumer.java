@@ -1,6 +1,8 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.policy.store.Policies;
+import dev.tocsin.escalation.schedule.store.Schedules;
+import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
@@ -39,16 +41,20 @@ public class AlertConsumer implements Redelivery {
     private final Inbox inbox;
     private final Pages pages;
     private final PageCommands commands;
-    private final Documents documents;
+    private final Services services;
+    private final Policies policies;
+    private final Schedules schedules;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    AlertConsumer(Inbox inbox, Pages pages, PageCommands commands, Documents documents, Clock clock,
-            MeterRegistry registry) {
+    AlertConsumer(Inbox inbox, Pages pages, PageCommands commands, Services services, Policies policies,
+            Schedules schedules, Clock clock, MeterRegistry registry) {
         this.inbox = inbox;
         this.pages = pages;
         this.commands = commands;
-        this.documents = documents;
+        this.services = services;
+        this.policies = policies;
+        this.schedules = schedules;
         this.clock = clock;
         this.registry = registry;
     }
@@ -70,7 +76,7 @@ public class AlertConsumer implements Redelivery {
     }
 
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(documents, alerts),
+        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(services, policies, schedules, alerts),
                 (routing, fresh) -> switch (fresh.event()) {
                     case AlertTriggered triggered -> triggered(triggered, routing);
                     case AlertResolved resolved -> resolved(resolved);

@@ -1,8 +1,9 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.policy.store.Policies;
+import dev.tocsin.escalation.schedule.store.Schedules;
+import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.policy.EscalationPolicy;
-import dev.tocsin.escalation.schedule.Schedule;
 import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.eventing.Deadlines;
 import io.smallrye.mutiny.Uni;
@@ -36,13 +37,18 @@ public class PageCommands {
     }
 
     private final Pages pages;
-    private final Documents documents;
+    private final Policies policies;
+    private final Services services;
+    private final Schedules schedules;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    PageCommands(Pages pages, Documents documents, Deadlines deadlines, Clock clock) {
+    PageCommands(Pages pages, Policies policies, Services services, Schedules schedules, Deadlines deadlines,
+            Clock clock) {
         this.pages = pages;
-        this.documents = documents;
+        this.policies = policies;
+        this.services = services;
+        this.schedules = schedules;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -61,9 +67,9 @@ public class PageCommands {
      * deadlines resolved by the service's criticality; empty when there is no such policy.
      */
     Uni<Optional<PolicySnapshot>> snapshot(String policyId, String serviceId) {
-        return documents.get("escalation_policies", policyId, EscalationPolicy.class).chain(policy -> policy.isEmpty()
+        return policies.get(policyId).chain(policy -> policy.isEmpty()
                 ? Uni.createFrom().item(Optional.<PolicySnapshot>empty())
-                : documents.get("services", serviceId, ServiceDefinition.class).map(service -> Optional.of(
+                : services.get(serviceId).map(service -> Optional.of(
                         PolicySnapshot.of(policy.get(), service.map(ServiceDefinition::criticality).orElse(null)))));
     }
 
@@ -111,8 +117,8 @@ public class PageCommands {
                     .flatMap(p -> p.steps().stream()).flatMap(step -> step.targets().stream())
                     .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
                     .map(EscalationPolicy.Target::id).distinct().toList();
-            return documents.getAll("schedules", scheduleIds, Schedule.class).chain(schedules -> {
-                PageContext context = new PageContext(now, step -> StepRouting.people(step, schedules, now), legacy);
+            return schedules.getAll(scheduleIds).chain(found -> {
+                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy);
                 return decided(page, command, context);
             });
         });

@@ -1,6 +1,6 @@
 package dev.tocsin.escalation.page.rest;
 
-import dev.tocsin.escalation.store.Documents;
+import dev.tocsin.escalation.person.store.Users;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageCommand;
 import dev.tocsin.escalation.page.PageCommands;
@@ -53,15 +53,15 @@ public class PageResource {
 
     private final PageProjection projection;
     private final PageCommands commands;
-    private final Documents documents;
+    private final Users users;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    PageResource(PageProjection projection, PageCommands commands, Documents documents, OutboxRelay relay,
+    PageResource(PageProjection projection, PageCommands commands, Users users, OutboxRelay relay,
             Clock clock) {
         this.projection = projection;
         this.commands = commands;
-        this.documents = documents;
+        this.users = users;
         this.relay = relay;
         this.clock = clock;
     }
@@ -173,7 +173,7 @@ public class PageResource {
         }
         return command(id, () -> {
             if (request.userId() != null) {
-                return documents.missing("users", List.of(request.userId())).map(missing -> {
+                return users.missing(List.of(request.userId())).map(missing -> {
                     if (!missing.isEmpty()) {
                         throw ProblemException.badRequest("userId", "'" + request.userId() + "' does not exist");
                     }
