@@ -13,3 +13,6 @@ update services set body = jsonb_set(body, '{criticality}', case body ->> 'criti
         when 'INTERNAL' then '"LOW"'::jsonb
         else body -> 'criticality' end)
 where body ->> 'criticality' in ('USER_FACING', 'INTERNAL');
+
+-- When a snoozed page comes back, for the pages API; null unless the page is snoozed.
+alter table pages add column if not exists snoozed_until timestamptz;

@@ -123,7 +123,8 @@ class PageCommandsIT {
         post(opened, "snooze", Map.of("by", "alice", "duration", "PT25H")).statusCode(400)
                 .body("errors.field", equalTo(List.of("duration")));
         post(opened, "snooze", Map.of("by", "alice", "duration", "PT10M")).statusCode(200)
-                .body("status", equalTo("SNOOZED"));
+                .body("status", equalTo("SNOOZED"))
+                .body("snoozedUntil", equalTo(fromNow(Duration.ofMinutes(10)).toString()));
         PageSnoozed snoozed = published.await(PageSnoozed.class, s -> s.pageId().equals(opened.pageId()), WAIT);
         assertEquals(clock.instant().plus(Duration.ofMinutes(10)), snoozed.until());
 
@@ -142,7 +143,7 @@ class PageCommandsIT {
         published.poll();
         assertEquals(0, published.all(PageEscalated.class, e -> e.pageId().equals(opened.pageId())).size());
         given().header("Authorization", ADMIN).get("/api/v1/pages/" + opened.pageId()).then()
-                .body("status", equalTo("OPEN"));
+                .body("status", equalTo("OPEN")).body("snoozedUntil", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -171,17 +171,12 @@ public class PageResource {
                     .onFailure(PageCommands.NoSuchPolicy.class)
                     .transform(e -> ProblemException.badRequest("policyId", e.getMessage())));
         }
-        return command(id, () -> {
-            if (request.userId() != null) {
-                return users.missing(List.of(request.userId())).map(missing -> {
-                    if (!missing.isEmpty()) {
-                        throw ProblemException.badRequest("userId", "'" + request.userId() + "' does not exist");
-                    }
-                    return new PageCommand.Reassign(request.userId(), null, actor);
-                });
+        return command(id, () -> users.missing(List.of(request.userId())).map(missing -> {
+            if (!missing.isEmpty()) {
+                throw ProblemException.badRequest("userId", "'" + request.userId() + "' does not exist");
             }
-            throw new IllegalStateException("a reassignment names a person or a policy");
-        });
+            return new PageCommand.Reassign(request.userId(), null, actor);
+        }));
     }
 
     /**

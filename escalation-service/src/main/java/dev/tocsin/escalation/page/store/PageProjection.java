@@ -28,9 +28,13 @@ import dev.tocsin.escalation.page.PageChange;
 @ApplicationScoped
 public class PageProjection {
 
-    /** A page as the API shows it; {@code notified} lists who each step notified. */
+    /**
+     * A page as the API shows it; {@code notified} lists who each step notified, {@code snoozedUntil}
+     * when a snoozed page notifies again (null unless snoozed).
+     */
     public record PageView(String id, String alertId, String service, String policyId, String status, String reason,
-            int step, int round, List<Map<String, Object>> notified, Instant openedAt, Instant updatedAt) {
+            int step, int round, List<Map<String, Object>> notified, Instant openedAt, Instant updatedAt,
+            Instant snoozedUntil) {
     }
 
     private static final TypeReference<List<Map<String, Object>>> NOTIFIED = new TypeReference<>() {
@@ -38,24 +42,25 @@ public class PageProjection {
     /** One row per element of the arrays: a new page, or a rebuild's batch of pages. */
     private static final String INSERT = """
             insert into pages (id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at,
-                updated_at)
+                updated_at, snoozed_until)
             select p.id, p.alert_id, p.service, p.policy_id, p.status, p.reason, p.step, p.round,
-                cast(p.notified as jsonb), p.opened_at, p.updated_at
+                cast(p.notified as jsonb), p.opened_at, p.updated_at, p.snoozed_until
             from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
                 cast($5 as text[]), cast($6 as text[]), cast($7 as int[]), cast($8 as int[]), cast($9 as text[]),
-                cast($10 as timestamptz[]), cast($11 as timestamptz[]))
-                as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at)""";
+                cast($10 as timestamptz[]), cast($11 as timestamptz[]), cast($12 as timestamptz[]))
+                as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at,
+                    snoozed_until)""";
     /**
      * The page's new status, step and policy (a reassignment can change it); {@code $6} adds who
      * this change notified (a JSON array).
      */
     private static final String UPDATE = """
             update pages set status = $2, step = $3, round = $4, updated_at = $5,
-                notified = notified || cast(cast($6 as text) as jsonb), policy_id = $7
+                notified = notified || cast(cast($6 as text) as jsonb), policy_id = $7, snoozed_until = $8
             where id = $1""";
     private static final String COLUMNS = """
             select id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text) notified,
-                opened_at, updated_at
+                opened_at, updated_at, snoozed_until
             from pages""";
     /** Newest first, optionally of one alert or status, after the cursor's (opened_at, id) when there is one. */
     private static final String LIST = COLUMNS + """
@@ -90,13 +95,19 @@ public class PageProjection {
                 Sql.texts(rows, r -> r.page().policyId()), Sql.texts(rows, r -> r.page().status().name()),
                 Sql.texts(rows, PageRows.Row::reason), Sql.ints(rows, r -> r.page().step()),
                 Sql.ints(rows, r -> r.page().round()), Sql.texts(rows, r -> EventJson.write(r.notified())),
-                Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt))))
+                Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt),
+                Sql.times(rows, r -> snoozedUntil(r.page())))))
                 .replaceWithVoid();
     }
 
     private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {
         return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(Arrays.asList(page.id(), page.status().name(),
-                page.step(), page.round(), Sql.at(at), EventJson.write(notified), page.policyId()))).replaceWithVoid();
+                page.step(), page.round(), Sql.at(at), EventJson.write(notified), page.policyId(),
+                Sql.at(snoozedUntil(page))))).replaceWithVoid();
+    }
+
+    private static Instant snoozedUntil(Page page) {
+        return page.status() == Page.Status.SNOOZED ? page.dueAt() : null;
     }
 
     /** Newest first, after the cursor's (openedAt, id); {@link PageRequest#fetch()} rows at most. */
@@ -122,6 +133,6 @@ public class PageProjection {
         return new PageView(row.getString("id"), row.getString("alert_id"), row.getString("service"),
                 row.getString("policy_id"), row.getString("status"), row.getString("reason"), row.getInteger("step"),
                 row.getInteger("round"), EventJson.read(row.getString("notified"), NOTIFIED),
-                Sql.instant(row, "opened_at"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "opened_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "snoozed_until"));
     }
 }
