@@ -25,7 +25,14 @@ import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.EscalatePage;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
+import dev.tocsin.events.page.ReassignPage;
+import dev.tocsin.events.page.ResolvePage;
+import dev.tocsin.events.page.SnoozePage;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
 import dev.tocsin.events.signal.SignalAction;
@@ -91,6 +98,28 @@ final class Samples {
         }
         if (type == PageResolved.class) {
             return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601));
+        }
+        if (type == PageSnoozed.class) {
+            return new PageSnoozed("pg-1", "alt-1", T0.plusSeconds(3690), "alice", "api", T0.plusSeconds(90));
+        }
+        if (type == PageRenotified.class) {
+            return new PageRenotified("pg-1", "alt-1", 1, 1, List.of("alice"), T0.plusSeconds(3690));
+        }
+        if (type == PageReassigned.class) {
+            return new PageReassigned("pg-1", "alt-1", "checkout-policy", "carol", 1, 1, List.of("carol"), "alice",
+                    "api", T0.plusSeconds(120));
+        }
+        if (type == ResolvePage.class) {
+            return new ResolvePage("alt-1", "pg-1", "alice", "api", T0.plusSeconds(600));
+        }
+        if (type == SnoozePage.class) {
+            return new SnoozePage("alt-1", null, T0.plusSeconds(3690), "alice", "slack", T0.plusSeconds(90));
+        }
+        if (type == ReassignPage.class) {
+            return new ReassignPage("alt-1", "pg-1", null, "payments-policy", "alice", "api", T0.plusSeconds(120));
+        }
+        if (type == EscalatePage.class) {
+            return new EscalatePage("alt-1", "pg-1", "alice", "api", T0.plusSeconds(60));
         }
         if (type == NotifyRequested.class) {
             return new NotifyRequested("pg-1/1/alice", "pg-1", "alt-1", "alice", 1, "checkout",

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.schedule;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,6 @@
-package dev.tocsin.escalation.schedule;
+package dev.tocsin.escalation.schedule.rest;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.tocsin.escalation.schedule.OnCall;
 
 /**
  * Who is primary and secondary on a schedule at an instant. The instant is bounded to ten years
@@ -24,11 +24,11 @@ public class OnCallResource {
 
     static final int YEARS = 10;
 
-    private final Documents documents;
+    private final Schedules schedules;
     private final Clock clock;
 
-    OnCallResource(Documents documents, Clock clock) {
-        this.documents = documents;
+    OnCallResource(Schedules schedules, Clock clock) {
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -36,7 +36,7 @@ public class OnCallResource {
     @RolesAllowed(Roles.VIEWER)
     public Uni<OnCall> onCall(@PathParam("id") String id, @QueryParam("at") String at) {
         Instant instant = instant(at);
-        return documents.get("schedules", id, Schedule.class)
+        return schedules.get(id)
                 .map(s -> OnCall.at(s.orElseThrow(() -> ProblemException.notFound("schedule " + id)), instant));
     }
 

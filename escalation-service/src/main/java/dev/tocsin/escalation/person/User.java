@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.person;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.config;
+package dev.tocsin.escalation.schedule;
 
 import dev.tocsin.escalation.schedule.ShiftLength;
 import dev.tocsin.eventing.api.FieldErrors;
@@ -13,7 +13,7 @@ import java.util.List;
  * has an answer: a zone the rules know, a start in a sane range, a shift length that neither
  * divides by zero nor overflows, and a bounded, non-empty list of well-formed participants.
  */
-final class ScheduleRules {
+public final class ScheduleRules {
 
     static final LocalDateTime EARLIEST_START = LocalDateTime.parse("1970-01-01T00:00:00");
     static final LocalDateTime LATEST_START = LocalDateTime.parse("2200-01-01T00:00:00");
@@ -21,7 +21,7 @@ final class ScheduleRules {
     private ScheduleRules() {
     }
 
-    static void check(Schedule schedule, int maxParticipants, FieldErrors errors) {
+    public static void check(Schedule schedule, int maxParticipants, FieldErrors errors) {
         zone("timeZone", schedule.timeZone(), errors);
         Schedule.Rotation rotation = schedule.rotation();
         LocalDateTime start = rotation.start();
@@ -44,7 +44,7 @@ final class ScheduleRules {
         }
     }
 
-    static void zone(String field, String zone, FieldErrors errors) {
+    public static void zone(String field, String zone, FieldErrors errors) {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tocsin.eventing.AfterCommit;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * The {@code pages} table, every statement on it: kept in step with the Page events in the same
@@ -26,9 +28,13 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class PageProjection {
 
-    /** A page as the API shows it; {@code notified} lists who each step notified. */
+    /**
+     * A page as the API shows it; {@code notified} lists who each step notified, {@code snoozedUntil}
+     * when a snoozed page notifies again (null unless snoozed).
+     */
     public record PageView(String id, String alertId, String service, String policyId, String status, String reason,
-            int step, int round, List<Map<String, Object>> notified, Instant openedAt, Instant updatedAt) {
+            int step, int round, List<Map<String, Object>> notified, Instant openedAt, Instant updatedAt,
+            Instant snoozedUntil) {
     }
 
     private static final TypeReference<List<Map<String, Object>>> NOTIFIED = new TypeReference<>() {
@@ -36,21 +42,25 @@ public class PageProjection {
     /** One row per element of the arrays: a new page, or a rebuild's batch of pages. */
     private static final String INSERT = """
             insert into pages (id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at,
-                updated_at)
+                updated_at, snoozed_until)
             select p.id, p.alert_id, p.service, p.policy_id, p.status, p.reason, p.step, p.round,
-                cast(p.notified as jsonb), p.opened_at, p.updated_at
+                cast(p.notified as jsonb), p.opened_at, p.updated_at, p.snoozed_until
             from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
                 cast($5 as text[]), cast($6 as text[]), cast($7 as int[]), cast($8 as int[]), cast($9 as text[]),
-                cast($10 as timestamptz[]), cast($11 as timestamptz[]))
-                as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at)""";
-    /** The page's new status and step; {@code $6} adds who this change notified (a JSON array). */
+                cast($10 as timestamptz[]), cast($11 as timestamptz[]), cast($12 as timestamptz[]))
+                as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at,
+                    snoozed_until)""";
+    /**
+     * The page's new status, step and policy (a reassignment can change it); {@code $6} adds who
+     * this change notified (a JSON array).
+     */
     private static final String UPDATE = """
             update pages set status = $2, step = $3, round = $4, updated_at = $5,
-                notified = notified || cast(cast($6 as text) as jsonb)
+                notified = notified || cast(cast($6 as text) as jsonb), policy_id = $7, snoozed_until = $8
             where id = $1""";
     private static final String COLUMNS = """
             select id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text) notified,
-                opened_at, updated_at
+                opened_at, updated_at, snoozed_until
             from pages""";
     /** Newest first, optionally of one alert or status, after the cursor's (opened_at, id) when there is one. */
     private static final String LIST = COLUMNS + """
@@ -66,6 +76,12 @@ public class PageProjection {
             case PageChange.Unrouted u -> insert(Sql.connection(), List.of(PageRows.fold(null, u)));
             case PageChange.Escalated e -> update(page, List.of(PageRows.notified(e.step(), e.round(), e.userIds())),
                     e.at());
+            case PageChange.Renotified r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
+                    r.at());
+            case PageChange.Reassigned r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
+                    r.at());
+            case PageChange.PolicyAdopted a -> Uni.createFrom().voidItem();
+            case PageChange.Snoozed s -> update(page, List.of(), s.at());
             case PageChange.Acknowledged a -> update(page, List.of(), a.at());
             case PageChange.Exhausted x -> update(page, List.of(), x.at());
             case PageChange.Resolved r -> update(page, List.of(), r.at());
@@ -79,13 +95,19 @@ public class PageProjection {
                 Sql.texts(rows, r -> r.page().policyId()), Sql.texts(rows, r -> r.page().status().name()),
                 Sql.texts(rows, PageRows.Row::reason), Sql.ints(rows, r -> r.page().step()),
                 Sql.ints(rows, r -> r.page().round()), Sql.texts(rows, r -> EventJson.write(r.notified())),
-                Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt))))
+                Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt),
+                Sql.times(rows, r -> snoozedUntil(r.page())))))
                 .replaceWithVoid();
     }
 
     private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {
-        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(List.of(page.id(), page.status().name(),
-                page.step(), page.round(), Sql.at(at), EventJson.write(notified)))).replaceWithVoid();
+        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(Arrays.asList(page.id(), page.status().name(),
+                page.step(), page.round(), Sql.at(at), EventJson.write(notified), page.policyId(),
+                Sql.at(snoozedUntil(page))))).replaceWithVoid();
+    }
+
+    private static Instant snoozedUntil(Page page) {
+        return page.status() == Page.Status.SNOOZED ? page.dueAt() : null;
     }
 
     /** Newest first, after the cursor's (openedAt, id); {@link PageRequest#fetch()} rows at most. */
@@ -111,6 +133,6 @@ public class PageProjection {
         return new PageView(row.getString("id"), row.getString("alert_id"), row.getString("service"),
                 row.getString("policy_id"), row.getString("status"), row.getString("reason"), row.getInteger("step"),
                 row.getInteger("round"), EventJson.read(row.getString("notified"), NOTIFIED),
-                Sql.instant(row, "opened_at"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "opened_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "snoozed_until"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
@@ -11,16 +11,20 @@ import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * Loads pages from their events and records new ones: the events, the projection and the
@@ -58,19 +62,20 @@ public class Pages {
         return UUID.nameUUIDFromBytes(("page:" + alertId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
-    public Uni<Optional<Page>> load(String pageId) {
-        return store.load(EVENTS, pageId).map(events -> Optional.ofNullable(Page.replay(events)));
+    /** The page, {@link Page.Status#NEW} when it has no events. */
+    public Uni<Page> load(String pageId) {
+        return store.load(EVENTS, pageId).map(events -> Page.replay(pageId, events));
     }
 
-    /** Records events decided on {@code before} (null for a new page). */
+    /** Records events decided on {@code before} ({@link Page.Status#NEW} for a new page). */
     public Uni<Void> record(Page before, String pageId, List<PageChange> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> chain = store.append(EVENTS, pageId, before == null ? 0 : before.version(), events);
+        Uni<Void> chain = store.append(EVENTS, pageId, before.version(), events);
         Page state = before;
         for (PageChange event : events) {
-            state = Page.apply(state, event);
+            state = state.apply(event);
             Page after = state;
             // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
             // retried (by the inbox, the API or the engine) and must not count the same change again.
@@ -88,14 +93,24 @@ public class Pages {
             case PageChange.Opened o -> registry.counter("tocsin.pages.opened").increment();
             case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
             case PageChange.Acknowledged a -> {
-                registry.counter("tocsin.pages.acknowledged", "via", a.via() == null ? "unknown" : a.via()).increment();
+                registry.counter("tocsin.pages.acknowledged", "via", via(a.via())).increment();
                 ackLatency.record(Duration.between(page.openedAt(), a.at()));
             }
             case PageChange.Unrouted u -> registry.counter("tocsin.pages.unrouted").increment();
+            case PageChange.Snoozed s -> registry.counter("tocsin.pages.snoozed", "via", via(s.via())).increment();
+            case PageChange.Reassigned r -> registry.counter("tocsin.pages.reassigned", "via", via(r.via()))
+                    .increment();
+            case PageChange.Renotified r -> registry.counter("tocsin.pages.renotified").increment();
+            // Bookkeeping of an old page, nothing a person did.
+            case PageChange.PolicyAdopted a -> { }
             // No metric counts pages ending; their status on the API and timeline shows it.
             case PageChange.Exhausted x -> { }
             case PageChange.Resolved r -> { }
         }
+    }
+
+    private static String via(String via) {
+        return via == null ? "unknown" : via;
     }
 
     private static List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
@@ -107,6 +122,17 @@ public class Pages {
             case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at())),
                     notify(page, e.step(), e.round(), e.userIds(), e).stream()).toList();
+            case PageChange.Renotified r -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageRenotified(page.id(), page.alertId(), r.step(), r.round(), r.userIds(), r.at())),
+                    notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.Reassigned r -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageReassigned(page.id(), page.alertId(), page.policyId(), r.userId(), r.step(),
+                            r.round(), r.userIds(), r.by(), r.via(), r.at())),
+                    notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.Snoozed s -> List.of(new PageSnoozed(page.id(), page.alertId(), s.until(), s.by(), s.via(),
+                    s.at()));
+            // Domain only: the page runs on as it did; nothing downstream sees a difference.
+            case PageChange.PolicyAdopted a -> List.of();
             case PageChange.Acknowledged a -> List.of(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(),
                     a.at()));
             case PageChange.Exhausted x -> List.of(new PageExhausted(page.id(), page.alertId(), x.at()));
@@ -117,7 +143,11 @@ public class Pages {
     }
 
     private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {
-        return users.stream().map(user -> new NotifyRequested(page.id() + "/" + round + "/" + step + "/" + user,
+        // notifier-service dedupes by request id. The first page of a step keeps the id it always
+        // had; a later one (escalating again after a snooze or a reassignment, which can reach the
+        // same step and round twice) adds the page's version, which only that event has.
+        String suffix = event instanceof PageChange.Opened ? "" : "/v" + page.version();
+        return users.stream().map(user -> new NotifyRequested(page.id() + "/" + round + "/" + step + "/" + user + suffix,
                 page.id(), page.alertId(), user, step, page.service(), page.summary(), page.severity(), page.labels(),
                 event.at())).toList();
     }

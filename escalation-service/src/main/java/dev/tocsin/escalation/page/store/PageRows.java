@@ -1,4 +1,4 @@
-package dev.tocsin.escalation.page;
+package dev.tocsin.escalation.page.store;
 
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.eventing.rebuild.StoredProjection;
@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
 
 /**
  * The {@code pages} table as a projection of the Page events, for a rebuild: each page's events
@@ -25,6 +27,12 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
 
         Row after(Page next, Instant at) {
             return new Row(next, reason, notified, openedAt, at);
+        }
+
+        Row notifying(Page next, Map<String, Object> step, Instant at) {
+            List<Map<String, Object>> all = new ArrayList<>(notified);
+            all.add(step);
+            return new Row(next, reason, List.copyOf(all), openedAt, at);
         }
     }
 
@@ -50,15 +58,16 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
 
     /** The row after one more event of its page; {@code row} is null before the first. */
     static Row fold(Row row, PageChange event) {
-        Page page = Page.apply(row == null ? null : row.page(), event);
+        Page page = (row == null ? Page.empty(null) : row.page()).apply(event);
         return switch (event) {
             case PageChange.Opened o -> new Row(page, null, List.of(notified(1, 1, o.userIds())), o.at(), o.at());
             case PageChange.Unrouted u -> new Row(page, u.reason(), List.of(), u.at(), u.at());
-            case PageChange.Escalated e -> {
-                List<Map<String, Object>> notified = new ArrayList<>(row.notified());
-                notified.add(notified(e.step(), e.round(), e.userIds()));
-                yield new Row(page, row.reason(), List.copyOf(notified), row.openedAt(), e.at());
-            }
+            case PageChange.Escalated e -> row.notifying(page, notified(e.step(), e.round(), e.userIds()), e.at());
+            case PageChange.Renotified r -> row.notifying(page, notified(r.step(), r.round(), r.userIds()), r.at());
+            case PageChange.Reassigned r -> row.notifying(page, notified(r.step(), r.round(), r.userIds()), r.at());
+            // Not a change of the row: the table shows the policy id, which stays.
+            case PageChange.PolicyAdopted a -> row.after(page, row.updatedAt());
+            case PageChange.Snoozed s -> row.after(page, s.at());
             case PageChange.Acknowledged a -> row.after(page, a.at());
             case PageChange.Exhausted x -> row.after(page, x.at());
             case PageChange.Resolved r -> row.after(page, r.at());
