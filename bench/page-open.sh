@@ -37,6 +37,6 @@ put /api/v1/schedules/bench-oncall '{"name": "Bench on-call", "timeZone": "UTC",
   "rotation": {"start": "2026-01-05T09:00:00", "shiftLength": "P7D", "participants": ["bench-a", "bench-b"]}}'
 # One step with the longest deadline, so no page of the run escalates before it is resolved.
 put /api/v1/escalation-policies/bench-policy '{"name": "Bench", "repeat": 0,
-  "steps": [{"target": {"type": "SCHEDULE_PRIMARY", "id": "bench-oncall"}, "deadline": "PT60M"}]}'
-put /api/v1/services/bench '{"name": "Bench", "criticality": "USER_FACING", "escalationPolicy": "bench-policy"}'
+  "steps": [{"targets": [{"type": "SCHEDULE_PRIMARY", "id": "bench-oncall"}], "deadline": "PT60M"}]}'
+put /api/v1/services/bench '{"name": "Bench", "criticality": "CRITICAL", "escalationPolicy": "bench-policy"}'
 generator pages --service bench "${args[@]}"

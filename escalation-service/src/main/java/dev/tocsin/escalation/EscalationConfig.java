@@ -11,7 +11,7 @@ public interface EscalationConfig {
     @WithDefault("1000")
     int maxParticipants();
 
-    /** The most steps one escalation policy may have. */
-    @WithDefault("20")
+    /** The most steps one escalation policy may have; more are refused with 400 naming {@code steps}. */
+    @WithDefault("10")
     int maxPolicySteps();
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class ApiAccessIT {
 
     /** What a responder may change: pages, nothing of the configuration. */
-    private static final Set<String> RESPONDER_MAY = Set.of("POST /api/v1/pages/{id}/acknowledge");
+    private static final Set<String> RESPONDER_MAY = Set.of("POST /api/v1/pages/{id}/acknowledge",
+            "POST /api/v1/pages/{id}/resolve", "POST /api/v1/pages/{id}/snooze", "POST /api/v1/pages/{id}/reassign",
+            "POST /api/v1/pages/{id}/escalate");
 
     @TestHTTPResource("/")
     URI base;

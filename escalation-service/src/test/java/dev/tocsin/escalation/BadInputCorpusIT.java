@@ -41,8 +41,8 @@ class BadInputCorpusIT {
         put("/api/v1/schedules/corpus-" + run, "{\"name\":\"Corpus\",\"timeZone\":\"UTC\",\"rotation\":"
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"" + user + "\"]}}");
         put("/api/v1/escalation-policies/corpus-" + run, "{\"name\":\"Corpus\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"corpus-" + run + "\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/corpus-" + run, "{\"name\":\"Corpus\",\"criticality\":\"USER_FACING\","
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"corpus-" + run + "\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/corpus-" + run, "{\"name\":\"Corpus\",\"criticality\":\"CRITICAL\","
                 + "\"escalationPolicy\":\"corpus-" + run + "\"}");
         // Known ids, so bodies are checked against what exists. The on-call query keeps an unknown
         // schedule until its `at` is bounded (KnownCorpusFailures).

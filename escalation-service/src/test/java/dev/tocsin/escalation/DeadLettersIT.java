@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.eventing.CloudEventRecords;
-import dev.tocsin.escalation.page.Pages;
+import dev.tocsin.escalation.page.store.Pages;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
@@ -70,8 +70,8 @@ class DeadLettersIT {
         put("/api/v1/schedules/dl-oncall", "{\"name\":\"DL\",\"timeZone\":\"UTC\",\"rotation\":"
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"dora\"]}}");
         put("/api/v1/escalation-policies/dl-policy", "{\"name\":\"DL\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"dl-oncall\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/dl", "{\"name\":\"DL\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"dl-policy\"}");
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"dl-oncall\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/dl", "{\"name\":\"DL\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"dl-policy\"}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tocsin.escalation;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -77,9 +78,9 @@ class EscalationIT {
         put("/api/v1/schedules/checkout-oncall", "{\"name\":\"Checkout\",\"timeZone\":\"UTC\",\"rotation\":"
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
         put("/api/v1/escalation-policies/checkout-policy", "{\"name\":\"Checkout\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"},"
-                + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/checkout", "{\"name\":\"Checkout\",\"criticality\":\"USER_FACING\","
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"},"
+                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/checkout", "{\"name\":\"Checkout\",\"criticality\":\"CRITICAL\","
                 + "\"escalationPolicy\":\"checkout-policy\"}");
     }
 
@@ -154,8 +155,8 @@ class EscalationIT {
     @Test
     void aBurstOfAlertsForSeveralServicesRoutesEachByItsOwnPolicy() throws Exception {
         put("/api/v1/escalation-policies/payments-policy", "{\"name\":\"Payments\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"USER\",\"id\":\"bob\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/payments", "{\"name\":\"Payments\",\"criticality\":\"INTERNAL\","
+                + "{\"targets\":[{\"type\":\"USER\",\"id\":\"bob\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/payments", "{\"name\":\"Payments\",\"criticality\":\"LOW\","
                 + "\"escalationPolicy\":\"payments-policy\"}");
         AlertTriggered checkout = alert("checkout", Urgency.PAGE);
         AlertTriggered payments = alert("payments", Urgency.PAGE);
@@ -212,8 +213,37 @@ class EscalationIT {
                 .body("{\"name\":\"s\",\"timeZone\":\"Mars/Olympus\",\"rotation\":{\"start\":\"2026-01-05T09:00:00\","
                         + "\"shiftLength\":\"P7D\",\"participants\":[\"alice\"]}}").put("/api/v1/schedules/bad")
                 .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        // A step with nobody to notify, a deadline past an hour, a target that does not exist: each named.
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body("{\"name\":\"s\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"missing\"}")
+                .body("{\"name\":\"p\",\"steps\":[{\"targets\":[],\"deadline\":\"PT5M\"},"
+                        + "{\"targets\":[{\"type\":\"USER\",\"id\":\"alice\"}],\"deadline\":\"PT61M\"}]}")
+                .put("/api/v1/escalation-policies/bad").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("steps[0].targets"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"p\",\"steps\":[{\"targets\":[{\"type\":\"USER\",\"id\":\"alice\"}],"
+                        + "\"deadline\":\"PT61M\"}]}")
+                .put("/api/v1/escalation-policies/bad").then().statusCode(400)
+                .body("errors.field", contains("steps[0].deadline"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"p\",\"steps\":[{\"targets\":[{\"type\":\"USER\",\"id\":\"alice\"},"
+                        + "{\"type\":\"USER\",\"id\":\"nobody\"}]}]}")
+                .put("/api/v1/escalation-policies/bad").then().statusCode(400)
+                .body("errors.field", contains("steps[0].targets[1].id"));
+        String step = "{\"targets\":[{\"type\":\"USER\",\"id\":\"alice\"}]}";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"p\",\"steps\":[" + String.join(",", java.util.Collections.nCopies(11, step)) + "]}")
+                .put("/api/v1/escalation-policies/bad").then().statusCode(400).body("errors.field", contains("steps"));
+        // Absent, repeat is 2 and the deadline follows the service's criticality.
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"p\",\"steps\":[" + step + "]}").put("/api/v1/escalation-policies/defaults")
+                .then().statusCode(anyOf(equalTo(200), equalTo(201))).body("repeat", equalTo(2));
+        // The criticality names of before are still read.
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"s\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"defaults\"}")
+                .put("/api/v1/services/old-words").then().statusCode(anyOf(equalTo(200), equalTo(201)))
+                .body("criticality", equalTo("CRITICAL"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"s\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"missing\"}")
                 .put("/api/v1/services/orphan").then().statusCode(400).body("errors[0].field", equalTo("escalationPolicy"));
     }
 
@@ -266,7 +296,7 @@ class EscalationIT {
     }
 
     @Test
-    void theApiAcknowledgesAnOpenPageOnce() throws Exception {
+    void theApiAcknowledgesAnOpenPageOnceAndAgainChangesNothing() throws Exception {
         AlertTriggered alert = alert("checkout", Urgency.PAGE);
         PageOpened opened = pageFor(alert);
 
@@ -286,10 +316,13 @@ class EscalationIT {
         // Cancelled with the acknowledgement, not left to fire into a page that no longer escalates.
         assertTrue(stepDeadline(opened.pageId()).isEmpty());
 
-        acknowledge(opened.pageId(), "bob").statusCode(409).contentType("application/problem+json");
+        // Taken already: the same answer, and no second acknowledgement recorded.
+        acknowledge(opened.pageId(), "bob").statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
         given().header("Authorization", ADMIN)
                 .get("/api/v1/pages?status=acknowledged&alertId=" + alert.alertId()).then().statusCode(200)
                 .body("id", contains(opened.pageId()));
+        published.poll();
+        assertEquals(1, published.all(PageAcknowledged.class, a -> a.pageId().equals(opened.pageId())).size());
     }
 
     private PageOpened pageFor(AlertTriggered alert) throws Exception {

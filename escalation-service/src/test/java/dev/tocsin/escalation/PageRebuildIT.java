@@ -128,9 +128,9 @@ class PageRebuildIT {
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice-" + run
                 + "\",\"bob-" + run + "\"]}}");
         put("/api/v1/escalation-policies/" + service, "{\"name\":\"Rebuild\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"" + service + "\"},\"deadline\":\"PT5M\"},"
-                + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"" + service + "\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/" + service, "{\"name\":\"Rebuild\",\"criticality\":\"USER_FACING\","
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"" + service + "\"}],\"deadline\":\"PT5M\"},"
+                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"" + service + "\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/" + service, "{\"name\":\"Rebuild\",\"criticality\":\"CRITICAL\","
                 + "\"escalationPolicy\":\"" + service + "\"}");
     }
 

@@ -120,8 +120,8 @@ class EndToEndIT {
         // emailed again after the secondary, so "nothing more is sent" below is something to check.
         assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/escalation-policies/payments-policy",
                 stack.adminToken, "{\"name\":\"Payments: primary, secondary, twice\",\"repeat\":1,\"steps\":["
-                        + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"},"
-                        + "{\"target\":{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"},\"deadline\":\"PT5M\"}]}"));
+                        + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"},"
+                        + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"}]}"));
         String paymentsKey = newService("payments", "Payments", "payments-policy");
         String run = UUID.randomUUID().toString();
         String onCall = stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call";
@@ -219,7 +219,7 @@ class EndToEndIT {
      */
     private static String newService(String id, String name, String policy) {
         assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/" + id, stack.adminToken,
-                "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"escalationPolicy\":\"" + policy + "\"}"));
+                "{\"name\":\"" + name + "\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"" + policy + "\"}"));
         assertSuccess(Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/" + id, stack.adminToken,
                 "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
                         + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"

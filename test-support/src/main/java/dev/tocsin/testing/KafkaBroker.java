@@ -1,5 +1,6 @@
 package dev.tocsin.testing;
 
+import dev.tocsin.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +106,11 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    NewTopic created = new NewTopic(topic, partitions, (short) 1);
+                    if (Topics.compacted(topic)) {
+                        created.configs(Map.of("cleanup.policy", "compact"));
+                    }
+                    admin.createTopics(List.of(created)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic, e.getCause());

@@ -27,6 +27,22 @@ public interface EventingConfig {
 
     DeadLetterSettings deadLetters();
 
+    Directory directory();
+
+    interface Directory {
+        /**
+         * How long a token looked up in the directory projection is trusted before it is looked up
+         * again. The replica that projects a revocation forgets its cache at once; this bounds how
+         * late every other replica of the service refuses the token.
+         */
+        @WithDefault("2s")
+        Duration cacheTtl();
+
+        /** Tokens (known or not) the cache holds at most; it starts over when full. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
     interface DeadLetterSettings {
         /**
          * Attempts a record gets, alone, before a failure that is neither clearly transient nor

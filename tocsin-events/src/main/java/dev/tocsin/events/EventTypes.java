@@ -6,13 +6,26 @@ import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.directory.MembershipRemoved;
+import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.TeamDeleted;
+import dev.tocsin.events.directory.TeamSaved;
+import dev.tocsin.events.directory.TokenIssued;
+import dev.tocsin.events.directory.TokenRevoked;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.EscalatePage;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
+import dev.tocsin.events.page.ReassignPage;
+import dev.tocsin.events.page.ResolvePage;
+import dev.tocsin.events.page.SnoozePage;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
 import java.util.List;
@@ -49,6 +62,20 @@ public final class EventTypes {
             new EventType("tocsin.page.exhausted.v1", Topics.PAGES, PageExhausted.class);
     public static final EventType PAGE_RESOLVED =
             new EventType("tocsin.page.resolved.v1", Topics.PAGES, PageResolved.class);
+    public static final EventType PAGE_SNOOZED =
+            new EventType("tocsin.page.snoozed.v1", Topics.PAGES, PageSnoozed.class);
+    public static final EventType PAGE_RENOTIFIED =
+            new EventType("tocsin.page.renotified.v1", Topics.PAGES, PageRenotified.class);
+    public static final EventType PAGE_REASSIGNED =
+            new EventType("tocsin.page.reassigned.v1", Topics.PAGES, PageReassigned.class);
+    public static final EventType RESOLVE_PAGE =
+            new EventType("tocsin.page-command.resolve.v1", Topics.PAGE_COMMANDS, ResolvePage.class);
+    public static final EventType SNOOZE_PAGE =
+            new EventType("tocsin.page-command.snooze.v1", Topics.PAGE_COMMANDS, SnoozePage.class);
+    public static final EventType REASSIGN_PAGE =
+            new EventType("tocsin.page-command.reassign.v1", Topics.PAGE_COMMANDS, ReassignPage.class);
+    public static final EventType ESCALATE_PAGE =
+            new EventType("tocsin.page-command.escalate.v1", Topics.PAGE_COMMANDS, EscalatePage.class);
     public static final EventType ACKNOWLEDGE_PAGE =
             new EventType("tocsin.page-command.acknowledge.v1", Topics.PAGE_COMMANDS, AcknowledgePage.class);
     public static final EventType NOTIFY_REQUESTED =
@@ -59,10 +86,24 @@ public final class EventTypes {
             new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class);
     public static final EventType CHANGE_RECEIVED =
             new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
+    public static final EventType TEAM_SAVED =
+            new EventType("tocsin.team.saved.v1", Topics.DIRECTORY, TeamSaved.class);
+    public static final EventType TEAM_DELETED =
+            new EventType("tocsin.team.deleted.v1", Topics.DIRECTORY, TeamDeleted.class);
+    public static final EventType MEMBERSHIP_SAVED =
+            new EventType("tocsin.membership.saved.v1", Topics.DIRECTORY, MembershipSaved.class);
+    public static final EventType MEMBERSHIP_REMOVED =
+            new EventType("tocsin.membership.removed.v1", Topics.DIRECTORY, MembershipRemoved.class);
+    public static final EventType TOKEN_ISSUED =
+            new EventType("tocsin.token.issued.v1", Topics.DIRECTORY, TokenIssued.class);
+    public static final EventType TOKEN_REVOKED =
+            new EventType("tocsin.token.revoked.v1", Topics.DIRECTORY, TokenRevoked.class);
 
     public static final List<EventType> ALL = List.of(ALERT_SIGNAL_RECEIVED, RELEASE_ALERT, ALERT_TRIGGERED,
             ALERT_RESOLVED, ALERT_GROUP_UPDATED, PAGE_OPENED, PAGE_ESCALATED, PAGE_ACKNOWLEDGED, PAGE_EXHAUSTED,
-            PAGE_RESOLVED, ACKNOWLEDGE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED);
+            PAGE_RESOLVED, PAGE_SNOOZED, PAGE_RENOTIFIED, PAGE_REASSIGNED, ACKNOWLEDGE_PAGE, RESOLVE_PAGE,
+            SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
+            TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -87,11 +128,24 @@ public final class EventTypes {
             case PageAcknowledged e -> PAGE_ACKNOWLEDGED;
             case PageExhausted e -> PAGE_EXHAUSTED;
             case PageResolved e -> PAGE_RESOLVED;
+            case PageSnoozed e -> PAGE_SNOOZED;
+            case PageRenotified e -> PAGE_RENOTIFIED;
+            case PageReassigned e -> PAGE_REASSIGNED;
             case AcknowledgePage e -> ACKNOWLEDGE_PAGE;
+            case ResolvePage e -> RESOLVE_PAGE;
+            case SnoozePage e -> SNOOZE_PAGE;
+            case ReassignPage e -> REASSIGN_PAGE;
+            case EscalatePage e -> ESCALATE_PAGE;
             case NotifyRequested e -> NOTIFY_REQUESTED;
             case DeliverySent e -> DELIVERY_SENT;
             case DeliveryFailed e -> DELIVERY_FAILED;
             case ChangeReceived e -> CHANGE_RECEIVED;
+            case TeamSaved e -> TEAM_SAVED;
+            case TeamDeleted e -> TEAM_DELETED;
+            case MembershipSaved e -> MEMBERSHIP_SAVED;
+            case MembershipRemoved e -> MEMBERSHIP_REMOVED;
+            case TokenIssued e -> TOKEN_ISSUED;
+            case TokenRevoked e -> TOKEN_REVOKED;
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.tocsin.events;
 import dev.tocsin.events.alert.AlertEvent;
 import dev.tocsin.events.change.ChangeEvent;
 import dev.tocsin.events.delivery.DeliveryEvent;
+import dev.tocsin.events.directory.DirectoryEvent;
 import dev.tocsin.events.notify.NotifyEvent;
 import dev.tocsin.events.page.PageCommand;
 import dev.tocsin.events.page.PageEvent;
@@ -15,7 +16,8 @@ import dev.tocsin.events.signal.SignalMessage;
  * event is added and nobody handles it ({@link EventTypes#of} is one such switch).
  */
 public sealed interface IntegrationEvent
-        permits AlertEvent, PageEvent, PageCommand, NotifyEvent, DeliveryEvent, SignalMessage, ChangeEvent {
+        permits AlertEvent, PageEvent, PageCommand, NotifyEvent, DeliveryEvent, SignalMessage, ChangeEvent,
+        DirectoryEvent {
 
     /** Id of the aggregate this event belongs to; used as the Kafka record key and {@code ce_subject}. */
     String aggregateId();

@@ -10,17 +10,35 @@ import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.directory.BusinessHours;
+import dev.tocsin.events.directory.MembershipRemoved;
+import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.TeamDeleted;
+import dev.tocsin.events.directory.TeamRole;
+import dev.tocsin.events.directory.TeamSaved;
+import dev.tocsin.events.directory.TokenIssued;
+import dev.tocsin.events.directory.TokenRevoked;
+import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.EscalatePage;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
+import dev.tocsin.events.page.ReassignPage;
+import dev.tocsin.events.page.ResolvePage;
+import dev.tocsin.events.page.SnoozePage;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.ReleaseAlert;
 import dev.tocsin.events.signal.SignalAction;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +99,28 @@ final class Samples {
         if (type == PageResolved.class) {
             return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601));
         }
+        if (type == PageSnoozed.class) {
+            return new PageSnoozed("pg-1", "alt-1", T0.plusSeconds(3690), "alice", "api", T0.plusSeconds(90));
+        }
+        if (type == PageRenotified.class) {
+            return new PageRenotified("pg-1", "alt-1", 1, 1, List.of("alice"), T0.plusSeconds(3690));
+        }
+        if (type == PageReassigned.class) {
+            return new PageReassigned("pg-1", "alt-1", "checkout-policy", "carol", 1, 1, List.of("carol"), "alice",
+                    "api", T0.plusSeconds(120));
+        }
+        if (type == ResolvePage.class) {
+            return new ResolvePage("alt-1", "pg-1", "alice", "api", T0.plusSeconds(600));
+        }
+        if (type == SnoozePage.class) {
+            return new SnoozePage("alt-1", null, T0.plusSeconds(3690), "alice", "slack", T0.plusSeconds(90));
+        }
+        if (type == ReassignPage.class) {
+            return new ReassignPage("alt-1", "pg-1", null, "payments-policy", "alice", "api", T0.plusSeconds(120));
+        }
+        if (type == EscalatePage.class) {
+            return new EscalatePage("alt-1", "pg-1", "alice", "api", T0.plusSeconds(60));
+        }
         if (type == NotifyRequested.class) {
             return new NotifyRequested("pg-1/1/alice", "pg-1", "alt-1", "alice", 1, "checkout",
                     "Checkout error rate 12%", "critical", LABELS, T0.plusSeconds(2));
@@ -92,6 +132,29 @@ final class Samples {
         if (type == DeliveryFailed.class) {
             return new DeliveryFailed("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, 1,
                     "421 service not available", T0.plusSeconds(13), T0.plusSeconds(3));
+        }
+        if (type == TeamSaved.class) {
+            return new TeamSaved("payments", "Payments", "Europe/Berlin", new BusinessHours(List.of(DayOfWeek.MONDAY,
+                    DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 30)), "bootstrap:admin", T0);
+        }
+        if (type == TeamDeleted.class) {
+            return new TeamDeleted("payments", "bootstrap:admin", T0.plusSeconds(60));
+        }
+        if (type == MembershipSaved.class) {
+            return new MembershipSaved("payments", "alice", TeamRole.ADMIN, "bootstrap:admin", T0.plusSeconds(1));
+        }
+        if (type == MembershipRemoved.class) {
+            return new MembershipRemoved("payments", "alice", "person:bob", T0.plusSeconds(50));
+        }
+        if (type == TokenIssued.class) {
+            return new TokenIssued("0b7e3c1a-5d2f-4e6a-8b9c-1d2e3f4a5b6c",
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    new TokenSubject(TokenSubject.Kind.PERSON, "alice"),
+                    Map.of("payments", TeamRole.ADMIN, "search", TeamRole.VIEWER), T0.plusSeconds(7_776_000),
+                    "bootstrap:admin", T0.plusSeconds(2));
+        }
+        if (type == TokenRevoked.class) {
+            return new TokenRevoked("0b7e3c1a-5d2f-4e6a-8b9c-1d2e3f4a5b6c", "person:alice", T0.plusSeconds(40));
         }
         throw new IllegalArgumentException("no sample for " + type.getName() + ": add one with its golden fixture");
     }

@@ -1,10 +1,10 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.policy.store.Policies;
+import dev.tocsin.escalation.schedule.store.Schedules;
+import dev.tocsin.escalation.service.store.Services;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.eventing.AfterCommit;
-import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
@@ -24,34 +24,37 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import dev.tocsin.escalation.page.store.Pages;
 
 /**
- * Opens a page for every alert that must wake someone, routed by its service's escalation policy
- * to whoever step 1 names right now, and arms the step's deadline; resolves the page when the
- * alert resolves. An alert that cannot be routed still gets a page, marked unrouted with the reason.
+ * Opens a page for every alert that must wake someone, on a snapshot of its service's escalation
+ * policy, and resolves the page when the alert resolves. Only gathers: what happens is the Page
+ * aggregate's decision ({@link PageCommand.Open}, {@link PageCommand.Resolve}). An alert that
+ * cannot be routed still gets a page, marked unrouted with the reason.
  */
 @ApplicationScoped
 public class AlertConsumer implements Redelivery {
 
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
-    public static final String DEADLINE = "page.step";
     static final String CONSUMER = "escalation.alerts";
 
     private final Inbox inbox;
     private final Pages pages;
-    private final Documents documents;
-    private final Targets targets;
-    private final Deadlines deadlines;
+    private final PageCommands commands;
+    private final Services services;
+    private final Policies policies;
+    private final Schedules schedules;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    AlertConsumer(Inbox inbox, Pages pages, Documents documents, Targets targets, Deadlines deadlines, Clock clock,
-            MeterRegistry registry) {
+    AlertConsumer(Inbox inbox, Pages pages, PageCommands commands, Services services, Policies policies,
+            Schedules schedules, Clock clock, MeterRegistry registry) {
         this.inbox = inbox;
         this.pages = pages;
-        this.documents = documents;
-        this.targets = targets;
-        this.deadlines = deadlines;
+        this.commands = commands;
+        this.services = services;
+        this.policies = policies;
+        this.schedules = schedules;
         this.clock = clock;
         this.registry = registry;
     }
@@ -73,16 +76,16 @@ public class AlertConsumer implements Redelivery {
     }
 
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(documents, alerts),
+        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(services, policies, schedules, alerts),
                 (routing, fresh) -> switch (fresh.event()) {
-                    case AlertTriggered triggered -> triggered(triggered, routing, fresh);
+                    case AlertTriggered triggered -> triggered(triggered, routing);
                     case AlertResolved resolved -> resolved(resolved);
                     // A storm group's members changed; its page is the group alert's own, opened when it triggered.
                     case AlertGroupUpdated updated -> Uni.createFrom().voidItem();
                 });
     }
 
-    private Uni<Void> triggered(AlertTriggered alert, Routing routing, Inbox.Fresh<AlertEvent> fresh) {
+    private Uni<Void> triggered(AlertTriggered alert, Routing routing) {
         if (alert.urgency() != Urgency.PAGE) {
             AfterCommit.register(() -> registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name())
                     .increment());
@@ -90,43 +93,34 @@ public class AlertConsumer implements Redelivery {
         }
         String pageId = Pages.idFor(alert.alertId());
         Instant now = clock.instant();
-        return pages.load(pageId).chain(existing -> {
-            if (existing.isPresent()) {
-                return Uni.createFrom().voidItem();
+        PolicySnapshot policy = null;
+        String unroutable = null;
+        Optional<ServiceDefinition> service = routing.service(alert.service());
+        if (service.isEmpty()) {
+            unroutable = "no service '" + alert.service() + "' is configured";
+        } else {
+            ServiceDefinition.Criticality criticality = service.get().criticality();
+            policy = routing.policy(service.get().escalationPolicy()).map(p -> PolicySnapshot.of(p, criticality))
+                    .orElse(null);
+            if (policy == null) {
+                unroutable = "escalation policy '" + service.get().escalationPolicy() + "' does not exist";
             }
-            Optional<ServiceDefinition> service = routing.service(alert.service());
-            if (service.isEmpty()) {
-                return unrouted(alert, pageId, "no service '" + alert.service() + "' is configured", now);
-            }
-            return routing.policy(service.get().escalationPolicy()).map(policy -> open(alert, pageId, policy,
-                            routing, now))
-                    .orElseGet(() -> unrouted(alert, pageId, "escalation policy '"
-                            + service.get().escalationPolicy() + "' does not exist", now));
-        });
-    }
-
-    private Uni<Void> open(AlertTriggered alert, String pageId, EscalationPolicy policy, Routing routing,
-            Instant now) {
-        EscalationPolicy.Step first = policy.steps().get(0);
-        List<String> users = targets.resolve(first, now, routing.schedule(first.target()));
-        if (users.isEmpty()) {
-            return unrouted(alert, pageId, "step 1 of " + policy.id() + " names nobody on call", now);
         }
-        return pages.record(null, pageId, List.of(new PageChange.Opened(pageId, alert.alertId(), alert.service(),
-                        policy.id(), alert.summary(), alert.severity(), alert.labels(), users, now)))
-                .chain(() -> deadlines.arm(DEADLINE, pageId, now.plus(first.deadline()), "{}"));
-    }
-
-    private Uni<Void> unrouted(AlertTriggered alert, String pageId, String reason, Instant now) {
-        LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(), alert.service(), reason);
-        return pages.record(null, pageId, List.of(new PageChange.Unrouted(pageId, alert.alertId(), alert.service(),
-                reason, now)));
+        PageCommand.Open open = new PageCommand.Open(pageId, alert.alertId(), alert.service(), alert.summary(),
+                alert.severity(), alert.labels(), policy, unroutable, PageCommand.Actor.ALERT);
+        PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), now));
+        return pages.load(pageId).chain(page -> commands.record(page, open, context)).invoke(result -> {
+            if (result.after().status() == Page.Status.UNROUTED && !result.changes().isEmpty()) {
+                LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(), alert.service(),
+                        ((PageChange.Unrouted) result.changes().get(0)).reason());
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> resolved(AlertResolved alert) {
-        String pageId = Pages.idFor(alert.alertId());
-        return pages.load(pageId).chain(page -> pages.record(page.orElse(null), pageId,
-                        Page.resolve(page.orElse(null), clock.instant())))
-                .chain(() -> deadlines.cancel(DEADLINE, pageId));
+        return commands.handle(Pages.idFor(alert.alertId()), new PageCommand.Resolve(PageCommand.Actor.ALERT))
+                // An unrouted page stays as it was, the record that nobody was paged.
+                .onFailure(PageRefused.class).recoverWithNull()
+                .replaceWithVoid();
     }
 }

@@ -6,22 +6,42 @@ import java.util.Map;
 
 /**
  * The Page aggregate's domain events. {@code Opened} keeps what the notifications need (summary,
- * severity, labels) so later steps can notify without asking alert-ingest.
+ * severity, labels) so later steps can notify without asking alert-ingest, and the policy snapshot
+ * the page runs on. Fields added after events were first stored are null in the older events
+ * ({@code by}, {@code via}, {@code policy}).
  */
-public sealed interface PageChange permits PageChange.Opened, PageChange.Unrouted, PageChange.Escalated,
-        PageChange.Acknowledged, PageChange.Exhausted, PageChange.Resolved {
+public sealed interface PageChange permits PageChange.Opened, PageChange.Unrouted, PageChange.PolicyAdopted,
+        PageChange.Escalated, PageChange.Acknowledged, PageChange.Snoozed, PageChange.Renotified,
+        PageChange.Reassigned, PageChange.Exhausted, PageChange.Resolved {
 
     Instant at();
 
+    /**
+     * @param policy the policy the page runs on; null in pages opened before pages kept their policy
+     */
     record Opened(String pageId, String alertId, String service, String policyId, String summary, String severity,
-            Map<String, String> labels, List<String> userIds, Instant at) implements PageChange {
+            Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at)
+            implements PageChange {
     }
 
     /** Nobody could be paged (no such service, no policy, nobody on call); kept, visible, never silent. */
     record Unrouted(String pageId, String alertId, String service, String reason, Instant at) implements PageChange {
     }
 
-    record Escalated(int step, int round, List<String> userIds, Instant at) implements PageChange {
+    /**
+     * A page opened before pages kept their policy took the live policy as its snapshot, once, the
+     * first time it needed one; from then on it runs on this copy like any other page.
+     */
+    record PolicyAdopted(PolicySnapshot policy, Instant at) implements PageChange {
+    }
+
+    /**
+     * The page moved to a step: its deadline passed, or someone escalated it at once.
+     *
+     * @param by who escalated it; null when its deadline passed
+     */
+    record Escalated(int step, int round, List<String> userIds, String by, String via, Instant at)
+            implements PageChange {
     }
 
     /**
@@ -33,9 +53,26 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
     record Acknowledged(String by, String via, Instant at) implements PageChange {
     }
 
+    /** Escalation stopped until {@code until}, when the current step's people are notified again. */
+    record Snoozed(Instant until, String by, String via, Instant at) implements PageChange {
+    }
+
+    /** A snooze ran out while the alert still fires: the current step's people are notified again. */
+    record Renotified(int step, int round, List<String> userIds, Instant at) implements PageChange {
+    }
+
+    /**
+     * Someone handed the page to a person ({@code userId}, at the current step) or to another policy
+     * ({@code policy}, from its step 1).
+     */
+    record Reassigned(String userId, PolicySnapshot policy, int step, int round, List<String> userIds, String by,
+            String via, Instant at) implements PageChange {
+    }
+
     record Exhausted(Instant at) implements PageChange {
     }
 
-    record Resolved(Instant at) implements PageChange {
+    /** @param by who resolved the page; null when its alert resolved */
+    record Resolved(String by, String via, Instant at) implements PageChange {
     }
 }

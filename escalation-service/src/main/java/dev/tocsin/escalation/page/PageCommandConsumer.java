@@ -5,6 +5,10 @@ import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.EscalatePage;
+import dev.tocsin.events.page.ReassignPage;
+import dev.tocsin.events.page.ResolvePage;
+import dev.tocsin.events.page.SnoozePage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +17,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import dev.tocsin.escalation.page.store.Pages;
 
 /**
- * Applies commands on {@code tocsin.page-commands} (acknowledgements from monitoring systems and
- * from people answering a notification) to their pages, each at most once.
+ * Applies commands on {@code tocsin.page-commands} (from monitoring systems acknowledging at the
+ * source, people answering a notification, chat tools) to their pages, each at most once, through
+ * the same path as the REST API ({@link PageCommands}). A command the page cannot carry out is
+ * counted and dropped, not parked: it would never succeed on a retry.
  */
 @ApplicationScoped
 public class PageCommandConsumer implements Redelivery {
@@ -25,12 +32,12 @@ public class PageCommandConsumer implements Redelivery {
     static final String CONSUMER = "escalation.page-commands";
 
     private final Inbox inbox;
-    private final Acknowledgements acknowledgements;
+    private final PageCommands commands;
     private final MeterRegistry registry;
 
-    PageCommandConsumer(Inbox inbox, Acknowledgements acknowledgements, MeterRegistry registry) {
+    PageCommandConsumer(Inbox inbox, PageCommands commands, MeterRegistry registry) {
         this.inbox = inbox;
-        this.acknowledgements = acknowledgements;
+        this.commands = commands;
         this.registry = registry;
     }
 
@@ -50,28 +57,57 @@ public class PageCommandConsumer implements Redelivery {
         return apply(poll);
     }
 
-    // The topic carries one command so far; a second makes this a sealed family and a switch over it.
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, AcknowledgePage.class, records, this::acknowledge);
+        return inbox.consume(CONSUMER, dev.tocsin.events.page.PageCommand.class, records, this::handle);
     }
 
-    private Uni<Void> acknowledge(Inbox.Fresh<AcknowledgePage> fresh) {
-        AcknowledgePage command = fresh.event();
+    private Uni<Void> handle(Inbox.Fresh<dev.tocsin.events.page.PageCommand> fresh) {
+        dev.tocsin.events.page.PageCommand command = fresh.event();
         // Keyed by alert: a sender that knows only the alert reaches its page by the same id the page was opened with.
         String pageId = command.pageId() == null || command.pageId().isBlank()
                 ? Pages.idFor(command.alertId()) : command.pageId();
-        return acknowledgements.acknowledge(pageId, command.by(), command.via()).invoke(result -> {
-            if (result.page() == null) {
+        PageCommand.Actor actor = new PageCommand.Actor(command.by(), command.via());
+        Uni<PageCommands.Result> handled = switch (command) {
+            case AcknowledgePage c -> commands.handle(pageId, new PageCommand.Acknowledge(actor));
+            case ResolvePage c -> commands.handle(pageId, new PageCommand.Resolve(actor));
+            case SnoozePage c -> commands.handle(pageId, new PageCommand.Snooze(c.until(), actor));
+            case EscalatePage c -> commands.handle(pageId, new PageCommand.EscalateNow(actor));
+            case ReassignPage c -> c.policyId() == null
+                    ? commands.handle(pageId, new PageCommand.Reassign(c.userId(), null, actor))
+                    : commands.reassignToPolicy(pageId, c.policyId(), actor);
+        };
+        return handled.invoke(result -> {
+            if (result.changes().isEmpty()) {
+                // Taken already, or the same command again: one acknowledgement, one resolution is kept.
+                ignored(result.before().status() == Page.Status.NEW ? "no-such-page" : "not-open");
+            }
+        }).replaceWithVoid().onFailure(PageRefused.class).recoverWithUni(e -> {
+            if (((PageRefused) e).status() == Page.Status.NEW) {
                 // Not kept for later: most alerts never open a page (ticket urgency, silenced,
                 // flapping), and a page opened after its acknowledgement must still reach someone.
-                LOG.warnf("acknowledgement of alert %s via %s ignored: it has no page %s", command.alertId(),
+                LOG.warnf("%s of alert %s via %s ignored: it has no page %s", kind(command), command.alertId(),
                         command.via(), pageId);
                 ignored("no-such-page");
-            } else if (!result.acknowledged()) {
+            } else {
                 // Usual, not a fault: someone else took it first, or it resolved meanwhile.
                 ignored("not-open");
             }
-        }).replaceWithVoid();
+            return Uni.createFrom().voidItem();
+        }).onFailure(PageCommands.NoSuchPolicy.class).recoverWithUni(e -> {
+            LOG.warnf("%s of alert %s via %s ignored: policy %s", kind(command), command.alertId(), command.via(),
+                    e.getMessage());
+            ignored("no-such-policy");
+            return Uni.createFrom().voidItem();
+        }).onFailure(IllegalArgumentException.class).recoverWithUni(e -> {
+            LOG.warnf("%s of alert %s via %s ignored: %s", kind(command), command.alertId(), command.via(),
+                    e.getMessage());
+            ignored("invalid");
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static String kind(dev.tocsin.events.page.PageCommand command) {
+        return command.getClass().getSimpleName();
     }
 
     private void ignored(String reason) {

@@ -1,9 +1,11 @@
 package dev.tocsin.escalation.page;
 
-import dev.tocsin.escalation.config.Documents;
-import dev.tocsin.escalation.config.EscalationPolicy;
-import dev.tocsin.escalation.config.Schedule;
-import dev.tocsin.escalation.config.ServiceDefinition;
+import dev.tocsin.escalation.policy.store.Policies;
+import dev.tocsin.escalation.schedule.store.Schedules;
+import dev.tocsin.escalation.service.store.Services;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.events.alert.AlertEvent;
 import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
@@ -17,13 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} alerts,
- * their escalation policies and the schedules their first steps name, each table read once per
- * poll rather than once per alert. Documents a poll does not name are absent.
+ * their escalation policies and the schedules their first steps name (the only step a new page notifies), each table read once per
+ * poll rather than once per alert. What a poll does not name is absent.
  */
 record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPolicy> policies,
         Map<String, Schedule> schedules) {
 
-    static Uni<Routing> read(Documents documents, List<AlertEvent> events) {
+    static Uni<Routing> read(Services serviceStore, Policies policyStore, Schedules scheduleStore,
+            List<AlertEvent> events) {
         List<String> serviceIds = events.stream()
                 .flatMap(event -> switch (event) {
                     case AlertTriggered alert -> alert.urgency() == Urgency.PAGE ? Stream.of(alert.service())
@@ -35,13 +38,13 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
         if (serviceIds.isEmpty()) {
             return Uni.createFrom().item(new Routing(Map.of(), Map.of(), Map.of()));
         }
-        return documents.getAll("services", serviceIds, ServiceDefinition.class).chain(services -> documents
-                .getAll("escalation_policies", services.values().stream().map(ServiceDefinition::escalationPolicy)
-                        .toList(), EscalationPolicy.class)
-                .chain(policies -> documents.getAll("schedules", policies.values().stream()
-                                .map(policy -> policy.steps().get(0).target())
+        return serviceStore.getAll(serviceIds).chain(services -> policyStore
+                .getAll(services.values().stream().map(ServiceDefinition::escalationPolicy)
+                        .toList())
+                .chain(policies -> scheduleStore.getAll(policies.values().stream()
+                                .flatMap(policy -> policy.steps().get(0).targets().stream())
                                 .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
-                                .map(EscalationPolicy.Target::id).toList(), Schedule.class)
+                                .map(EscalationPolicy.Target::id).toList())
                         .map(schedules -> new Routing(services, policies, schedules))));
     }
 
@@ -53,7 +56,4 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
         return Optional.ofNullable(policies.get(id));
     }
 
-    Optional<Schedule> schedule(EscalationPolicy.Target target) {
-        return Optional.ofNullable(schedules.get(target.id()));
-    }
 }

@@ -1,6 +1,6 @@
 package dev.tocsin.escalation.schedule;
 
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

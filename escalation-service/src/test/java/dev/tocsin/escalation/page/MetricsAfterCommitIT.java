@@ -83,8 +83,8 @@ class MetricsAfterCommitIT {
         put("/api/v1/schedules/after-commit-oncall", "{\"name\":\"After commit\",\"timeZone\":\"UTC\",\"rotation\":"
                 + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\"]}}");
         put("/api/v1/escalation-policies/after-commit-policy", "{\"name\":\"After commit\",\"repeat\":0,\"steps\":["
-                + "{\"target\":{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"after-commit-oncall\"},\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/after-commit", "{\"name\":\"After commit\",\"criticality\":\"USER_FACING\","
+                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"after-commit-oncall\"}],\"deadline\":\"PT5M\"}]}");
+        put("/api/v1/services/after-commit", "{\"name\":\"After commit\",\"criticality\":\"CRITICAL\","
                 + "\"escalationPolicy\":\"after-commit-policy\"}");
         String alertId = "alert-" + UUID.randomUUID();
         send(new AlertTriggered(alertId, "fp-" + alertId, "after-commit", "Checkout errors", "critical", Urgency.PAGE,

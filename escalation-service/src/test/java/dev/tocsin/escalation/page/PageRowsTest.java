@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.tocsin.escalation.page.store.PageRows;
 
 /** Given a page's events, the row a rebuild writes is the one the live projection kept. */
 class PageRowsTest {
@@ -25,8 +26,8 @@ class PageRowsTest {
     @Test
     void everyStepAppendsWhoItNotifiedAndTheLastEventDatesTheRow() {
         PageRows.Row row = fold(
-                new PageChange.Opened("p", "a", "checkout", "policy", "down", "critical", Map.of(), List.of("alice"), T),
-                new PageChange.Escalated(2, 1, List.of("bob"), T.plusSeconds(300)),
+                new PageChange.Opened("p", "a", "checkout", "policy", "down", "critical", Map.of(), List.of("alice"), null, T),
+                new PageChange.Escalated(2, 1, List.of("bob"), null, "deadline", T.plusSeconds(300)),
                 new PageChange.Acknowledged("bob", "api", T.plusSeconds(360)));
 
         assertEquals(Page.Status.ACKNOWLEDGED, row.page().status());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

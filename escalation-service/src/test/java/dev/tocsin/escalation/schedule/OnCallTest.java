@@ -2,7 +2,7 @@ package dev.tocsin.escalation.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tocsin.escalation.config.Schedule;
+import dev.tocsin.escalation.schedule.Schedule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;

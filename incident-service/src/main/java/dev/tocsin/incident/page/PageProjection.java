@@ -5,7 +5,10 @@ import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +40,10 @@ public class PageProjection {
             // The page stays open, only who is notified changes (the timeline records it).
             case PageEscalated escalated -> Uni.createFrom().voidItem();
             case PageAcknowledged acknowledged -> status(event.pageId(), PageStatus.ACKNOWLEDGED);
+            case PageSnoozed snoozed -> status(event.pageId(), PageStatus.SNOOZED);
+            // Notifying again after a snooze or a reassignment: escalation runs.
+            case PageRenotified renotified -> status(event.pageId(), PageStatus.OPEN);
+            case PageReassigned reassigned -> status(event.pageId(), PageStatus.OPEN);
             case PageExhausted exhausted -> status(event.pageId(), PageStatus.EXHAUSTED);
             case PageResolved resolved -> status(event.pageId(), PageStatus.RESOLVED);
         };

@@ -6,8 +6,10 @@ public enum PageStatus {
     OPEN,
     /** Someone took it: escalation stopped, it stays theirs until its alert resolves. */
     ACKNOWLEDGED,
+    /** Someone snoozed it: escalation waits until a time, then notifies the current step again. */
+    SNOOZED,
     /** Every step ran out without an acknowledgement. */
     EXHAUSTED,
-    /** Its alert resolved; nobody is notified any more. */
+    /** Its alert resolved, or someone closed the page; nobody is notified any more. */
     RESOLVED
 }

@@ -19,7 +19,10 @@ import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.events.signal.SignalAction;
 import dev.tocsin.incident.timeline.entries.AlertEntries;
@@ -89,8 +92,27 @@ class EntryMappersTest {
                 Arguments.of(new PageExhausted(PAGE, ALERT, T.plusSeconds(1800)),
                         new TimelineEntry("page.exhausted", T.plusSeconds(1800), ALERT, PAGE,
                                 "Escalation policy exhausted: nobody acknowledged, nobody else will be notified")),
+                // Its alert resolved or a responder closed it; either way nobody is coming any more.
                 Arguments.of(new PageResolved(PAGE, ALERT, T.plusSeconds(600)),
-                        new TimelineEntry("page.resolved", T.plusSeconds(600), ALERT, PAGE, "Page resolved: its alert resolved")),
+                        new TimelineEntry("page.resolved", T.plusSeconds(600), ALERT, PAGE,
+                                "Page resolved: nobody further is notified")),
+                // A snooze explains the silence that follows, and when it ends.
+                Arguments.of(new PageSnoozed(PAGE, ALERT, T.plusSeconds(3720), "alice", "api", T.plusSeconds(120)),
+                        new TimelineEntry("page.snoozed", T.plusSeconds(120), ALERT, PAGE,
+                                "Page snoozed until 2025-03-01T10:02:00Z by alice via api")),
+                // The page coming back after the snooze must say why the same people are paged again.
+                Arguments.of(new PageRenotified(PAGE, ALERT, 1, 1, List.of("alice"), T.plusSeconds(3720)),
+                        new TimelineEntry("page.renotified", T.plusSeconds(3720), ALERT, PAGE,
+                                "Snooze over, the alert still fires: notifying alice again")),
+                // A hand-over names the new holder and who handed it over.
+                Arguments.of(new PageReassigned(PAGE, ALERT, "checkout-policy", "carol", 1, 1, List.of("carol"),
+                                "alice", "api", T.plusSeconds(130)),
+                        new TimelineEntry("page.reassigned", T.plusSeconds(130), ALERT, PAGE,
+                                "Page reassigned to carol by alice via api")),
+                Arguments.of(new PageReassigned(PAGE, ALERT, "payments-policy", null, 1, 1, List.of("dave", "erin"),
+                                "alice", "api", T.plusSeconds(130)),
+                        new TimelineEntry("page.reassigned", T.plusSeconds(130), ALERT, PAGE,
+                                "Page reassigned to policy payments-policy: notifying dave and erin by alice via api")),
                 // Who was asked for, and at which step, before any channel reached them.
                 Arguments.of(new NotifyRequested("req-1", PAGE, ALERT, "alice", 1, "checkout", "Checkout error rate 12%",
                                 "critical", Map.of(), T.plusSeconds(2)),

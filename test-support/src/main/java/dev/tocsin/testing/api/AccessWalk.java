@@ -32,9 +32,10 @@ public final class AccessWalk {
     public static final String PROBE = "/api/v1/access-probe";
     /**
      * Reads only admin may make: parked records (dead letters) hold whole alerts and errors, and
-     * are an operator's to see and retry.
+     * are an operator's to see and retry; the list of API tokens says who holds which power
+     * (escalation-service shows it to the bootstrap admin and to team admins).
      */
-    public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters");
+    public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters", "/api/v1/tokens");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

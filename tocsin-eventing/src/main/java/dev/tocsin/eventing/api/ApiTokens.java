@@ -1,6 +1,5 @@
 package dev.tocsin.eventing.api;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The API tokens this service accepts and the roles each one holds: the admin token
  * ({@code tocsin.api.admin-token}) holds every role, the optional responder and viewer tokens
  * ({@code tocsin.api.responder-token}, {@code tocsin.api.viewer-token}) theirs and the ones below.
- * Until people have tokens of their own, these shared tokens are the API's only credentials.
+ * They bootstrap the directory: the admin token creates the first teams, their admins and their
+ * tokens, which {@link dev.tocsin.eventing.directory.DirectoryTokens} checks when these do not match.
  */
 @ApplicationScoped
 public class ApiTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -63,11 +63,13 @@ public class ApiTokens implements IdentityProvider<TokenAuthenticationRequest> {
             }
         }
         if (match == null) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("not an API token of this service"));
+            // Not one of these: the directory's tokens are asked next.
+            return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(match.name() + "-token"))
                 .addRoles(match.roles())
+                .addAttribute(Actor.ATTRIBUTE, new Actor(Actor.Kind.BOOTSTRAP, match.name()))
                 .addCredential(request.getToken())
                 .build());
     }

@@ -5,7 +5,10 @@ import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import dev.tocsin.incident.timeline.EntryMapper;
 import dev.tocsin.incident.timeline.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +36,23 @@ public class PageEntries implements EntryMapper<PageEvent> {
             case PageAcknowledged acknowledged -> new TimelineEntry("page.acknowledged", acknowledged.acknowledgedAt(),
                     acknowledged.alertId(), acknowledged.pageId(),
                     "Page acknowledged" + Words.acknowledger(acknowledged.by(), acknowledged.via()));
+            case PageSnoozed snoozed -> new TimelineEntry("page.snoozed", snoozed.snoozedAt(), snoozed.alertId(),
+                    snoozed.pageId(), "Page snoozed until %s%s".formatted(snoozed.until(),
+                            Words.acknowledger(snoozed.by(), snoozed.via())));
+            case PageRenotified renotified -> new TimelineEntry("page.renotified", renotified.renotifiedAt(),
+                    renotified.alertId(), renotified.pageId(), "Snooze over, the alert still fires: notifying %s again"
+                            .formatted(Words.people(renotified.userIds())));
+            case PageReassigned reassigned -> new TimelineEntry("page.reassigned", reassigned.reassignedAt(),
+                    reassigned.alertId(), reassigned.pageId(), (reassigned.userId() != null
+                            ? "Page reassigned to " + reassigned.userId()
+                            : "Page reassigned to policy " + reassigned.policyId() + ": notifying "
+                                    + Words.people(reassigned.userIds()))
+                            + Words.acknowledger(reassigned.by(), reassigned.via()));
             case PageExhausted exhausted -> new TimelineEntry("page.exhausted", exhausted.exhaustedAt(),
                     exhausted.alertId(), exhausted.pageId(),
                     "Escalation policy exhausted: nobody acknowledged, nobody else will be notified");
             case PageResolved resolved -> new TimelineEntry("page.resolved", resolved.resolvedAt(), resolved.alertId(),
-                    resolved.pageId(), "Page resolved: its alert resolved");
+                    resolved.pageId(), "Page resolved: nobody further is notified");
         };
     }
 }

@@ -1,0 +1,154 @@
+package dev.tocsin.escalation.page.store;
+
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.LatencyHistograms;
+import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.StoredEvents;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageEscalated;
+import dev.tocsin.events.page.PageExhausted;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
+import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import dev.tocsin.escalation.page.Page;
+import dev.tocsin.escalation.page.PageChange;
+
+/**
+ * Loads pages from their events and records new ones: the events, the projection and the
+ * integration events (page events and one notify request per person) in the caller's transaction,
+ * which must be an {@link AfterCommit#transaction}: the page metrics count after it commits.
+ */
+@ApplicationScoped
+public class Pages {
+
+    public static final StoredEvents<PageChange> EVENTS = StoredEvents.of("Page", PageChange.class);
+
+    private final EventStore store;
+    private final PageProjection projection;
+    private final Outbox outbox;
+    private final MeterRegistry registry;
+    private final Timer ackLatency;
+
+    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry) {
+        this.store = store;
+        this.projection = projection;
+        this.outbox = outbox;
+        this.registry = registry;
+        // The page acknowledgement latency of docs/design.md: how long people take to answer a page.
+        // A histogram, so histogram_quantile reads it across replicas; bounds at the usual response
+        // deadlines (5 to 30 minutes) and the first minutes people take to answer.
+        this.ackLatency = LatencyHistograms.timer("tocsin.page.ack.latency",
+                        "time from a page opening to its acknowledgement", Duration.ofSeconds(1), Duration.ofHours(2),
+                        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                        Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1))
+                .register(registry);
+    }
+
+    /** One page per alert, whatever redelivers the alert. */
+    public static String idFor(String alertId) {
+        return UUID.nameUUIDFromBytes(("page:" + alertId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The page, {@link Page.Status#NEW} when it has no events. */
+    public Uni<Page> load(String pageId) {
+        return store.load(EVENTS, pageId).map(events -> Page.replay(pageId, events));
+    }
+
+    /** Records events decided on {@code before} ({@link Page.Status#NEW} for a new page). */
+    public Uni<Void> record(Page before, String pageId, List<PageChange> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = store.append(EVENTS, pageId, before.version(), events);
+        Page state = before;
+        for (PageChange event : events) {
+            state = state.apply(event);
+            Page after = state;
+            // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
+            // retried (by the inbox, the API or the engine) and must not count the same change again.
+            chain = chain.invoke(() -> AfterCommit.register(() -> count(after, event)))
+                    .chain(() -> projection.apply(after, event));
+            for (IntegrationEvent published : integrationEvents(after, event)) {
+                chain = chain.chain(() -> outbox.append(published));
+            }
+        }
+        return chain;
+    }
+
+    private void count(Page page, PageChange event) {
+        switch (event) {
+            case PageChange.Opened o -> registry.counter("tocsin.pages.opened").increment();
+            case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
+            case PageChange.Acknowledged a -> {
+                registry.counter("tocsin.pages.acknowledged", "via", via(a.via())).increment();
+                ackLatency.record(Duration.between(page.openedAt(), a.at()));
+            }
+            case PageChange.Unrouted u -> registry.counter("tocsin.pages.unrouted").increment();
+            case PageChange.Snoozed s -> registry.counter("tocsin.pages.snoozed", "via", via(s.via())).increment();
+            case PageChange.Reassigned r -> registry.counter("tocsin.pages.reassigned", "via", via(r.via()))
+                    .increment();
+            case PageChange.Renotified r -> registry.counter("tocsin.pages.renotified").increment();
+            // Bookkeeping of an old page, nothing a person did.
+            case PageChange.PolicyAdopted a -> { }
+            // No metric counts pages ending; their status on the API and timeline shows it.
+            case PageChange.Exhausted x -> { }
+            case PageChange.Resolved r -> { }
+        }
+    }
+
+    private static String via(String via) {
+        return via == null ? "unknown" : via;
+    }
+
+    private static List<IntegrationEvent> integrationEvents(Page page, PageChange event) {
+        return switch (event) {
+            case PageChange.Opened o -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(),
+                            o.at())),
+                    notify(page, 1, 1, o.userIds(), o).stream()).toList();
+            case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at())),
+                    notify(page, e.step(), e.round(), e.userIds(), e).stream()).toList();
+            case PageChange.Renotified r -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageRenotified(page.id(), page.alertId(), r.step(), r.round(), r.userIds(), r.at())),
+                    notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.Reassigned r -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageReassigned(page.id(), page.alertId(), page.policyId(), r.userId(), r.step(),
+                            r.round(), r.userIds(), r.by(), r.via(), r.at())),
+                    notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.Snoozed s -> List.of(new PageSnoozed(page.id(), page.alertId(), s.until(), s.by(), s.via(),
+                    s.at()));
+            // Domain only: the page runs on as it did; nothing downstream sees a difference.
+            case PageChange.PolicyAdopted a -> List.of();
+            case PageChange.Acknowledged a -> List.of(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(),
+                    a.at()));
+            case PageChange.Exhausted x -> List.of(new PageExhausted(page.id(), page.alertId(), x.at()));
+            case PageChange.Resolved r -> List.of(new PageResolved(page.id(), page.alertId(), r.at()));
+            // Recorded and visible here; nothing downstream can act on it yet.
+            case PageChange.Unrouted u -> List.of();
+        };
+    }
+
+    private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {
+        // notifier-service dedupes by request id. The first page of a step keeps the id it always
+        // had; a later one (escalating again after a snooze or a reassignment, which can reach the
+        // same step and round twice) adds the page's version, which only that event has.
+        String suffix = event instanceof PageChange.Opened ? "" : "/v" + page.version();
+        return users.stream().map(user -> new NotifyRequested(page.id() + "/" + round + "/" + step + "/" + user + suffix,
+                page.id(), page.alertId(), user, step, page.service(), page.summary(), page.severity(), page.labels(),
+                event.at())).toList();
+    }
+}

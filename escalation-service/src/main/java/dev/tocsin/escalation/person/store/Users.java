@@ -1,0 +1,78 @@
+package dev.tocsin.escalation.person.store;
+
+import dev.tocsin.escalation.person.User;
+import dev.tocsin.escalation.store.DocumentTable;
+import dev.tocsin.escalation.store.JsonDocuments;
+import dev.tocsin.eventing.api.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code users} table: people who can be on call, referred to by schedules' rotations and policies' steps. */
+@Singleton
+public class Users {
+
+    static final DocumentTable<User> TABLE = new DocumentTable<>(User.class, """
+            insert into users (id, body, updated_at) values ($1, cast(cast($2 as text) as jsonb), $3)
+            on conflict (id) do update set body = excluded.body, updated_at = excluded.updated_at
+            returning xmax = 0""",
+            "select id, cast(body as text) from users where id = any(cast($1 as text[]))",
+            "select id from users where id = any(cast($1 as text[]))",
+            "select cast(body as text) from users where cast($1 as text) is null or id > $1 order by id limit $2",
+            "delete from users where id = $1");
+
+    /** Schedules whose rotation names the person. */
+    private static final String IN_SCHEDULES = """
+            select id from schedules where body -> 'rotation' -> 'participants' ? $1 order by id limit 20""";
+    /** Policies with a step that names the person. */
+    private static final String IN_POLICIES = """
+            select id from escalation_policies
+            where jsonb_path_exists(body, '$.steps[*].targets[*] ? (@.type == "USER" && @.id == $id)',
+                jsonb_build_object('id', cast($1 as text)))
+            order by id limit 20""";
+
+    private final JsonDocuments documents;
+
+    Users(JsonDocuments documents) {
+        this.documents = documents;
+    }
+
+    /** Creates or replaces; true when it was created. Must run inside the PUT's transaction. */
+    public Uni<Boolean> put(String id, User document) {
+        return documents.put(TABLE, id, document);
+    }
+
+    public Uni<Optional<User>> get(String id) {
+        return documents.get(TABLE, id);
+    }
+
+    /** Those of {@code ids} that exist, by id, read in one statement. */
+    public Uni<Map<String, User>> getAll(Collection<String> ids) {
+        return documents.getAll(TABLE, ids);
+    }
+
+    public Uni<List<User>> list(PageRequest page) {
+        return documents.list(TABLE, page);
+    }
+
+    /** Which of {@code ids} do not exist, asked in one statement. */
+    public Uni<Set<String>> missing(Collection<String> ids) {
+        return documents.missing(TABLE, ids);
+    }
+
+    /** False when there was none. Must run inside the DELETE's transaction, after {@link #referencedBy}. */
+    public Uni<Boolean> delete(String id) {
+        return documents.delete(TABLE, id);
+    }
+
+    /** What still names the person, in the API's words ("schedule checkout-oncall"); empty when nothing does. */
+    public Uni<List<String>> referencedBy(String id) {
+        return documents.ids(IN_SCHEDULES, id).chain(schedules -> documents.ids(IN_POLICIES, id).map(policies ->
+                java.util.stream.Stream.concat(schedules.stream().map(s -> "schedule " + s),
+                        policies.stream().map(p -> "escalation policy " + p)).toList()));
+    }
+}

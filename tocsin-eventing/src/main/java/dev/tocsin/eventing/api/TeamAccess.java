@@ -1,0 +1,67 @@
+package dev.tocsin.eventing.api;
+
+import dev.tocsin.events.directory.TeamRole;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a caller may do in one team. A directory token holds a role per team (kept on the identity
+ * under {@link #ATTRIBUTE}); a bootstrap token holds its role in every team. An endpoint that acts
+ * on one team's things asks {@link #require} after the {@code @RolesAllowed} check.
+ */
+public final class TeamAccess {
+
+    /** The identity attribute holding a directory token's {@code Map<String, TeamRole>}. */
+    public static final String ATTRIBUTE = "tocsin.team-roles";
+
+    private TeamAccess() {
+    }
+
+    /** The deployment-wide roles a token with these per-team roles holds: those of its highest team role. */
+    public static Set<String> roles(Map<String, TeamRole> teamRoles) {
+        TeamRole highest = teamRoles.values().stream().max(Enum::compareTo).orElse(null);
+        if (highest == null) {
+            return Set.of();
+        }
+        return switch (highest) {
+            case ADMIN -> Set.of(Roles.TEAM_ADMIN, Roles.RESPONDER, Roles.VIEWER);
+            case RESPONDER -> Set.of(Roles.RESPONDER, Roles.VIEWER);
+            case VIEWER -> Set.of(Roles.VIEWER);
+        };
+    }
+
+    /** Whether {@code identity} is one of the deployment's own tokens, which hold their role in every team. */
+    public static boolean deploymentWide(SecurityIdentity identity) {
+        return identity.getAttribute(ATTRIBUTE) == null;
+    }
+
+    /** The role {@code identity} holds in {@code teamId}, or null. */
+    public static TeamRole role(SecurityIdentity identity, String teamId) {
+        Map<String, TeamRole> teamRoles = identity.getAttribute(ATTRIBUTE);
+        if (teamRoles != null) {
+            return teamRoles.get(teamId);
+        }
+        Set<String> roles = identity.getRoles();
+        TeamRole[] highestFirst = TeamRole.values();
+        for (int i = highestFirst.length - 1; i >= 0; i--) {
+            if (roles.contains(highestFirst[i].wireName())) {
+                return highestFirst[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns normally if {@code identity} holds {@code needed} (or a role above it) in {@code teamId}.
+     *
+     * @throws ProblemException 403 naming the role and the team the call needs
+     */
+    public static void require(SecurityIdentity identity, String teamId, TeamRole needed) {
+        TeamRole held = role(identity, teamId);
+        if (held == null || !held.includes(needed)) {
+            throw new ProblemException(403, "Forbidden", "this call needs the '" + needed.wireName()
+                    + "' role in team '" + teamId + "'; the API token presented does not hold it");
+        }
+    }
+}
