@@ -55,7 +55,9 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
             case RecordNotSent c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
                             c.address(), c.at()), new DeliveryCancelled(c.deliveryId(), 0, c.reason(), c.at()));
-            case Cancel c -> whenOpen(() -> List.of(new DeliveryCancelled(id, attempts, c.reason(), c.at())));
+            case Cancel c -> c.requestedUpTo() != null && notification.requestedAt() != null
+                    && notification.requestedAt().isAfter(c.requestedUpTo()) ? List.of()
+                    : whenOpen(() -> List.of(new DeliveryCancelled(id, attempts, c.reason(), c.at())));
             case RecordSent c -> status == DeliveryStatus.CANCELLED
                     ? List.of(new DeliverySucceeded(id, attempts + 1, c.at()))
                     : whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));

@@ -43,9 +43,11 @@ public class DeliveryCancellations {
      * Must run inside {@link AfterCommit#transaction}, holding the page's lock
      * ({@code PageStates#lockAndRead}), so no delivery of the page is requested meanwhile.
      *
+     * @param requestedUpTo only deliveries requested at or before it (the page's closing) are
+     *     cancelled; null for every one (the page resolved)
      * @return how many deliveries it cancelled
      */
-    public Uni<Integer> cancelOpen(String pageId, String reason, Instant at) {
+    public Uni<Integer> cancelOpen(String pageId, String reason, Instant at, Instant requestedUpTo) {
         return Sql.connection().preparedQuery(OPEN).execute(Tuple.of(pageId))
                 .map(rows -> {
                     List<String> ids = new ArrayList<>(rows.size());
@@ -53,16 +55,16 @@ public class DeliveryCancellations {
                     return ids;
                 })
                 .chain(ids -> Multi.createFrom().iterable(ids).onItem()
-                        .transformToUniAndConcatenate(id -> cancel(id, reason, at))
+                        .transformToUniAndConcatenate(id -> cancel(id, reason, at, requestedUpTo))
                         .collect().asList())
                 .map(cancelled -> (int) cancelled.stream().filter(Boolean::booleanValue).count());
     }
 
-    private Uni<Boolean> cancel(String deliveryId, String reason, Instant at) {
+    private Uni<Boolean> cancel(String deliveryId, String reason, Instant at, Instant requestedUpTo) {
         Tuple key = Tuple.of(DeliveryAttempts.KIND, deliveryId);
         return Sql.connection().preparedQuery(HOLD).execute(key)
                 .chain(held -> Sql.connection().preparedQuery(REMOVE).execute(key))
-                .chain(() -> deliveries.execute(deliveryId, new Cancel(reason, at)))
+                .chain(() -> deliveries.execute(deliveryId, new Cancel(reason, at, requestedUpTo)))
                 .map(decided -> {
                     if (decided.events().isEmpty()) {
                         return false;

@@ -26,10 +26,18 @@ public sealed interface DeliveryCommand {
     }
 
     /**
-     * Stop a delivery that is pending or waiting for a retry, because its page was acknowledged or
-     * resolved. An attempt already in flight still has its outcome recorded.
+     * Stop a delivery that is pending or waiting for a retry, because its page was acknowledged,
+     * snoozed or resolved. An attempt already in flight still has its outcome recorded.
+     *
+     * @param requestedUpTo only a delivery requested at or before this instant is cancelled (the
+     *     page's closing: a later request comes from a reopening); null cancels whatever was requested
      */
-    record Cancel(String reason, Instant at) implements DeliveryCommand {
+    record Cancel(String reason, Instant at, Instant requestedUpTo) implements DeliveryCommand {
+
+        /** Cancels whenever the delivery was requested: the page resolved. */
+        public Cancel(String reason, Instant at) {
+            this(reason, at, null);
+        }
     }
 
     /** Record that the provider accepted the message. */

@@ -123,7 +123,7 @@ public class NotifyRequestConsumer implements Redelivery {
             return unreachable(notification, now);
         }
         Optional<String> closed = Optional.ofNullable(read.pages().get(request.pageId()))
-                .flatMap(PageState::closedReason);
+                .flatMap(page -> page.closedReasonFor(request.requestedAt()));
         return Multi.createFrom().iterable(targets).onItem()
                 .transformToUniAndConcatenate(target -> closed.isPresent()
                         ? notSent(notification, target, closed.get(), now)

@@ -63,7 +63,8 @@ public class PagesConsumer implements Redelivery, TopicProjection {
         Optional<String> closed = after.closedReason();
         Uni<Void> written = pages.write(after);
         return closed.isEmpty() ? written
-                : written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant()))
+                : written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant(),
+                        after.status() == PageStatus.RESOLVED ? null : after.closedAt()))
                         .replaceWithVoid();
     }
 

@@ -215,6 +215,16 @@ class DeliveryTest {
     }
 
     @Test
+    void aDeliveryRequestedAfterThePageClosedIsNotCancelledByThatClosing() {
+        // Escalated or reassigned after the acknowledgement, and requested before this service read
+        // that: the acknowledgement read late must not cancel what came after it.
+        Instant requested = NOTIFICATION.requestedAt();
+        assertEquals(List.of(), when(List.of(REQUESTED), new Cancel(ACKED, T1, requested.minusSeconds(1))));
+        assertEquals(List.of(new DeliveryCancelled(ID, 0, ACKED, T1)),
+                when(List.of(REQUESTED), new Cancel(ACKED, T1, requested)));
+    }
+
+    @Test
     void cancellingADeliveryNeverRequestedIsABug() {
         assertThrows(IllegalStateException.class, () -> when(List.of(), new Cancel(ACKED, T1)));
     }

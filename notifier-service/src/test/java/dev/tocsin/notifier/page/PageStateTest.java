@@ -7,11 +7,15 @@ import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +29,14 @@ class PageStateTest {
     static final PageAcknowledged ACKED = new PageAcknowledged("p-1", "a-1", "bob", "web", T0.plusSeconds(400));
     static final PageResolved RESOLVED = new PageResolved("p-1", "a-1", T0.plusSeconds(500));
     static final PageExhausted EXHAUSTED = new PageExhausted("p-1", "a-1", T0.plusSeconds(600));
+    static final PageSnoozed SNOOZED = new PageSnoozed("p-1", "a-1", T0.plusSeconds(4000), "carol", "api",
+            T0.plusSeconds(450));
+    static final PageRenotified RENOTIFIED = new PageRenotified("p-1", "a-1", 2, 1, List.of("bob"),
+            T0.plusSeconds(4000));
+    static final PageReassigned REASSIGNED = new PageReassigned("p-1", "a-1", null, "dave", 2, 1, List.of("dave"),
+            "carol", "api", T0.plusSeconds(700));
+    static final PageEscalated ESCALATED_AGAIN = new PageEscalated("p-1", "a-1", 3, 1, List.of("erin"),
+            T0.plusSeconds(800));
 
     static Stream<Arguments> histories() {
         return Stream.of(
@@ -38,9 +50,18 @@ class PageStateTest {
                 Arguments.of(List.of(OPENED, ACKED, RESOLVED), PageStatus.RESOLVED, "page resolved"),
                 // A page event may reach notifier-service before its PageOpened was ever seen (a new consumer).
                 Arguments.of(List.of(RESOLVED), PageStatus.RESOLVED, "page resolved"),
-                // Closed stays closed: a late or redelivered event never reopens it.
-                Arguments.of(List.of(OPENED, ACKED, ESCALATED, EXHAUSTED, OPENED), PageStatus.ACKNOWLEDGED,
+                // Running out or a repeated opening does not reopen an acknowledged page.
+                Arguments.of(List.of(OPENED, ACKED, EXHAUSTED, OPENED), PageStatus.ACKNOWLEDGED,
                         "page acknowledged by bob"),
+                // Someone escalates or reassigns an acknowledged page: those it names are wanted again.
+                Arguments.of(List.of(OPENED, ACKED, ESCALATED_AGAIN), PageStatus.OPEN, null),
+                Arguments.of(List.of(OPENED, ACKED, REASSIGNED), PageStatus.OPEN, null),
+                // A snooze holds notifications until escalation-service notifies again when it ends.
+                Arguments.of(List.of(OPENED, SNOOZED), PageStatus.SNOOZED, "page snoozed by carol"),
+                Arguments.of(List.of(OPENED, SNOOZED, RENOTIFIED), PageStatus.OPEN, null),
+                Arguments.of(List.of(OPENED, SNOOZED, ACKED), PageStatus.ACKNOWLEDGED, "page acknowledged by bob"),
+                // Resolved is for good: nothing reopens it.
+                Arguments.of(List.of(OPENED, RESOLVED, REASSIGNED, RENOTIFIED), PageStatus.RESOLVED, "page resolved"),
                 Arguments.of(List.of(OPENED, RESOLVED, ACKED), PageStatus.RESOLVED, "page resolved"),
                 // An acknowledgement without a name still closes the page, and says so.
                 Arguments.of(List.of(new PageAcknowledged("p-1", "a-1", null, "api", T0)), PageStatus.ACKNOWLEDGED,
@@ -68,5 +89,17 @@ class PageStateTest {
             twice = PageState.apply(PageState.apply(twice, event), event);
         }
         assertEquals(once, twice);
+    }
+
+    @Test
+    void aRequestMadeAfterTheClosingIsJudgedByTheReopeningNotReadYet() {
+        PageState acked = PageState.apply(PageState.apply(null, OPENED), ACKED);
+        // Requested before the acknowledgement: not sent.
+        assertEquals(Optional.of("page acknowledged by bob"), acked.closedReasonFor(ESCALATED.escalatedAt()));
+        assertEquals(Optional.of("page acknowledged by bob"), acked.closedReasonFor(ACKED.acknowledgedAt()));
+        // Requested after it: an escalation or reassignment this service has not read yet; sent.
+        assertEquals(Optional.empty(), acked.closedReasonFor(REASSIGNED.reassignedAt()));
+        PageState resolved = PageState.apply(acked, RESOLVED);
+        assertEquals(Optional.of("page resolved"), resolved.closedReasonFor(T0.plusSeconds(9999)));
     }
 }
