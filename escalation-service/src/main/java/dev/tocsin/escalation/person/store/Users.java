@@ -1,20 +1,16 @@
 package dev.tocsin.escalation.person.store;
 
 import dev.tocsin.escalation.person.User;
+import dev.tocsin.escalation.store.DocumentStore;
 import dev.tocsin.escalation.store.DocumentTable;
 import dev.tocsin.escalation.store.JsonDocuments;
-import dev.tocsin.eventing.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** The {@code users} table: people who can be on call, referred to by schedules' rotations and policies' steps. */
 @Singleton
-public class Users {
+public class Users extends DocumentStore<User> {
 
     static final DocumentTable<User> TABLE = new DocumentTable<>(User.class, """
             insert into users (id, body, updated_at) values ($1, cast(cast($2 as text) as jsonb), $3)
@@ -35,38 +31,8 @@ public class Users {
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
-    private final JsonDocuments documents;
-
     Users(JsonDocuments documents) {
-        this.documents = documents;
-    }
-
-    /** Creates or replaces; true when it was created. Must run inside the PUT's transaction. */
-    public Uni<Boolean> put(String id, User document) {
-        return documents.put(TABLE, id, document);
-    }
-
-    public Uni<Optional<User>> get(String id) {
-        return documents.get(TABLE, id);
-    }
-
-    /** Those of {@code ids} that exist, by id, read in one statement. */
-    public Uni<Map<String, User>> getAll(Collection<String> ids) {
-        return documents.getAll(TABLE, ids);
-    }
-
-    public Uni<List<User>> list(PageRequest page) {
-        return documents.list(TABLE, page);
-    }
-
-    /** Which of {@code ids} do not exist, asked in one statement. */
-    public Uni<Set<String>> missing(Collection<String> ids) {
-        return documents.missing(TABLE, ids);
-    }
-
-    /** False when there was none. Must run inside the DELETE's transaction, after {@link #referencedBy}. */
-    public Uni<Boolean> delete(String id) {
-        return documents.delete(TABLE, id);
+        super(documents, TABLE);
     }
 
     /** What still names the person, in the API's words ("schedule checkout-oncall"); empty when nothing does. */

@@ -1,20 +1,16 @@
 package dev.tocsin.escalation.policy.store;
 
 import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.store.DocumentStore;
 import dev.tocsin.escalation.store.DocumentTable;
 import dev.tocsin.escalation.store.JsonDocuments;
-import dev.tocsin.eventing.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** The {@code escalation_policies} table: escalation policies, referred to by services. Pages run on a copy, so deleting one changes no running page. */
 @Singleton
-public class Policies {
+public class Policies extends DocumentStore<EscalationPolicy> {
 
     static final DocumentTable<EscalationPolicy> TABLE = new DocumentTable<>(EscalationPolicy.class, """
             insert into escalation_policies (id, body, updated_at) values ($1, cast(cast($2 as text) as jsonb), $3)
@@ -29,38 +25,8 @@ public class Policies {
     private static final String IN_SERVICES = """
             select id from services where body ->> 'escalationPolicy' = $1 order by id limit 20""";
 
-    private final JsonDocuments documents;
-
     Policies(JsonDocuments documents) {
-        this.documents = documents;
-    }
-
-    /** Creates or replaces; true when it was created. Must run inside the PUT's transaction. */
-    public Uni<Boolean> put(String id, EscalationPolicy document) {
-        return documents.put(TABLE, id, document);
-    }
-
-    public Uni<Optional<EscalationPolicy>> get(String id) {
-        return documents.get(TABLE, id);
-    }
-
-    /** Those of {@code ids} that exist, by id, read in one statement. */
-    public Uni<Map<String, EscalationPolicy>> getAll(Collection<String> ids) {
-        return documents.getAll(TABLE, ids);
-    }
-
-    public Uni<List<EscalationPolicy>> list(PageRequest page) {
-        return documents.list(TABLE, page);
-    }
-
-    /** Which of {@code ids} do not exist, asked in one statement. */
-    public Uni<Set<String>> missing(Collection<String> ids) {
-        return documents.missing(TABLE, ids);
-    }
-
-    /** False when there was none. Must run inside the DELETE's transaction, after {@link #referencedBy}. */
-    public Uni<Boolean> delete(String id) {
-        return documents.delete(TABLE, id);
+        super(documents, TABLE);
     }
 
     /** What still names the policy, in the API's words; empty when nothing does. Running pages keep their copy. */

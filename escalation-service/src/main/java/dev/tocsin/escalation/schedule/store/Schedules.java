@@ -1,20 +1,16 @@
 package dev.tocsin.escalation.schedule.store;
 
 import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.store.DocumentStore;
 import dev.tocsin.escalation.store.DocumentTable;
 import dev.tocsin.escalation.store.JsonDocuments;
-import dev.tocsin.eventing.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** The {@code schedules} table: on-call rotations, referred to by policies' steps. */
 @Singleton
-public class Schedules {
+public class Schedules extends DocumentStore<Schedule> {
 
     static final DocumentTable<Schedule> TABLE = new DocumentTable<>(Schedule.class, """
             insert into schedules (id, body, updated_at) values ($1, cast(cast($2 as text) as jsonb), $3)
@@ -32,38 +28,8 @@ public class Schedules {
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
-    private final JsonDocuments documents;
-
     Schedules(JsonDocuments documents) {
-        this.documents = documents;
-    }
-
-    /** Creates or replaces; true when it was created. Must run inside the PUT's transaction. */
-    public Uni<Boolean> put(String id, Schedule document) {
-        return documents.put(TABLE, id, document);
-    }
-
-    public Uni<Optional<Schedule>> get(String id) {
-        return documents.get(TABLE, id);
-    }
-
-    /** Those of {@code ids} that exist, by id, read in one statement. */
-    public Uni<Map<String, Schedule>> getAll(Collection<String> ids) {
-        return documents.getAll(TABLE, ids);
-    }
-
-    public Uni<List<Schedule>> list(PageRequest page) {
-        return documents.list(TABLE, page);
-    }
-
-    /** Which of {@code ids} do not exist, asked in one statement. */
-    public Uni<Set<String>> missing(Collection<String> ids) {
-        return documents.missing(TABLE, ids);
-    }
-
-    /** False when there was none. Must run inside the DELETE's transaction, after {@link #referencedBy}. */
-    public Uni<Boolean> delete(String id) {
-        return documents.delete(TABLE, id);
+        super(documents, TABLE);
     }
 
     /** What still names the schedule, in the API's words; empty when nothing does. */
