@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -58,11 +59,16 @@ public class PagesConsumer implements Redelivery, TopicProjection {
             // Retrying cannot fix it: the inbox parks it, where an operator sees it.
             return Uni.createFrom().failure(new IllegalArgumentException("a page event needs a pageId"));
         }
-        PageState after = PageState.apply(states.get(event.pageId()), event);
+        PageState before = states.get(event.pageId());
+        PageState after = PageState.apply(before, event);
         states.put(event.pageId(), after);
         Optional<String> closed = after.closedReason();
         Uni<Void> written = pages.write(after);
-        return closed.isEmpty() ? written
+        // Only a closing cancels: an event on a page closed already (ran out after its acknowledgement,
+        // acknowledged again) finds nothing its closing did not cancel.
+        boolean closing = closed.isPresent() && (before == null || !before.status().closed()
+                || before.status() != after.status() || !Objects.equals(before.closedAt(), after.closedAt()));
+        return !closing ? written
                 : written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant(),
                         after.status() == PageStatus.RESOLVED ? null : after.closedAt()))
                         .replaceWithVoid();
