@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Tocsin end to end, as timelines: post an alert the way Prometheus does, expect one email to the
  * primary on call, post it again and expect nothing more, and read the page's timeline; or let the
  * primary not answer, move the clock past the step's deadline and expect the secondary's email.
- * A test leaves no page open, since moving the clock would escalate it.
+ * The same timeline survives escalation-service killed with SIGKILL mid-step, and two replicas of
+ * it escalate each page once. A test leaves no page open, since moving the clock would escalate it.
  */
 class EndToEndIT {
 
@@ -165,6 +166,83 @@ class EndToEndIT {
     }
 
     @Test
+    void escalationServiceKilledMidStepNotifiesTheSecondaryExactlyOnceAfterItsRestart() throws Exception {
+        twoStepPolicy("ledger-policy");
+        String key = newService("ledger", "Ledger", "ledger-policy");
+        String run = UUID.randomUUID().toString();
+        String onCall = stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call";
+        String primary = Http.get(onCall, stack.viewerToken).json().path("primary").asText();
+        String secondary = Http.get(onCall, stack.viewerToken).json().path("secondary").asText();
+
+        // 00:00 The alert fires: the primary is emailed, and the step's deadline is armed.
+        postAlert(key, "ledger", "LedgerDown", run);
+        Awaitility.await("email to the primary " + primary).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        List<MimeMessage> first = emailsFor(run);
+        assertEquals(List.of(primary + "@example.com"), recipients(first));
+        String pageId = onlyOpenPage("ledger");
+
+        // escalation-service dies with SIGKILL while the step runs; the deadline passes while it is down.
+        stack.kill("escalation-service");
+        stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
+
+        // Started again, it finds the deadline past due: the secondary is emailed, once.
+        stack.restart("escalation-service");
+        Awaitility.await("email to the secondary " + secondary).atMost(WAIT).until(() -> emailsFor(run).size() == 2);
+        Awaitility.await("nothing sent twice").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> emailsFor(run).size() == 2);
+        List<MimeMessage> second = emailsFor(run);
+        second.removeAll(first);
+        assertEquals(List.of(secondary + "@example.com"), recipients(second));
+        Awaitility.await("one escalation on the page's timeline").atMost(WAIT)
+                .until(() -> timelineKinds(pageId).contains("page.escalated"));
+        assertEquals(1, timelineKinds(pageId).stream().filter("page.escalated"::equals).count(),
+                timelineKinds(pageId).toString());
+        acknowledge(pageId, secondary);
+        stack.claim(emailsFor(run));
+    }
+
+    @Test
+    void twoEscalationReplicasFireEveryDeadlineOnce() throws Exception {
+        twoStepPolicy("inventory-policy");
+        String key = newService("inventory", "Inventory", "inventory-policy");
+        String replica = stack.startReplica("escalation-service");
+        try {
+            // Four pages, fewer than a storm: their alerts spread over the partitions both replicas share.
+            List<String> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String run = UUID.randomUUID().toString();
+                runs.add(run);
+                postAlert(key, "inventory", "InventoryDown" + i, run);
+            }
+            for (String run : runs) {
+                Awaitility.await("email to the primary for " + run).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+            }
+            List<String> pages = Awaitility.await("four open pages, this test's").atMost(WAIT)
+                    .until(() -> openPages("inventory"), p -> p.size() == 4);
+
+            // Past every page's deadline, with both replicas' engines woken by the move at once.
+            stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
+            for (String run : runs) {
+                Awaitility.await("email to the secondary for " + run).atMost(WAIT).until(() -> emailsFor(run).size() == 2);
+            }
+            Awaitility.await("no page escalated twice").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> runs.stream().allMatch(run -> emailsFor(run).size() == 2));
+            for (String pageId : pages) {
+                Awaitility.await("the escalation of " + pageId + " on its timeline").atMost(WAIT)
+                        .until(() -> timelineKinds(pageId).contains("page.escalated"));
+                assertEquals(1, timelineKinds(pageId).stream().filter("page.escalated"::equals).count(),
+                        pageId + ": " + timelineKinds(pageId));
+                acknowledge(pageId, "responder");
+            }
+            for (String run : runs) {
+                stack.claim(emailsFor(run));
+            }
+        } finally {
+            stack.stop(replica);
+        }
+    }
+
+    @Test
     void aBurstOfFiftyAlertsOnOneServiceWakesThePrimaryWithOneGroupedPage() throws Exception {
         // A service of its own, so pages of the other tests on checkout do not count toward its storm.
         // A key speaks only for its services: the checkout demo key may not post for storefront.
@@ -228,6 +306,43 @@ class EndToEndIT {
                 "{\"service\":\"" + id + "\",\"name\":\"" + id + "-smoke\"}");
         assertEquals(201, key.status(), key.body());
         return key.json().path("key").asText();
+    }
+
+    /** A policy that emails the checkout schedule's primary, then its secondary, five minutes each, once. */
+    private static void twoStepPolicy(String id) {
+        assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/escalation-policies/" + id,
+                stack.adminToken, "{\"name\":\"" + id + ": primary, then secondary\",\"repeat\":0,\"steps\":["
+                        + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"},"
+                        + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"}]}"));
+    }
+
+    private static void postAlert(String key, String service, String name, String run) {
+        Http.Response accepted = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", key,
+                "[{\"labels\":{\"alertname\":\"" + name + "\",\"service\":\"" + service + "\",\"severity\":\"critical\","
+                        + "\"run\":\"" + run + "\"},\"annotations\":{\"summary\":\"" + name + " " + run + "\"}}]");
+        assertEquals(202, accepted.status(), accepted.body());
+    }
+
+    /** The ids of the open pages of {@code service}. */
+    private static List<String> openPages(String service) {
+        JsonNode open = Http.get(stack.url("escalation-service") + "/api/v1/pages?status=OPEN", stack.viewerToken).json();
+        return StreamSupport.stream(open.spliterator(), false)
+                .filter(p -> p.path("service").asText().equals(service)).map(p -> p.path("id").asText()).toList();
+    }
+
+    /** The one open page, which must be {@code service}'s: another test's would escalate too when the clock moves. */
+    private static String onlyOpenPage(String service) {
+        return Awaitility.await("one open page, this test's").atMost(WAIT).until(
+                () -> Http.get(stack.url("escalation-service") + "/api/v1/pages?status=OPEN", stack.viewerToken).json(),
+                pages -> pages.size() == 1 && pages.get(0).path("service").asText().equals(service))
+                .get(0).path("id").asText();
+    }
+
+    private static List<String> timelineKinds(String pageId) {
+        JsonNode timeline = Http.get(stack.url("incident-service") + "/api/v1/pages/" + pageId + "/timeline",
+                stack.viewerToken).json();
+        return StreamSupport.stream(timeline.path("entries").spliterator(), false)
+                .map(e -> e.path("kind").asText()).toList();
     }
 
     private static void acknowledge(String pageId, String by) {

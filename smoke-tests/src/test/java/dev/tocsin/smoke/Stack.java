@@ -45,6 +45,8 @@ final class Stack implements AutoCloseable {
     /** How far every service's clock runs ahead of system time; only ever grows. */
     private final Path clockOffset = Path.of("target/smoke-clock/offset").toAbsolutePath();
     private Duration offset = Duration.ZERO;
+    /** Each running instance's service: the four by their own names, a replica as {@code <service>-2}. */
+    private final Map<String, String> instances = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<MimeMessage> claimed = new ArrayList<>();
@@ -56,42 +58,23 @@ final class Stack implements AutoCloseable {
         Files.createDirectories(clockOffset.getParent());
         // A run starts on system time; an offset left by an earlier run would be a clock nobody moved.
         Files.deleteIfExists(clockOffset);
-        Database db = Infrastructure.database();
-        String kafka = Infrastructure.kafkaBootstrapServers();
+        // Instances append to their logs, so a restart keeps what came before; start with none from an earlier run.
+        try (Stream<Path> old = Files.list(logs)) {
+            for (Path log : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        }
         for (String service : SERVICES) {
-            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            Path jar = jar(service);
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
             }
-            int port = FreePorts.next();
-            ports.put(service, port);
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
-            builder.environment().putAll(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(port),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "PG_JDBC_URL", db.jdbcUrl(),
-                    "PG_REACTIVE_URL", db.reactiveUrl(),
-                    "PG_USER", db.username(),
-                    "PG_PASSWORD", db.password(),
-                    "SMTP_HOST", smtp.host(),
-                    "SMTP_PORT", String.valueOf(smtp.port()),
-                    "TOCSIN_ADMIN_TOKEN", adminToken,
-                    "TOCSIN_VIEWER_TOKEN", viewerToken));
-            builder.environment().put("TOCSIN_CLOCK_OFFSET_FILE", clockOffset.toString());
-            processes.put(service, builder.start());
+            instances.put(service, service);
+            ports.put(service, FreePorts.next());
+            launch(service);
         }
         for (String service : SERVICES) {
-            Awaitility.await(service + " ready (log: " + logs.resolve(service + ".log") + ")")
-                    .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        if (!processes.get(service).isAlive()) {
-                            throw new IllegalStateException(service + " exited");
-                        }
-                        return Http.get(url(service) + "/q/health/ready").status() == 200;
-                    });
+            awaitReady(service);
         }
         applyDemoConfiguration();
         if (demoKey == null || demoKey.isBlank()) {
@@ -101,6 +84,89 @@ final class Stack implements AutoCloseable {
 
     String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /**
+     * Starts another instance of {@code service} on a port of its own, in the same consumer groups
+     * and on the same database as the first, and returns its name ({@code <service>-2}), which
+     * {@link #url}, {@link #kill}, {@link #restart} and {@link #stop} take.
+     */
+    String startReplica(String service) {
+        String instance = service + "-" + (instances.values().stream().filter(service::equals).count() + 1);
+        instances.put(instance, service);
+        ports.put(instance, FreePorts.next());
+        launch(instance);
+        awaitReady(instance);
+        return instance;
+    }
+
+    /** Ends an instance with SIGKILL, as the kernel's OOM killer or a lost machine would: no shutdown hook runs. */
+    void kill(String instance) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(instance + " outlived SIGKILL");
+        }
+    }
+
+    /** Starts a stopped or killed instance again on its port, and returns once it is ready. */
+    void restart(String instance) {
+        if (processes.get(instance).isAlive()) {
+            throw new IllegalStateException(instance + " is still running");
+        }
+        launch(instance);
+        awaitReady(instance);
+    }
+
+    /** Stops an instance the way an orchestrator does (SIGTERM), and waits for it to exit. */
+    void stop(String instance) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(instance + " did not stop within 30 s of SIGTERM");
+        }
+    }
+
+    private Path jar(String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Starts the instance's process; a restarted instance appends to its log. */
+    private void launch(String instance) {
+        String service = instances.get(instance);
+        Database db = Infrastructure.database();
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", jar(service).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(ports.get(instance)),
+                "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafkaBootstrapServers(),
+                "PG_JDBC_URL", db.jdbcUrl(),
+                "PG_REACTIVE_URL", db.reactiveUrl(),
+                "PG_USER", db.username(),
+                "PG_PASSWORD", db.password(),
+                "SMTP_HOST", smtp.host(),
+                "SMTP_PORT", String.valueOf(smtp.port()),
+                "TOCSIN_ADMIN_TOKEN", adminToken,
+                "TOCSIN_VIEWER_TOKEN", viewerToken));
+        builder.environment().put("TOCSIN_CLOCK_OFFSET_FILE", clockOffset.toString());
+        try {
+            processes.put(instance, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + instance, e);
+        }
+    }
+
+    private void awaitReady(String instance) {
+        Awaitility.await(instance + " ready (log: " + logs.resolve(instance + ".log") + ")")
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    if (!processes.get(instance).isAlive()) {
+                        throw new IllegalStateException(instance + " exited");
+                    }
+                    return Http.get(url(instance) + "/q/health/ready").status() == 200;
+                });
     }
 
     String demoKey() {
@@ -122,11 +188,16 @@ final class Stack implements AutoCloseable {
         Files.writeString(next, offset.toString());
         // Atomic, so a service never reads a half-written offset.
         Files.move(next, clockOffset, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        for (String service : SERVICES) {
+        for (String service : running()) {
             Awaitility.await(service + "'s clock at +" + offset).atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> clockOffsetOf(service).equals(offset.toString()));
         }
+    }
+
+    /** The instances whose process is alive: a killed one takes up the clock when it starts again. */
+    private List<String> running() {
+        return instances.keySet().stream().filter(i -> processes.get(i).isAlive()).toList();
     }
 
     private String clockOffsetOf(String service) {
@@ -174,7 +245,7 @@ final class Stack implements AutoCloseable {
         unexpected.removeAll(claimed);
         smtp.close();
         List<String> errors = new ArrayList<>();
-        for (String service : SERVICES) {
+        for (String service : instances.keySet()) {
             try (Stream<String> lines = Files.lines(logs.resolve(service + ".log"))) {
                 lines.filter(l -> l.matches("^\\S+ \\S+ ERROR .*")).forEach(l -> errors.add(service + ": " + l));
             }
