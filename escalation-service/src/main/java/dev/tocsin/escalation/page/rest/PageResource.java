@@ -9,11 +9,13 @@ import dev.tocsin.escalation.page.store.PageProjection.PageView;
 import dev.tocsin.escalation.page.PageRefused;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.OutboxRelay;
+import dev.tocsin.eventing.api.Actor;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -56,14 +58,16 @@ public class PageResource {
     private final Users users;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
     PageResource(PageProjection projection, PageCommands commands, Users users, OutboxRelay relay,
-            Clock clock) {
+            Clock clock, SecurityIdentity identity) {
         this.projection = projection;
         this.commands = commands;
         this.users = users;
         this.relay = relay;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -140,7 +144,7 @@ public class PageResource {
         Instant now = clock.instant();
         FieldErrors errors = new FieldErrors();
         Instant until = null;
-        if ((request.until() == null) == (request.duration() == null)) {
+        if (request == null || (request.until() == null) == (request.duration() == null)) {
             errors.add("until", "give either until (an instant) or duration (such as PT1H), not both");
         } else {
             String field = request.until() != null ? "until" : "duration";
@@ -162,7 +166,7 @@ public class PageResource {
     public Uni<PageView> reassign(@PathParam("id") String id, @Valid ReassignRequest request) {
         known(id);
         PageCommand.Actor actor = actor(request == null ? null : request.by(), "reassigns");
-        if ((request.userId() == null) == (request.policyId() == null)) {
+        if (request == null || (request.userId() == null) == (request.policyId() == null)) {
             throw ProblemException.badRequest("userId", "give either userId (a person) or policyId (an escalation "
                     + "policy), not both");
         }
@@ -189,11 +193,32 @@ public class PageResource {
         }
     }
 
-    private static PageCommand.Actor actor(String by, String does) {
-        if (by == null) {
-            throw ProblemException.badRequest("by", "must name who " + does + " the page");
-        }
-        return new PageCommand.Actor(by.strip(), VIA);
+    /**
+     * Who acts, from the token: a person's own token acts as that person ({@code by} may be left
+     * out, and naming anyone else is 403); a tool's token acts as the tool, or for the person it
+     * names in {@code by} (a chat bot acknowledging for whoever pressed its button), recorded as
+     * via the tool; a bootstrap token names nobody, so {@code by} is required.
+     */
+    private PageCommand.Actor actor(String by, String does) {
+        Actor caller = Actor.of(identity);
+        String named = by == null || by.isBlank() ? null : by.strip();
+        return switch (caller.kind()) {
+            case PERSON -> {
+                if (named != null && !named.equals(caller.id())) {
+                    throw new ProblemException(403, "Forbidden", "this token is " + caller.id()
+                            + "'s and acts as them only, not as '" + named + "'");
+                }
+                yield new PageCommand.Actor(caller.id(), VIA);
+            }
+            case TOOL -> new PageCommand.Actor(named != null ? named : caller.reference(), caller.reference());
+            case BOOTSTRAP -> {
+                if (named == null) {
+                    throw ProblemException.badRequest("by", "must name who " + does
+                            + " the page: a deployment token names nobody");
+                }
+                yield new PageCommand.Actor(named, VIA);
+            }
+        };
     }
 
     /** Reads what the command needs, then carries it out as {@link #run}. */

@@ -1,6 +1,5 @@
 package dev.tocsin.escalation.page.rest;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -8,6 +7,6 @@ import jakarta.validation.constraints.Size;
  * ({@code userId}, who gets the current step's deadline to answer) or another escalation policy
  * ({@code policyId}, from its step 1); exactly one of the two.
  */
-public record ReassignRequest(@NotBlank @Size(max = 200) String by, @Size(max = 63) String userId,
+public record ReassignRequest(@Size(max = 200) String by, @Size(max = 63) String userId,
         @Size(max = 63) String policyId) {
 }

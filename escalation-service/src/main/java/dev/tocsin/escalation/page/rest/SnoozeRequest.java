@@ -1,6 +1,5 @@
 package dev.tocsin.escalation.page.rest;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,5 +9,5 @@ import java.time.Instant;
  * ({@code until}) or from now ({@code duration}, ISO-8601 such as {@code PT1H}); exactly one of
  * the two, ending between one minute and 24 hours from now.
  */
-public record SnoozeRequest(@NotBlank @Size(max = 200) String by, Instant until, Duration duration) {
+public record SnoozeRequest(@Size(max = 200) String by, Instant until, Duration duration) {
 }
