@@ -240,6 +240,15 @@ class PageCommandsIT {
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
                 .statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
                         "(?s).*tocsin_page_commands_ignored_total\\{[^}]*reason=\"no-such-policy\"[^}]*} [1-9].*")));
+        // So is a person who does not exist: the page stays with the step it is at.
+        producer.send(CloudEventRecords.toRecord(new ReassignPage(opened.alertId(), null, "nobody-by-that-name",
+                null, "alice", "slack", Instant.now()), "/test", Instant.now())).get();
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
+                .statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*tocsin_page_commands_ignored_total\\{[^}]*reason=\"no-such-person\"[^}]*} [1-9].*")));
+        published.poll();
+        assertTrue(published.all(PageReassigned.class, r -> r.pageId().equals(opened.pageId())).isEmpty(),
+                "nobody was handed the page");
         producer.send(CloudEventRecords.toRecord(new ResolvePage(opened.alertId(), null, "alice", "slack",
                 Instant.now()), "/test", Instant.now())).get();
         published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.page;
 
+import dev.tocsin.escalation.person.store.Users;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
@@ -33,11 +34,13 @@ public class PageCommandConsumer implements Redelivery {
 
     private final Inbox inbox;
     private final PageCommands commands;
+    private final Users users;
     private final MeterRegistry registry;
 
-    PageCommandConsumer(Inbox inbox, PageCommands commands, MeterRegistry registry) {
+    PageCommandConsumer(Inbox inbox, PageCommands commands, Users users, MeterRegistry registry) {
         this.inbox = inbox;
         this.commands = commands;
+        this.users = users;
         this.registry = registry;
     }
 
@@ -73,7 +76,9 @@ public class PageCommandConsumer implements Redelivery {
             case SnoozePage c -> commands.handle(pageId, new PageCommand.Snooze(c.until(), actor));
             case EscalatePage c -> commands.handle(pageId, new PageCommand.EscalateNow(actor));
             case ReassignPage c -> c.policyId() == null
-                    ? commands.handle(pageId, new PageCommand.Reassign(c.userId(), null, actor))
+                    ? users.missing(List.of(c.userId())).chain(missing -> missing.isEmpty()
+                            ? commands.handle(pageId, new PageCommand.Reassign(c.userId(), null, actor))
+                            : Uni.createFrom().failure(new NoSuchPerson(c.userId())))
                     : commands.reassignToPolicy(pageId, c.policyId(), actor);
         };
         return handled.invoke(result -> {
@@ -98,12 +103,26 @@ public class PageCommandConsumer implements Redelivery {
                     e.getMessage());
             ignored("no-such-policy");
             return Uni.createFrom().voidItem();
+        }).onFailure(NoSuchPerson.class).recoverWithUni(e -> {
+            // As over REST, where it is a 400: handing a page to nobody would leave it with nobody to answer.
+            LOG.warnf("%s of alert %s via %s ignored: person %s", kind(command), command.alertId(), command.via(),
+                    e.getMessage());
+            ignored("no-such-person");
+            return Uni.createFrom().voidItem();
         }).onFailure(IllegalArgumentException.class).recoverWithUni(e -> {
             LOG.warnf("%s of alert %s via %s ignored: %s", kind(command), command.alertId(), command.via(),
                     e.getMessage());
             ignored("invalid");
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** A reassignment named a person who does not exist. */
+    private static final class NoSuchPerson extends RuntimeException {
+
+        NoSuchPerson(String userId) {
+            super("'" + userId + "' does not exist", null, false, false);
+        }
     }
 
     private static String kind(dev.tocsin.events.page.PageCommand command) {
