@@ -5,11 +5,13 @@ import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.policy.EscalationPolicy;
 import dev.tocsin.escalation.service.ServiceDefinition;
+import dev.tocsin.escalation.EscalationConfig;
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +46,21 @@ public class PageCommands {
     private final Schedules schedules;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final Duration acknowledgementExpiry;
 
     PageCommands(Pages pages, Policies policies, Services services, Schedules schedules, Deadlines deadlines,
-            Clock clock) {
+            Clock clock, EscalationConfig config) {
         this.pages = pages;
         this.policies = policies;
         this.services = services;
         this.schedules = schedules;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.acknowledgementExpiry = config.acknowledgementExpiry().orElse(null);
+        if (acknowledgementExpiry != null && (acknowledgementExpiry.isNegative() || acknowledgementExpiry.isZero())) {
+            throw new IllegalArgumentException("tocsin.escalation.acknowledgement-expiry must be positive, not "
+                    + acknowledgementExpiry);
+        }
     }
 
     /**
@@ -114,7 +122,8 @@ public class PageCommands {
                     .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
                     .map(EscalationPolicy.Target::id).distinct().toList();
             return schedules.getAll(scheduleIds).chain(found -> {
-                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy);
+                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy,
+                        acknowledgementExpiry);
                 return decided(page, command, context);
             });
         });

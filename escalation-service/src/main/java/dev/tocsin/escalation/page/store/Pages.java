@@ -9,6 +9,7 @@ import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -148,6 +149,8 @@ public class Pages {
             case PageChange.Reassigned r -> registry.counter("tocsin.pages.reassigned", "via", via(r.via()))
                     .increment();
             case PageChange.Renotified r -> registry.counter("tocsin.pages.renotified").increment();
+            case PageChange.AcknowledgementExpired x -> registry.counter("tocsin.pages.acknowledgement.expired")
+                    .increment();
             // Bookkeeping of an old page, nothing a person did.
             case PageChange.PolicyAdopted a -> { }
             // No metric counts pages ending; their status on the API and timeline shows it.
@@ -172,6 +175,10 @@ public class Pages {
             case PageChange.Renotified r -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageRenotified(page.id(), page.alertId(), r.step(), r.round(), r.userIds(), r.at())),
                     notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.AcknowledgementExpired x -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageAcknowledgementExpired(page.id(), page.alertId(), x.step(), x.round(),
+                            x.userIds(), x.at())),
+                    notify(page, x.step(), x.round(), x.userIds(), x).stream()).toList();
             case PageChange.Reassigned r -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageReassigned(page.id(), page.alertId(), page.policyId(), r.userId(), r.step(),
                             r.round(), r.userIds(), r.by(), r.via(), r.at())),
