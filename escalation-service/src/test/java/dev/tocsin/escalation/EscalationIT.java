@@ -134,6 +134,24 @@ class EscalationIT {
     }
 
     @Test
+    void anAlertTriggeredAndResolvedInOnePollOpensThenResolvesItsPage() throws Exception {
+        AlertTriggered alert = alert("checkout", Urgency.PAGE);
+        // Sent back to back on the alert's partition, so one poll usually holds both: the page must be
+        // opened before it is resolved, from the same read of the page.
+        producer.send(record(alert));
+        producer.send(record(new AlertResolved(alert.alertId(), alert.dedupKey(), "checkout", Instant.now()))).get();
+
+        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);
+        published.poll();
+        assertEquals(1, published.all(NotifyRequested.class, n -> n.pageId().equals(opened.pageId())).size());
+        given().header("Authorization", ADMIN).get("/api/v1/pages/" + opened.pageId()).then().statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("notified[0].users", contains(primaryNow()));
+        // The deadline armed by the opening is not left behind by the resolve decided after it.
+        assertTrue(stepDeadline(opened.pageId()).isEmpty());
+    }
+
+    @Test
     void theSecondaryIsNotifiedWhenThePrimaryMissesTheDeadline() throws Exception {
         AlertTriggered alert = alert("checkout", Urgency.PAGE);
         producer.send(record(alert)).get();

@@ -23,7 +23,10 @@ public class Deadlines {
             select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as timestamptz[]), cast($4 as text[]))
             on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
                 lease_token = null, leased_until = null""";
-    private static final String CANCEL = "delete from deadlines where kind = $1 and ref = $2";
+    /** Deletes every (kind, ref) pair of the arrays: one deadline or a whole batch's, the same statement. */
+    private static final String CANCEL = """
+            delete from deadlines d using unnest(cast($1 as text[]), cast($2 as text[])) as c(kind, ref)
+            where d.kind = c.kind and d.ref = c.ref""";
 
     private final DeadlineEngine engine;
     private final Clock clock;
@@ -38,7 +41,15 @@ public class Deadlines {
      * whose commit wakes the engine when the deadline is already due.
      */
     public Uni<Void> arm(String kind, String ref, Instant dueAt, String payload) {
-        return arm(Sql.connection(), List.of(new Arm(kind, ref, dueAt, payload))).invoke(due -> {
+        return arm(List.of(new Arm(kind, ref, dueAt, payload)));
+    }
+
+    /**
+     * Arms (or re-arms) many deadlines in one statement; must run inside {@link AfterCommit#transaction},
+     * whose commit wakes the engine when one of them is already due.
+     */
+    public Uni<Void> arm(List<Arm> arms) {
+        return arm(Sql.connection(), arms).invoke(due -> {
             if (due) {
                 AfterCommit.register(engine::wake);
             }
@@ -75,6 +86,17 @@ public class Deadlines {
 
     /** Cancels the deadline {@code kind/ref} inside the enclosing {@link AfterCommit#transaction}. */
     public Uni<Void> cancel(String kind, String ref) {
-        return Sql.connection().preparedQuery(CANCEL).execute(Tuple.of(kind, ref)).replaceWithVoid();
+        return cancel(Sql.connection(), kind, List.of(ref));
+    }
+
+    /** Cancels the deadlines {@code kind/ref} of every ref in one statement, inside the transaction of {@code connection}. */
+    public Uni<Void> cancel(SqlClient connection, String kind, List<String> refs) {
+        if (refs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(CANCEL)
+                .execute(Tuple.from(List.of(refs.stream().map(ref -> kind).toArray(String[]::new),
+                        refs.toArray(String[]::new))))
+                .replaceWithVoid();
     }
 }

@@ -10,7 +10,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,6 +33,10 @@ public class EventStore {
             select $1, e.aggregate_id, e.seq, e.event_id, e.event_type, cast(e.payload as jsonb), $7
             from unnest(cast($2 as text[]), cast($3 as int[]), cast($4 as uuid[]), cast($5 as text[]),
                         cast($6 as text[])) as e(aggregate_id, seq, event_id, event_type, payload)""";
+    /** The events of many aggregates of one type, each aggregate's in order. */
+    private static final String LOAD_ALL = """
+            select aggregate_id, event_type, cast(payload as text) as payload from event_store
+            where aggregate_type = $1 and aggregate_id = any(cast($2 as text[])) order by aggregate_id, seq""";
     private static final String REPLAY = """
             select aggregate_id, event_type, cast(payload as text) from event_store
             where aggregate_type = $1 order by aggregate_id, seq""";
@@ -52,6 +59,31 @@ public class EventStore {
                 .map(rows -> {
                     List<E> events = new ArrayList<>(rows.size());
                     rows.forEach(row -> events.add(types.read(row.getString(0), row.getString(1))));
+                    return events;
+                });
+    }
+
+    /**
+     * The events of each of {@code aggregateIds} in one statement, each aggregate's in order; an
+     * aggregate without events maps to an empty list. Runs in the enclosing transaction, if any.
+     */
+    public <E> Uni<Map<String, List<E>>> loadAll(StoredEvents<E> types, Collection<String> aggregateIds) {
+        return loadAll(Sql.client(), types, aggregateIds);
+    }
+
+    /** As {@link #loadAll(StoredEvents, Collection)}, read on {@code client}. */
+    public <E> Uni<Map<String, List<E>>> loadAll(SqlClient client, StoredEvents<E> types,
+            Collection<String> aggregateIds) {
+        Map<String, List<E>> events = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> events.put(id, new ArrayList<>()));
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(events);
+        }
+        return client.preparedQuery(LOAD_ALL)
+                .execute(Tuple.from(List.of(types.aggregateType(), events.keySet().toArray(String[]::new))))
+                .map(rows -> {
+                    rows.forEach(row -> events.get(row.getString(0))
+                            .add(types.read(row.getString(1), row.getString(2))));
                     return events;
                 });
     }

@@ -75,6 +75,15 @@ public class Inbox {
     }
 
     /**
+     * Applies all fresh events of an attempt at once, in poll order, inside its transaction: for a
+     * handler whose writes for many events cost what they cost for one (a statement over arrays).
+     */
+    @FunctionalInterface
+    public interface BatchHandler<E> {
+        Uni<Void> apply(List<Fresh<E>> fresh);
+    }
+
+    /**
      * An event of the poll this consumer has not applied before, as the handler gets it. What the
      * handler must not do before commit (count a metric) it hands to {@link AfterCommit#register}:
      * an attempt that fails and is retried is forgotten with its transaction.
@@ -104,10 +113,23 @@ public class Inbox {
     public <E extends IntegrationEvent, R> Uni<Void> consume(String consumer, Class<E> family,
             Iterable<ConsumerRecord<String, String>> poll, Function<List<E>, Uni<R>> read,
             ReadingHandler<E, R> handler) {
+        return consumeBatch(consumer, family, poll, fresh -> read.apply(fresh.stream().map(Fresh::event).toList())
+                .chain(reads -> Multi.createFrom().iterable(fresh).onItem()
+                        .transformToUniAndConcatenate(event -> handler.apply(reads, event))
+                        .onItem().ignoreAsUni()));
+    }
+
+    /**
+     * As {@link #consume(String, Class, Iterable, Handler)}, handing the handler every fresh event of
+     * an attempt at once (all of the poll's, or the part of it a bisection retries), so its writes can
+     * cost a constant number of statements however many events the poll holds.
+     */
+    public <E extends IntegrationEvent> Uni<Void> consumeBatch(String consumer, Class<E> family,
+            Iterable<ConsumerRecord<String, String>> poll, BatchHandler<E> handler) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         poll.forEach(records::add);
         boolean retry = records.size() == 1 && Redelivery.isRetry(records.get(0));
-        Bisection<Readable<E>> bisection = new Bisection<>(part -> attempt(consumer, part, read, handler),
+        Bisection<Readable<E>> bisection = new Bisection<>(part -> attempt(consumer, part, handler),
                 (r, failure, tries) -> deadLetters.park(consumer, r.record(), failure, tries), attempts,
                 FIRST_BACKOFF, MAX_BACKOFF);
         List<Readable<E>> readable = new ArrayList<>(records.size());
@@ -143,9 +165,9 @@ public class Inbox {
         return new Readable<>(record, received.id(), family.cast(received.event()));
     }
 
-    /** One transaction: the inbox check of the part in one statement, then each fresh event in order. */
-    private <E extends IntegrationEvent, R> Uni<Void> attempt(String consumer, List<Readable<E>> part,
-            Function<List<E>, Uni<R>> read, ReadingHandler<E, R> handler) {
+    /** One transaction: the inbox check of the part in one statement, then its fresh events, in order. */
+    private <E extends IntegrationEvent> Uni<Void> attempt(String consumer, List<Readable<E>> part,
+            BatchHandler<E> handler) {
         UUID[] ids = part.stream().map(Readable::id).distinct().toArray(UUID[]::new);
         return AfterCommit.transaction(() -> Sql.connection().preparedQuery(RECORD)
                         .execute(Tuple.from(List.of(consumer, ids, Sql.at(clock.instant()))))
@@ -157,11 +179,7 @@ public class Inbox {
                             if (fresh.isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
-                            return read.apply(fresh.stream().map(Readable::event).toList())
-                                    .chain(reads -> Multi.createFrom().iterable(fresh).onItem()
-                                            .transformToUniAndConcatenate(r -> handler.apply(reads,
-                                                    new Fresh<>(r.id(), r.event())))
-                                            .onItem().ignoreAsUni());
+                            return handler.apply(fresh.stream().map(r -> new Fresh<>(r.id(), r.event())).toList());
                         }))
                 .onFailure().invoke(e -> LOG.warnf("%s failed on %d record(s) from %s-%d@%d (%s): %s", consumer,
                         part.size(), part.get(0).record().topic(), part.get(0).record().partition(),

@@ -15,6 +15,7 @@ import dev.tocsin.events.directory.TokenRevoked;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -68,6 +69,8 @@ public final class EventTypes {
             new EventType("tocsin.page.renotified.v1", Topics.PAGES, PageRenotified.class);
     public static final EventType PAGE_REASSIGNED =
             new EventType("tocsin.page.reassigned.v1", Topics.PAGES, PageReassigned.class);
+    public static final EventType PAGE_ACKNOWLEDGEMENT_EXPIRED = new EventType(
+            "tocsin.page-acknowledgement.expired.v1", Topics.PAGES, PageAcknowledgementExpired.class);
     public static final EventType RESOLVE_PAGE =
             new EventType("tocsin.page-command.resolve.v1", Topics.PAGE_COMMANDS, ResolvePage.class);
     public static final EventType SNOOZE_PAGE =
@@ -103,7 +106,8 @@ public final class EventTypes {
             ALERT_RESOLVED, ALERT_GROUP_UPDATED, PAGE_OPENED, PAGE_ESCALATED, PAGE_ACKNOWLEDGED, PAGE_EXHAUSTED,
             PAGE_RESOLVED, PAGE_SNOOZED, PAGE_RENOTIFIED, PAGE_REASSIGNED, ACKNOWLEDGE_PAGE, RESOLVE_PAGE,
             SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
-            TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED);
+            TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED,
+            PAGE_ACKNOWLEDGEMENT_EXPIRED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -131,6 +135,7 @@ public final class EventTypes {
             case PageSnoozed e -> PAGE_SNOOZED;
             case PageRenotified e -> PAGE_RENOTIFIED;
             case PageReassigned e -> PAGE_REASSIGNED;
+            case PageAcknowledgementExpired e -> PAGE_ACKNOWLEDGEMENT_EXPIRED;
             case AcknowledgePage e -> ACKNOWLEDGE_PAGE;
             case ResolvePage e -> RESOLVE_PAGE;
             case SnoozePage e -> SNOOZE_PAGE;

@@ -22,6 +22,7 @@ import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -104,6 +105,9 @@ final class Samples {
         }
         if (type == PageRenotified.class) {
             return new PageRenotified("pg-1", "alt-1", 1, 1, List.of("alice"), T0.plusSeconds(3690));
+        }
+        if (type == PageAcknowledgementExpired.class) {
+            return new PageAcknowledgementExpired("pg-1", "alt-1", 1, 1, List.of("alice"), T0.plusSeconds(14490));
         }
         if (type == PageReassigned.class) {
             return new PageReassigned("pg-1", "alt-1", "checkout-policy", "carol", 1, 1, List.of("carol"), "alice",

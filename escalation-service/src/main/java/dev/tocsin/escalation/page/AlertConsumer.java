@@ -18,8 +18,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,6 +36,11 @@ import dev.tocsin.escalation.page.store.Pages;
  * policy, and resolves the page when the alert resolves. Only gathers: what happens is the Page
  * aggregate's decision ({@link PageCommand.Open}, {@link PageCommand.Resolve}). An alert that
  * cannot be routed still gets a page, marked unrouted with the reason.
+ *
+ * <p>A poll costs a constant number of statements however many pages it opens: its routing is read
+ * once per table ({@link Routing}), every page it names is loaded in one read, each alert is decided
+ * in memory in poll order (an alert triggered and resolved in one poll opens its page, then resolves
+ * it), and what was decided is recorded at once ({@link PageCommands#recordAll}).
  */
 @ApplicationScoped
 public class AlertConsumer implements Redelivery {
@@ -69,30 +79,67 @@ public class AlertConsumer implements Redelivery {
         return apply(List.of(record));
     }
 
-    /** A poll of alerts, in one transaction; the services, policies and schedules it needs are read once. */
+    /** A poll of alerts, in one transaction. */
     @Incoming(Topics.ALERTS)
     public Uni<Void> on(ConsumerRecords<String, String> poll) {
         return apply(poll);
     }
 
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, AlertEvent.class, records, alerts -> Routing.read(services, policies, schedules, alerts),
-                (routing, fresh) -> switch (fresh.event()) {
-                    case AlertTriggered triggered -> triggered(triggered, routing);
-                    case AlertResolved resolved -> resolved(resolved);
-                    // A storm group's members changed; its page is the group alert's own, opened when it triggered.
-                    case AlertGroupUpdated updated -> Uni.createFrom().voidItem();
-                });
+        return inbox.consumeBatch(CONSUMER, AlertEvent.class, records, fresh -> {
+            List<AlertEvent> alerts = fresh.stream().map(Inbox.Fresh::event).toList();
+            return Routing.read(services, policies, schedules, alerts)
+                    .chain(routing -> pages.loadAll(pageIds(alerts))
+                            .chain(loaded -> commands.recordAll(decide(alerts, routing, loaded))));
+        });
     }
 
-    private Uni<Void> triggered(AlertTriggered alert, Routing routing) {
+    /** The pages a poll's alerts open or resolve. */
+    private static Set<String> pageIds(List<AlertEvent> alerts) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (AlertEvent alert : alerts) {
+            switch (alert) {
+                case AlertTriggered triggered -> {
+                    if (triggered.urgency() == Urgency.PAGE) {
+                        ids.add(Pages.idFor(triggered.alertId()));
+                    }
+                }
+                case AlertResolved resolved -> ids.add(Pages.idFor(resolved.alertId()));
+                case AlertGroupUpdated updated -> { }
+            }
+        }
+        return ids;
+    }
+
+    /** Each alert decided in poll order on its page as the alerts before it left it; no I/O. */
+    private List<Pages.Decided> decide(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded) {
+        Instant now = clock.instant();
+        PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), now));
+        Map<String, Page> current = new HashMap<>(loaded);
+        Map<String, List<PageChange>> changes = new HashMap<>();
+        for (AlertEvent alert : alerts) {
+            String pageId = Pages.idFor(alert.alertId());
+            List<PageChange> decided = switch (alert) {
+                case AlertTriggered triggered -> triggered(triggered, routing, current.get(pageId), context);
+                case AlertResolved resolved -> resolved(current.get(pageId), context);
+                // A storm group's members changed; its page is the group alert's own, opened when it triggered.
+                case AlertGroupUpdated updated -> List.of();
+            };
+            for (PageChange change : decided) {
+                current.put(pageId, current.get(pageId).apply(change));
+                changes.computeIfAbsent(pageId, id -> new ArrayList<>()).add(change);
+            }
+        }
+        return loaded.entrySet().stream().map(page -> new Pages.Decided(page.getKey(), page.getValue(),
+                changes.getOrDefault(page.getKey(), List.of()))).toList();
+    }
+
+    private List<PageChange> triggered(AlertTriggered alert, Routing routing, Page page, PageContext context) {
         if (alert.urgency() != Urgency.PAGE) {
             AfterCommit.register(() -> registry.counter("tocsin.alerts.not.paged", "urgency", alert.urgency().name())
                     .increment());
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
-        String pageId = Pages.idFor(alert.alertId());
-        Instant now = clock.instant();
         PolicySnapshot policy = null;
         String unroutable = null;
         Optional<ServiceDefinition> service = routing.service(alert.service());
@@ -106,21 +153,24 @@ public class AlertConsumer implements Redelivery {
                 unroutable = "escalation policy '" + service.get().escalationPolicy() + "' does not exist";
             }
         }
-        PageCommand.Open open = new PageCommand.Open(pageId, alert.alertId(), alert.service(), alert.summary(),
-                alert.severity(), alert.labels(), policy, unroutable, PageCommand.Actor.ALERT);
-        PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), now));
-        return pages.load(pageId).chain(page -> commands.record(page, open, context)).invoke(result -> {
-            if (result.after().status() == Page.Status.UNROUTED && !result.changes().isEmpty()) {
-                LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(), alert.service(),
-                        ((PageChange.Unrouted) result.changes().get(0)).reason());
+        List<PageChange> changes = page.decide(new PageCommand.Open(page.id(), alert.alertId(), alert.service(),
+                alert.summary(), alert.severity(), alert.labels(), policy, unroutable, PageCommand.Actor.ALERT),
+                context);
+        for (PageChange change : changes) {
+            if (change instanceof PageChange.Unrouted u) {
+                AfterCommit.register(() -> LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(),
+                        alert.service(), u.reason()));
             }
-        }).replaceWithVoid();
+        }
+        return changes;
     }
 
-    private Uni<Void> resolved(AlertResolved alert) {
-        return commands.handle(Pages.idFor(alert.alertId()), new PageCommand.Resolve(PageCommand.Actor.ALERT))
-                // An unrouted page stays as it was, the record that nobody was paged.
-                .onFailure(PageRefused.class).recoverWithNull()
-                .replaceWithVoid();
+    private static List<PageChange> resolved(Page page, PageContext context) {
+        try {
+            return page.decide(new PageCommand.Resolve(PageCommand.Actor.ALERT), context);
+        } catch (PageRefused e) {
+            // An unrouted page stays as it was, the record that nobody was paged.
+            return List.of();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.page;
 
 import dev.tocsin.escalation.page.PageChange.Acknowledged;
+import dev.tocsin.escalation.page.PageChange.AcknowledgementExpired;
 import dev.tocsin.escalation.page.PageChange.Escalated;
 import dev.tocsin.escalation.page.PageChange.Exhausted;
 import dev.tocsin.escalation.page.PageChange.Opened;
@@ -26,13 +27,14 @@ import java.util.Map;
 
 /**
  * The Page aggregate: one page of one alert, escalating step after step of its policy snapshot
- * until someone acknowledges or it resolves, the whole list again while repeats remain, then
+ * until someone acknowledges (for a while, when acknowledgements expire) or it resolves, the whole list again while repeats remain, then
  * exhausted. {@link #decide} and {@link #apply} are pure; loading, routing and recording happen
  * outside (in {@link PageCommands} and the engine).
  *
  * @param policy the policy snapshot the page runs on; null for a page opened before pages kept one
  *     and not yet adopted ({@link PageChange.PolicyAdopted}), and for an unrouted page
- * @param dueAt when the page's deadline (its step's, or its snooze's) passes; null when none runs
+ * @param dueAt when the page's deadline (its step's, its snooze's, or its acknowledgement's expiry)
+ *     passes; null when none runs
  * @param openedAt when the page was opened (or found unroutable), for the acknowledgement latency
  * @param version the number of events the page has
  */
@@ -87,7 +89,8 @@ public record Page(String id, String alertId, String service, String policyId, S
             case Open c -> open(c, context);
             case StepDue c -> due(c, context);
             case Acknowledge c -> switch (status) {
-                case OPEN, SNOOZED, EXHAUSTED -> List.of(new Acknowledged(c.actor().by(), c.actor().via(), now));
+                case OPEN, SNOOZED, EXHAUSTED -> List.of(new Acknowledged(c.actor().by(), c.actor().via(), now,
+                        context.acknowledgementExpiry() == null ? null : now.plus(context.acknowledgementExpiry())));
                 // Someone else took it first, or the same command came again: one acknowledgement is kept.
                 case ACKNOWLEDGED -> List.of();
                 case NEW, RESOLVED, UNROUTED -> throw refused("acknowledged");
@@ -134,6 +137,9 @@ public record Page(String id, String alertId, String service, String policyId, S
 
     private List<PageChange> due(StepDue c, PageContext context) {
         Instant now = context.now();
+        if (status == Status.ACKNOWLEDGED) {
+            return expired(context);
+        }
         if ((status != Status.OPEN && status != Status.SNOOZED) || (dueAt != null && now.isBefore(dueAt))) {
             // Acknowledged, resolved or exhausted meanwhile, or a deadline from before the page moved.
             return List.of();
@@ -157,6 +163,26 @@ public record Page(String id, String alertId, String service, String policyId, S
         }
         events.add(new Escalated(next.step(), next.round(), context.people().apply(running.step(next.step())),
                 c.actor().by(), c.actor().via(), now));
+        return events;
+    }
+
+    /**
+     * An acknowledged page's deadline is its acknowledgement's expiry: when it passes and the alert
+     * still fires (the page is not resolved), the page starts again from its policy's first step.
+     */
+    private List<PageChange> expired(PageContext context) {
+        Instant now = context.now();
+        if (dueAt == null || now.isBefore(dueAt)) {
+            // An acknowledgement that never expires, or a deadline from before it was acknowledged.
+            return List.of();
+        }
+        List<PageChange> events = new ArrayList<>(adoption(context));
+        PolicySnapshot running = running(context);
+        if (running == null) {
+            events.add(new Exhausted(now));
+            return events;
+        }
+        events.add(new AcknowledgementExpired(1, 1, context.people().apply(running.step(1)), now));
         return events;
     }
 
@@ -246,7 +272,8 @@ public record Page(String id, String alertId, String service, String policyId, S
                         openedAt, version + 1);
             }
             case Snoozed s -> with(Status.SNOOZED, step, round, s.until());
-            case Acknowledged a -> with(Status.ACKNOWLEDGED, step, round, null);
+            case Acknowledged a -> with(Status.ACKNOWLEDGED, step, round, a.expiresAt());
+            case AcknowledgementExpired x -> with(Status.OPEN, x.step(), x.round(), deadline(policy, x.step(), x.at()));
             case Exhausted x -> with(Status.EXHAUSTED, step, round, null);
             case Resolved r -> with(Status.RESOLVED, step, round, null);
         };

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public sealed interface PageChange permits PageChange.Opened, PageChange.Unrouted, PageChange.PolicyAdopted,
         PageChange.Escalated, PageChange.Acknowledged, PageChange.Snoozed, PageChange.Renotified,
-        PageChange.Reassigned, PageChange.Exhausted, PageChange.Resolved {
+        PageChange.Reassigned, PageChange.Exhausted, PageChange.Resolved, PageChange.AcknowledgementExpired {
 
     Instant at();
 
@@ -49,8 +49,22 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
      *
      * @param by who acknowledged, as the sender named them; may be null when the source does not say
      * @param via where the acknowledgement came from, e.g. {@code pagerduty-events-v2} or {@code api}
+     * @param expiresAt when the acknowledgement runs out and the page is paged again if its alert
+     *     still fires ({@code tocsin.escalation.acknowledgement-expiry}); null when it does not
      */
-    record Acknowledged(String by, String via, Instant at) implements PageChange {
+    record Acknowledged(String by, String via, Instant at, Instant expiresAt) implements PageChange {
+
+        /** An acknowledgement that holds until the page resolves (expiry off, and every one stored before it existed). */
+        public Acknowledged(String by, String via, Instant at) {
+            this(by, via, at, null);
+        }
+    }
+
+    /**
+     * An acknowledgement ran out while the alert still fires: the page is open again from its
+     * policy's first step (round 1), whose people are notified again.
+     */
+    record AcknowledgementExpired(int step, int round, List<String> userIds, Instant at) implements PageChange {
     }
 
     /** Escalation stopped until {@code until}, when the current step's people are notified again. */

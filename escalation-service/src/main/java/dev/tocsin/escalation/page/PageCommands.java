@@ -5,11 +5,15 @@ import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.policy.EscalationPolicy;
 import dev.tocsin.escalation.service.ServiceDefinition;
+import dev.tocsin.escalation.EscalationConfig;
 import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,15 +46,21 @@ public class PageCommands {
     private final Schedules schedules;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final Duration acknowledgementExpiry;
 
     PageCommands(Pages pages, Policies policies, Services services, Schedules schedules, Deadlines deadlines,
-            Clock clock) {
+            Clock clock, EscalationConfig config) {
         this.pages = pages;
         this.policies = policies;
         this.services = services;
         this.schedules = schedules;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.acknowledgementExpiry = config.acknowledgementExpiry().orElse(null);
+        if (acknowledgementExpiry != null && (acknowledgementExpiry.isNegative() || acknowledgementExpiry.isZero())) {
+            throw new IllegalArgumentException("tocsin.escalation.acknowledgement-expiry must be positive, not "
+                    + acknowledgementExpiry);
+        }
     }
 
     /**
@@ -102,12 +112,6 @@ public class PageCommands {
                 .map(result -> Optional.ofNullable(result.after().dueAt()));
     }
 
-    /** Records a command decided with a context the caller gathered (a poll of alerts reads its routing at once). */
-    public Uni<Result> record(Page page, PageCommand command, PageContext context) {
-        return decided(page, command, context)
-                .call(result -> result.changes().isEmpty() ? Uni.createFrom().voidItem() : follow(result.after()));
-    }
-
     private Uni<Result> decide(Page page, PageCommand command) {
         Instant now = clock.instant();
         return legacyPolicy(page, command).chain(legacy -> {
@@ -118,7 +122,8 @@ public class PageCommands {
                     .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
                     .map(EscalationPolicy.Target::id).distinct().toList();
             return schedules.getAll(scheduleIds).chain(found -> {
-                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy);
+                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy,
+                        acknowledgementExpiry);
                 return decided(page, command, context);
             });
         });
@@ -154,6 +159,28 @@ public class PageCommands {
             return Uni.createFrom().nullItem();
         }
         return snapshot(page.policyId(), page.service()).map(policy -> policy.orElse(null));
+    }
+
+    /**
+     * Records what was decided on many pages together (a poll of alerts, with a context its caller
+     * read at once) and keeps each page's deadline, in a constant number of statements however many
+     * pages there are: the events, projection and outbox writes of {@link Pages#recordAll}, one arming
+     * of every deadline still running and one cancelling of every deadline that ended.
+     */
+    public Uni<Void> recordAll(List<Pages.Decided> decided) {
+        List<Pages.Decided> changed = decided.stream().filter(d -> !d.changes().isEmpty()).toList();
+        List<Deadlines.Arm> arms = new ArrayList<>();
+        List<String> cancels = new ArrayList<>();
+        for (Pages.Decided page : changed) {
+            Instant dueAt = page.after().dueAt();
+            if (dueAt != null) {
+                arms.add(new Deadlines.Arm(DEADLINE, page.pageId(), dueAt, "{}"));
+            } else {
+                cancels.add(page.pageId());
+            }
+        }
+        return pages.recordAll(changed).chain(() -> deadlines.arm(arms))
+                .chain(() -> deadlines.cancel(Sql.connection(), DEADLINE, cancels));
     }
 
     /** Keeps the page's one deadline where the page is next due, or removes it. */

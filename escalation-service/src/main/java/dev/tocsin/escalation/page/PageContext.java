@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.page;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -7,15 +8,22 @@ import java.util.function.Function;
 /**
  * What the Page aggregate may know beyond its own events when it decides: the instant (Tocsin's
  * clock), who a step's targets mean at that instant (already read by the caller, see
- * {@link StepRouting}), and, for a page opened before pages carried their policy, the live policy
+ * {@link StepRouting}), how long an acknowledgement holds, and, for a page opened before pages carried their policy, the live policy
  * read once in its place.
  *
  * @param legacyPolicy the live policy of a page whose events have no snapshot; null otherwise
+ * @param acknowledgementExpiry how long an acknowledgement holds before the page is paged again
+ *     while its alert still fires; null when acknowledgements never expire
  */
 public record PageContext(Instant now, Function<PolicySnapshot.Step, List<String>> people,
-        PolicySnapshot legacyPolicy) {
+        PolicySnapshot legacyPolicy, Duration acknowledgementExpiry) {
 
     public PageContext(Instant now, Function<PolicySnapshot.Step, List<String>> people) {
-        this(now, people, null);
+        this(now, people, null, null);
+    }
+
+    public PageContext(Instant now, Function<PolicySnapshot.Step, List<String>> people,
+            PolicySnapshot legacyPolicy) {
+        this(now, people, legacyPolicy, null);
     }
 }

@@ -230,6 +230,74 @@ class PageTest {
         }
     }
 
+    private static final Duration EXPIRY = Duration.ofHours(4);
+
+    private static PageContext expiringAt(Instant now) {
+        return new PageContext(now, PageTest::people, null, EXPIRY);
+    }
+
+    @Test
+    void withExpiryOnAnAcknowledgementRunsUntilTheExpiry() {
+        // At step 2 when taken, so a re-page that starts from step 1 shows it does.
+        Page atStepTwo = given(OPENED, new Escalated(2, 1, List.of("bob"), null, "deadline", T.plusSeconds(300)));
+        List<PageChange> events = atStepTwo.decide(new PageCommand.Acknowledge(BOB), expiringAt(LATER));
+        assertEquals(List.of(new Acknowledged("bob", "api", LATER, LATER.plus(EXPIRY))), events);
+        Page acknowledged = atStepTwo.apply(events.get(0));
+        assertEquals(Page.Status.ACKNOWLEDGED, acknowledged.status());
+        assertEquals(LATER.plus(EXPIRY), acknowledged.dueAt(), "the page's deadline is the acknowledgement's end");
+    }
+
+    @Test
+    void anExpiredAcknowledgementPagesStepOneAgainWhileTheAlertFires() {
+        Page acknowledged = given(OPENED, new Escalated(2, 1, List.of("bob"), null, "deadline", T.plusSeconds(300)),
+                new Acknowledged("bob", "api", LATER, LATER.plus(EXPIRY)));
+        // Not yet: a deadline firing before the expiry (armed before the acknowledgement) changes nothing.
+        assertEquals(List.of(), acknowledged.decide(new PageCommand.StepDue(Actor.DEADLINE),
+                expiringAt(LATER.plus(EXPIRY).minusSeconds(1))));
+        Instant end = LATER.plus(EXPIRY);
+        List<PageChange> events = acknowledged.decide(new PageCommand.StepDue(Actor.DEADLINE), expiringAt(end));
+        // Step 1 of round 1 again, its people now: the primary, not the secondary who acknowledged.
+        assertEquals(List.of(new PageChange.AcknowledgementExpired(1, 1, List.of("alice"), end)), events);
+        Page reopened = acknowledged.apply(events.get(0));
+        assertEquals(Page.Status.OPEN, reopened.status());
+        assertEquals(1, reopened.step());
+        assertEquals(1, reopened.round());
+        assertEquals(end.plus(Duration.ofMinutes(5)), reopened.dueAt(), "step 1's deadline runs again");
+        // Nobody takes it this time: it escalates to step 2 as a new page would.
+        assertEquals(List.of(new Escalated(2, 1, List.of("bob"), null, "deadline", end.plusSeconds(301))),
+                reopened.decide(new PageCommand.StepDue(Actor.DEADLINE), expiringAt(end.plusSeconds(301))));
+    }
+
+    @Test
+    void aResolveBeforeTheExpiryCancelsIt() {
+        Page acknowledged = given(OPENED, new Acknowledged("alice", "api", LATER, LATER.plus(EXPIRY)));
+        List<PageChange> resolved = acknowledged.decide(new PageCommand.Resolve(Actor.ALERT), expiringAt(LATER));
+        Page page = acknowledged.apply(resolved.get(0));
+        assertNull(page.dueAt(), "no deadline is left to fire");
+        // A deadline that fires anyway (its row outlived the resolve) pages nobody.
+        assertEquals(List.of(), page.decide(new PageCommand.StepDue(Actor.DEADLINE),
+                expiringAt(LATER.plus(EXPIRY).plusSeconds(1))));
+    }
+
+    @Test
+    void withExpiryOffAnAcknowledgementHoldsUntilTheResolve() {
+        // Acknowledgements stored before expiry existed have no end, whatever the setting is now.
+        Page acknowledged = given(OPENED, ACKNOWLEDGED);
+        assertNull(acknowledged.dueAt());
+        assertEquals(List.of(), acknowledged.decide(new PageCommand.StepDue(Actor.DEADLINE),
+                expiringAt(T.plus(Duration.ofDays(60)))));
+        assertEquals(List.of(new Acknowledged("bob", "api", LATER)),
+                given(OPENED).decide(new PageCommand.Acknowledge(BOB), at(LATER)));
+    }
+
+    @Test
+    void acknowledgingAgainDoesNotExtendTheExpiry() {
+        // One acknowledgement is kept, so its end is too: taking it twice does not buy four more hours.
+        Page acknowledged = given(OPENED, new Acknowledged("alice", "api", LATER, LATER.plus(EXPIRY)));
+        assertEquals(List.of(), acknowledged.decide(new PageCommand.Acknowledge(BOB),
+                expiringAt(LATER.plusSeconds(3600))));
+    }
+
     @Test
     void aSnoozeThatRunsOutNotifiesTheCurrentStepAgain() {
         Page snoozed = given(OPENED, SNOOZED);

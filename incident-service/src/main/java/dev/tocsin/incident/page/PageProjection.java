@@ -1,6 +1,7 @@
 package dev.tocsin.incident.page;
 
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
@@ -43,6 +44,8 @@ public class PageProjection {
             case PageSnoozed snoozed -> status(event.pageId(), PageStatus.SNOOZED);
             // Notifying again after a snooze or a reassignment: escalation runs.
             case PageRenotified renotified -> status(event.pageId(), PageStatus.OPEN);
+            // The acknowledgement ran out while the alert still fires: escalation runs from step 1.
+            case PageAcknowledgementExpired expired -> status(event.pageId(), PageStatus.OPEN);
             case PageReassigned reassigned -> status(event.pageId(), PageStatus.OPEN);
             case PageExhausted exhausted -> status(event.pageId(), PageStatus.EXHAUSTED);
             case PageResolved resolved -> status(event.pageId(), PageStatus.RESOLVED);

@@ -16,6 +16,7 @@ import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -104,6 +105,10 @@ class EntryMappersTest {
                 Arguments.of(new PageRenotified(PAGE, ALERT, 1, 1, List.of("alice"), T.plusSeconds(3720)),
                         new TimelineEntry("page.renotified", T.plusSeconds(3720), ALERT, PAGE,
                                 "Snooze over, the alert still fires: notifying alice again")),
+                // An old acknowledgement running out must say why step 1 is paged again.
+                Arguments.of(new PageAcknowledgementExpired(PAGE, ALERT, 1, 1, List.of("alice"), T.plusSeconds(14400)),
+                        new TimelineEntry("page.acknowledgement-expired", T.plusSeconds(14400), ALERT, PAGE,
+                                "Acknowledgement expired, the alert still fires: notifying alice again from step 1")),
                 // A hand-over names the new holder and who handed it over.
                 Arguments.of(new PageReassigned(PAGE, ALERT, "checkout-policy", "carol", 1, 1, List.of("carol"),
                                 "alice", "api", T.plusSeconds(130)),

@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.page;
 
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
@@ -34,6 +35,8 @@ public record PageState(String pageId, PageStatus status, String acknowledgedBy,
             case PageOpened e -> page.at(e.openedAt());
             case PageEscalated e -> page.reopened(e.escalatedAt());
             case PageRenotified e -> page.reopened(e.renotifiedAt());
+            // The acknowledgement ran out while the alert still fires: people are asked again.
+            case PageAcknowledgementExpired e -> page.reopened(e.expiredAt());
             case PageReassigned e -> page.reopened(e.reassignedAt());
             case PageExhausted e -> page.status.closed() ? page.at(e.exhaustedAt())
                     : new PageState(page.pageId, PageStatus.EXHAUSTED, null, null, e.exhaustedAt());

@@ -3,6 +3,7 @@ package dev.tocsin.notifier.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
@@ -33,6 +34,8 @@ class PageStateTest {
             T0.plusSeconds(450));
     static final PageRenotified RENOTIFIED = new PageRenotified("p-1", "a-1", 2, 1, List.of("bob"),
             T0.plusSeconds(4000));
+    static final PageAcknowledgementExpired ACK_EXPIRED = new PageAcknowledgementExpired("p-1", "a-1", 1, 1,
+            List.of("alice"), T0.plusSeconds(14800));
     static final PageReassigned REASSIGNED = new PageReassigned("p-1", "a-1", null, "dave", 2, 1, List.of("dave"),
             "carol", "api", T0.plusSeconds(700));
     static final PageEscalated ESCALATED_AGAIN = new PageEscalated("p-1", "a-1", 3, 1, List.of("erin"),
@@ -60,7 +63,10 @@ class PageStateTest {
                 Arguments.of(List.of(OPENED, SNOOZED), PageStatus.SNOOZED, "page snoozed by carol"),
                 Arguments.of(List.of(OPENED, SNOOZED, RENOTIFIED), PageStatus.OPEN, null),
                 Arguments.of(List.of(OPENED, SNOOZED, ACKED), PageStatus.ACKNOWLEDGED, "page acknowledged by bob"),
+                // An acknowledgement that ran out while the alert fires pages step 1 again: those are wanted.
+                Arguments.of(List.of(OPENED, ACKED, ACK_EXPIRED), PageStatus.OPEN, null),
                 // Resolved is for good: nothing reopens it.
+                Arguments.of(List.of(OPENED, ACKED, RESOLVED, ACK_EXPIRED), PageStatus.RESOLVED, "page resolved"),
                 Arguments.of(List.of(OPENED, RESOLVED, REASSIGNED, RENOTIFIED), PageStatus.RESOLVED, "page resolved"),
                 Arguments.of(List.of(OPENED, RESOLVED, ACKED), PageStatus.RESOLVED, "page resolved"),
                 // An acknowledgement without a name still closes the page, and says so.

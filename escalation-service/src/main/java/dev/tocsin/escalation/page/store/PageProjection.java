@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,20 @@ public class PageProjection {
                 as p(id, alert_id, service, policy_id, status, reason, step, round, notified, opened_at, updated_at,
                     snoozed_until)""";
     /**
-     * The page's new status, step and policy (a reassignment can change it); {@code $6} adds who
-     * this change notified (a JSON array).
+     * Many pages' changes at once: the rows of new pages ({@code $1}–{@code $12}, as {@link #INSERT}),
+     * and for pages already there ({@code $13}–{@code $20}) the new status, step and policy (a
+     * reassignment can change it), adding who these changes notified (a JSON array) to the row's.
      */
-    private static final String UPDATE = """
-            update pages set status = $2, step = $3, round = $4, updated_at = $5,
-                notified = notified || cast(cast($6 as text) as jsonb), policy_id = $7, snoozed_until = $8
-            where id = $1""";
+    private static final String WRITE = "with inserted as (" + INSERT + """
+            ), updated as (
+                update pages set status = u.status, step = u.step, round = u.round, updated_at = u.updated_at,
+                    notified = pages.notified || cast(u.notified as jsonb), policy_id = u.policy_id,
+                    snoozed_until = u.snoozed_until
+                from unnest(cast($13 as text[]), cast($14 as text[]), cast($15 as int[]), cast($16 as int[]),
+                    cast($17 as timestamptz[]), cast($18 as text[]), cast($19 as text[]), cast($20 as timestamptz[]))
+                    as u(id, status, step, round, updated_at, notified, policy_id, snoozed_until)
+                where pages.id = u.id)
+            select 1""";
     private static final String COLUMNS = """
             select id, alert_id, service, policy_id, status, reason, step, round, cast(notified as text) notified,
                 opened_at, updated_at, snoozed_until
@@ -69,41 +77,67 @@ public class PageProjection {
             order by opened_at desc, id desc limit $5""";
     private static final String ONE = COLUMNS + " where id = $1";
 
-    /** Writes what the event changed; must run inside {@link AfterCommit#transaction}, beside the event's append. */
-    public Uni<Void> apply(Page page, PageChange event) {
-        return switch (event) {
-            case PageChange.Opened o -> insert(Sql.connection(), List.of(PageRows.fold(null, o)));
-            case PageChange.Unrouted u -> insert(Sql.connection(), List.of(PageRows.fold(null, u)));
-            case PageChange.Escalated e -> update(page, List.of(PageRows.notified(e.step(), e.round(), e.userIds())),
-                    e.at());
-            case PageChange.Renotified r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
-                    r.at());
-            case PageChange.Reassigned r -> update(page, List.of(PageRows.notified(r.step(), r.round(), r.userIds())),
-                    r.at());
-            case PageChange.PolicyAdopted a -> Uni.createFrom().voidItem();
-            case PageChange.Snoozed s -> update(page, List.of(), s.at());
-            case PageChange.Acknowledged a -> update(page, List.of(), a.at());
-            case PageChange.Exhausted x -> update(page, List.of(), x.at());
-            case PageChange.Resolved r -> update(page, List.of(), r.at());
-        };
+    /**
+     * Writes what the pages' events changed, in one statement however many pages there are; must run
+     * inside {@link AfterCommit#transaction}, beside the events' append.
+     */
+    public Uni<Void> write(List<Pages.Decided> pages) {
+        List<PageRows.Row> inserts = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        for (Pages.Decided page : pages) {
+            if (page.before().status() == Page.Status.NEW) {
+                PageRows.Row row = null;
+                for (PageChange event : page.changes()) {
+                    row = PageRows.fold(row, event);
+                }
+                inserts.add(row);
+            } else {
+                update(page).ifPresent(updates::add);
+            }
+        }
+        if (inserts.isEmpty() && updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> values = new ArrayList<>(insertValues(inserts));
+        values.addAll(List.of(Sql.texts(updates, u -> u.page().id()), Sql.texts(updates, u -> u.page().status().name()),
+                Sql.ints(updates, u -> u.page().step()), Sql.ints(updates, u -> u.page().round()),
+                Sql.times(updates, Update::at), Sql.texts(updates, u -> EventJson.write(u.notified())),
+                Sql.texts(updates, u -> u.page().policyId()), Sql.times(updates, u -> snoozedUntil(u.page()))));
+        return Sql.connection().preparedQuery(WRITE).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    /** An existing page's row after its changes: its state, who they notified, when it last changed. */
+    private record Update(Page page, List<Map<String, Object>> notified, Instant at) {
+    }
+
+    private static Optional<Update> update(Pages.Decided decided) {
+        Page page = decided.before();
+        List<Map<String, Object>> notified = new ArrayList<>();
+        Instant at = null;
+        for (PageChange event : decided.changes()) {
+            page = page.apply(event);
+            // Not a change of the row: the table shows the policy id, which stays.
+            if (!(event instanceof PageChange.PolicyAdopted)) {
+                at = event.at();
+                PageRows.notifiedBy(event).ifPresent(notified::add);
+            }
+        }
+        return at == null ? Optional.empty() : Optional.of(new Update(page, List.copyOf(notified), at));
     }
 
     /** Inserts pages' rows, on {@code client}'s transaction. */
     static Uni<Void> insert(SqlClient client, List<PageRows.Row> rows) {
-        return client.preparedQuery(INSERT).execute(Tuple.from(List.of(Sql.texts(rows, r -> r.page().id()),
+        return client.preparedQuery(INSERT).execute(Tuple.from(insertValues(rows))).replaceWithVoid();
+    }
+
+    private static List<Object> insertValues(List<PageRows.Row> rows) {
+        return List.of(Sql.texts(rows, r -> r.page().id()),
                 Sql.texts(rows, r -> r.page().alertId()), Sql.texts(rows, r -> r.page().service()),
                 Sql.texts(rows, r -> r.page().policyId()), Sql.texts(rows, r -> r.page().status().name()),
                 Sql.texts(rows, PageRows.Row::reason), Sql.ints(rows, r -> r.page().step()),
                 Sql.ints(rows, r -> r.page().round()), Sql.texts(rows, r -> EventJson.write(r.notified())),
                 Sql.times(rows, PageRows.Row::openedAt), Sql.times(rows, PageRows.Row::updatedAt),
-                Sql.times(rows, r -> snoozedUntil(r.page())))))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> update(Page page, List<Map<String, Object>> notified, Instant at) {
-        return Sql.connection().preparedQuery(UPDATE).execute(Tuple.from(Arrays.asList(page.id(), page.status().name(),
-                page.step(), page.round(), Sql.at(at), EventJson.write(notified), page.policyId(),
-                Sql.at(snoozedUntil(page))))).replaceWithVoid();
+                Sql.times(rows, r -> snoozedUntil(r.page())));
     }
 
     private static Instant snoozedUntil(Page page) {

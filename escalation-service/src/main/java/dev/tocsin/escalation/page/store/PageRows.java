@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageChange;
 
@@ -64,6 +65,8 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
             case PageChange.Unrouted u -> new Row(page, u.reason(), List.of(), u.at(), u.at());
             case PageChange.Escalated e -> row.notifying(page, notified(e.step(), e.round(), e.userIds()), e.at());
             case PageChange.Renotified r -> row.notifying(page, notified(r.step(), r.round(), r.userIds()), r.at());
+            case PageChange.AcknowledgementExpired x -> row.notifying(page, notified(x.step(), x.round(), x.userIds()),
+                    x.at());
             case PageChange.Reassigned r -> row.notifying(page, notified(r.step(), r.round(), r.userIds()), r.at());
             // Not a change of the row: the table shows the policy id, which stays.
             case PageChange.PolicyAdopted a -> row.after(page, row.updatedAt());
@@ -77,6 +80,23 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
     @Override
     public Uni<Void> insert(SqlClient connection, List<Row> rows) {
         return PageProjection.insert(connection, rows);
+    }
+
+    /** Who the event notified, as {@link PageProjection} appends it; empty for an event that notifies nobody. */
+    static Optional<Map<String, Object>> notifiedBy(PageChange event) {
+        return switch (event) {
+            case PageChange.Opened o -> Optional.of(notified(1, 1, o.userIds()));
+            case PageChange.Escalated e -> Optional.of(notified(e.step(), e.round(), e.userIds()));
+            case PageChange.Renotified r -> Optional.of(notified(r.step(), r.round(), r.userIds()));
+            case PageChange.AcknowledgementExpired x -> Optional.of(notified(x.step(), x.round(), x.userIds()));
+            case PageChange.Reassigned r -> Optional.of(notified(r.step(), r.round(), r.userIds()));
+            case PageChange.Unrouted u -> Optional.empty();
+            case PageChange.PolicyAdopted a -> Optional.empty();
+            case PageChange.Snoozed s -> Optional.empty();
+            case PageChange.Acknowledged a -> Optional.empty();
+            case PageChange.Exhausted x -> Optional.empty();
+            case PageChange.Resolved r -> Optional.empty();
+        };
     }
 
     /** Who one step notified, as {@link PageProjection} appends it. */

@@ -4,10 +4,12 @@ import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.LatencyHistograms;
 import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
@@ -20,7 +22,11 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import dev.tocsin.escalation.page.Page;
@@ -67,25 +73,67 @@ public class Pages {
         return store.load(EVENTS, pageId).map(events -> Page.replay(pageId, events));
     }
 
+    /** Every page of {@code pageIds} in one read, by id; one without events is {@link Page.Status#NEW}. */
+    public Uni<Map<String, Page>> loadAll(Collection<String> pageIds) {
+        return store.loadAll(EVENTS, pageIds).map(found -> {
+            Map<String, Page> loaded = new LinkedHashMap<>();
+            found.forEach((id, events) -> loaded.put(id, Page.replay(id, events)));
+            return loaded;
+        });
+    }
+
+    /**
+     * Events decided on one page.
+     *
+     * @param before the page they were decided on ({@link Page.Status#NEW} for a new page)
+     * @param changes in the order they were decided
+     */
+    public record Decided(String pageId, Page before, List<PageChange> changes) {
+
+        /** The page after its changes. */
+        public Page after() {
+            Page page = before;
+            for (PageChange change : changes) {
+                page = page.apply(change);
+            }
+            return page;
+        }
+    }
+
     /** Records events decided on {@code before} ({@link Page.Status#NEW} for a new page). */
     public Uni<Void> record(Page before, String pageId, List<PageChange> events) {
-        if (events.isEmpty()) {
+        return recordAll(List.of(new Decided(pageId, before, events)));
+    }
+
+    /**
+     * Records the events decided on many pages in a constant number of statements however many
+     * pages there are: one append of all their events, one write of their projection rows, one of
+     * their integration events (each page's in the order its events were decided).
+     */
+    public Uni<Void> recordAll(List<Decided> decided) {
+        List<Decided> changed = decided.stream().filter(d -> !d.changes().isEmpty()).toList();
+        if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> chain = store.append(EVENTS, pageId, before.version(), events);
-        Page state = before;
-        for (PageChange event : events) {
-            state = state.apply(event);
-            Page after = state;
-            // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
-            // retried (by the inbox, the API or the engine) and must not count the same change again.
-            chain = chain.invoke(() -> AfterCommit.register(() -> count(after, event)))
-                    .chain(() -> projection.apply(after, event));
-            for (IntegrationEvent published : integrationEvents(after, event)) {
-                chain = chain.chain(() -> outbox.append(published));
+        List<EventStore.Append<PageChange>> appends = new ArrayList<>(changed.size());
+        List<IntegrationEvent> published = new ArrayList<>();
+        List<Runnable> counts = new ArrayList<>();
+        for (Decided page : changed) {
+            appends.add(new EventStore.Append<>(page.pageId(), page.before().version(), page.changes()));
+            Page state = page.before();
+            for (PageChange event : page.changes()) {
+                state = state.apply(event);
+                Page after = state;
+                counts.add(() -> count(after, event));
+                published.addAll(integrationEvents(after, event));
             }
         }
-        return chain;
+        return store.append(Sql.connection(), EVENTS, appends)
+                .chain(() -> projection.write(changed))
+                .chain(() -> outbox.append(Sql.connection(), published))
+                // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
+                // retried (by the inbox, the API or the engine) and must not count the same change again.
+                .invoke(() -> counts.forEach(AfterCommit::register));
     }
 
     private void count(Page page, PageChange event) {
@@ -101,6 +149,8 @@ public class Pages {
             case PageChange.Reassigned r -> registry.counter("tocsin.pages.reassigned", "via", via(r.via()))
                     .increment();
             case PageChange.Renotified r -> registry.counter("tocsin.pages.renotified").increment();
+            case PageChange.AcknowledgementExpired x -> registry.counter("tocsin.pages.acknowledgement.expired")
+                    .increment();
             // Bookkeeping of an old page, nothing a person did.
             case PageChange.PolicyAdopted a -> { }
             // No metric counts pages ending; their status on the API and timeline shows it.
@@ -125,6 +175,10 @@ public class Pages {
             case PageChange.Renotified r -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageRenotified(page.id(), page.alertId(), r.step(), r.round(), r.userIds(), r.at())),
                     notify(page, r.step(), r.round(), r.userIds(), r).stream()).toList();
+            case PageChange.AcknowledgementExpired x -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageAcknowledgementExpired(page.id(), page.alertId(), x.step(), x.round(),
+                            x.userIds(), x.at())),
+                    notify(page, x.step(), x.round(), x.userIds(), x).stream()).toList();
             case PageChange.Reassigned r -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageReassigned(page.id(), page.alertId(), page.policyId(), r.userId(), r.step(),
                             r.round(), r.userIds(), r.by(), r.via(), r.at())),

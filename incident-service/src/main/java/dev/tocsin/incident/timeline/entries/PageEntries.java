@@ -1,6 +1,7 @@
 package dev.tocsin.incident.timeline.entries;
 
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageExhausted;
@@ -42,6 +43,10 @@ public class PageEntries implements EntryMapper<PageEvent> {
             case PageRenotified renotified -> new TimelineEntry("page.renotified", renotified.renotifiedAt(),
                     renotified.alertId(), renotified.pageId(), "Snooze over, the alert still fires: notifying %s again"
                             .formatted(Words.people(renotified.userIds())));
+            case PageAcknowledgementExpired expired -> new TimelineEntry("page.acknowledgement-expired",
+                    expired.expiredAt(), expired.alertId(), expired.pageId(),
+                    "Acknowledgement expired, the alert still fires: notifying %s again from step %d"
+                            .formatted(Words.people(expired.userIds()), expired.step()));
             case PageReassigned reassigned -> new TimelineEntry("page.reassigned", reassigned.reassignedAt(),
                     reassigned.alertId(), reassigned.pageId(), (reassigned.userId() != null
                             ? "Page reassigned to " + reassigned.userId()
