@@ -33,18 +33,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A person's own calendar feed, for calendar apps that cannot send an API token: a secret URL
+ * Issues a person's own calendar feed, for calendar apps that cannot send an API token: a secret URL
  * ({@code /calendar/<secret>.ics}) that is its own credential. The person or the admin issues it;
  * it is shown once and stored as its SHA-256, and issuing a new one revokes the old. The feed holds
  * the person's shifts in every schedule from 30 days back to 90 ahead.
  */
-@Path("/")
+@Path("/api/v1/users/{id}/calendar-secret")
 public class CalendarResource {
 
     static final String PREFIX = "tcal_";
     static final Duration BACK = Duration.ofDays(30);
     static final Duration AHEAD = Duration.ofDays(90);
-    private static final Pattern SECRET = Pattern.compile("tcal_[A-Za-z0-9_-]{43}");
+    static final Pattern SECRET = Pattern.compile("tcal_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The feed's URL, shown only in this answer. */
@@ -66,7 +66,6 @@ public class CalendarResource {
     }
 
     @POST
-    @Path("api/v1/users/{id}/calendar-secret")
     @RolesAllowed(Roles.RESPONDER)
     public Uni<Response> issue(@PathParam("id") String id, @Context UriInfo uri) {
         Actor actor = Actor.of(identity);
@@ -87,25 +86,5 @@ public class CalendarResource {
                     .map(v -> Response.status(201).header("Cache-Control", "no-store")
                             .entity(new IssuedCalendar(id, url)).build());
         }));
-    }
-
-    /** No API token: the secret in the URL is the credential. 404 for any secret not issued or since replaced. */
-    @GET
-    @Path("calendar/{secret}.ics")
-    @Produces("text/calendar")
-    @PermitAll
-    public Uni<String> feed(@PathParam("secret") String secret) {
-        if (!SECRET.matcher(secret).matches()) {
-            throw ProblemException.notFound("calendar feed");
-        }
-        Instant now = clock.instant();
-        TimeRange range = new TimeRange(now.minus(BACK), now.plus(AHEAD));
-        return secrets.person(TokenSecrets.sha256(secret)).chain(person -> {
-            String id = person.orElseThrow(() -> ProblemException.notFound("calendar feed"));
-            return secrets.schedulesOf(id).chain(schedules::getAll).map(found -> {
-                List<Schedule> mine = found.values().stream().sorted(Comparator.comparing(Schedule::id)).toList();
-                return ICalendarFeed.forPerson(mine, id, range, now);
-            });
-        });
     }
 }
