@@ -23,7 +23,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleDocument(String id, @NotBlank String name, String timeZone, @Valid Rotation rotation,
-        List<@Valid Person> people, List<@Valid Layer> layers, Map<Role, List<String>> roles) {
+        List<@NotNull @Valid Person> people, List<@NotNull @Valid Layer> layers, Map<Role, List<String>> roles) {
 
     /** Whether this is the older single-rotation form. */
     public boolean singleRotation() {
@@ -47,7 +47,7 @@ public record ScheduleDocument(String id, @NotBlank String name, String timeZone
      */
     public record Layer(@NotBlank String id, @NotBlank String cadence, @NotNull LocalDateTime handoff,
             @NotBlank String zone, @NotEmpty List<@NotBlank String> participants,
-            List<@Valid Restriction> restrictions) {
+            List<@NotNull @Valid Restriction> restrictions) {
     }
 
     /** A window of time of day on some weekdays, in the layer's zone; an end at or before the start is the next day. */
