@@ -13,6 +13,10 @@ public interface EscalationConfig {
     @WithDefault("1000")
     int maxParticipants();
 
+    /** The most layers one schedule may have; more are refused with 400 naming {@code layers}. */
+    @WithDefault("20")
+    int maxScheduleLayers();
+
     /** The most steps one escalation policy may have; more are refused with 400 naming {@code steps}. */
     @WithDefault("10")
     int maxPolicySteps();

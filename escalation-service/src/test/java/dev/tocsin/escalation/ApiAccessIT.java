@@ -28,7 +28,12 @@ class ApiAccessIT {
     /** What a responder may change: pages, nothing of the configuration. */
     private static final Set<String> RESPONDER_MAY = Set.of("POST /api/v1/pages/{id}/acknowledge",
             "POST /api/v1/pages/{id}/resolve", "POST /api/v1/pages/{id}/snooze", "POST /api/v1/pages/{id}/reassign",
-            "POST /api/v1/pages/{id}/escalate");
+            "POST /api/v1/pages/{id}/escalate",
+            // A person's own overrides, swaps and calendar URL; the endpoint refuses anyone else with 403.
+            "POST /api/v1/schedules/{id}/overrides", "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
+            "POST /api/v1/schedules/{id}/swaps", "POST /api/v1/schedules/{id}/swaps/{swapId}/accept",
+            "POST /api/v1/schedules/{id}/swaps/{swapId}/decline", "POST /api/v1/schedules/{id}/swaps/{swapId}/withdraw",
+            "POST /api/v1/schedules/{id}/swaps/{swapId}/cancel", "POST /api/v1/users/{id}/calendar-secret");
 
     @TestHTTPResource("/")
     URI base;
@@ -36,8 +41,10 @@ class ApiAccessIT {
     @Test
     void everyOperationRefusesACallerWithoutAnApiToken() {
         AccessWalk walk = AccessWalk.of(base);
-        // Every operation is management API: escalation-service takes no alerts over HTTP.
-        assertEquals(List.of(), walk.intake());
+        // Every operation but the calendar feed is management API: escalation-service takes no alerts
+        // over HTTP, and a calendar app holds the feed's secret URL, not an API token.
+        assertEquals(List.of("GET /calendar/{secret}.ics"), walk.intake().stream().map(Object::toString).toList());
+        given().get("/calendar/tcal_" + "x".repeat(43) + ".ics").then().statusCode(404);
         assertTrue(walk.management().size() >= 12, walk.management().toString());
         assertEquals(List.of(), walk.managementRefusesEach(null, "Bearer not-a-token"));
     }

@@ -18,6 +18,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +53,20 @@ class BadInputCorpusIT {
         // schedule until its `at` is bounded (KnownCorpusFailures).
         Map<String, String> ids = Map.of("/api/v1/users/{id}", user, "/api/v1/schedules/{id}", "corpus-" + run,
                 "/api/v1/escalation-policies/{id}", "corpus-" + run, "/api/v1/services/{id}", "corpus-" + run);
-        List<BadRequest> corpus = BadInputCorpus.of(OpenApiOperations.of(base), ids, Map.of(), BadInputCorpus.SEED)
+        // The layered document, overrides and swaps refuse the skeleton's body (a role named "key", instants in
+        // 2000, past the ten-year bound) before any mutated field, so each gets a well-formed body to mutate.
+        String soon = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1)).toString();
+        String later = Instant.parse(soon).plus(Duration.ofHours(8)).toString();
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> examples = Map.of(
+                "PUT /api/v1/schedules/{id}", json(json, "{\"name\":\"Corpus\",\"layers\":[{\"id\":\"week\","
+                        + "\"cadence\":\"P7D\",\"handoff\":\"2026-01-05T09:00:00\",\"zone\":\"UTC\",\"participants\":"
+                        + "[\"" + user + "\"]}],\"roles\":{\"PRIMARY\":[\"week\"]}}"),
+                "POST /api/v1/schedules/{id}/overrides", json(json, "{\"person\":\"" + user + "\",\"start\":\"" + soon
+                        + "\",\"end\":\"" + later + "\"}"),
+                "POST /api/v1/schedules/{id}/swaps", json(json, "{\"counterpart\":\"" + user + "\",\"requester\":\""
+                        + user + "\",\"start\":\"" + soon + "\",\"end\":\"" + later + "\"}"));
+        List<BadRequest> corpus = BadInputCorpus.of(OpenApiOperations.of(base), ids, examples, BadInputCorpus.SEED)
                 .stream().map(r -> r.operation().equals("GET /api/v1/schedules/{id}/on-call")
                         ? r.withTarget(r.target().replace("corpus-" + run, "corpus-unknown")) : r).toList();
 
@@ -56,6 +74,14 @@ class BadInputCorpusIT {
                 request -> false, KnownCorpusFailures::isKnown), corpus);
 
         assertTrue(corpus.size() >= 150, "corpus of " + corpus.size());
+    }
+
+    private static JsonNode json(ObjectMapper json, String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     private static void put(String path, String body) {

@@ -4,7 +4,7 @@ import dev.tocsin.escalation.policy.store.Policies;
 import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.policy.EscalationPolicy;
-import dev.tocsin.escalation.schedule.Schedule;
+import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.events.alert.AlertEvent;
 import dev.tocsin.events.alert.AlertGroupUpdated;

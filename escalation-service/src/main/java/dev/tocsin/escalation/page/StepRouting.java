@@ -1,8 +1,8 @@
 package dev.tocsin.escalation.page;
 
 import dev.tocsin.escalation.policy.EscalationPolicy;
-import dev.tocsin.escalation.schedule.Schedule;
-import dev.tocsin.escalation.schedule.OnCall;
+import dev.tocsin.escalation.schedule.model.OnCallAt;
+import dev.tocsin.escalation.schedule.model.Schedule;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Who a policy step's targets mean at an instant, given the schedules at hand: a pure function,
  * so the Page aggregate can decide who is notified without reading anything. A person named by
- * two targets of a step is notified once.
+ * two targets of a step is notified once. A schedule's primary and secondary are who the layered
+ * model says holds the role at the instant, overrides and accepted swaps included; where no layer
+ * of the role has a shift, the target names nobody.
  */
 public final class StepRouting {
 
@@ -43,15 +45,15 @@ public final class StepRouting {
     }
 
     private static void onCall(Schedule schedule, Instant at, boolean primary, Set<String> people) {
-        OnCall onCall;
+        OnCallAt onCall;
         try {
-            onCall = OnCall.at(schedule, at);
+            onCall = schedule.at(at);
         } catch (RuntimeException e) {
             // A schedule stored before today's rules may have no answer; retrying would never give one.
             LOG.warnf("schedule %s has no on-call answer (%s); nobody is notified from it", schedule.id(),
                     e.getMessage());
             return;
         }
-        people.add(primary ? onCall.primary() : onCall.secondary());
+        (primary ? onCall.primaryPerson() : onCall.secondaryPerson()).ifPresent(people::add);
     }
 }

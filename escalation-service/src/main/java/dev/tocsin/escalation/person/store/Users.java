@@ -21,9 +21,14 @@ public class Users extends DocumentStore<User> {
             "select cast(body as text) from users where cast($1 as text) is null or id > $1 order by id limit $2",
             "delete from users where id = $1");
 
-    /** Schedules whose rotation names the person. */
+    /** Schedules whose rotation or one of whose layers names the person, or with an override of theirs still to end. */
     private static final String IN_SCHEDULES = """
-            select id from schedules where body -> 'rotation' -> 'participants' ? $1 order by id limit 20""";
+            select id from schedules
+            where body -> 'rotation' -> 'participants' ? $1
+               or jsonb_path_exists(body, '$.layers[*].participants[*] ? (@ == $id)', jsonb_build_object('id', cast($1 as text)))
+               or exists (select 1 from schedule_overrides o where o.schedule_id = schedules.id and o.person_id = $1
+                          and o.ends_at > now())
+            order by id limit 20""";
     /** Policies with a step that names the person. */
     private static final String IN_POLICIES = """
             select id from escalation_policies

@@ -47,6 +47,20 @@ public final class ICalendarFeed {
         return write(calendar);
     }
 
+    /** The shifts {@code person} holds in any role of any of {@code schedules} in {@code range}: their own feed. */
+    public static String forPerson(List<Schedule> schedules, String person, TimeRange range, Instant stamp) {
+        ICalendar calendar = calendar();
+        for (Schedule schedule : schedules) {
+            Map<Role, List<Shift>> mine = schedule.shiftsOf(person, range);
+            for (Role role : Role.values()) {
+                for (Shift s : mine.getOrDefault(role, List.of())) {
+                    calendar.addEvent(event(schedule, role, s, stamp));
+                }
+            }
+        }
+        return write(calendar);
+    }
+
     /** Stable across exports: the schedule, role, layer, person and start say which shift this is. */
     static String uid(Schedule schedule, Role role, Shift s) {
         return schedule.id() + "-" + role.name().toLowerCase(Locale.ROOT) + "-" + s.layer() + "-" + s.person() + "-"

@@ -1,40 +1,63 @@
 package dev.tocsin.escalation.schedule.store;
 
-import dev.tocsin.escalation.schedule.Schedule;
-import dev.tocsin.escalation.store.DocumentStore;
-import dev.tocsin.escalation.store.DocumentTable;
-import dev.tocsin.escalation.store.JsonDocuments;
+import dev.tocsin.escalation.schedule.ScheduleModels;
+import dev.tocsin.escalation.schedule.model.Schedule;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
-/** The {@code schedules} table: on-call rotations, referred to by policies' steps. */
+/**
+ * Schedules as the layered model pages are routed by and queries answer from: each document
+ * with its overrides and swaps, three statements for any number of schedules.
+ */
 @Singleton
-public class Schedules extends DocumentStore<Schedule> {
+public class Schedules {
 
-    static final DocumentTable<Schedule> TABLE = new DocumentTable<>(Schedule.class, """
-            insert into schedules (id, body, updated_at) values ($1, cast(cast($2 as text) as jsonb), $3)
-            on conflict (id) do update set body = excluded.body, updated_at = excluded.updated_at
-            returning xmax = 0""",
-            "select id, cast(body as text) from schedules where id = any(cast($1 as text[]))",
-            "select id from schedules where id = any(cast($1 as text[]))",
-            "select cast(body as text) from schedules where cast($1 as text) is null or id > $1 order by id limit $2",
-            "delete from schedules where id = $1");
+    private static final Logger LOG = Logger.getLogger(Schedules.class);
 
-    /** Policies with a step that names the schedule (its primary or secondary). */
-    private static final String IN_POLICIES = """
-            select id from escalation_policies
-            where jsonb_path_exists(body, '$.steps[*].targets[*] ? (@.type != "USER" && @.id == $id)',
-                jsonb_build_object('id', cast($1 as text)))
-            order by id limit 20""";
+    private final ScheduleDocuments documents;
+    private final ScheduleChanges changes;
 
-    Schedules(JsonDocuments documents) {
-        super(documents, TABLE);
+    Schedules(ScheduleDocuments documents, ScheduleChanges changes) {
+        this.documents = documents;
+        this.changes = changes;
     }
 
-    /** What still names the schedule, in the API's words; empty when nothing does. */
-    public Uni<List<String>> referencedBy(String id) {
-        return documents.ids(IN_POLICIES, id).map(policies -> policies.stream().map(p -> "escalation policy " + p)
-                .toList());
+    /**
+     * The schedules of {@code ids} that exist, by id. One stored before today's rules that the
+     * model cannot read is left out (it names nobody) and logged: retrying would never read it.
+     */
+    public Uni<Map<String, Schedule>> getAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return documents.getAll(ids).chain(docs -> changes.overrides(docs.keySet())
+                .chain(overrides -> changes.swaps(docs.keySet()).map(swaps -> {
+                    Map<String, Schedule> models = new HashMap<>();
+                    docs.forEach((id, doc) -> {
+                        try {
+                            models.put(id, ScheduleModels.of(doc.withId(id), overrides.getOrDefault(id, List.of()),
+                                    swaps.getOrDefault(id, List.of())));
+                        } catch (RuntimeException e) {
+                            LOG.warnf("schedule %s cannot be read as layers (%s); it names nobody", id, e.getMessage());
+                        }
+                    });
+                    return Map.copyOf(models);
+                })));
+    }
+
+    public Uni<Optional<Schedule>> get(String id) {
+        return getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+    }
+
+    /** Which of {@code ids} do not exist, asked in one statement. */
+    public Uni<Set<String>> missing(Collection<String> ids) {
+        return documents.missing(ids);
     }
 }

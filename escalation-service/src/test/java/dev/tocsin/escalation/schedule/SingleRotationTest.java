@@ -2,25 +2,45 @@ package dev.tocsin.escalation.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tocsin.escalation.schedule.Schedule;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.escalation.schedule.model.OnCallAt;
+import dev.tocsin.escalation.schedule.model.Schedule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class OnCallTest {
+/**
+ * The single-rotation body ({@code timeZone} + {@code rotation}) read as the layered model: one
+ * primary layer and a secondary layer of the same people one ahead, so its secondary is still the
+ * next person. The cases are those the single-rotation OnCall was tested with.
+ */
+class SingleRotationTest {
 
     private static Schedule berlin(String shift) {
         // Weekly handoff Monday 09:00 Berlin time, starting 2026-01-05.
-        return new Schedule("s", "s", "Europe/Berlin", new Schedule.Rotation(
-                LocalDateTime.parse("2026-01-05T09:00:00"), shift, List.of("alice", "bob", "carol")));
+        return ScheduleModels.of(new ScheduleDocument("s", "s", "Europe/Berlin", new ScheduleDocument.Rotation(
+                LocalDateTime.parse("2026-01-05T09:00:00"), shift, List.of("alice", "bob", "carol")), null, null, null),
+                List.of(), List.of());
+    }
+
+    private static OnCallAt at(String shift, String instant) {
+        return berlin(shift).at(Instant.parse(instant));
+    }
+
+    @org.junit.jupiter.api.Test
+    void beforeTheRotationStartsNobodyIsOnCall() {
+        // The single-rotation OnCall gave the first shift to its first participant before the start;
+        // the layered model has no shift before a layer's first handoff, and a page then names nobody.
+        OnCallAt before = at("P7D", "2026-01-01T00:00:00Z");
+        assertTrue(before.primary().isEmpty());
+        assertTrue(before.secondary().isEmpty());
     }
 
     @ParameterizedTest
     @CsvSource({
-            // Before the rotation starts the first participant holds it.
-            "2026-01-01T00:00:00Z, alice, bob",
             // 09:00 Berlin in winter is 08:00 UTC: one second before, the first week is still running.
             "2026-01-12T07:59:59Z, alice, bob",
             "2026-01-12T08:00:00Z, bob, carol",
@@ -32,9 +52,9 @@ class OnCallTest {
             "2026-10-26T07:30:00Z, carol, alice",
             "2026-10-26T08:00:00Z, alice, bob"})
     void weeklyShiftsHandOverAtLocalNineAcrossDaylightSaving(String at, String primary, String secondary) {
-        OnCall onCall = OnCall.at(berlin("P7D"), Instant.parse(at));
-        assertEquals(primary, onCall.primary());
-        assertEquals(secondary, onCall.secondary());
+        OnCallAt onCall = at("P7D", at);
+        assertEquals(primary, onCall.primaryPerson().orElseThrow());
+        assertEquals(secondary, onCall.secondaryPerson().orElseThrow());
     }
 
     @ParameterizedTest
@@ -46,14 +66,17 @@ class OnCallTest {
             "2026-03-29T20:00:00Z, carol",
             "2026-03-29T19:59:59Z, bob"})
     void durationShiftsAreExactElapsedTime(String at, String primary) {
-        assertEquals(primary, OnCall.at(berlin("PT12H"), Instant.parse(at)).primary());
+        assertEquals(primary, at("PT12H", at).primaryPerson().orElseThrow());
     }
 
     @ParameterizedTest
     @CsvSource({"2026-03-30T07:00:00Z, 2026-03-30T07:00:00Z, 2026-04-06T07:00:00Z"})
     void theShiftBoundsAreReported(String at, String start, String end) {
-        OnCall onCall = OnCall.at(berlin("P7D"), Instant.parse(at));
-        assertEquals(Instant.parse(start), onCall.shiftStart());
-        assertEquals(Instant.parse(end), onCall.shiftEnd());
+        // The secondary's shift is the same week: both layers hand off together.
+        OnCallAt onCall = at("P7D", at);
+        for (var shift : List.of(onCall.primary().orElseThrow(), onCall.secondary().orElseThrow())) {
+            assertEquals(Instant.parse(start), shift.start());
+            assertEquals(Instant.parse(end), shift.end());
+        }
     }
 }

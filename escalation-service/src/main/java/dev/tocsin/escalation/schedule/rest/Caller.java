@@ -1,0 +1,38 @@
+package dev.tocsin.escalation.schedule.rest;
+
+import dev.tocsin.eventing.api.Actor;
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who calls a schedule's people endpoints (overrides, swaps, calendar secrets): a person acts for
+ * themselves; the bootstrap admin may act for anyone; any other token (a tool's, the bootstrap
+ * viewer and responder) names nobody to act for and is refused.
+ */
+record Caller(Actor actor, boolean admin) {
+
+    static Caller of(SecurityIdentity identity) {
+        return new Caller(Actor.of(identity), identity.hasRole(Roles.ADMIN));
+    }
+
+    /** The caller's person id, or null for the bootstrap admin. */
+    String person() {
+        return actor.kind() == Actor.Kind.PERSON ? actor.id() : null;
+    }
+
+    /** Returns normally if the caller is one of {@code people} or the bootstrap admin. */
+    void require(String does, String... people) {
+        if (admin) {
+            return;
+        }
+        for (String p : people) {
+            if (actor.isPerson(p)) {
+                return;
+            }
+        }
+        String who = people.length == 1 ? people[0] : String.join(" or ", people);
+        throw new ProblemException(403, "Forbidden", "only " + who + " (or the admin) can " + does + "; the API token"
+                + " presented is " + actor.reference() + ", and the 'admin' role would be needed to act for them");
+    }
+}
