@@ -88,9 +88,11 @@ public class AlertConsumer implements Redelivery {
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
         return inbox.consumeBatch(CONSUMER, AlertEvent.class, records, fresh -> {
             List<AlertEvent> alerts = fresh.stream().map(Inbox.Fresh::event).toList();
-            return Routing.read(services, policies, schedules, alerts)
-                    .chain(routing -> pages.loadAll(pageIds(alerts))
-                            .chain(loaded -> commands.recordAll(decide(alerts, routing, loaded))));
+            // The pages do not depend on the routing: both reads go out at once, pipelined on the connection.
+            return Uni.combine().all().unis(Routing.read(services, policies, schedules, alerts),
+                            pages.loadAll(pageIds(alerts)))
+                    .with((routing, loaded) -> decide(alerts, routing, loaded))
+                    .chain(commands::recordAll);
         });
     }
 

@@ -91,7 +91,12 @@ public class JsonDocuments {
 
     /** The ids a query of one parameter answers, in its order: who refers to a document. */
     public Uni<List<String>> ids(String query, String parameter) {
-        return Sql.client().preparedQuery(query).execute(Tuple.of(parameter)).map(rows -> {
+        return ids(query, Tuple.of(parameter));
+    }
+
+    /** As {@link #ids(String, String)}, with the query's parameters in a tuple. */
+    public Uni<List<String>> ids(String query, Tuple parameters) {
+        return Sql.client().preparedQuery(query).execute(parameters).map(rows -> {
             List<String> ids = new ArrayList<>();
             rows.forEach(row -> ids.add(row.getString(0)));
             return ids;

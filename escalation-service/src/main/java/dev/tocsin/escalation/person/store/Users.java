@@ -4,9 +4,13 @@ import dev.tocsin.escalation.person.User;
 import dev.tocsin.escalation.store.DocumentStore;
 import dev.tocsin.escalation.store.DocumentTable;
 import dev.tocsin.escalation.store.JsonDocuments;
+import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The {@code users} table: people who can be on call, referred to by schedules' rotations and policies' steps. */
 @Singleton
@@ -27,7 +31,7 @@ public class Users extends DocumentStore<User> {
             where body -> 'rotation' -> 'participants' ? $1
                or jsonb_path_exists(body, '$.layers[*].participants[*] ? (@ == $id)', jsonb_build_object('id', cast($1 as text)))
                or exists (select 1 from schedule_overrides o where o.schedule_id = schedules.id and o.person_id = $1
-                          and o.ends_at > now())
+                          and o.ends_at > $2)
             order by id limit 20""";
     /** Policies with a step that names the person. */
     private static final String IN_POLICIES = """
@@ -36,14 +40,19 @@ public class Users extends DocumentStore<User> {
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
-    Users(JsonDocuments documents) {
+    private final Clock clock;
+
+    Users(JsonDocuments documents, Clock clock) {
         super(documents, TABLE);
+        this.clock = clock;
     }
 
     /** What still names the person, in the API's words ("schedule checkout-oncall"); empty when nothing does. */
     public Uni<List<String>> referencedBy(String id) {
-        return documents.ids(IN_SCHEDULES, id).chain(schedules -> documents.ids(IN_POLICIES, id).map(policies ->
-                java.util.stream.Stream.concat(schedules.stream().map(s -> "schedule " + s),
-                        policies.stream().map(p -> "escalation policy " + p)).toList()));
+        // Sent together; an override still to end is judged by the service's clock, not the database's.
+        return Uni.combine().all().unis(documents.ids(IN_SCHEDULES, Tuple.of(id, Sql.at(clock.instant()))),
+                documents.ids(IN_POLICIES, id)).with((schedules, policies) -> Stream.concat(
+                        schedules.stream().map(s -> "schedule " + s),
+                        policies.stream().map(p -> "escalation policy " + p)).toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.tocsin.escalation.schedule.store;
 
 import dev.tocsin.escalation.schedule.ScheduleModels;
 import dev.tocsin.escalation.schedule.model.Schedule;
+import dev.tocsin.escalation.store.DocumentResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Schedules as the layered model pages are routed by and queries answer from: each document
- * with its overrides and swaps, three statements for any number of schedules.
+ * with its overrides and swaps, three statements sent together for any number of schedules.
  */
 @Singleton
 public class Schedules {
@@ -37,8 +38,9 @@ public class Schedules {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return documents.getAll(ids).chain(docs -> changes.overrides(docs.keySet())
-                .chain(overrides -> changes.swaps(docs.keySet()).map(swaps -> {
+        // Sent together: on a transaction's connection they are pipelined, one round trip for the three.
+        return Uni.combine().all().unis(documents.getAll(ids), changes.overrides(ids), changes.swaps(ids))
+                .with((docs, overrides, swaps) -> {
                     Map<String, Schedule> models = new HashMap<>();
                     docs.forEach((id, doc) -> {
                         try {
@@ -49,11 +51,16 @@ public class Schedules {
                         }
                     });
                     return Map.copyOf(models);
-                })));
+                });
     }
 
     public Uni<Optional<Schedule>> get(String id) {
         return getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+    }
+
+    /** The schedule, or 404 naming it. */
+    public Uni<Schedule> one(String id) {
+        return DocumentResponses.one(get(id), "schedule " + id);
     }
 
     /** Which of {@code ids} do not exist, asked in one statement. */
