@@ -135,13 +135,18 @@ public record Page(String id, String alertId, String service, String policyId, S
                 c.severity(), c.labels(), people, c.policy(), now));
     }
 
+    /**
+     * The page's deadline passed: its step's (the next step), its snooze's (the current step's
+     * people again), or its acknowledgement's expiry (the alert still fires, since the page is not
+     * resolved: the policy again from its first step).
+     */
     private List<PageChange> due(StepDue c, PageContext context) {
         Instant now = context.now();
-        if (status == Status.ACKNOWLEDGED) {
-            return expired(context);
-        }
-        if ((status != Status.OPEN && status != Status.SNOOZED) || (dueAt != null && now.isBefore(dueAt))) {
-            // Acknowledged, resolved or exhausted meanwhile, or a deadline from before the page moved.
+        boolean waiting = status == Status.OPEN || status == Status.SNOOZED
+                // An acknowledgement that never expires has no deadline.
+                || (status == Status.ACKNOWLEDGED && dueAt != null);
+        if (!waiting || (dueAt != null && now.isBefore(dueAt))) {
+            // Resolved or exhausted meanwhile, or a deadline from before the page moved.
             return List.of();
         }
         List<PageChange> events = new ArrayList<>(adoption(context));
@@ -149,6 +154,10 @@ public record Page(String id, String alertId, String service, String policyId, S
         if (running == null) {
             // An old page whose policy was deleted before it adopted one: nobody left to notify.
             events.add(new Exhausted(now));
+            return events;
+        }
+        if (status == Status.ACKNOWLEDGED) {
+            events.add(new AcknowledgementExpired(1, 1, context.people().apply(running.step(1)), now));
             return events;
         }
         if (status == Status.SNOOZED) {
@@ -163,26 +172,6 @@ public record Page(String id, String alertId, String service, String policyId, S
         }
         events.add(new Escalated(next.step(), next.round(), context.people().apply(running.step(next.step())),
                 c.actor().by(), c.actor().via(), now));
-        return events;
-    }
-
-    /**
-     * An acknowledged page's deadline is its acknowledgement's expiry: when it passes and the alert
-     * still fires (the page is not resolved), the page starts again from its policy's first step.
-     */
-    private List<PageChange> expired(PageContext context) {
-        Instant now = context.now();
-        if (dueAt == null || now.isBefore(dueAt)) {
-            // An acknowledgement that never expires, or a deadline from before it was acknowledged.
-            return List.of();
-        }
-        List<PageChange> events = new ArrayList<>(adoption(context));
-        PolicySnapshot running = running(context);
-        if (running == null) {
-            events.add(new Exhausted(now));
-            return events;
-        }
-        events.add(new AcknowledgementExpired(1, 1, context.people().apply(running.step(1)), now));
         return events;
     }
 
