@@ -2,34 +2,23 @@ package dev.tocsin.escalation.person.rest;
 
 import dev.tocsin.escalation.person.store.CalendarSecrets;
 import dev.tocsin.escalation.person.store.Users;
-import dev.tocsin.escalation.schedule.model.ICalendarFeed;
-import dev.tocsin.escalation.schedule.model.Schedule;
-import dev.tocsin.escalation.schedule.model.TimeRange;
-import dev.tocsin.escalation.schedule.store.Schedules;
+import dev.tocsin.escalation.schedule.rest.Caller;
+import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
-import dev.tocsin.eventing.api.Actor;
-import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.directory.TokenSecrets;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +31,6 @@ import java.util.regex.Pattern;
 public class CalendarResource {
 
     static final String PREFIX = "tcal_";
-    static final Duration BACK = Duration.ofDays(30);
-    static final Duration AHEAD = Duration.ofDays(90);
     static final Pattern SECRET = Pattern.compile("tcal_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,14 +40,12 @@ public class CalendarResource {
 
     private final CalendarSecrets secrets;
     private final Users users;
-    private final Schedules schedules;
     private final Clock clock;
     private final SecurityIdentity identity;
 
-    CalendarResource(CalendarSecrets secrets, Users users, Schedules schedules, Clock clock, SecurityIdentity identity) {
+    CalendarResource(CalendarSecrets secrets, Users users, Clock clock, SecurityIdentity identity) {
         this.secrets = secrets;
         this.users = users;
-        this.schedules = schedules;
         this.clock = clock;
         this.identity = identity;
     }
@@ -68,21 +53,14 @@ public class CalendarResource {
     @POST
     @RolesAllowed(Roles.RESPONDER)
     public Uni<Response> issue(@PathParam("id") String id, @Context UriInfo uri) {
-        Actor actor = Actor.of(identity);
-        return AfterCommit.transaction(() -> users.get(id).chain(user -> {
-            if (user.isEmpty()) {
-                throw ProblemException.notFound("user " + id);
-            }
-            if (!actor.isPerson(id) && !identity.hasRole(Roles.ADMIN)) {
-                throw new ProblemException(403, "Forbidden", "only " + id + " (or the admin) can issue their calendar"
-                        + " URL; the API token presented is " + actor.reference() + ", and the 'admin' role would be"
-                        + " needed to act for them");
-            }
+        Caller caller = Caller.of(identity);
+        return AfterCommit.transaction(() -> DocumentResponses.one(users.get(id), "user " + id).chain(user -> {
+            caller.require("issue their calendar URL", id);
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             String url = uri.getBaseUriBuilder().path("calendar").path(secret + ".ics").build().toString();
-            return secrets.put(id, TokenSecrets.sha256(secret), actor.reference(), clock.instant())
+            return secrets.put(id, TokenSecrets.sha256(secret), caller.actor().reference(), clock.instant())
                     .map(v -> Response.status(201).header("Cache-Control", "no-store")
                             .entity(new IssuedCalendar(id, url)).build());
         }));

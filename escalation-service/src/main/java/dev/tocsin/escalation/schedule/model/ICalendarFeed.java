@@ -5,6 +5,7 @@ import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.CalendarScale;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -21,7 +22,16 @@ public final class ICalendarFeed {
 
     static final String PRODUCT = "-//Tocsin//Schedules//EN";
 
+    /** How far a served feed reaches back from now, and ahead: what a calendar app shows of past and coming shifts. */
+    public static final Duration BACK = Duration.ofDays(30);
+    public static final Duration AHEAD = Duration.ofDays(90);
+
     private ICalendarFeed() {
+    }
+
+    /** The range a feed served at {@code now} covers: {@link #BACK} before it to {@link #AHEAD} after. */
+    public static TimeRange window(Instant now) {
+        return new TimeRange(now.minus(BACK), now.plus(AHEAD));
     }
 
     /** Every role's shifts of {@code schedule} in {@code range}. */

@@ -6,23 +6,23 @@ import dev.tocsin.eventing.api.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who calls a schedule's people endpoints (overrides, swaps, calendar secrets): a person acts for
+ * Who calls the endpoints where people act for themselves (overrides, swaps, calendar secrets): a person acts for
  * themselves; the bootstrap admin may act for anyone; any other token (a tool's, the bootstrap
  * viewer and responder) names nobody to act for and is refused.
  */
-record Caller(Actor actor, boolean admin) {
+public record Caller(Actor actor, boolean admin) {
 
-    static Caller of(SecurityIdentity identity) {
+    public static Caller of(SecurityIdentity identity) {
         return new Caller(Actor.of(identity), identity.hasRole(Roles.ADMIN));
     }
 
     /** The caller's person id, or null for the bootstrap admin. */
-    String person() {
+    public String person() {
         return actor.kind() == Actor.Kind.PERSON ? actor.id() : null;
     }
 
     /** Returns normally if the caller is one of {@code people} or the bootstrap admin. */
-    void require(String does, String... people) {
+    public void require(String does, String... people) {
         if (admin) {
             return;
         }

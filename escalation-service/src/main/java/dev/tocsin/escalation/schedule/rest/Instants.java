@@ -43,13 +43,18 @@ final class Instants {
             errors.add(field, "must be an instant like 2026-03-29T01:30:00Z");
             return null;
         }
+        return within(field, instant, now, errors) ? instant : null;
+    }
+
+    /** Whether {@code instant} is within {@value #YEARS} years of now; adds to {@code errors} naming {@code field} when not. */
+    static boolean within(String field, Instant instant, Instant now, FieldErrors errors) {
         Instant earliest = now.atOffset(ZoneOffset.UTC).minusYears(YEARS).toInstant();
         Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS).toInstant();
         if (instant.isBefore(earliest) || instant.isAfter(latest)) {
             errors.add(field, "must be within " + YEARS + " years of now, from " + earliest + " to " + latest);
-            return null;
+            return false;
         }
-        return instant;
+        return true;
     }
 
     /**

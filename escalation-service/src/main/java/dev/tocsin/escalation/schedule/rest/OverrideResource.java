@@ -1,7 +1,6 @@
 package dev.tocsin.escalation.schedule.rest;
 
 import dev.tocsin.escalation.person.store.Users;
-import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.schedule.model.ShiftOverride;
 import dev.tocsin.escalation.schedule.model.Target;
 import dev.tocsin.escalation.schedule.model.TimeRange;
@@ -70,7 +69,7 @@ public class OverrideResource {
         TimeRange range = Ranges.check(request.start(), request.end(), now, errors);
         errors.throwIfAny();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedule(id).chain(schedule -> {
+        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
             Target target = Ranges.target(schedule, request.layer(), errors);
             return users.missing(List.of(request.person())).chain(missing -> {
                 if (!missing.isEmpty()) {
@@ -89,7 +88,7 @@ public class OverrideResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public Uni<List<OverrideView>> list(@PathParam("id") String id) {
-        return schedule(id).map(s -> s.overrides().stream().map(OverrideView::of).toList());
+        return schedules.one(id).map(s -> s.overrides().stream().map(OverrideView::of).toList());
     }
 
     @DELETE
@@ -97,15 +96,11 @@ public class OverrideResource {
     @RolesAllowed(Roles.RESPONDER)
     public Uni<Response> delete(@PathParam("id") String id, @PathParam("overrideId") String overrideId) {
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedule(id).chain(schedule -> {
+        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
             ShiftOverride o = schedule.overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("override " + overrideId + " of schedule " + id));
             caller.require("remove override " + overrideId, o.person());
             return changes.deleteOverride(id, overrideId).map(deleted -> Response.noContent().build());
         }));
-    }
-
-    private Uni<Schedule> schedule(String id) {
-        return schedules.get(id).map(s -> s.orElseThrow(() -> ProblemException.notFound("schedule " + id)));
     }
 }

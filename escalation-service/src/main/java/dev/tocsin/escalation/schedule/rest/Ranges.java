@@ -7,7 +7,6 @@ import dev.tocsin.escalation.schedule.model.TimeRange;
 import dev.tocsin.eventing.api.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /** The range and layer of an override or a swap: at most a year long, within ten years of now, a layer the schedule has. */
 final class Ranges {
@@ -19,25 +18,19 @@ final class Ranges {
 
     /** The range, or null with errors named {@code start} and {@code end}. */
     static TimeRange check(Instant start, Instant end, Instant now, FieldErrors errors) {
-        Instant earliest = now.atOffset(ZoneOffset.UTC).minusYears(Instants.YEARS).toInstant();
-        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(Instants.YEARS).toInstant();
-        boolean ok = true;
-        for (var e : new Object[][] {{"start", start}, {"end", end}}) {
-            Instant i = (Instant) e[1];
-            if (i.isBefore(earliest) || i.isAfter(latest)) {
-                errors.add((String) e[0], "must be within " + Instants.YEARS + " years of now");
-                ok = false;
-            }
+        // Both checked, so one answer names both fields when both are out.
+        if (!(Instants.within("start", start, now, errors) & Instants.within("end", end, now, errors))) {
+            return null;
         }
-        if (ok && !end.isAfter(start)) {
+        if (!end.isAfter(start)) {
             errors.add("end", "must be after start (" + start + ")");
-            ok = false;
+            return null;
         }
-        if (ok && Duration.between(start, end).compareTo(LONGEST) > 0) {
+        if (Duration.between(start, end).compareTo(LONGEST) > 0) {
             errors.add("end", "must be at most 366 days after start");
-            ok = false;
+            return null;
         }
-        return ok ? new TimeRange(start, end) : null;
+        return new TimeRange(start, end);
     }
 
     /** Every layer when {@code layer} is absent; 400 naming {@code layer} when the schedule has no such layer. */

@@ -6,12 +6,10 @@ import dev.tocsin.escalation.schedule.model.ICalendarFeed;
 import dev.tocsin.escalation.schedule.model.OnCallAt;
 import dev.tocsin.escalation.schedule.model.Role;
 import dev.tocsin.escalation.schedule.model.RotationHealth;
-import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.schedule.model.Shift;
 import dev.tocsin.escalation.schedule.model.TimeRange;
 import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.eventing.api.FieldErrors;
-import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,10 +32,6 @@ import java.util.Locale;
  */
 @Path("/api/v1/schedules/{id}")
 public class ScheduleQueryResource {
-
-    /** What the schedule's calendar feed covers around now. */
-    static final Duration FEED_BACK = Duration.ofDays(30);
-    static final Duration FEED_AHEAD = Duration.ofDays(90);
 
     private final Schedules schedules;
     private final Clock clock;
@@ -64,7 +57,7 @@ public class ScheduleQueryResource {
     public Uni<OnCallView> onCall(@PathParam("id") String id, @QueryParam("at") String at) {
         Instant now = clock.instant();
         Instant instant = Instants.instant("at", at, now, now);
-        return schedule(id).map(s -> {
+        return schedules.one(id).map(s -> {
             OnCallAt on = s.at(instant);
             ShiftView primary = on.primary().map(p -> ShiftView.of(Role.PRIMARY, p)).orElse(null);
             ShiftView secondary = on.secondary().map(p -> ShiftView.of(Role.SECONDARY, p)).orElse(null);
@@ -89,7 +82,7 @@ public class ScheduleQueryResource {
         Role one = role == null ? null : role(role, errors);
         errors.throwIfAny();
         List<Role> roles = one == null ? List.of(Role.values()) : List.of(one);
-        return schedule(id).map(s -> {
+        return schedules.one(id).map(s -> {
             List<ShiftView> all = new ArrayList<>();
             for (Role r : roles) {
                 for (Shift shift : s.shifts(r, range)) {
@@ -121,7 +114,7 @@ public class ScheduleQueryResource {
         FieldErrors errors = new FieldErrors();
         TimeRange range = Instants.range(from, to, now, Instants.QUARTER, errors);
         errors.throwIfAny();
-        return schedule(id).map(s -> {
+        return schedules.one(id).map(s -> {
             RotationHealth health = RotationHealth.of(s, range);
             return new HealthView(range.start(), range.end(), health.shares().stream()
                     .map(share -> new ShareView(share.person(), share.onCall().toString(), share.share(), share.percent()))
@@ -142,7 +135,7 @@ public class ScheduleQueryResource {
         FieldErrors errors = new FieldErrors();
         TimeRange range = Instants.range(from, to, now, Instants.QUARTER, errors);
         errors.throwIfAny();
-        return schedule(id).map(s -> s.gaps(range).stream().map(g -> new GapView(g.start(), g.end())).toList());
+        return schedules.one(id).map(s -> s.gaps(range).stream().map(g -> new GapView(g.start(), g.end())).toList());
     }
 
     /** Every role's shifts from 30 days back to 90 ahead as iCalendar (RFC 5545). */
@@ -152,12 +145,7 @@ public class ScheduleQueryResource {
     @RolesAllowed(Roles.VIEWER)
     public Uni<String> calendar(@PathParam("id") String id) {
         Instant now = clock.instant();
-        TimeRange range = new TimeRange(now.minus(FEED_BACK), now.plus(FEED_AHEAD));
-        return schedule(id).map(s -> ICalendarFeed.of(s, range, now));
-    }
-
-    private Uni<Schedule> schedule(String id) {
-        return schedules.get(id).map(s -> s.orElseThrow(() -> ProblemException.notFound("schedule " + id)));
+        return schedules.one(id).map(s -> ICalendarFeed.of(s, ICalendarFeed.window(now), now));
     }
 
     static Role role(String text, FieldErrors errors) {

@@ -1,7 +1,6 @@
 package dev.tocsin.escalation.schedule.rest;
 
 import dev.tocsin.escalation.person.store.Users;
-import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.schedule.model.Swap;
 import dev.tocsin.escalation.schedule.model.SwapCommand;
 import dev.tocsin.escalation.schedule.model.SwapEvent;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -83,7 +83,7 @@ public class SwapResource {
             throw ProblemException.badRequest("requester", "must be given: this token names no person, so say who"
                     + " asks for the swap");
         }
-        return AfterCommit.transaction(() -> schedule(id).chain(schedule -> {
+        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
             Target target = Ranges.target(schedule, request.layer(), errors);
             return users.missing(List.of(requester, request.counterpart())).chain(missing -> {
                 if (missing.contains(requester)) {
@@ -107,7 +107,7 @@ public class SwapResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public Uni<List<SwapView>> list(@PathParam("id") String id) {
-        return schedule(id).chain(s -> changes.swaps(List.of(id)))
+        return schedules.one(id).chain(s -> changes.swaps(List.of(id)))
                 .map(all -> all.getOrDefault(id, List.of()).stream().map(SwapView::of).toList());
     }
 
@@ -115,14 +115,14 @@ public class SwapResource {
     @Path("/{swapId}/accept")
     @RolesAllowed(Roles.RESPONDER)
     public Uni<SwapView> accept(@PathParam("id") String id, @PathParam("swapId") String swapId) {
-        return answer(id, swapId, "accept", (swap, by) -> new SwapCommand.AcceptSwap(swapId, by));
+        return answer(id, swapId, Answer.ACCEPT);
     }
 
     @POST
     @Path("/{swapId}/decline")
     @RolesAllowed(Roles.RESPONDER)
     public Uni<SwapView> decline(@PathParam("id") String id, @PathParam("swapId") String swapId) {
-        return answer(id, swapId, "decline", (swap, by) -> new SwapCommand.DeclineSwap(swapId, by));
+        return answer(id, swapId, Answer.DECLINE);
     }
 
     /** The requester takes back a request nobody has answered. */
@@ -130,7 +130,7 @@ public class SwapResource {
     @Path("/{swapId}/withdraw")
     @RolesAllowed(Roles.RESPONDER)
     public Uni<SwapView> withdraw(@PathParam("id") String id, @PathParam("swapId") String swapId) {
-        return answer(id, swapId, "withdraw", (swap, by) -> new SwapCommand.CancelSwap(swapId, by));
+        return answer(id, swapId, Answer.WITHDRAW);
     }
 
     /** Either person calls off an accepted swap. */
@@ -138,24 +138,29 @@ public class SwapResource {
     @Path("/{swapId}/cancel")
     @RolesAllowed(Roles.RESPONDER)
     public Uni<SwapView> cancel(@PathParam("id") String id, @PathParam("swapId") String swapId) {
-        return answer(id, swapId, "cancel", (swap, by) -> new SwapCommand.CancelSwap(swapId, by));
+        return answer(id, swapId, Answer.CANCEL);
     }
 
-    private interface Command {
-        SwapCommand of(Swap swap, String by);
+    /** What a person answers to a swap; who may, and in which state, is checked in {@link #answer}. */
+    private enum Answer {
+        ACCEPT, DECLINE, WITHDRAW, CANCEL;
+
+        String verb() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    private Uni<SwapView> answer(String id, String swapId, String verb, Command command) {
+    private Uni<SwapView> answer(String id, String swapId, Answer answer) {
         Instant now = clock.instant();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedule(id).chain(schedule -> changes.lockSwap(id, swapId)).chain(found -> {
+        return AfterCommit.transaction(() -> schedules.one(id).chain(() -> changes.lockSwap(id, swapId)).chain(found -> {
             Swap swap = found.orElseThrow(() -> ProblemException.notFound("swap " + swapId + " of schedule " + id));
-            String by = switch (verb) {
-                case "accept", "decline" -> {
-                    caller.require(verb + " swap " + swapId, swap.counterpart());
+            String by = switch (answer) {
+                case ACCEPT, DECLINE -> {
+                    caller.require(answer.verb() + " swap " + swapId, swap.counterpart());
                     yield swap.counterpart();
                 }
-                case "withdraw" -> {
+                case WITHDRAW -> {
                     caller.require("withdraw swap " + swapId, swap.requester());
                     if (swap.status() != Swap.Status.REQUESTED) {
                         throw conflict("swap " + swapId + " is " + swap.status() + "; only a request nobody has answered"
@@ -163,7 +168,7 @@ public class SwapResource {
                     }
                     yield swap.requester();
                 }
-                default -> {
+                case CANCEL -> {
                     caller.require("cancel swap " + swapId, swap.requester(), swap.counterpart());
                     if (swap.status() != Swap.Status.ACCEPTED) {
                         throw conflict("swap " + swapId + " is " + swap.status() + "; only an accepted swap can be"
@@ -173,7 +178,12 @@ public class SwapResource {
                     yield person != null ? person : swap.requester();
                 }
             };
-            return decide(id, swap, command.of(swap, by), caller, now).map(SwapView::of);
+            SwapCommand command = switch (answer) {
+                case ACCEPT -> new SwapCommand.AcceptSwap(swapId, by);
+                case DECLINE -> new SwapCommand.DeclineSwap(swapId, by);
+                case WITHDRAW, CANCEL -> new SwapCommand.CancelSwap(swapId, by);
+            };
+            return decide(id, swap, command, caller, now).map(SwapView::of);
         }));
     }
 
@@ -194,9 +204,5 @@ public class SwapResource {
 
     private static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);
-    }
-
-    private Uni<Schedule> schedule(String id) {
-        return schedules.get(id).map(s -> s.orElseThrow(() -> ProblemException.notFound("schedule " + id)));
     }
 }
