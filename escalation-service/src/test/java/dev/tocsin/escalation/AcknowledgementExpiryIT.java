@@ -1,7 +1,6 @@
 package dev.tocsin.escalation;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +26,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,15 +83,7 @@ class AcknowledgementExpiryIT {
             published = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES, Topics.NOTIFY_REQUESTS);
             producer = Infrastructure.producer();
         }
-        put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/schedules/expiry-oncall", "{\"name\":\"Expiry\",\"timeZone\":\"UTC\",\"rotation\":"
-                + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
-        put("/api/v1/escalation-policies/expiry-policy", "{\"name\":\"Expiry\",\"repeat\":0,\"steps\":["
-                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"expiry-oncall\"}],\"deadline\":\"PT5M\"},"
-                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"expiry-oncall\"}],\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/expiry", "{\"name\":\"Expiry\",\"criticality\":\"CRITICAL\","
-                + "\"escalationPolicy\":\"expiry-policy\"}");
+        PageFixtures.primaryThenSecondary("expiry", "Expiry");
     }
 
     @AfterAll
@@ -157,11 +147,6 @@ class AcknowledgementExpiryIT {
         assertEquals(1, published.all(NotifyRequested.class, n -> n.pageId().equals(resolved.pageId())).size());
         given().header("Authorization", ADMIN).get("/api/v1/pages/" + resolved.pageId()).then()
                 .body("status", equalTo("RESOLVED"));
-    }
-
-    private static void put(String path, String body) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path)
-                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
     private static AlertTriggered alert() {

@@ -73,15 +73,7 @@ class EscalationIT {
             published = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES, Topics.NOTIFY_REQUESTS);
             producer = Infrastructure.producer();
         }
-        put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/schedules/checkout-oncall", "{\"name\":\"Checkout\",\"timeZone\":\"UTC\",\"rotation\":"
-                + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
-        put("/api/v1/escalation-policies/checkout-policy", "{\"name\":\"Checkout\",\"repeat\":0,\"steps\":["
-                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"},"
-                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"checkout-oncall\"}],\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/checkout", "{\"name\":\"Checkout\",\"criticality\":\"CRITICAL\","
-                + "\"escalationPolicy\":\"checkout-policy\"}");
+        PageFixtures.primaryThenSecondary("checkout", "Checkout");
     }
 
     @AfterAll

@@ -76,18 +76,10 @@ class PageCommandsIT {
             published = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES, Topics.NOTIFY_REQUESTS);
             producer = Infrastructure.producer();
         }
-        put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"Europe/Berlin\"}");
+        PageFixtures.primaryThenSecondary("pc", "Commands");
         put("/api/v1/users/carol", "{\"name\":\"Carol\",\"timeZone\":\"Europe/Berlin\"}");
-        put("/api/v1/schedules/pc-oncall", "{\"name\":\"Commands\",\"timeZone\":\"UTC\",\"rotation\":"
-                + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P7D\",\"participants\":[\"alice\",\"bob\"]}}");
-        put("/api/v1/escalation-policies/pc-policy", "{\"name\":\"Commands\",\"repeat\":0,\"steps\":["
-                + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT5M\"},"
-                + "{\"targets\":[{\"type\":\"SCHEDULE_SECONDARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT5M\"}]}");
         put("/api/v1/escalation-policies/pc-carol", "{\"name\":\"Carol alone\",\"repeat\":0,\"steps\":["
                 + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT15M\"}]}");
-        put("/api/v1/services/pc", "{\"name\":\"Commands\",\"criticality\":\"CRITICAL\","
-                + "\"escalationPolicy\":\"pc-policy\"}");
     }
 
     @AfterAll
