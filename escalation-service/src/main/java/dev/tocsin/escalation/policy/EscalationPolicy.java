@@ -16,20 +16,34 @@ import java.util.List;
  *
  * @param repeat how many more times the whole list runs after the first pass; {@value #DEFAULT_REPEAT}
  *     when absent
+ * @param team the team that owns the policy, whose admins may change it; null: the deployment's
  */
 public record EscalationPolicy(String id, @NotBlank String name, @Min(0) @Max(10) Integer repeat,
-        @NotEmpty List<@Valid @NotNull Step> steps) {
+        @NotEmpty List<@Valid @NotNull Step> steps, @Size(max = 63) String team) {
+
+    public EscalationPolicy(String id, String name, Integer repeat, List<Step> steps) {
+        this(id, name, repeat, steps, null);
+    }
 
     public static final int DEFAULT_REPEAT = 2;
 
-    /**
-     * What a step notifies. Team targets (round-robin, everyone in a team) are planned with teams
-     * (docs/design.md).
-     */
+    /** What a step notifies; the id names a schedule, a person or a team. */
     public enum TargetType {
         SCHEDULE_PRIMARY,
         SCHEDULE_SECONDARY,
-        USER
+        USER,
+        /** Every member of the team whose role is responder or admin. */
+        TEAM_ALL,
+        /** One of the team's responders and admins per page, in turn (the turn is kept per team). */
+        TEAM_ROUND_ROBIN;
+
+        public boolean schedule() {
+            return this == SCHEDULE_PRIMARY || this == SCHEDULE_SECONDARY;
+        }
+
+        public boolean team() {
+            return this == TEAM_ALL || this == TEAM_ROUND_ROBIN;
+        }
     }
 
     public record Target(@NotNull TargetType type, @NotBlank String id) {
@@ -45,7 +59,7 @@ public record EscalationPolicy(String id, @NotBlank String name, @Min(0) @Max(10
 
     /** The policy with its defaults filled in, as it is stored. */
     public EscalationPolicy withDefaults(String id) {
-        return new EscalationPolicy(id, name, repeat == null ? DEFAULT_REPEAT : repeat, steps);
+        return new EscalationPolicy(id, name, repeat == null ? DEFAULT_REPEAT : repeat, steps, team);
     }
 
     public int repeatOrDefault() {

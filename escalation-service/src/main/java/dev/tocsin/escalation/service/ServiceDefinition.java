@@ -3,12 +3,24 @@ package dev.tocsin.escalation.service;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Locale;
 
-/** A monitored service: how critical it is and which escalation policy pages for it. */
+/**
+ * A monitored service: how critical it is, which escalation policy pages for it and which team
+ * owns it.
+ *
+ * @param escalationPolicy may be null: the team's default policy pages, else the system's fallback
+ *     policy (docs/design.md, "A page always reaches someone")
+ * @param team may be null: the service is the deployment's, changed only by its admin
+ */
 public record ServiceDefinition(String id, @NotBlank String name, @NotNull Criticality criticality,
-        @NotBlank String escalationPolicy) {
+        @Size(max = 63) String escalationPolicy, @Size(max = 63) String team) {
+
+    public ServiceDefinition(String id, String name, Criticality criticality, String escalationPolicy) {
+        this(id, name, criticality, escalationPolicy, null);
+    }
 
     /**
      * How critical a service is gives the response deadline of every policy step that sets none:

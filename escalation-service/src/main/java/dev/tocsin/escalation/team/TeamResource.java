@@ -1,5 +1,7 @@
 package dev.tocsin.escalation.team;
 
+import dev.tocsin.escalation.person.store.Users;
+import dev.tocsin.escalation.policy.store.Policies;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.OutboxRelay;
@@ -50,8 +52,15 @@ public class TeamResource {
     private final OutboxRelay relay;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final TeamRoster roster;
+    private final Policies policies;
+    private final Users users;
 
-    TeamResource(TeamStore store, Outbox outbox, OutboxRelay relay, Clock clock, SecurityIdentity identity) {
+    TeamResource(TeamStore store, Outbox outbox, OutboxRelay relay, Clock clock, SecurityIdentity identity,
+            TeamRoster roster, Policies policies, Users users) {
+        this.roster = roster;
+        this.policies = policies;
+        this.users = users;
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
@@ -74,7 +83,9 @@ public class TeamResource {
         errors.throwIfAny();
         String by = Actor.of(identity).reference();
         Instant now = clock.instant();
-        return AfterCommit.transaction(() -> store.insert(team.id(), team.name(), team.timeZone(), hours, by, now)
+        TeamRequest routing = TeamRules.routing(team);
+        return AfterCommit.transaction(() -> checkRouting(routing)
+                        .chain(() -> store.insert(team.id(), team.name(), team.timeZone(), hours, routing, by, now))
                         .chain(created -> {
                             if (!created) {
                                 throw new ProblemException(409, "Conflict", "team " + team.id()
@@ -113,7 +124,9 @@ public class TeamResource {
                             }
                             BusinessHours hours = TeamRules.check(team, errors);
                             errors.throwIfAny();
-                            return store.update(id, team.name(), team.timeZone(), hours, by, now)
+                            TeamRequest routing = TeamRules.routing(team);
+                            return checkRouting(routing)
+                                    .chain(() -> store.update(id, team.name(), team.timeZone(), hours, routing, by, now))
                                     .chain(() -> outbox.append(new TeamSaved(id, team.name(), team.timeZone(), hours,
                                             by, now)));
                         })
@@ -122,7 +135,29 @@ public class TeamResource {
                 .map(view -> view.orElseThrow());
     }
 
-    /** Deletes a team that has no members and no live tokens left; 409 otherwise. */
+    /** 400 naming {@code defaultPolicy} or {@code fallbackContact} when either names nothing that exists. */
+    private Uni<Void> checkRouting(TeamRequest routing) {
+        String policy = routing.defaultPolicy();
+        String contact = routing.fallbackContact();
+        return policies.missing(policy == null ? List.of() : List.of(policy))
+                .chain(missingPolicies -> users.missing(contact == null ? List.of() : List.of(contact))
+                .map(missingUsers -> {
+                    FieldErrors errors = new FieldErrors();
+                    if (!missingPolicies.isEmpty()) {
+                        errors.add("defaultPolicy", "'" + policy + "' does not exist");
+                    }
+                    if (!missingUsers.isEmpty()) {
+                        errors.add("fallbackContact", "'" + contact + "' does not exist");
+                    }
+                    errors.throwIfAny();
+                    return null;
+                }));
+    }
+
+    /**
+     * Deletes a team that has no members and no live tokens left, and that no service or policy
+     * names; 409 otherwise.
+     */
     @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
@@ -133,6 +168,13 @@ public class TeamResource {
         return AfterCommit.transaction(() -> store.lock(id).chain(exists -> {
                     if (!exists) {
                         throw ProblemException.notFound("team " + id);
+                    }
+                    return roster.referencedBy(id);
+                }).chain(references -> {
+                    if (!references.isEmpty()) {
+                        throw new ProblemException(409, "Conflict", "team " + id + " is still named by "
+                                + String.join(", ", references) + "; change " + (references.size() == 1 ? "it" : "them")
+                                + " first");
                     }
                     return store.inUse(id, now);
                 }).chain(inUse -> {

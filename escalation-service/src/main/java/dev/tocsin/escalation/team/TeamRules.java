@@ -56,6 +56,16 @@ public final class TeamRules {
         return team.businessHours() == null ? null : hours(team.businessHours(), errors);
     }
 
+    /** The routing part of {@code team}, blanks read as absent. */
+    public static TeamRequest routing(TeamRequest team) {
+        return new TeamRequest(team.id(), team.name(), team.timeZone(), team.businessHours(),
+                blankToNull(team.defaultPolicy()), blankToNull(team.fallbackContact()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     private static BusinessHours hours(TeamRequest.Hours hours, FieldErrors errors) {
         List<DayOfWeek> days = new ArrayList<>();
         if (hours.days() == null || hours.days().isEmpty()) {

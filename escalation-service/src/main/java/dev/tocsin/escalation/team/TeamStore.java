@@ -31,18 +31,19 @@ public class TeamStore {
     };
     private static final String COLUMNS = """
             t.id, t.name, t.time_zone, cast(t.business_hours as text) as business_hours,
-            t.created_by, t.created_at, t.updated_by, t.updated_at,
+            t.default_policy, t.fallback_contact, t.created_by, t.created_at, t.updated_by, t.updated_at,
             (select cast(coalesce(jsonb_agg(jsonb_build_object('personId', m.person_id, 'role', m.role,
                         'updatedBy', m.updated_by,
                         'updatedAt', to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) order by m.person_id), '[]') as text)
                from team_members m where m.team_id = t.id) as members""";
     private static final String INSERT = """
-            insert into teams (id, name, time_zone, business_hours, created_by, created_at, updated_by, updated_at)
-            values ($1, $2, $3, cast(cast($4 as text) as jsonb), $5, $6, $5, $6)
+            insert into teams (id, name, time_zone, business_hours, created_by, created_at, updated_by, updated_at,
+                default_policy, fallback_contact)
+            values ($1, $2, $3, cast(cast($4 as text) as jsonb), $5, $6, $5, $6, $7, $8)
             on conflict (id) do nothing""";
     private static final String UPDATE = """
             update teams set name = $2, time_zone = $3, business_hours = cast(cast($4 as text) as jsonb),
-                updated_by = $5, updated_at = $6
+                updated_by = $5, updated_at = $6, default_policy = $7, fallback_contact = $8
              where id = $1""";
     private static final String GET = "select " + COLUMNS + " from teams t where t.id = $1";
     private static final String LOCK = "select id from teams where id = $1 for update";
@@ -64,14 +65,18 @@ public class TeamStore {
     private static final String EXISTING = "select id from teams where id = any(cast($1 as text[]))";
 
     /** Creates the team; false when one of that id exists. */
-    public Uni<Boolean> insert(String id, String name, String zone, BusinessHours hours, String by, Instant at) {
-        return Sql.connection().preparedQuery(INSERT).execute(tuple(id, name, zone, json(hours), by, Sql.at(at)))
+    public Uni<Boolean> insert(String id, String name, String zone, BusinessHours hours, TeamRequest routing,
+            String by, Instant at) {
+        return Sql.connection().preparedQuery(INSERT).execute(tuple(id, name, zone, json(hours), by, Sql.at(at),
+                        routing.defaultPolicy(), routing.fallbackContact()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** Replaces the team's fields; false when there is no such team. */
-    public Uni<Boolean> update(String id, String name, String zone, BusinessHours hours, String by, Instant at) {
-        return Sql.connection().preparedQuery(UPDATE).execute(tuple(id, name, zone, json(hours), by, Sql.at(at)))
+    public Uni<Boolean> update(String id, String name, String zone, BusinessHours hours, TeamRequest routing,
+            String by, Instant at) {
+        return Sql.connection().preparedQuery(UPDATE).execute(tuple(id, name, zone, json(hours), by, Sql.at(at),
+                        routing.defaultPolicy(), routing.fallbackContact()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -144,7 +149,8 @@ public class TeamStore {
         return new TeamView(row.getString("id"), row.getString("name"), row.getString("time_zone"),
                 hours == null ? null : EventJson.read(hours, BusinessHours.class),
                 EventJson.read(row.getString("members"), MEMBERS), row.getString("created_by"),
-                Sql.instant(row, "created_at"), row.getString("updated_by"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "created_at"), row.getString("updated_by"), Sql.instant(row, "updated_at"),
+                row.getString("default_policy"), row.getString("fallback_contact"));
     }
 
     private static String json(BusinessHours hours) {

@@ -53,6 +53,28 @@ public final class TeamAccess {
     }
 
     /**
+     * Returns normally if {@code identity} may change a document owned by each of {@code teams}:
+     * the deployment's admin may change any; a team's {@code admin} only documents of their own
+     * team. Pass the team the document is stored with and the one a change would give it, so
+     * nobody moves a document into or out of a team they do not run. A null team is the
+     * deployment's own: only its admin changes such a document.
+     *
+     * @throws ProblemException 403 naming the role and the team the call needs
+     */
+    public static void requireOwner(SecurityIdentity identity, String... teams) {
+        if (deploymentWide(identity) && identity.getRoles().contains(Roles.ADMIN)) {
+            return;
+        }
+        for (String team : teams) {
+            if (team == null) {
+                throw new ProblemException(403, "Forbidden", "this belongs to no team: only the deployment's "
+                        + "admin token may change it; give it a team its admins may change");
+            }
+            require(identity, team, TeamRole.ADMIN);
+        }
+    }
+
+    /**
      * Returns normally if {@code identity} holds {@code needed} (or a role above it) in {@code teamId}.
      *
      * @throws ProblemException 403 naming the role and the team the call needs

@@ -40,6 +40,9 @@ public class Users extends DocumentStore<User> {
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
+    /** Teams that name the person their fallback contact. */
+    private static final String IN_TEAMS = "select id from teams where fallback_contact = $1 order by id limit 20";
+
     private final Clock clock;
 
     Users(JsonDocuments documents, Clock clock) {
@@ -51,8 +54,10 @@ public class Users extends DocumentStore<User> {
     public Uni<List<String>> referencedBy(String id) {
         // Sent together; an override still to end is judged by the service's clock, not the database's.
         return Uni.combine().all().unis(documents.ids(IN_SCHEDULES, Tuple.of(id, Sql.at(clock.instant()))),
-                documents.ids(IN_POLICIES, id)).with((schedules, policies) -> Stream.concat(
-                        schedules.stream().map(s -> "schedule " + s),
-                        policies.stream().map(p -> "escalation policy " + p)).toList());
+                documents.ids(IN_POLICIES, id), documents.ids(IN_TEAMS, id)).with((schedules, policies, teams) ->
+                        Stream.of(schedules.stream().map(s -> "schedule " + s),
+                                policies.stream().map(p -> "escalation policy " + p),
+                                teams.stream().map(t -> "team " + t + " (its fallbackContact)"))
+                        .flatMap(s -> s).toList());
     }
 }

@@ -11,6 +11,10 @@ import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.TeamAccess;
+import dev.tocsin.escalation.team.TeamStore;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.ArrayList;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,15 +47,24 @@ public class PolicyResource {
     private final Users users;
     private final Schedules schedules;
     private final EscalationConfig config;
+    private final TeamStore teams;
+    private final SecurityIdentity identity;
 
-    PolicyResource(Policies policies, Users users, Schedules schedules, EscalationConfig config) {
+    PolicyResource(Policies policies, Users users, Schedules schedules, EscalationConfig config, TeamStore teams,
+            SecurityIdentity identity) {
         this.policies = policies;
         this.users = users;
         this.schedules = schedules;
         this.config = config;
+        this.teams = teams;
+        this.identity = identity;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Creates or replaces a policy; the deployment's admin, or an admin of the team it belongs to
+     * (before and after the change), may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("id") String id, @Valid @NotNull EscalationPolicy policy) {
@@ -70,19 +83,33 @@ public class PolicyResource {
             }
         }
         errors.throwIfAny();
+        String team = policy.team() == null || policy.team().isBlank() ? null : policy.team();
         List<EscalationPolicy.Target> targets = steps.stream().flatMap(s -> s.targets().stream()).toList();
-        Predicate<EscalationPolicy.Target> user = target -> target.type() == EscalationPolicy.TargetType.USER;
-        List<String> userIds = targets.stream().filter(user).map(EscalationPolicy.Target::id).toList();
-        List<String> scheduleIds = targets.stream().filter(user.negate()).map(EscalationPolicy.Target::id).toList();
-        EscalationPolicy stored = policy.withDefaults(id);
-        return AfterCommit.transaction(() -> users.missing(userIds)
+        List<String> userIds = ids(targets, type -> type == EscalationPolicy.TargetType.USER);
+        List<String> scheduleIds = ids(targets, EscalationPolicy.TargetType::schedule);
+        List<String> teamIds = new ArrayList<>(ids(targets, EscalationPolicy.TargetType::team));
+        if (team != null) {
+            teamIds.add(team);
+        }
+        EscalationPolicy stored = new EscalationPolicy(id, policy.name(), policy.repeat(), steps, team).withDefaults(id);
+        return AfterCommit.transaction(() -> policies.get(id)
+                .invoke(before -> TeamAccess.requireOwner(identity,
+                        before.map(EscalationPolicy::team).orElse(team), team))
+                .chain(() -> users.missing(userIds))
                 .chain(missingUsers -> schedules.missing(scheduleIds)
-                .chain(missingSchedules -> {
+                .chain(missingSchedules -> teams.existing(teamIds)
+                .chain(existingTeams -> {
+                    if (team != null && !existingTeams.contains(team)) {
+                        errors.add("team", "'" + team + "' does not exist");
+                    }
                     for (int i = 0; i < steps.size(); i++) {
                         List<EscalationPolicy.Target> stepTargets = steps.get(i).targets();
                         for (int j = 0; j < stepTargets.size(); j++) {
                             EscalationPolicy.Target target = stepTargets.get(j);
-                            if ((user.test(target) ? missingUsers : missingSchedules).contains(target.id())) {
+                            EscalationPolicy.TargetType type = target.type();
+                            boolean missing = type.team() ? !existingTeams.contains(target.id())
+                                    : (type.schedule() ? missingSchedules : missingUsers).contains(target.id());
+                            if (missing) {
                                 errors.add("steps[" + i + "].targets[" + j + "].id",
                                         "'" + target.id() + "' does not exist");
                             }
@@ -90,7 +117,12 @@ public class PolicyResource {
                     }
                     errors.throwIfAny();
                     return DocumentResponses.put(policies.put(id, stored), stored);
-                })));
+                }))));
+    }
+
+    private static List<String> ids(List<EscalationPolicy.Target> targets,
+            Predicate<EscalationPolicy.TargetType> type) {
+        return targets.stream().filter(t -> type.test(t.type())).map(EscalationPolicy.Target::id).distinct().toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -107,11 +139,17 @@ public class PolicyResource {
         return DocumentResponses.one(policies.get(id), "escalation policy " + id);
     }
 
-    /** 409 while a service pages by the policy; pages already running keep their copy of it. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * 409 while a service pages by the policy or a team names it its default; pages already running
+     * keep their copy of it. The deployment's admin or an admin of the policy's team may delete it.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return DocumentResponses.delete("escalation policy " + id, policies.referencedBy(id), none -> policies.delete(id));
+        Uni<List<String>> references = policies.get(id)
+                .invoke(found -> found.ifPresent(policy -> TeamAccess.requireOwner(identity, policy.team())))
+                .chain(() -> policies.referencedBy(id));
+        return DocumentResponses.delete("escalation policy " + id, references, none -> policies.delete(id));
     }
 }

@@ -7,6 +7,7 @@ import dev.tocsin.escalation.store.JsonDocuments;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The {@code escalation_policies} table: escalation policies, referred to by services. Pages run on a copy, so deleting one changes no running page. */
 @Singleton
@@ -25,12 +26,17 @@ public class Policies extends DocumentStore<EscalationPolicy> {
     private static final String IN_SERVICES = """
             select id from services where body ->> 'escalationPolicy' = $1 order by id limit 20""";
 
+    /** Teams that page by the policy when their services name none. */
+    private static final String IN_TEAMS = "select id from teams where default_policy = $1 order by id limit 20";
+
     Policies(JsonDocuments documents) {
         super(documents, TABLE);
     }
 
     /** What still names the policy, in the API's words; empty when nothing does. Running pages keep their copy. */
     public Uni<List<String>> referencedBy(String id) {
-        return documents.ids(IN_SERVICES, id).map(services -> services.stream().map(s -> "service " + s).toList());
+        return documents.ids(IN_SERVICES, id).chain(services -> documents.ids(IN_TEAMS, id).map(teams ->
+                Stream.concat(services.stream().map(s -> "service " + s), teams.stream().map(t -> "team " + t))
+                        .toList()));
     }
 }

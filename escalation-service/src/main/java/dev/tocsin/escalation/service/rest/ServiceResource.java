@@ -7,6 +7,9 @@ import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.TeamAccess;
+import dev.tocsin.escalation.team.TeamStore;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,27 +32,47 @@ public class ServiceResource {
 
     private final Services services;
     private final Policies policies;
+    private final TeamStore teams;
+    private final SecurityIdentity identity;
 
-    ServiceResource(Services services, Policies policies) {
+    ServiceResource(Services services, Policies policies, TeamStore teams, SecurityIdentity identity) {
         this.services = services;
         this.policies = policies;
+        this.teams = teams;
+        this.identity = identity;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Creates or replaces a service; the deployment's admin, or an admin of the team it belongs to
+     * (before and after the change), may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("id") String id, @Valid @NotNull ServiceDefinition service) {
         FieldErrors errors = new FieldErrors();
         DocumentResponses.checkId(id, errors);
         errors.throwIfAny();
-        ServiceDefinition stored = new ServiceDefinition(id, service.name(), service.criticality(),
-                service.escalationPolicy());
-        return AfterCommit.transaction(() -> policies.missing(List.of(service.escalationPolicy())).chain(missing -> {
+        String policy = blankToNull(service.escalationPolicy());
+        String team = blankToNull(service.team());
+        ServiceDefinition stored = new ServiceDefinition(id, service.name(), service.criticality(), policy, team);
+        return AfterCommit.transaction(() -> services.get(id).chain(before -> {
+            TeamAccess.requireOwner(identity, before.map(ServiceDefinition::team).orElse(team), team);
+            return policies.missing(policy == null ? List.of() : List.of(policy));
+        }).chain(missing -> teams.existing(team == null ? List.of() : List.of(team)).chain(existing -> {
             if (!missing.isEmpty()) {
-                errors.add("escalationPolicy", "'" + service.escalationPolicy() + "' does not exist").throwIfAny();
+                errors.add("escalationPolicy", "'" + policy + "' does not exist");
             }
+            if (team != null && existing.isEmpty()) {
+                errors.add("team", "'" + team + "' does not exist");
+            }
+            errors.throwIfAny();
             return DocumentResponses.put(services.put(id, stored), stored);
-        }));
+        })));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -66,11 +89,18 @@ public class ServiceResource {
         return DocumentResponses.one(services.get(id), "service " + id);
     }
 
-    /** Nothing in escalation-service names a service; alert-ingest keeps its own profile of it. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Nothing in escalation-service names a service; alert-ingest keeps its own profile of it. The
+     * deployment's admin or an admin of the service's team may delete it.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return DocumentResponses.delete("service " + id, Uni.createFrom().item(List.<String>of()), none -> services.delete(id));
+        Uni<List<String>> owned = services.get(id).map(found -> {
+            found.ifPresent(service -> TeamAccess.requireOwner(identity, service.team()));
+            return List.<String>of();
+        });
+        return DocumentResponses.delete("service " + id, owned, none -> services.delete(id));
     }
 }

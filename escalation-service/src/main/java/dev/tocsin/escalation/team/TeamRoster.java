@@ -1,0 +1,116 @@
+package dev.tocsin.escalation.team;
+
+import dev.tocsin.escalation.store.JsonDocuments;
+import dev.tocsin.eventing.Sql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What routing reads of teams: each team's default policy and fallback contact, who of its
+ * members can be paged (responders and admins) and whose turn it is in its round-robin; and what
+ * still names a team. Reads run in the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class TeamRoster {
+
+    /** How a team routes its services' pages; either may be null. */
+    public record Routing(String defaultPolicy, String fallbackContact) {
+    }
+
+    private static final String ROUTING = """
+            select id, default_policy, fallback_contact from teams where id = any(cast($1 as text[]))""";
+    /** Members who answer pages, in person-id order: the order a round-robin takes its turns in. */
+    private static final String RESPONDERS = """
+            select team_id, person_id from team_members
+             where team_id = any(cast($1 as text[])) and role in ('admin', 'responder')
+             order by team_id, person_id""";
+    /** Takes each team's turn and moves it on; the row stays locked until the page's transaction ends. */
+    private static final String CLAIM_TURNS = """
+            insert into team_turns (team_id, next_turn) select unnest(cast($1 as text[])), 1
+            on conflict (team_id) do update set next_turn = team_turns.next_turn + 1
+            returning team_id, next_turn - 1""";
+    private static final String TURNS = """
+            select team_id, next_turn from team_turns where team_id = any(cast($1 as text[]))""";
+    private static final String IN_SERVICES = """
+            select id from services where body ->> 'team' = $1 order by id limit 20""";
+    private static final String IN_POLICIES = """
+            select id from escalation_policies
+            where body ->> 'team' = $1
+               or jsonb_path_exists(body, '$.steps[*].targets[*] ? ((@.type == "TEAM_ALL" || @.type == "TEAM_ROUND_ROBIN") && @.id == $id)',
+                    jsonb_build_object('id', cast($1 as text)))
+            order by id limit 20""";
+
+    private final JsonDocuments documents;
+
+    TeamRoster(JsonDocuments documents) {
+        this.documents = documents;
+    }
+
+    public Uni<Map<String, Routing>> routing(Collection<String> teams) {
+        return query(ROUTING, teams).map(rows -> {
+            Map<String, Routing> found = new HashMap<>();
+            rows.forEach(row -> found.put(row.getString(0), new Routing(row.getString(1), row.getString(2))));
+            return found;
+        });
+    }
+
+    /** Each team's responders and admins in person-id order; a team with none is absent. */
+    public Uni<Map<String, List<String>>> responders(Collection<String> teams) {
+        return query(RESPONDERS, teams).map(rows -> {
+            Map<String, List<String>> found = new HashMap<>();
+            rows.forEach(row -> found.computeIfAbsent(row.getString(0), t -> new ArrayList<>()).add(row.getString(1)));
+            return found;
+        });
+    }
+
+    /**
+     * Each team's turn for one new page, moving it on: must run in the transaction that opens the
+     * page, so a page that is not recorded takes no turn.
+     */
+    public Uni<Map<String, Long>> claimTurns(Collection<String> teams) {
+        return query(CLAIM_TURNS, teams).map(rows -> {
+            Map<String, Long> turns = new HashMap<>();
+            rows.forEach(row -> turns.put(row.getString(0), row.getLong(1)));
+            return turns;
+        });
+    }
+
+    /** Each team's next turn without taking it (a later step of a page that is already open). */
+    public Uni<Map<String, Long>> turns(Collection<String> teams) {
+        return query(TURNS, teams).map(rows -> {
+            Map<String, Long> turns = new HashMap<>();
+            rows.forEach(row -> turns.put(row.getString(0), row.getLong(1)));
+            return turns;
+        });
+    }
+
+    /** What still names the team, in the API's words ("service checkout"); empty when nothing does. */
+    public Uni<List<String>> referencedBy(String team) {
+        return documents.ids(IN_SERVICES, team).chain(services -> documents.ids(IN_POLICIES, team).map(policies ->
+                Stream.concat(services.stream().map(s -> "service " + s),
+                        policies.stream().map(p -> "escalation policy " + p)).toList()));
+    }
+
+    private static Uni<List<Row>> query(String sql, Collection<String> teams) {
+        String[] ids = new LinkedHashSet<>(teams).toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        SqlClient client = sql.startsWith("insert") ? Sql.connection() : Sql.client();
+        return client.preparedQuery(sql).execute(Tuple.from(List.of((Object) ids))).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return list;
+        });
+    }
+}
