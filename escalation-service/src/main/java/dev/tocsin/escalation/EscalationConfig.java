@@ -27,4 +27,18 @@ public interface EscalationConfig {
      * (the default): an acknowledgement holds until the page resolves.
      */
     Optional<Duration> acknowledgementExpiry();
+
+    /**
+     * The escalation policy (its id) that pages for an alert whose service names no policy that
+     * exists and whose team names no default: the last link of the routing chain before a page is
+     * unrouted. Unset, the readiness check is DOWN: an alert of an unconfigured service would page
+     * nobody.
+     */
+    Optional<String> fallbackPolicy();
+
+    /**
+     * The person (a user id) told when a page runs out of its policy and its service's team names
+     * no fallback contact of its own. Unset, such a page tells nobody more.
+     */
+    Optional<String> fallbackContact();
 }

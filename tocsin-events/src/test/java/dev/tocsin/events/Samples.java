@@ -86,7 +86,7 @@ final class Samples {
         }
         if (type == PageOpened.class) {
             return new PageOpened("pg-1", "alt-1", "checkout", "checkout-policy", "Checkout error rate 12%",
-                    T0.plusSeconds(2));
+                    T0.plusSeconds(2), "SERVICE");
         }
         if (type == PageEscalated.class) {
             return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302));

@@ -20,11 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import dev.tocsin.escalation.EscalationConfig;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.team.TeamRoster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -56,9 +59,13 @@ public class AlertConsumer implements Redelivery {
     private final Schedules schedules;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final TeamRoster roster;
+    private final EscalationConfig config;
 
     AlertConsumer(Inbox inbox, Pages pages, PageCommands commands, Services services, Policies policies,
-            Schedules schedules, Clock clock, MeterRegistry registry) {
+            Schedules schedules, Clock clock, MeterRegistry registry, TeamRoster roster, EscalationConfig config) {
+        this.roster = roster;
+        this.config = config;
         this.inbox = inbox;
         this.pages = pages;
         this.commands = commands;
@@ -89,9 +96,14 @@ public class AlertConsumer implements Redelivery {
         return inbox.consumeBatch(CONSUMER, AlertEvent.class, records, fresh -> {
             List<AlertEvent> alerts = fresh.stream().map(Inbox.Fresh::event).toList();
             // The pages do not depend on the routing: both reads go out at once, pipelined on the connection.
-            return Uni.combine().all().unis(Routing.read(services, policies, schedules, alerts),
-                            pages.loadAll(pageIds(alerts)))
-                    .with((routing, loaded) -> decide(alerts, routing, loaded))
+            return Uni.combine().all().unis(Routing.read(services, policies, schedules, roster,
+                            config.fallbackPolicy(), alerts), pages.loadAll(pageIds(alerts))).asTuple()
+                    .chain(read -> {
+                        Routing routing = read.getItem1();
+                        Map<String, Page> loaded = read.getItem2();
+                        return roster.claimTurns(turnsTaken(alerts, routing, loaded))
+                                .map(first -> decide(alerts, routing, loaded, first));
+                    })
                     .chain(commands::recordAll);
         });
     }
@@ -113,14 +125,59 @@ public class AlertConsumer implements Redelivery {
         return ids;
     }
 
-    /** Each alert decided in poll order on its page as the alerts before it left it; no I/O. */
-    private List<Pages.Decided> decide(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded) {
+    /**
+     * The round-robin turns the poll's new pages take, per team: a page opened on a policy whose
+     * first step pages a team's round-robin takes one turn of that team.
+     */
+    private static Map<String, Integer> turnsTaken(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded) {
+        Map<String, Integer> taken = new HashMap<>();
+        Set<String> opening = new HashSet<>();
+        for (AlertEvent alert : alerts) {
+            if (opens(alert, loaded, opening)) {
+                roundRobins((AlertTriggered) alert, routing).forEach(team -> taken.merge(team, 1, Integer::sum));
+            }
+        }
+        return taken;
+    }
+
+    /** Whether {@code alert} opens a page of the poll: the first trigger of a page that did not exist. */
+    private static boolean opens(AlertEvent alert, Map<String, Page> loaded, Set<String> opening) {
+        return alert instanceof AlertTriggered triggered && triggered.urgency() == Urgency.PAGE
+                && loaded.get(Pages.idFor(alert.alertId())).status() == Page.Status.NEW
+                && opening.add(Pages.idFor(alert.alertId()));
+    }
+
+    /** The teams whose round-robin the first step of the alert's page would page. */
+    private static List<String> roundRobins(AlertTriggered alert, Routing routing) {
+        EscalationPolicy policy = routing.choose(alert.service()).policy();
+        return policy == null ? List.of() : StepRouting.teams(List.of(PolicySnapshot.of(policy, null).step(1)),
+                EscalationPolicy.TargetType.TEAM_ROUND_ROBIN);
+    }
+
+    /**
+     * Each alert decided in poll order on its page as the alerts before it left it; no I/O. A new
+     * page takes its teams' round-robin turns in poll order from the {@code firstTurns} the poll claimed.
+     */
+    private List<Pages.Decided> decide(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded,
+            Map<String, Long> firstTurns) {
         Instant now = clock.instant();
-        PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), now));
+        Map<String, Long> nextTurns = new HashMap<>(firstTurns);
+        Set<String> opening = new HashSet<>();
         Map<String, Page> current = new HashMap<>(loaded);
         Map<String, List<PageChange>> changes = new HashMap<>();
         for (AlertEvent alert : alerts) {
             String pageId = Pages.idFor(alert.alertId());
+            Map<String, Long> turns = Map.of();
+            if (opens(alert, loaded, opening)) {
+                turns = new HashMap<>();
+                for (String team : roundRobins((AlertTriggered) alert, routing)) {
+                    long turn = nextTurns.merge(team, 1L, Long::sum) - 1;
+                    turns.put(team, turn);
+                }
+            }
+            StepRouting.Teams teams = new StepRouting.Teams(routing.responders(), turns);
+            PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), teams,
+                    now));
             List<PageChange> decided = switch (alert) {
                 case AlertTriggered triggered -> triggered(triggered, routing, current.get(pageId), context);
                 case AlertResolved resolved -> resolved(current.get(pageId), context);
@@ -142,22 +199,13 @@ public class AlertConsumer implements Redelivery {
                     .increment());
             return List.of();
         }
-        PolicySnapshot policy = null;
-        String unroutable = null;
-        Optional<ServiceDefinition> service = routing.service(alert.service());
-        if (service.isEmpty()) {
-            unroutable = "no service '" + alert.service() + "' is configured";
-        } else {
-            ServiceDefinition.Criticality criticality = service.get().criticality();
-            policy = routing.policy(service.get().escalationPolicy()).map(p -> PolicySnapshot.of(p, criticality))
-                    .orElse(null);
-            if (policy == null) {
-                unroutable = "escalation policy '" + service.get().escalationPolicy() + "' does not exist";
-            }
-        }
+        RoutingChain.Choice choice = routing.choose(alert.service());
+        ServiceDefinition.Criticality criticality = routing.service(alert.service())
+                .map(ServiceDefinition::criticality).orElse(null);
+        PolicySnapshot policy = choice.policy() == null ? null : PolicySnapshot.of(choice.policy(), criticality);
         List<PageChange> changes = page.decide(new PageCommand.Open(page.id(), alert.alertId(), alert.service(),
-                alert.summary(), alert.severity(), alert.labels(), policy, unroutable, PageCommand.Actor.ALERT),
-                context);
+                alert.summary(), alert.severity(), alert.labels(), policy, choice.unroutable(), PageCommand.Actor.ALERT,
+                choice.routedBy()), context);
         for (PageChange change : changes) {
             if (change instanceof PageChange.Unrouted u) {
                 AfterCommit.register(() -> LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(),
@@ -171,7 +219,7 @@ public class AlertConsumer implements Redelivery {
         try {
             return page.decide(new PageCommand.Resolve(PageCommand.Actor.ALERT), context);
         } catch (PageRefused e) {
-            // An unrouted page stays as it was, the record that nobody was paged.
+            // No page was opened for the alert (it did not page).
             return List.of();
         }
     }

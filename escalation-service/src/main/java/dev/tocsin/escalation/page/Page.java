@@ -96,11 +96,11 @@ public record Page(String id, String alertId, String service, String policyId, S
                 case NEW, RESOLVED, UNROUTED -> throw refused("acknowledged");
             };
             case Resolve c -> switch (status) {
-                case OPEN, ACKNOWLEDGED, SNOOZED, EXHAUSTED -> List.of(new Resolved(c.actor().by(), c.actor().via(),
-                        now));
+                // An unrouted page closes too: it keeps its reason, and stops counting as open unrouted.
+                case OPEN, ACKNOWLEDGED, SNOOZED, EXHAUSTED, UNROUTED -> List.of(new Resolved(c.actor().by(),
+                        c.actor().via(), now));
                 // A resolution sent again, or an alert without a page (a ticket, a silenced alert).
                 case NEW, RESOLVED -> List.of();
-                case UNROUTED -> throw refused("resolved");
             };
             case Snooze c -> {
                 if (!status.live()) {
@@ -132,7 +132,7 @@ public record Page(String id, String alertId, String service, String policyId, S
                     "step 1 of " + c.policy().policyId() + " names nobody on call", now));
         }
         return List.of(new Opened(c.pageId(), c.alertId(), c.service(), c.policy().policyId(), c.summary(),
-                c.severity(), c.labels(), people, c.policy(), now));
+                c.severity(), c.labels(), people, c.policy(), now, c.routedBy()));
     }
 
     /**
@@ -152,8 +152,8 @@ public record Page(String id, String alertId, String service, String policyId, S
         List<PageChange> events = new ArrayList<>(adoption(context));
         PolicySnapshot running = running(context);
         if (running == null) {
-            // An old page whose policy was deleted before it adopted one: nobody left to notify.
-            events.add(new Exhausted(now));
+            // An old page whose policy was deleted before it adopted one: nobody left on it to notify.
+            events.add(exhausted(context));
             return events;
         }
         if (status == Status.ACKNOWLEDGED) {
@@ -167,7 +167,7 @@ public record Page(String id, String alertId, String service, String policyId, S
         }
         Next next = next(running);
         if (next.round() > running.repeat() + 1) {
-            events.add(new Exhausted(now));
+            events.add(exhausted(context));
             return events;
         }
         events.add(new Escalated(next.step(), next.round(), context.people().apply(running.step(next.step())),
@@ -214,6 +214,17 @@ public record Page(String id, String alertId, String service, String policyId, S
         events.add(new Escalated(next.step(), next.round(), context.people().apply(running.step(next.step())),
                 c.actor().by(), c.actor().via(), context.now()));
         return events;
+    }
+
+    /** The policy ran out: its fallback contact is told, when there is one (not someone the last step just paged twice). */
+    private static Exhausted exhausted(PageContext context) {
+        return new Exhausted(context.now(),
+                context.fallbackContact() == null ? List.of() : List.of(context.fallbackContact()));
+    }
+
+    /** Whether the page's next deadline ends its policy: what the caller must read the fallback contact for. */
+    public boolean exhaustsNext(PolicySnapshot running) {
+        return (status == Status.OPEN) && (running == null || next(running).round() > running.repeat() + 1);
     }
 
     /** The policy the page runs on, or for an old page without one, the live policy read in its place. */

@@ -18,10 +18,17 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
 
     /**
      * @param policy the policy the page runs on; null in pages opened before pages kept their policy
+     * @param routedBy which link of the routing chain gave the policy; null in pages opened before
+     *     the chain existed (their service's own policy)
      */
     record Opened(String pageId, String alertId, String service, String policyId, String summary, String severity,
-            Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at)
+            Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at, RoutedBy routedBy)
             implements PageChange {
+
+        public Opened(String pageId, String alertId, String service, String policyId, String summary,
+                String severity, Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at) {
+            this(pageId, alertId, service, policyId, summary, severity, labels, userIds, policy, at, null);
+        }
     }
 
     /** Nobody could be paged (no such service, no policy, nobody on call); kept, visible, never silent. */
@@ -83,7 +90,22 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
             String via, Instant at) implements PageChange {
     }
 
-    record Exhausted(Instant at) implements PageChange {
+    /**
+     * Every step and repeat ran out: nobody on the policy answered. The fallback contact (the
+     * service's team's, else the system's) is told, as {@code userIds}.
+     *
+     * @param userIds who is told the policy ran out; empty (and null in older events) when nobody is configured
+     */
+    record Exhausted(Instant at, List<String> userIds) implements PageChange {
+
+        public Exhausted(Instant at) {
+            this(at, List.of());
+        }
+
+        /** Never null, whatever an older event holds. */
+        public List<String> notifiedUsers() {
+            return userIds == null ? List.of() : userIds;
+        }
     }
 
     /** @param by who resolved the page; null when its alert resolved */

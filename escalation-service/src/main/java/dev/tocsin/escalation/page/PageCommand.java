@@ -31,9 +31,18 @@ public sealed interface PageCommand {
      *
      * @param policy the policy snapshot the page will run on; null when there is none to run on
      * @param unroutable why there is no policy, when {@code policy} is null
+     * @param routedBy which link of the routing chain gave {@code policy}; null when none did
      */
     record Open(String pageId, String alertId, String service, String summary, String severity,
-            Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor) implements PageCommand {
+            Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy)
+            implements PageCommand {
+
+        /** Routed by the service's own policy, when there is one. */
+        public Open(String pageId, String alertId, String service, String summary, String severity,
+                Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor) {
+            this(pageId, alertId, service, summary, severity, labels, policy, unroutable, actor,
+                    policy == null ? null : RoutedBy.SERVICE);
+        }
     }
 
     /** The page's deadline passed: its step's, or its snooze's. */

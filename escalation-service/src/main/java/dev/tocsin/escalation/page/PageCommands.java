@@ -8,6 +8,7 @@ import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.escalation.EscalationConfig;
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Sql;
+import dev.tocsin.escalation.team.TeamRoster;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -47,9 +48,13 @@ public class PageCommands {
     private final Deadlines deadlines;
     private final Clock clock;
     private final Duration acknowledgementExpiry;
+    private final TeamRoster roster;
+    private final EscalationConfig config;
 
     PageCommands(Pages pages, Policies policies, Services services, Schedules schedules, Deadlines deadlines,
-            Clock clock, EscalationConfig config) {
+            Clock clock, TeamRoster roster, EscalationConfig config) {
+        this.roster = roster;
+        this.config = config;
         this.pages = pages;
         this.policies = policies;
         this.services = services;
@@ -116,15 +121,52 @@ public class PageCommands {
         Instant now = clock.instant();
         return legacyPolicy(page, command).chain(legacy -> {
             PolicySnapshot proposed = command instanceof PageCommand.Reassign r ? r.policy() : null;
-            List<String> scheduleIds = Stream.of(page.policy(), legacy, proposed)
-                    .filter(p -> p != null)
-                    .flatMap(p -> p.steps().stream()).flatMap(step -> step.targets().stream())
-                    .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
+            List<PolicySnapshot.Step> steps = Stream.of(page.policy(), legacy, proposed)
+                    .filter(p -> p != null).flatMap(p -> p.steps().stream()).toList();
+            List<String> scheduleIds = steps.stream().flatMap(step -> step.targets().stream())
+                    .filter(target -> target.type().schedule())
                     .map(EscalationPolicy.Target::id).distinct().toList();
-            return schedules.getAll(scheduleIds).chain(found -> {
-                PageContext context = new PageContext(now, step -> StepRouting.people(step, found, now), legacy,
-                        acknowledgementExpiry);
-                return decided(page, command, context);
+            PolicySnapshot running = page.policy() != null ? page.policy() : legacy;
+            boolean exhausts = command instanceof PageCommand.StepDue && page.exhaustsNext(running);
+            return schedules.getAll(scheduleIds).chain(found -> teams(steps)
+                    .chain(teams -> (exhausts ? fallbackContact(page.service()) : Uni.createFrom().<String>nullItem())
+                    .chain(contact -> {
+                        PageContext context = new PageContext(now, step -> StepRouting.people(step, found, teams, now),
+                                legacy, acknowledgementExpiry, contact);
+                        return decided(page, command, context);
+                    })));
+        });
+    }
+
+    /**
+     * The teams the page's steps name: their responders, and their round-robin turns as they stand
+     * (a later step takes no turn; only opening a page moves a team's turn on).
+     */
+    private Uni<StepRouting.Teams> teams(List<PolicySnapshot.Step> steps) {
+        List<String> all = StepRouting.teams(steps, EscalationPolicy.TargetType.TEAM_ALL,
+                EscalationPolicy.TargetType.TEAM_ROUND_ROBIN);
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(StepRouting.Teams.NONE);
+        }
+        return roster.responders(all).chain(responders -> roster.turns(StepRouting.teams(steps,
+                        EscalationPolicy.TargetType.TEAM_ROUND_ROBIN))
+                .map(turns -> new StepRouting.Teams(responders, turns)));
+    }
+
+    /**
+     * Who is told when a page of {@code serviceId} runs out of its policy: the service's team's
+     * fallback contact, else {@code tocsin.escalation.fallback-contact}; null when neither is set.
+     */
+    Uni<String> fallbackContact(String serviceId) {
+        String system = config.fallbackContact().orElse(null);
+        return services.get(serviceId).chain(service -> {
+            String team = service.map(ServiceDefinition::team).orElse(null);
+            if (team == null) {
+                return Uni.createFrom().item(system);
+            }
+            return roster.routing(List.of(team)).map(found -> {
+                TeamRoster.Routing routing = found.get(team);
+                return routing != null && routing.fallbackContact() != null ? routing.fallbackContact() : system;
             });
         });
     }

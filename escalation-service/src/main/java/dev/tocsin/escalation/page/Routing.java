@@ -14,19 +14,24 @@ import dev.tocsin.events.alert.Urgency;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import dev.tocsin.escalation.team.TeamRoster;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} alerts,
- * their escalation policies and the schedules their first steps name (the only step a new page notifies), each table read once per
- * poll rather than once per alert. What a poll does not name is absent.
+ * their teams, every policy the routing chain may pick for them (the service's, the team's
+ * default, the fallback), and the schedules and teams their first steps name (the only step a new
+ * page notifies), each table read once per poll rather than once per alert. What a poll does not
+ * name is absent.
  */
 record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPolicy> policies,
-        Map<String, Schedule> schedules) {
+        Map<String, Schedule> schedules, Map<String, TeamRoster.Routing> teams,
+        Map<String, List<String>> responders, Optional<String> fallbackPolicy) {
 
     static Uni<Routing> read(Services serviceStore, Policies policyStore, Schedules scheduleStore,
-            List<AlertEvent> events) {
+            TeamRoster roster, Optional<String> fallbackPolicy, List<AlertEvent> events) {
         List<String> serviceIds = events.stream()
                 .flatMap(event -> switch (event) {
                     case AlertTriggered alert -> alert.urgency() == Urgency.PAGE ? Stream.of(alert.service())
@@ -36,16 +41,24 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
                 })
                 .distinct().toList();
         if (serviceIds.isEmpty()) {
-            return Uni.createFrom().item(new Routing(Map.of(), Map.of(), Map.of()));
+            return Uni.createFrom().item(new Routing(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), fallbackPolicy));
         }
-        return serviceStore.getAll(serviceIds).chain(services -> policyStore
-                .getAll(services.values().stream().map(ServiceDefinition::escalationPolicy)
-                        .toList())
-                .chain(policies -> scheduleStore.getAll(policies.values().stream()
-                                .flatMap(policy -> policy.steps().get(0).targets().stream())
-                                .filter(target -> target.type() != EscalationPolicy.TargetType.USER)
-                                .map(EscalationPolicy.Target::id).toList())
-                        .map(schedules -> new Routing(services, policies, schedules))));
+        return serviceStore.getAll(serviceIds).chain(services -> roster.routing(services.values().stream()
+                        .map(ServiceDefinition::team).filter(Objects::nonNull).toList())
+                .chain(teams -> policyStore.getAll(Stream.of(
+                                services.values().stream().map(ServiceDefinition::escalationPolicy),
+                                teams.values().stream().map(TeamRoster.Routing::defaultPolicy), fallbackPolicy.stream())
+                        .flatMap(s -> s).filter(Objects::nonNull).toList())
+                .chain(policies -> {
+                    List<EscalationPolicy.Target> first = policies.values().stream()
+                            .flatMap(policy -> policy.steps().get(0).targets().stream()).toList();
+                    return scheduleStore.getAll(first.stream().filter(t -> t.type().schedule())
+                                    .map(EscalationPolicy.Target::id).toList())
+                            .chain(schedules -> roster.responders(first.stream().filter(t -> t.type().team())
+                                            .map(EscalationPolicy.Target::id).toList())
+                                    .map(responders -> new Routing(services, policies, schedules, teams, responders,
+                                            fallbackPolicy)));
+                })));
     }
 
     Optional<ServiceDefinition> service(String id) {
@@ -56,4 +69,13 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
         return Optional.ofNullable(policies.get(id));
     }
 
+    /** The team's default policy id, empty when it names none or is not a team. */
+    Optional<String> teamDefault(String team) {
+        return Optional.ofNullable(teams.get(team)).map(TeamRoster.Routing::defaultPolicy);
+    }
+
+    /** The policy a new page of {@code serviceId} runs on, by the routing chain. */
+    RoutingChain.Choice choose(String serviceId) {
+        return RoutingChain.choose(serviceId, service(serviceId), this::teamDefault, this::policy, fallbackPolicy);
+    }
 }

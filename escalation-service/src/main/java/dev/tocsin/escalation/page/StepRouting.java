@@ -25,13 +25,60 @@ public final class StepRouting {
     }
 
     /**
+     * The teams a step's team targets name, as the caller read them.
+     *
+     * @param responders each team's members whose role is responder or admin, in the order a
+     *     round-robin takes turns (person id); a team absent or empty names nobody
+     * @param turns each team's round-robin turn for this page: the member at {@code turn} modulo the
+     *     team's size is the one notified; absent is turn 0
+     */
+    public record Teams(Map<String, List<String>> responders, Map<String, Long> turns) {
+
+        public static final Teams NONE = new Teams(Map.of(), Map.of());
+
+        List<String> of(String team) {
+            return responders.getOrDefault(team, List.of());
+        }
+
+        /** The member whose turn it is, or null when the team has nobody to page. */
+        String inTurn(String team) {
+            List<String> members = of(team);
+            return members.isEmpty() ? null : members.get((int) Math.floorMod(turns.getOrDefault(team, 0L),
+                    (long) members.size()));
+        }
+    }
+
+    /** The teams {@code steps} name in targets of {@code types}, each once. */
+    public static List<String> teams(List<PolicySnapshot.Step> steps, EscalationPolicy.TargetType... types) {
+        Set<EscalationPolicy.TargetType> wanted = Set.of(types);
+        return steps.stream().flatMap(step -> step.targets().stream()).filter(t -> wanted.contains(t.type()))
+                .map(EscalationPolicy.Target::id).distinct().toList();
+    }
+
+    /**
      * @param schedules the schedules the step names, by id; one missing (deleted) names nobody
      */
     public static List<String> people(PolicySnapshot.Step step, Map<String, Schedule> schedules, Instant at) {
+        return people(step, schedules, Teams.NONE, at);
+    }
+
+    /**
+     * @param schedules the schedules the step names, by id; one missing (deleted) names nobody
+     * @param teams the teams the step names, their responders and round-robin turns
+     */
+    public static List<String> people(PolicySnapshot.Step step, Map<String, Schedule> schedules, Teams teams,
+            Instant at) {
         Set<String> people = new LinkedHashSet<>();
         for (EscalationPolicy.Target target : step.targets()) {
             switch (target.type()) {
                 case USER -> people.add(target.id());
+                case TEAM_ALL -> people.addAll(teams.of(target.id()));
+                case TEAM_ROUND_ROBIN -> {
+                    String member = teams.inTurn(target.id());
+                    if (member != null) {
+                        people.add(member);
+                    }
+                }
                 case SCHEDULE_PRIMARY, SCHEDULE_SECONDARY -> {
                     Schedule schedule = schedules.get(target.id());
                     if (schedule != null) {

@@ -4,7 +4,6 @@ import dev.tocsin.escalation.store.JsonDocuments;
 import dev.tocsin.eventing.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -34,11 +33,15 @@ public class TeamRoster {
             select team_id, person_id from team_members
              where team_id = any(cast($1 as text[])) and role in ('admin', 'responder')
              order by team_id, person_id""";
-    /** Takes each team's turn and moves it on; the row stays locked until the page's transaction ends. */
+    /**
+     * Takes {@code n} turns of each team and moves its turn on by as many; the rows stay locked until
+     * the transaction opening the pages ends. Answers the turn after the taken ones.
+     */
     private static final String CLAIM_TURNS = """
-            insert into team_turns (team_id, next_turn) select unnest(cast($1 as text[])), 1
-            on conflict (team_id) do update set next_turn = team_turns.next_turn + 1
-            returning team_id, next_turn - 1""";
+            insert into team_turns (team_id, next_turn)
+            select * from unnest(cast($1 as text[]), cast($2 as bigint[]))
+            on conflict (team_id) do update set next_turn = team_turns.next_turn + excluded.next_turn
+            returning team_id, next_turn""";
     private static final String TURNS = """
             select team_id, next_turn from team_turns where team_id = any(cast($1 as text[]))""";
     private static final String IN_SERVICES = """
@@ -74,15 +77,22 @@ public class TeamRoster {
     }
 
     /**
-     * Each team's turn for one new page, moving it on: must run in the transaction that opens the
-     * page, so a page that is not recorded takes no turn.
+     * Takes {@code count} turns of each team for as many new pages, answering each team's first
+     * taken turn (the pages take it and the ones after it, in order). Must run in the transaction
+     * that opens the pages, so pages that are not recorded take no turn.
      */
-    public Uni<Map<String, Long>> claimTurns(Collection<String> teams) {
-        return query(CLAIM_TURNS, teams).map(rows -> {
-            Map<String, Long> turns = new HashMap<>();
-            rows.forEach(row -> turns.put(row.getString(0), row.getLong(1)));
-            return turns;
-        });
+    public Uni<Map<String, Long>> claimTurns(Map<String, Integer> count) {
+        if (count.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> teams = List.copyOf(count.keySet());
+        Long[] counts = teams.stream().map(team -> (long) count.get(team)).toArray(Long[]::new);
+        return Sql.connection().preparedQuery(CLAIM_TURNS)
+                .execute(Tuple.of(teams.toArray(String[]::new), counts)).map(rows -> {
+                    Map<String, Long> first = new HashMap<>();
+                    rows.forEach(row -> first.put(row.getString(0), row.getLong(1) - count.get(row.getString(0))));
+                    return first;
+                });
     }
 
     /** Each team's next turn without taking it (a later step of a page that is already open). */
@@ -106,8 +116,7 @@ public class TeamRoster {
         if (ids.length == 0) {
             return Uni.createFrom().item(List.of());
         }
-        SqlClient client = sql.startsWith("insert") ? Sql.connection() : Sql.client();
-        return client.preparedQuery(sql).execute(Tuple.from(List.of((Object) ids))).map(rows -> {
+        return Sql.client().preparedQuery(sql).execute(Tuple.from(List.of((Object) ids))).map(rows -> {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);
             return list;

@@ -8,6 +8,8 @@ import java.util.Map;
  * Published on {@code tocsin.notify-requests}, keyed by page id (it belongs to the Page aggregate).
  *
  * @param requestId unique per person and step; notifier-service dedupes deliveries by it
+ * @param reason why this person is told, when it is not that they are on call for the step: e.g.
+ *     that the page's policy ran out and they are its team's fallback contact; null otherwise
  */
 public record NotifyRequested(
         String requestId,
@@ -19,7 +21,13 @@ public record NotifyRequested(
         String summary,
         String severity,
         Map<String, String> labels,
-        Instant requestedAt) implements NotifyEvent {
+        Instant requestedAt,
+        String reason) implements NotifyEvent {
+
+    public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
+            String summary, String severity, Map<String, String> labels, Instant requestedAt) {
+        this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, null);
+    }
 
     @Override
     public String aggregateId() {

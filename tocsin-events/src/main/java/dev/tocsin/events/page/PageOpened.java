@@ -2,12 +2,24 @@ package dev.tocsin.events.page;
 
 import java.time.Instant;
 
-/** escalation-service opened a page for a {@code PAGE}-urgency alert and started its policy. */
+/**
+ * escalation-service opened a page for a {@code PAGE}-urgency alert and started its policy.
+ *
+ * @param routedBy which link of the routing chain gave the policy: {@code SERVICE} (the service's
+ *     own), {@code TEAM_DEFAULT} (its team's default policy) or {@code FALLBACK} (the system-wide
+ *     fallback policy); null from versions before the chain, whose pages were all {@code SERVICE}
+ */
 public record PageOpened(
         String pageId,
         String alertId,
         String service,
         String policyId,
         String summary,
-        Instant openedAt) implements PageEvent {
+        Instant openedAt,
+        String routedBy) implements PageEvent {
+
+    public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
+            Instant openedAt) {
+        this(pageId, alertId, service, policyId, summary, openedAt, null);
+    }
 }

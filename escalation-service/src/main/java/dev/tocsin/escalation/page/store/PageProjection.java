@@ -119,7 +119,7 @@ public class PageProjection {
             // Not a change of the row: the table shows the policy id, which stays.
             if (!(event instanceof PageChange.PolicyAdopted)) {
                 at = event.at();
-                PageRows.notifiedBy(event).ifPresent(notified::add);
+                PageRows.notifiedBy(page, event).ifPresent(notified::add);
             }
         }
         return at == null ? Optional.empty() : Optional.of(new Update(page, List.copyOf(notified), at));

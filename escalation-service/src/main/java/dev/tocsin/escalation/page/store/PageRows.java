@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageChange;
+import dev.tocsin.escalation.page.RoutedBy;
 
 /**
  * The {@code pages} table as a projection of the Page events, for a rebuild: each page's events
@@ -61,7 +62,9 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
     static Row fold(Row row, PageChange event) {
         Page page = (row == null ? Page.empty(null) : row.page()).apply(event);
         return switch (event) {
-            case PageChange.Opened o -> new Row(page, null, List.of(notified(1, 1, o.userIds())), o.at(), o.at());
+            // The row says why a page not routed by its service's own policy went where it did.
+            case PageChange.Opened o -> new Row(page, o.routedBy() == null || o.routedBy() == RoutedBy.SERVICE ? null
+                    : "routed by " + o.routedBy().explanation(), List.of(notified(1, 1, o.userIds())), o.at(), o.at());
             case PageChange.Unrouted u -> new Row(page, u.reason(), List.of(), u.at(), u.at());
             case PageChange.Escalated e -> row.notifying(page, notified(e.step(), e.round(), e.userIds()), e.at());
             case PageChange.Renotified r -> row.notifying(page, notified(r.step(), r.round(), r.userIds()), r.at());
@@ -72,7 +75,8 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
             case PageChange.PolicyAdopted a -> row.after(page, row.updatedAt());
             case PageChange.Snoozed s -> row.after(page, s.at());
             case PageChange.Acknowledged a -> row.after(page, a.at());
-            case PageChange.Exhausted x -> row.after(page, x.at());
+            case PageChange.Exhausted x -> x.notifiedUsers().isEmpty() ? row.after(page, x.at())
+                    : row.notifying(page, exhaustedNotice(page, x.notifiedUsers()), x.at());
             case PageChange.Resolved r -> row.after(page, r.at());
         };
     }
@@ -83,20 +87,26 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
     }
 
     /** Who the event notified, as {@link PageProjection} appends it; empty for an event that notifies nobody. */
-    static Optional<Map<String, Object>> notifiedBy(PageChange event) {
+    static Optional<Map<String, Object>> notifiedBy(Page page, PageChange event) {
         return switch (event) {
             case PageChange.Opened o -> Optional.of(notified(1, 1, o.userIds()));
             case PageChange.Escalated e -> Optional.of(notified(e.step(), e.round(), e.userIds()));
             case PageChange.Renotified r -> Optional.of(notified(r.step(), r.round(), r.userIds()));
             case PageChange.AcknowledgementExpired x -> Optional.of(notified(x.step(), x.round(), x.userIds()));
             case PageChange.Reassigned r -> Optional.of(notified(r.step(), r.round(), r.userIds()));
+            case PageChange.Exhausted x -> x.notifiedUsers().isEmpty() ? Optional.empty()
+                    : Optional.of(exhaustedNotice(page, x.notifiedUsers()));
             case PageChange.Unrouted u -> Optional.empty();
             case PageChange.PolicyAdopted a -> Optional.empty();
             case PageChange.Snoozed s -> Optional.empty();
             case PageChange.Acknowledged a -> Optional.empty();
-            case PageChange.Exhausted x -> Optional.empty();
             case PageChange.Resolved r -> Optional.empty();
         };
+    }
+
+    /** Who was told the policy ran out, as {@link PageProjection} appends it. */
+    static Map<String, Object> exhaustedNotice(Page page, List<String> users) {
+        return Map.of("step", page.step(), "round", page.round(), "users", users, "reason", "exhausted");
     }
 
     /** Who one step notified, as {@link PageProjection} appends it. */

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageChange;
+import dev.tocsin.escalation.page.UnroutedPages;
 
 /**
  * Loads pages from their events and records new ones: the events, the projection and the
@@ -47,8 +48,10 @@ public class Pages {
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final Timer ackLatency;
+    private final UnroutedPages unrouted;
 
-    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry) {
+    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry, UnroutedPages unrouted) {
+        this.unrouted = unrouted;
         this.store = store;
         this.projection = projection;
         this.outbox = outbox;
@@ -122,10 +125,14 @@ public class Pages {
             appends.add(new EventStore.Append<>(page.pageId(), page.before().version(), page.changes()));
             Page state = page.before();
             for (PageChange event : page.changes()) {
+                Page previous = state;
                 state = state.apply(event);
                 Page after = state;
-                counts.add(() -> count(after, event));
-                published.addAll(integrationEvents(after, event));
+                counts.add(() -> count(previous, after, event));
+                // An unrouted page was never published; its closing is not either.
+                if (previous.status() != Page.Status.UNROUTED) {
+                    published.addAll(integrationEvents(after, event));
+                }
             }
         }
         return store.append(Sql.connection(), EVENTS, appends)
@@ -136,7 +143,7 @@ public class Pages {
                 .invoke(() -> counts.forEach(AfterCommit::register));
     }
 
-    private void count(Page page, PageChange event) {
+    private void count(Page before, Page page, PageChange event) {
         switch (event) {
             case PageChange.Opened o -> registry.counter("tocsin.pages.opened").increment();
             case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
@@ -144,7 +151,10 @@ public class Pages {
                 registry.counter("tocsin.pages.acknowledged", "via", via(a.via())).increment();
                 ackLatency.record(Duration.between(page.openedAt(), a.at()));
             }
-            case PageChange.Unrouted u -> registry.counter("tocsin.pages.unrouted").increment();
+            case PageChange.Unrouted u -> {
+                registry.counter("tocsin.pages.unrouted").increment();
+                unrouted.opened();
+            }
             case PageChange.Snoozed s -> registry.counter("tocsin.pages.snoozed", "via", via(s.via())).increment();
             case PageChange.Reassigned r -> registry.counter("tocsin.pages.reassigned", "via", via(r.via()))
                     .increment();
@@ -155,7 +165,11 @@ public class Pages {
             case PageChange.PolicyAdopted a -> { }
             // No metric counts pages ending; their status on the API and timeline shows it.
             case PageChange.Exhausted x -> { }
-            case PageChange.Resolved r -> { }
+            case PageChange.Resolved r -> {
+                if (before.status() == Page.Status.UNROUTED) {
+                    unrouted.closed();
+                }
+            }
         }
     }
 
@@ -167,7 +181,7 @@ public class Pages {
         return switch (event) {
             case PageChange.Opened o -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(),
-                            o.at())),
+                            o.at(), o.routedBy() == null ? null : o.routedBy().name())),
                     notify(page, 1, 1, o.userIds(), o).stream()).toList();
             case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at())),
@@ -189,11 +203,22 @@ public class Pages {
             case PageChange.PolicyAdopted a -> List.of();
             case PageChange.Acknowledged a -> List.of(new PageAcknowledged(page.id(), page.alertId(), a.by(), a.via(),
                     a.at()));
-            case PageChange.Exhausted x -> List.of(new PageExhausted(page.id(), page.alertId(), x.at()));
+            case PageChange.Exhausted x -> Stream.<IntegrationEvent>concat(
+                    Stream.of(new PageExhausted(page.id(), page.alertId(), x.at())),
+                    exhaustedNotice(page, x).stream()).toList();
             case PageChange.Resolved r -> List.of(new PageResolved(page.id(), page.alertId(), r.at()));
             // Recorded and visible here; nothing downstream can act on it yet.
             case PageChange.Unrouted u -> List.of();
         };
+    }
+
+    /** The fallback contact is told the policy ran out, under an id of its own (the page runs out once). */
+    private static List<NotifyRequested> exhaustedNotice(Page page, PageChange.Exhausted x) {
+        String reason = "nobody acknowledged page " + page.id() + " on any step of escalation policy "
+                + page.policyId() + ": the policy ran out, and you are the fallback contact";
+        return x.notifiedUsers().stream().map(user -> new NotifyRequested(page.id() + "/exhausted/" + user,
+                page.id(), page.alertId(), user, page.step(), page.service(), page.summary(), page.severity(),
+                page.labels(), x.at(), reason)).toList();
     }
 
     private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {
