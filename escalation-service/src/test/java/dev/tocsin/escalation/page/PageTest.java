@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +48,7 @@ class PageTest {
             new PolicySnapshot.Step(List.of(new Target(TargetType.USER, "carol")), Duration.ofMinutes(15))));
 
     private static final PageChange OPENED = new Opened("p", "a", "checkout", "pol", "errors", "critical", Map.of(),
-            List.of("alice"), POLICY, T);
+            List.of("alice"), POLICY, T, RoutedBy.SERVICE);
     /** A page opened before pages kept their policy. */
     private static final PageChange OPENED_BEFORE_SNAPSHOTS = new Opened("p", "a", "checkout", "pol", "errors",
             "critical", Map.of(), List.of("alice"), null, T);
@@ -57,12 +58,17 @@ class PageTest {
     private static final PageChange UNROUTED = new Unrouted("p", "a", "nowhere", "no service", T);
     private static final PageChange SNOOZED = new Snoozed(T.plusSeconds(3600), "alice", "api", T.plusSeconds(60));
 
-    /** Who each target names now: alice is primary, bob secondary, a user target is that user. */
+    /**
+     * Who each target names now: alice is primary, bob secondary, a user target is that user; team
+     * targets (routed by {@link StepRouting}, tested there) carol and dave.
+     */
     private static List<String> people(PolicySnapshot.Step step) {
-        return step.targets().stream().map(t -> switch (t.type()) {
-            case SCHEDULE_PRIMARY -> "alice";
-            case SCHEDULE_SECONDARY -> "bob";
-            case USER -> t.id();
+        return step.targets().stream().flatMap(t -> switch (t.type()) {
+            case SCHEDULE_PRIMARY -> Stream.of("alice");
+            case SCHEDULE_SECONDARY -> Stream.of("bob");
+            case USER -> Stream.of(t.id());
+            case TEAM_ROUND_ROBIN -> Stream.of("carol");
+            case TEAM_ALL -> Stream.of("carol", "dave");
         }).toList();
     }
 
@@ -196,9 +202,6 @@ class PageTest {
                 // Nobody was paged, so there is nothing to acknowledge.
                 Arguments.of("unrouted, acknowledge", List.of(UNROUTED), new PageCommand.Acknowledge(BOB),
                         "page p is unrouted (nobody was paged); it can no longer be acknowledged"),
-                // An unrouted page stays the record that nobody was paged.
-                Arguments.of("unrouted, resolve", List.of(UNROUTED), new PageCommand.Resolve(BOB),
-                        "page p is unrouted (nobody was paged); it can no longer be resolved"),
                 Arguments.of("resolved, snooze", List.of(OPENED, RESOLVED),
                         new PageCommand.Snooze(LATER.plusSeconds(60), BOB),
                         "page p is resolved; it can no longer be snoozed"),
@@ -233,7 +236,7 @@ class PageTest {
     private static final Duration EXPIRY = Duration.ofHours(4);
 
     private static PageContext expiringAt(Instant now) {
-        return new PageContext(now, PageTest::people, null, EXPIRY);
+        return new PageContext(now, PageTest::people, null, EXPIRY, null);
     }
 
     @Test
@@ -362,6 +365,35 @@ class PageTest {
         Page adopted = old.apply(events.get(0)).apply(events.get(1));
         assertEquals(POLICY, adopted.policy(), "from now on the page runs on its own copy");
         assertEquals(LATER.plus(Duration.ofMinutes(10)), adopted.dueAt());
+    }
+
+    @Test
+    void anUnroutedPageClosesWhenItsAlertResolves() {
+        // Kept as the record that nobody was paged, it stops counting as an open unrouted page.
+        List<PageChange> events = when(given(UNROUTED), new PageCommand.Resolve(Actor.ALERT), LATER);
+        assertEquals(List.of(new Resolved(null, "alert", LATER)), events);
+        assertEquals(Page.Status.RESOLVED, given(UNROUTED).apply(events.get(0)).status());
+    }
+
+    @Test
+    void theOpenedPageRecordsWhichLinkOfTheRoutingChainGaveItsPolicy() {
+        PageCommand.Open open = new PageCommand.Open("p", "a", "checkout", "errors", "critical", Map.of(), POLICY,
+                null, Actor.ALERT, RoutedBy.FALLBACK);
+        Opened opened = (Opened) when(Page.empty("p"), open, T).get(0);
+        assertEquals(RoutedBy.FALLBACK, opened.routedBy());
+        assertEquals(List.of("alice"), opened.userIds(), "a fallback policy pages like any other");
+    }
+
+    @Test
+    void runningOutTellsTheFallbackContact() {
+        PageContext withFallback = new PageContext(LATER, PageTest::people, null, null, "oncall-lead");
+        PolicySnapshot once = new PolicySnapshot("pol", 0, List.of(PRIMARY));
+        Page page = given(new Opened("p", "a", "checkout", "pol", "errors", "critical", Map.of(), List.of("alice"),
+                once, T, RoutedBy.SERVICE));
+        assertTrue(page.exhaustsNext(once), "the caller reads the fallback contact only when it is needed");
+        assertEquals(List.of(new Exhausted(LATER, List.of("oncall-lead"))),
+                page.decide(new PageCommand.StepDue(Actor.DEADLINE), withFallback));
+        assertFalse(given(OPENED).exhaustsNext(POLICY), "step 2 is still to come");
     }
 
     @Test

@@ -99,4 +99,26 @@ class StepRoutingTest {
     private static PolicySnapshot.Step step(TargetType type) {
         return new PolicySnapshot.Step(List.of(new Target(type, "s")), Duration.ofMinutes(5));
     }
+
+    static Stream<Arguments> teams() {
+        StepRouting.Teams payments = new StepRouting.Teams(Map.of("payments", List.of("alice", "bob", "carol")),
+                Map.of("payments", 4L));
+        return Stream.of(
+                // Turn 4 of three members is the second of them, in person-id order.
+                Arguments.of("round-robin takes the member in turn", TargetType.TEAM_ROUND_ROBIN, payments,
+                        List.of("bob")),
+                Arguments.of("all of a team is every responder", TargetType.TEAM_ALL, payments,
+                        List.of("alice", "bob", "carol")),
+                Arguments.of("no turn taken yet is the first member", TargetType.TEAM_ROUND_ROBIN,
+                        new StepRouting.Teams(payments.responders(), Map.of()), List.of("alice")),
+                Arguments.of("a team with nobody to page names nobody", TargetType.TEAM_ROUND_ROBIN,
+                        StepRouting.Teams.NONE, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("teams")
+    void teamTargets(String name, TargetType type, StepRouting.Teams teams, List<String> expected) {
+        PolicySnapshot.Step step = new PolicySnapshot.Step(List.of(new Target(type, "payments")), Duration.ofMinutes(5));
+        assertEquals(expected, StepRouting.people(step, Map.of(), teams, Instant.parse("2026-01-06T20:00:00Z")));
+    }
 }
