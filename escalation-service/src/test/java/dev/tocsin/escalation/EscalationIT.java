@@ -190,7 +190,8 @@ class EscalationIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
                 .get("/api/v1/pages?alertId=" + stray.alertId())
                 .then().body("status", hasItem("UNROUTED")).body("[0].reason", equalTo(
-                        "no service 'no-such-service' is configured")));
+                        "no service 'no-such-service' is configured; "
+                        + "no fallback policy is configured (tocsin.escalation.fallback-policy)")));
         published.poll();
         assertEquals(0, published.all(PageOpened.class, p -> p.alertId().equals(ticket.alertId())).size());
     }
@@ -205,7 +206,8 @@ class EscalationIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", ADMIN)
                 .get("/api/v1/pages?alertId=" + stray.alertId())
                 .then().body("status", hasItem("UNROUTED")).body("[0].reason", equalTo(
-                        "no service 'no-such-service' is configured")));
+                        "no service 'no-such-service' is configured; "
+                        + "no fallback policy is configured (tocsin.escalation.fallback-policy)")));
         published.poll();
         assertEquals(0, published.all(PageOpened.class, p -> p.alertId().equals(ticket.alertId())).size());
         given().header("Authorization", ADMIN)
