@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,7 +24,14 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleDocument(String id, @NotBlank String name, String timeZone, @Valid Rotation rotation,
-        List<@NotNull @Valid Person> people, List<@NotNull @Valid Layer> layers, Map<Role, List<String>> roles) {
+        List<@NotNull @Valid Person> people, List<@NotNull @Valid Layer> layers, Map<Role, List<String>> roles,
+        @Size(max = 63) String team) {
+
+    /** A schedule of no team: only the deployment's admin changes it. */
+    public ScheduleDocument(String id, String name, String timeZone, Rotation rotation, List<Person> people,
+            List<Layer> layers, Map<Role, List<String>> roles) {
+        this(id, name, timeZone, rotation, people, layers, roles, null);
+    }
 
     /** Whether this is the older single-rotation form. */
     public boolean singleRotation() {
@@ -56,11 +64,15 @@ public record ScheduleDocument(String id, @NotBlank String name, String timeZone
     }
 
     public ScheduleDocument withId(String newId) {
-        return new ScheduleDocument(newId, name, timeZone, rotation, people, layers, roles);
+        return new ScheduleDocument(newId, name, timeZone, rotation, people, layers, roles, team);
+    }
+
+    public ScheduleDocument withTeam(String owner) {
+        return new ScheduleDocument(id, name, timeZone, rotation, people, layers, roles, owner);
     }
 
     public ScheduleDocument withPeople(List<Person> filled) {
-        return new ScheduleDocument(id, name, timeZone, rotation, filled, layers, roles);
+        return new ScheduleDocument(id, name, timeZone, rotation, filled, layers, roles, team);
     }
 
     /** Every person the document names as a participant, with the path that names them, in order. */

@@ -46,6 +46,8 @@ public class TeamRoster {
             select team_id, next_turn from team_turns where team_id = any(cast($1 as text[]))""";
     private static final String IN_SERVICES = """
             select id from services where body ->> 'team' = $1 order by id limit 20""";
+    private static final String IN_SCHEDULES = """
+            select id from schedules where body ->> 'team' = $1 order by id limit 20""";
     private static final String IN_POLICIES = """
             select id from escalation_policies
             where body ->> 'team' = $1
@@ -106,9 +108,10 @@ public class TeamRoster {
 
     /** What still names the team, in the API's words ("service checkout"); empty when nothing does. */
     public Uni<List<String>> referencedBy(String team) {
-        return documents.ids(IN_SERVICES, team).chain(services -> documents.ids(IN_POLICIES, team).map(policies ->
-                Stream.concat(services.stream().map(s -> "service " + s),
-                        policies.stream().map(p -> "escalation policy " + p)).toList()));
+        return Uni.combine().all().unis(documents.ids(IN_SERVICES, team), documents.ids(IN_SCHEDULES, team),
+                documents.ids(IN_POLICIES, team)).with((services, schedules, policies) -> Stream.of(
+                        services.stream().map(s -> "service " + s), schedules.stream().map(s -> "schedule " + s),
+                        policies.stream().map(p -> "escalation policy " + p)).flatMap(s -> s).toList());
     }
 
     private static Uni<List<Row>> query(String sql, Collection<String> teams) {

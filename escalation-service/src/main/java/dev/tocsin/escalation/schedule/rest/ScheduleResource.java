@@ -10,6 +10,9 @@ import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.TeamAccess;
+import dev.tocsin.escalation.team.TeamStore;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,15 +43,24 @@ public class ScheduleResource {
 
     private final ScheduleDocuments schedules;
     private final Users users;
+    private final TeamStore teams;
     private final EscalationConfig config;
+    private final SecurityIdentity identity;
 
-    ScheduleResource(ScheduleDocuments schedules, Users users, EscalationConfig config) {
+    ScheduleResource(ScheduleDocuments schedules, Users users, TeamStore teams, EscalationConfig config,
+            SecurityIdentity identity) {
         this.schedules = schedules;
         this.users = users;
+        this.teams = teams;
         this.config = config;
+        this.identity = identity;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Creates or replaces a schedule; the deployment's admin, or an admin of the team it belongs to
+     * (before and after the change), may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("id") String id, @Valid @NotNull ScheduleDocument schedule) {
@@ -59,17 +71,24 @@ public class ScheduleResource {
         List<Map.Entry<String, String>> named = schedule.participants();
         Set<String> people = new LinkedHashSet<>();
         named.forEach(e -> people.add(e.getValue()));
-        return AfterCommit.transaction(() -> users.getAll(people).chain(found -> {
+        String team = schedule.team() == null || schedule.team().isBlank() ? null : schedule.team();
+        return AfterCommit.transaction(() -> schedules.get(id).chain(before -> {
+            TeamAccess.requireOwner(identity, before.map(ScheduleDocument::team).orElse(team), team);
+            return teams.existing(team == null ? List.of() : List.of(team));
+        }).chain(existing -> users.getAll(people).chain(found -> {
             for (Map.Entry<String, String> e : named) {
                 if (!found.containsKey(e.getValue())) {
                     errors.add(e.getKey(), "user '" + e.getValue() + "' does not exist");
                 }
             }
+            if (team != null && existing.isEmpty()) {
+                errors.add("team", "'" + team + "' does not exist");
+            }
             errors.throwIfAny();
-            ScheduleDocument stored = schedule.singleRotation() ? schedule.withId(id)
-                    : schedule.withId(id).withPeople(zones(schedule, people, found));
+            ScheduleDocument stored = (schedule.singleRotation() ? schedule.withId(id)
+                    : schedule.withId(id).withPeople(zones(schedule, people, found))).withTeam(team);
             return DocumentResponses.put(schedules.put(id, stored), stored);
-        }));
+        })));
     }
 
     /** Each participant's zone: the body's where it gives one, else the user's own. */
@@ -98,11 +117,18 @@ public class ScheduleResource {
         return DocumentResponses.one(schedules.get(id), "schedule " + id);
     }
 
-    /** 409 while a policy's step names the schedule; its overrides and swaps go with it. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * 409 while a policy's step names the schedule; its overrides and swaps go with it. The
+     * deployment's admin or an admin of the schedule's team may delete it.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return DocumentResponses.delete("schedule " + id, schedules.referencedBy(id), none -> schedules.delete(id));
+        Uni<List<String>> referenced = schedules.get(id).chain(found -> {
+            found.ifPresent(schedule -> TeamAccess.requireOwner(identity, schedule.team()));
+            return schedules.referencedBy(id);
+        });
+        return DocumentResponses.delete("schedule " + id, referenced, none -> schedules.delete(id));
     }
 }

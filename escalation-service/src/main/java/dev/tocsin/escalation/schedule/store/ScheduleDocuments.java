@@ -27,7 +27,8 @@ public class ScheduleDocuments extends DocumentStore<ScheduleDocument> {
     /** Policies with a step that names the schedule (its primary or secondary). */
     private static final String IN_POLICIES = """
             select id from escalation_policies
-            where jsonb_path_exists(body, '$.steps[*].targets[*] ? (@.type != "USER" && @.id == $id)',
+            where jsonb_path_exists(body,
+                '$.steps[*].targets[*] ? ((@.type == "SCHEDULE_PRIMARY" || @.type == "SCHEDULE_SECONDARY") && @.id == $id)',
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
