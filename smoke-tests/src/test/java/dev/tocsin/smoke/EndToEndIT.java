@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,34 @@ class EndToEndIT {
         assertEquals("ACKNOWLEDGED", page.path("status").asText(), page.toString());
         assertEquals(1, page.path("round").asInt(), page.toString());
         stack.claim(emailsFor(run));
+    }
+
+    @Test
+    void anOverrideIsHonouredWhenThePageOpens() throws Exception {
+        twoStepPolicy("orders-policy");
+        String ordersKey = newService("orders", "Orders", "orders-policy");
+        String schedule = stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall";
+        String primary = Http.get(schedule + "/on-call", stack.viewerToken).json().path("primary").asText();
+        String cover = primary.equals("alice") ? "bob" : "alice";
+
+        // The other one covers the whole schedule for a day around now (whatever the moved clock says).
+        Http.Response override = Http.send("POST", schedule + "/overrides", stack.adminToken, "{\"person\":\""
+                + cover + "\",\"start\":\"" + Instant.now().minus(Duration.ofDays(1)) + "\",\"end\":\""
+                + Instant.now().plus(Duration.ofDays(1)) + "\"}");
+        assertEquals(201, override.status(), override.body());
+        assertEquals(cover, Http.get(schedule + "/on-call", stack.viewerToken).json().path("primary").asText());
+
+        String run = UUID.randomUUID().toString();
+        postAlert(ordersKey, "orders", "OrdersDown", run);
+        Awaitility.await("email to " + cover + ", who covers").atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        assertEquals(List.of(cover + "@example.com"), recipients(emailsFor(run)));
+        String pageId = Awaitility.await("the orders page").atMost(WAIT).until(() -> openPages("orders"),
+                pages -> pages.size() == 1).get(0);
+        acknowledge(pageId, cover);
+        stack.claim(emailsFor(run));
+        assertEquals(204, Http.delete(schedule + "/overrides/" + override.json().path("id").asText(),
+                stack.adminToken).status());
+        assertEquals(primary, Http.get(schedule + "/on-call", stack.viewerToken).json().path("primary").asText());
     }
 
     @Test

@@ -37,6 +37,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).GET());
     }
 
+    static Response delete(String url, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).DELETE());
+    }
+
     static Response send(String method, String url, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
