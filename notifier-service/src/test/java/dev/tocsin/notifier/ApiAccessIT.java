@@ -51,8 +51,9 @@ class ApiAccessIT {
     @Test
     void viewersAndRespondersReadButChangeNothing() {
         AccessWalk walk = AccessWalk.of(base);
-        // notifier-service has nothing a responder may change.
-        assertEquals(List.of(), walk.lowerRoleBounds(Set.of()));
+        // A responder changes only a person's own contact methods; the endpoint refuses anyone else's with 403.
+        assertEquals(List.of(), walk.lowerRoleBounds(Set.of("PUT /api/v1/users/{userId}/contact-methods/{id}",
+                "DELETE /api/v1/users/{userId}/contact-methods/{id}")));
     }
 
     @Test
@@ -81,6 +82,6 @@ class ApiAccessIT {
                 .body("[0].address", equalTo(grace + "@example.com"))
                 .body("[0]", not(hasKey("redacted")));
         given().header("Authorization", TestTokens.VIEWER).put(path + "/work").then().statusCode(403)
-                .body("detail", containsString("'admin'"));
+                .body("detail", containsString("'responder'"));
     }
 }

@@ -53,6 +53,25 @@ public final class TeamAccess {
     }
 
     /**
+     * Returns normally if {@code identity} is the person {@code personId}'s own token or the
+     * deployment's admin: what a person keeps for themselves (their contact methods) only they
+     * change.
+     *
+     * @param does what the caller tried, in the API's words ("change the contact methods of alice")
+     * @throws ProblemException 403 naming who may
+     */
+    public static void requireSelf(SecurityIdentity identity, String personId, String does) {
+        if (deploymentWide(identity) && identity.getRoles().contains(Roles.ADMIN)) {
+            return;
+        }
+        Actor actor = Actor.of(identity);
+        if (!actor.isPerson(personId)) {
+            throw new ProblemException(403, "Forbidden", "only " + personId + "'s own token (or the deployment's "
+                    + "admin) can " + does + "; the API token presented is " + actor.reference());
+        }
+    }
+
+    /**
      * Returns normally if {@code identity} may change a document owned by each of {@code teams}:
      * the deployment's admin may change any; a team's {@code admin} only documents of their own
      * team. Pass the team the document is stored with and the one a change would give it, so

@@ -9,6 +9,8 @@ import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.eventing.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.api.TeamAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +35,8 @@ import java.util.List;
 
 /**
  * A person's contact methods. Every one of them is notified when the person is paged (see
- * {@code NotificationRules}). Changes need the admin token.
+ * {@code NotificationRules}). The person changes their own with their token (a responder's role in
+ * some team); the deployment's admin changes anyone's.
  */
 @Path("/api/v1/users/{userId}/contact-methods")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,17 +44,20 @@ import java.util.List;
 public class ContactMethodResource {
 
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    ContactMethodResource(Clock clock) {
+    ContactMethodResource(Clock clock, SecurityIdentity identity) {
         this.clock = clock;
+        this.identity = identity;
     }
 
     /** Creates (201) or replaces (200) the contact method {@code id} of the person. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("userId") String userId, @PathParam("id") String id,
             @Valid @NotNull ContactMethodRequest body) {
+        TeamAccess.requireSelf(identity, userId, "change the contact methods of " + userId);
         // The person-id rule escalation-service applies: a contact method for an id it refuses could never be used.
         FieldErrors errors = new FieldErrors();
         PersonIds.check(userId, "userId", errors);
@@ -88,16 +94,17 @@ public class ContactMethodResource {
     }
 
     /** Removes it (204); deliveries already requested to it still run. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {
-        return Panache.withTransaction(() -> ContactMethod.deleteById(new ContactMethod.Key(userId, id)))
-                .map(deleted -> {
-                    if (!deleted) {
-                        throw ProblemException.notFound("contact method " + id + " of " + userId);
-                    }
-                    return Response.noContent().build();
-                });
+        // Whether it exists is no secret (viewers list them); whose it is decides who removes it.
+        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
+            if (existing == null) {
+                throw ProblemException.notFound("contact method " + id + " of " + userId);
+            }
+            TeamAccess.requireSelf(identity, userId, "remove the contact methods of " + userId);
+            return existing.delete();
+        })).map(deleted -> Response.noContent().build());
     }
 }
