@@ -8,6 +8,10 @@ import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.directory.MembershipRemoved;
 import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.PersonDeleted;
+import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.ServiceDeleted;
+import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamDeleted;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
@@ -101,13 +105,21 @@ public final class EventTypes {
             new EventType("tocsin.token.issued.v1", Topics.DIRECTORY, TokenIssued.class);
     public static final EventType TOKEN_REVOKED =
             new EventType("tocsin.token.revoked.v1", Topics.DIRECTORY, TokenRevoked.class);
+    public static final EventType PERSON_SAVED =
+            new EventType("tocsin.person.saved.v1", Topics.DIRECTORY, PersonSaved.class);
+    public static final EventType PERSON_DELETED =
+            new EventType("tocsin.person.deleted.v1", Topics.DIRECTORY, PersonDeleted.class);
+    public static final EventType SERVICE_SAVED =
+            new EventType("tocsin.service.saved.v1", Topics.DIRECTORY, ServiceSaved.class);
+    public static final EventType SERVICE_DELETED =
+            new EventType("tocsin.service.deleted.v1", Topics.DIRECTORY, ServiceDeleted.class);
 
     public static final List<EventType> ALL = List.of(ALERT_SIGNAL_RECEIVED, RELEASE_ALERT, ALERT_TRIGGERED,
             ALERT_RESOLVED, ALERT_GROUP_UPDATED, PAGE_OPENED, PAGE_ESCALATED, PAGE_ACKNOWLEDGED, PAGE_EXHAUSTED,
             PAGE_RESOLVED, PAGE_SNOOZED, PAGE_RENOTIFIED, PAGE_REASSIGNED, ACKNOWLEDGE_PAGE, RESOLVE_PAGE,
             SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
             TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED,
-            PAGE_ACKNOWLEDGEMENT_EXPIRED);
+            PAGE_ACKNOWLEDGEMENT_EXPIRED, PERSON_SAVED, PERSON_DELETED, SERVICE_SAVED, SERVICE_DELETED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -151,6 +163,10 @@ public final class EventTypes {
             case MembershipRemoved e -> MEMBERSHIP_REMOVED;
             case TokenIssued e -> TOKEN_ISSUED;
             case TokenRevoked e -> TOKEN_REVOKED;
+            case PersonSaved e -> PERSON_SAVED;
+            case PersonDeleted e -> PERSON_DELETED;
+            case ServiceSaved e -> SERVICE_SAVED;
+            case ServiceDeleted e -> SERVICE_DELETED;
         };
     }
 }

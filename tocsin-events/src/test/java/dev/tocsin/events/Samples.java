@@ -13,6 +13,10 @@ import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.directory.BusinessHours;
 import dev.tocsin.events.directory.MembershipRemoved;
 import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.PersonDeleted;
+import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.ServiceDeleted;
+import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamDeleted;
 import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.events.directory.TeamSaved;
@@ -159,6 +163,18 @@ final class Samples {
         }
         if (type == TokenRevoked.class) {
             return new TokenRevoked("0b7e3c1a-5d2f-4e6a-8b9c-1d2e3f4a5b6c", "person:alice", T0.plusSeconds(40));
+        }
+        if (type == PersonSaved.class) {
+            return new PersonSaved("alice", "Alice Example", "Europe/Berlin", "de-DE", "bootstrap:admin", T0);
+        }
+        if (type == PersonDeleted.class) {
+            return new PersonDeleted("alice", "bootstrap:admin", T0.plusSeconds(70));
+        }
+        if (type == ServiceSaved.class) {
+            return new ServiceSaved("checkout", "Checkout", "CRITICAL", "payments", "bootstrap:admin", T0);
+        }
+        if (type == ServiceDeleted.class) {
+            return new ServiceDeleted("checkout", "bootstrap:admin", T0.plusSeconds(80));
         }
         throw new IllegalArgumentException("no sample for " + type.getName() + ": add one with its golden fixture");
     }
