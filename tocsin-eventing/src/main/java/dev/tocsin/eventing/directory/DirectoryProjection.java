@@ -5,6 +5,10 @@ import dev.tocsin.events.EventJson;
 import dev.tocsin.events.directory.DirectoryEvent;
 import dev.tocsin.events.directory.MembershipRemoved;
 import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.PersonDeleted;
+import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.ServiceDeleted;
+import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamDeleted;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
@@ -16,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * Writes one directory event into this service's own tables ({@code directory_teams},
- * {@code directory_memberships}, {@code directory_tokens}), inside the inbox's transaction. Each
+ * {@code directory_memberships}, {@code directory_tokens}, {@code directory_people},
+ * {@code directory_services}), inside the inbox's transaction. Each
  * event carries its entity's whole state, so applying it is an upsert or a delete, and the latest
  * event of each key (what compaction keeps) rebuilds the same rows as the whole history.
  */
@@ -43,6 +48,17 @@ public class DirectoryProjection {
     private static final String REVOKE_TOKEN =
             "update directory_tokens set revoked_at = $2 where token_id = $1 and revoked_at is null";
 
+    private static final String SAVE_PERSON = """
+            insert into directory_people (person_id, name, time_zone, locale, saved_at) values ($1, $2, $3, $4, $5)
+            on conflict (person_id) do update set name = excluded.name, time_zone = excluded.time_zone,
+                locale = excluded.locale, saved_at = excluded.saved_at""";
+    private static final String DELETE_PERSON = "delete from directory_people where person_id = $1";
+    private static final String SAVE_SERVICE = """
+            insert into directory_services (service_id, name, criticality, team, saved_at) values ($1, $2, $3, $4, $5)
+            on conflict (service_id) do update set name = excluded.name, criticality = excluded.criticality,
+                team = excluded.team, saved_at = excluded.saved_at""";
+    private static final String DELETE_SERVICE = "delete from directory_services where service_id = $1";
+
     /** Applies {@code event} in the enclosing transaction. */
     public Uni<Void> apply(DirectoryEvent event) {
         return switch (event) {
@@ -55,6 +71,12 @@ public class DirectoryProjection {
             case TokenIssued e -> run(ISSUE_TOKEN, e.tokenId(), e.secretSha256(), e.subject().kind().name(),
                     e.subject().id(), EventJson.write(e.teamRoles()), Sql.at(e.expiresAt()), Sql.at(e.issuedAt()));
             case TokenRevoked e -> run(REVOKE_TOKEN, e.tokenId(), Sql.at(e.revokedAt()));
+            case PersonSaved e -> run(SAVE_PERSON, e.personId(), e.name(), e.timeZone(), e.locale(),
+                    Sql.at(e.savedAt()));
+            case PersonDeleted e -> run(DELETE_PERSON, e.personId());
+            case ServiceSaved e -> run(SAVE_SERVICE, e.serviceId(), e.name(), e.criticality(), e.team(),
+                    Sql.at(e.savedAt()));
+            case ServiceDeleted e -> run(DELETE_SERVICE, e.serviceId());
         };
     }
 

@@ -1,0 +1,55 @@
+package dev.tocsin.eventing.directory;
+
+import dev.tocsin.eventing.Sql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether people and services a request names are in this service's projection of the directory,
+ * so a service refuses a reference to an unknown one without asking escalation-service. The
+ * projection follows {@code tocsin.directory} asynchronously: a person saved a moment ago may not
+ * be known here yet, and the caller is told so in the 400.
+ */
+@ApplicationScoped
+public class DirectoryReferences {
+
+    private static final String KNOWN_PEOPLE =
+            "select person_id from directory_people where person_id = any(cast($1 as text[]))";
+    private static final String KNOWN_SERVICES =
+            "select service_id from directory_services where service_id = any(cast($1 as text[]))";
+
+    /** Those of {@code ids} the directory does not know as people, in the order given, in one statement. */
+    public Uni<Set<String>> unknownPeople(Collection<String> ids) {
+        return unknown(KNOWN_PEOPLE, ids);
+    }
+
+    /** Those of {@code ids} the directory does not know as services, in the order given, in one statement. */
+    public Uni<Set<String>> unknownServices(Collection<String> ids) {
+        return unknown(KNOWN_SERVICES, ids);
+    }
+
+    /** The sentence a 400 says of an id the directory does not know ({@code kind}: "person", "service"). */
+    public static String unknown(String kind, String id) {
+        return "'" + id + "' is no " + kind + " of the directory (escalation-service's /api/v1/"
+                + ("person".equals(kind) ? "users" : "services") + "; a new one is known here within seconds)";
+    }
+
+    private static Uni<Set<String>> unknown(String sql, Collection<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Sql.client().preparedQuery(sql).execute(Tuple.from(List.of((Object) wanted.toArray(String[]::new))))
+                .map(rows -> {
+                    Set<String> missing = new LinkedHashSet<>(wanted);
+                    rows.forEach(row -> missing.remove(row.getString(0)));
+                    return missing;
+                });
+    }
+}
