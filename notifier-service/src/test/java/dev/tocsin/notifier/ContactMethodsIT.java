@@ -9,11 +9,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.tocsin.events.directory.PersonDeleted;
+import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.SmtpTestResource;
+import io.agroal.api.AgroalDataSource;
 import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SmtpTestResource.class, restrictToAnnotatedClass = false)
 class ContactMethodsIT {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void logFailures() {
@@ -56,6 +64,28 @@ class ContactMethodsIT {
         given().header("Authorization", ADMIN)
                 .get("/api/v1/users/" + erin + "/contact-methods").then().body("", hasSize(0));
         given().header("Authorization", ADMIN).delete(path).then().statusCode(404);
+    }
+
+    @Test
+    void aContactMethodForAPersonTheDirectoryDoesNotKnowIsRefusedNamingThem() {
+        String frank = unique("frank");
+        String path = "/api/v1/users/" + frank + "/contact-methods/work";
+        String body = "{\"type\":\"EMAIL\",\"address\":\"frank@example.com\"}";
+
+        // Never published by escalation-service: nobody could page frank, so his address is refused.
+        put(path, body).statusCode(400).body("errors[0].field", equalTo("userId"))
+                .body("errors[0].message", containsString("'" + frank + "'"));
+        given().header("Authorization", ADMIN).get("/api/v1/users/" + frank + "/contact-methods").then()
+                .body("", hasSize(0));
+
+        // Once the directory knows him, the same request is accepted.
+        new DirectoryEvents(dataSource).people(frank);
+        put(path, body).statusCode(201);
+
+        // Deleted from the directory, he can get no new contact method.
+        new DirectoryEvents(dataSource).publish(new PersonDeleted(frank, "bootstrap:admin", Instant.now()));
+        put("/api/v1/users/" + frank + "/contact-methods/home", body).statusCode(400)
+                .body("errors[0].field", equalTo("userId"));
     }
 
     @Test

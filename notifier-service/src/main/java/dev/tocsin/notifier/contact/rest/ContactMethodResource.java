@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.contact.rest;
 
 import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
@@ -36,7 +37,8 @@ import java.util.List;
 /**
  * A person's contact methods. Every one of them is notified when the person is paged (see
  * {@code NotificationRules}). The person changes their own with their token (a responder's role in
- * some team); the deployment's admin changes anyone's.
+ * some team); the deployment's admin changes anyone's. The person must be one this service's
+ * projection of the directory knows: a contact method for anyone else could never be used.
  */
 @Path("/api/v1/users/{userId}/contact-methods")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,10 +47,12 @@ public class ContactMethodResource {
 
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final DirectoryReferences directory;
 
-    ContactMethodResource(Clock clock, SecurityIdentity identity) {
+    ContactMethodResource(Clock clock, SecurityIdentity identity, DirectoryReferences directory) {
         this.clock = clock;
         this.identity = identity;
+        this.directory = directory;
     }
 
     /** Creates (201) or replaces (200) the contact method {@code id} of the person. */
@@ -64,6 +68,15 @@ public class ContactMethodResource {
         errors.throwIfAny();
         Addresses.checkId("id", id);
         String address = Addresses.check(body.type(), body.address());
+        return directory.unknownPeople(List.of(userId)).chain(unknown -> {
+            if (!unknown.isEmpty()) {
+                throw ProblemException.badRequest("userId", DirectoryReferences.unknown("person", userId));
+            }
+            return save(userId, id, body, address);
+        });
+    }
+
+    private Uni<Response> save(String userId, String id, ContactMethodRequest body, String address) {
         return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
             ContactMethod method = existing == null ? new ContactMethod() : existing;
             method.userId = userId;
