@@ -5,16 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.directory.TokenSecrets;
-import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.directory.MembershipSaved;
 import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenSubject;
-import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.SmtpTestResource;
+import io.agroal.api.AgroalDataSource;
 import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,16 +25,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * A person manages their own contact methods with their own token, and nobody else's: the
  * responder's token changes and removes its holder's methods and is refused (403, naming who may)
- * on anyone else's; a viewer's token changes nothing. The tokens come from escalation-service's
- * directory events, produced here as its outbox would publish them.
+ * on anyone else's; a viewer's token changes nothing. The people, team and tokens come from
+ * escalation-service's directory events, produced here as its outbox would publish them.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
@@ -47,6 +44,9 @@ class OwnContactMethodsIT {
     @Inject
     Clock clock;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void aPersonChangesTheirOwnContactMethodsOnly() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -56,7 +56,8 @@ class OwnContactMethodsIT {
         String aliceToken = TokenSecrets.generate();
         String viewerToken = TokenSecrets.generate();
         Instant now = clock.instant();
-        send(new TeamSaved(team, "Contacts", "UTC", null, "bootstrap:admin", now),
+        new DirectoryEvents(dataSource).people(alice, bob).publish(
+                new TeamSaved(team, "Contacts", "UTC", null, "bootstrap:admin", now),
                 new MembershipSaved(team, alice, TeamRole.RESPONDER, "bootstrap:admin", now),
                 new MembershipSaved(team, bob, TeamRole.VIEWER, "bootstrap:admin", now),
                 token(aliceToken, alice, team, TeamRole.RESPONDER, now), token(viewerToken, bob, team, TeamRole.VIEWER, now));
@@ -88,16 +89,5 @@ class OwnContactMethodsIT {
 
     private static RequestSpecification call(String secret) {
         return given().header("Authorization", "Bearer " + secret).contentType(ContentType.JSON);
-    }
-
-    private void send(IntegrationEvent... events) {
-        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
-            for (IntegrationEvent event : events) {
-                producer.send(CloudEventRecords.toRecord(event, "/tocsin/escalation-service", clock.instant()))
-                        .get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new AssertionError("could not produce directory events", e);
-        }
     }
 }

@@ -6,6 +6,12 @@ import dev.tocsin.escalation.schedule.ScheduleRules;
 import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.OutboxRelay;
+import dev.tocsin.eventing.api.Actor;
+import dev.tocsin.events.directory.PersonDeleted;
+import dev.tocsin.events.directory.PersonSaved;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
@@ -21,17 +27,30 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** People who can be on call ({@code /api/v1/users}). Contact methods live in notifier-service. */
+/**
+ * People who can be on call ({@code /api/v1/users}). Contact methods live in notifier-service,
+ * which learns of people from the {@code PersonSaved} and {@code PersonDeleted} written beside
+ * each change, in its transaction.
+ */
 @Path("/api/v1/users")
 public class UserResource {
 
     private final Users users;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final SecurityIdentity identity;
 
-    UserResource(Users users) {
+    UserResource(Users users, Outbox outbox, OutboxRelay relay, Clock clock, SecurityIdentity identity) {
         this.users = users;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+        this.identity = identity;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -43,7 +62,11 @@ public class UserResource {
         ScheduleRules.zone("timeZone", user.timeZone(), errors);
         errors.throwIfAny();
         User stored = new User(id, user.name(), user.timeZone());
-        return AfterCommit.transaction(() -> DocumentResponses.put(users.put(id, stored), stored));
+        PersonSaved saved = new PersonSaved(id, user.name(), user.timeZone(), null, Actor.of(identity).reference(),
+                clock.instant());
+        return AfterCommit.transaction(() -> DocumentResponses.put(
+                        users.put(id, stored).call(() -> outbox.append(saved)), stored))
+                .invoke(relay::wake);
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -65,6 +88,9 @@ public class UserResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return DocumentResponses.delete("user " + id, users.referencedBy(id), none -> users.delete(id));
+        PersonDeleted deleted = new PersonDeleted(id, Actor.of(identity).reference(), clock.instant());
+        return DocumentResponses.delete("user " + id, users.referencedBy(id), none -> users.delete(id)
+                        .call(found -> found ? outbox.append(deleted) : Uni.createFrom().voidItem()))
+                .invoke(relay::wake);
     }
 }

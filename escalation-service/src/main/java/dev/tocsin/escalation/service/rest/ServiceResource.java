@@ -5,6 +5,12 @@ import dev.tocsin.escalation.service.ServiceDefinition;
 import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.store.DocumentResponses;
 import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.OutboxRelay;
+import dev.tocsin.eventing.api.Actor;
+import dev.tocsin.events.directory.ServiceDeleted;
+import dev.tocsin.events.directory.ServiceSaved;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
@@ -23,22 +29,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Monitored services and the policy each pages by ({@code /api/v1/services}). */
+/**
+ * Monitored services and the policy each pages by ({@code /api/v1/services}). alert-ingest learns
+ * of services from the {@code ServiceSaved} and {@code ServiceDeleted} written beside each change,
+ * in its transaction.
+ */
 @Path("/api/v1/services")
 public class ServiceResource {
 
     private final Services services;
     private final Policies policies;
     private final TeamStore teams;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
     private final SecurityIdentity identity;
 
-    ServiceResource(Services services, Policies policies, TeamStore teams, SecurityIdentity identity) {
+    ServiceResource(Services services, Policies policies, TeamStore teams, Outbox outbox, OutboxRelay relay,
+            Clock clock, SecurityIdentity identity) {
         this.services = services;
         this.policies = policies;
         this.teams = teams;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
         this.identity = identity;
     }
 
@@ -56,6 +74,7 @@ public class ServiceResource {
         String policy = blankToNull(service.escalationPolicy());
         String team = blankToNull(service.team());
         ServiceDefinition stored = new ServiceDefinition(id, service.name(), service.criticality(), policy, team);
+        ServiceSaved saved = saved(stored);
         return AfterCommit.transaction(() -> services.get(id).chain(before -> {
             TeamAccess.requireOwner(identity, before.map(ServiceDefinition::team).orElse(team), team);
             return policies.missing(policy == null ? List.of() : List.of(policy));
@@ -67,8 +86,9 @@ public class ServiceResource {
                 errors.add("team", "'" + team + "' does not exist");
             }
             errors.throwIfAny();
-            return DocumentResponses.put(services.put(id, stored), stored);
-        })));
+            // Published in the change's transaction: every service's projection of the directory follows it.
+            return DocumentResponses.put(services.put(id, stored).call(() -> outbox.append(saved)), stored);
+        }))).invoke(relay::wake);
     }
 
     private static String blankToNull(String value) {
@@ -101,6 +121,15 @@ public class ServiceResource {
             found.ifPresent(service -> TeamAccess.requireOwner(identity, service.team()));
             return List.<String>of();
         });
-        return DocumentResponses.delete("service " + id, owned, none -> services.delete(id));
+        ServiceDeleted deleted = new ServiceDeleted(id, Actor.of(identity).reference(), clock.instant());
+        return DocumentResponses.delete("service " + id, owned, none -> services.delete(id)
+                        .call(found -> found ? outbox.append(deleted) : Uni.createFrom().voidItem()))
+                .invoke(relay::wake);
+    }
+
+    /** The service as the directory publishes it. */
+    private ServiceSaved saved(ServiceDefinition service) {
+        return new ServiceSaved(service.id(), service.name(), service.criticality().name(), service.team(),
+                Actor.of(identity).reference(), clock.instant());
     }
 }
