@@ -221,6 +221,7 @@ class AlertIngestIT {
                 .post("/api/v1/integration-keys").then().statusCode(400).body("errors.field", hasItem("service"));
 
         // Without a key in the request, a random one is made and shown once.
+        Directory.services("payments");
         String secret = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"service\":\"payments\",\"name\":\"prometheus-eu\"}").post("/api/v1/integration-keys")
                 .then().statusCode(201).body("service", equalTo("payments")).extract().path("key");

@@ -67,6 +67,7 @@ class DecisionsIT {
     }
 
     private void profile(String body) {
+        Directory.services(service);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/services/" + service).then().statusCode(201);
     }

@@ -33,6 +33,10 @@ final class Intake {
     /** Creates a key for {@code service} with these extra settings (signingSecret, rateLimitPerMinute, ...). */
     static Key createKey(String service, Map<String, Object> settings) {
         String secret = "it-" + UUID.randomUUID();
+        Directory.services(service);
+        if (settings.get("services") instanceof java.util.List<?> more) {
+            Directory.services(more.stream().map(String::valueOf).toArray(String[]::new));
+        }
         Map<String, Object> body = new HashMap<>(settings);
         body.put("service", service);
         body.put("name", "integration test");

@@ -106,6 +106,10 @@ class IntakeScopeIT {
         Intake.Key key = Intake.createKey("scope-d");
         given().header("Authorization", ADMIN).contentType("application/merge-patch+json")
                 .body("{\"services\":[\"scope-e\"]}").patch("/api/v1/integration-keys/" + key.id()).then()
+                .statusCode(400).body("errors[0].field", equalTo("services[1]"));
+        Directory.services("scope-e");
+        given().header("Authorization", ADMIN).contentType("application/merge-patch+json")
+                .body("{\"services\":[\"scope-e\"]}").patch("/api/v1/integration-keys/" + key.id()).then()
                 .statusCode(200).body("services", equalTo(List.of("scope-d", "scope-e")));
         String run = UUID.randomUUID().toString();
         post("/hooks/generic", key.secret(), "{\"summary\":\"s\",\"labels\":{\"service\":\"scope-e\",\"run\":\""
@@ -150,6 +154,7 @@ class IntakeScopeIT {
                     .post("/api/v1/integration-keys").then().statusCode(400).body("errors.field", hasItem("key"))
                     .body("errors.message", hasItem(containsString("128 bits")));
         }
+        Directory.services("scope-g");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("service", "scope-g", "name", "exactly 22", "key", UUID.randomUUID().toString()
                         .replace("-", "").substring(0, 22)))

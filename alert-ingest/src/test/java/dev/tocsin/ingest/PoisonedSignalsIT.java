@@ -71,6 +71,7 @@ class PoisonedSignalsIT {
     @BeforeEach
     void criticalPages() {
         service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        Directory.services(service);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\":\"" + service + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":[{\"matchers\":"
                         + "[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],\"urgency\":\"PAGE\"}]}")

@@ -73,6 +73,7 @@ class ProjectionRebuildIT {
             assertEquals(3, rows("where labels->>'run' = '" + run + "'").size());
 
             // A storm: critical alerts page on this service, and the two past the fifth join a grouped page.
+            Directory.services(service);
             given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"name\":\"" + service
                     + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":[{\"matchers\":[{\"name\":"
                     + "\"severity\",\"op\":\"=\",\"value\":\"critical\"}],\"urgency\":\"PAGE\"}]}")

@@ -173,8 +173,29 @@ class RulesIT {
     }
 
     @Test
+    void aServiceTheDirectoryDoesNotKnowIsRefusedNamingTheField() {
+        String unknown = unique("nowhere");
+        admin().body(Map.of("name", "x", "criticality", "INTERNAL")).put("/api/v1/services/" + unknown).then()
+                .statusCode(400).body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", containsString("is no service of the directory"));
+        admin().body(Map.of("service", unknown, "endsAt", Instant.now().plus(Duration.ofHours(1)).toString(),
+                "createdBy", "bob", "comment", "c")).post("/api/v1/maintenance-windows").then().statusCode(400)
+                .body("errors[0].field", equalTo("service"));
+        String known = unique("svc");
+        Directory.services(known);
+        admin().body(Map.of("service", known, "services", List.of(known, unknown), "name", "two"))
+                .post("/api/v1/integration-keys").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("services[1]")));
+        // Nothing was written: the same profile is created once its service is known.
+        Directory.services(unknown);
+        admin().body(Map.of("name", "x", "criticality", "INTERNAL")).put("/api/v1/services/" + unknown).then()
+                .statusCode(201);
+    }
+
+    @Test
     void aMaintenanceWindowMutesEveryAlertOfItsService() throws SQLException {
         String service = unique("svc");
+        Directory.services(service);
         Instant endsAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String id = admin().body(Map.of("service", service, "endsAt", endsAt.toString(), "createdBy", "bob",
                         "comment", "quarterly failover"))
@@ -214,6 +235,7 @@ class RulesIT {
                         "urgency", "TICKET", "comment", "disks fill over days")),
                 "businessHours", Map.of("timeZone", "Europe/Berlin", "days", List.of("MONDAY", "TUESDAY"),
                         "start", "09:00", "end", "17:00"));
+        Directory.services(id);
         admin().body(profile).put("/api/v1/services/" + id).then().statusCode(201).body("id", equalTo(id));
         admin().body(profile).put("/api/v1/services/" + id).then().statusCode(200);
         given().header("Authorization", ADMIN).get("/api/v1/services/" + id).then().statusCode(200)

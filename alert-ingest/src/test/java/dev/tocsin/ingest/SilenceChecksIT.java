@@ -102,6 +102,7 @@ class SilenceChecksIT {
                 .post("/api/v1/silences").then().statusCode(400).body("errors.field", equalTo(List.of("endsAt")));
 
         String service = unique("svc");
+        Directory.services(service);
         Map<String, Object> window = new HashMap<>(Map.of("service", service, "createdBy", "bob", "comment", "c"));
         window.put("endsAt", Instant.now().plus(Duration.ofDays(8)).toString());
         admin().body(window).post("/api/v1/maintenance-windows").then().statusCode(400)

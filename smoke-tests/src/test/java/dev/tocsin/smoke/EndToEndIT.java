@@ -327,7 +327,7 @@ class EndToEndIT {
     private static String newService(String id, String name, String policy) {
         assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/" + id, stack.adminToken,
                 "{\"name\":\"" + name + "\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"" + policy + "\"}"));
-        assertSuccess(Http.send("PUT", stack.url("alert-ingest") + "/api/v1/services/" + id, stack.adminToken,
+        assertSuccess(Http.sendOnceKnown("PUT", stack.url("alert-ingest") + "/api/v1/services/" + id, stack.adminToken,
                 "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
                         + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"
                         + "\"urgency\":\"PAGE\",\"comment\":\"" + id + " pages on every critical alert\"}]}"));

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /** A small JSON-over-HTTP client for talking to the services as a user or a monitoring system would. */
 final class Http {
@@ -35,6 +36,18 @@ final class Http {
     /** A read of the management API, which needs a token: the viewer's, or the admin's. */
     static Response get(String url, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).GET());
+    }
+
+    /**
+     * {@link #send}, again while the answer is the 400 of a person or service the directory does not
+     * know yet: one escalation-service just saved reaches the other services within seconds, as
+     * {@code ./tocsin up} waits for too.
+     */
+    static Response sendOnceKnown(String method, String url, String bearer, String json) {
+        return Awaitility.await(method + " " + url + " once the directory knows what it names")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> send(method, url, bearer, json),
+                        r -> !(r.status() == 400 && r.body().contains("of the directory")));
     }
 
     static Response delete(String url, String bearer) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
+import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.Paged;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Manages the keys monitoring systems authenticate with. The secret is shown once, on creation; a
@@ -86,9 +88,24 @@ public class IntegrationKeyResource {
     private final IntegrationKeys keys;
     private final ActiveKeys active;
 
-    IntegrationKeyResource(IntegrationKeys keys, ActiveKeys active) {
+    private final DirectoryReferences directory;
+
+    IntegrationKeyResource(IntegrationKeys keys, ActiveKeys active, DirectoryReferences directory) {
         this.keys = keys;
         this.active = active;
+        this.directory = directory;
+    }
+
+    /** {@code service} and each of {@code services}, by the field that names it. */
+    private static List<Map.Entry<String, String>> named(String service, List<String> services) {
+        List<Map.Entry<String, String>> named = new java.util.ArrayList<>();
+        if (service != null) {
+            named.add(Map.entry("service", service));
+        }
+        for (int i = 0; services != null && i < services.size(); i++) {
+            named.add(Map.entry("services[" + i + "]", services.get(i)));
+        }
+        return named;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -101,8 +118,9 @@ public class IntegrationKeyResource {
         IntegrationKey.Signing signing = request.signingSecret() == null ? null : new IntegrationKey.Signing(
                 request.signingSecret(), request.signatureHeader(), request.timestampHeader());
         // The cache is told only after the commit, so no request can cache the old answer in between.
-        return AfterCommit.transaction(() -> keys.create(request.service(), request.services(), request.name(),
-                        secret, request.rateLimitPerMinute(), signing))
+        return directory.requireServices(named(request.service(), request.services()))
+                .chain(() -> AfterCommit.transaction(() -> keys.create(request.service(), request.services(),
+                        request.name(), secret, request.rateLimitPerMinute(), signing)))
                 .map(created -> created
                         .map(k -> {
                             active.forgetSecret(secret);
@@ -138,7 +156,10 @@ public class IntegrationKeyResource {
         return AfterCommit.transaction(() -> keys.findActive(id).chain(found -> {
             IntegrationKey current = found.orElseThrow(() -> ProblemException.notFound("active integration key " + id));
             IntegrationKey changed = KeyPatch.apply(current, patch);
-            return keys.update(changed).replaceWith(changed);
+            // Only services the patch adds: one the key already names may since have left the directory.
+            List<Map.Entry<String, String>> added = named(null, changed.services()).stream()
+                    .filter(e -> current.services() == null || !current.services().contains(e.getValue())).toList();
+            return directory.requireServices(added).chain(() -> keys.update(changed)).replaceWith(changed);
         })).map(changed -> {
             active.forget(id);
             return KeyListing.of(changed);

@@ -1,12 +1,14 @@
 package dev.tocsin.eventing.directory;
 
 import dev.tocsin.eventing.Sql;
+import dev.tocsin.eventing.api.FieldErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,21 @@ public class DirectoryReferences {
     /** Those of {@code ids} the directory does not know as services, in the order given, in one statement. */
     public Uni<Set<String>> unknownServices(Collection<String> ids) {
         return unknown(KNOWN_SERVICES, ids);
+    }
+
+    /**
+     * Returns once every service named is known to the directory; else a 400 naming each field
+     * that names an unknown one.
+     *
+     * @param named each field of the request (as the API names it: {@code services[1]}) and the service it names
+     */
+    public Uni<Void> requireServices(List<Map.Entry<String, String>> named) {
+        return unknownServices(named.stream().map(Map.Entry::getValue).toList()).invoke(unknown -> {
+            FieldErrors errors = new FieldErrors();
+            named.stream().filter(e -> unknown.contains(e.getValue()))
+                    .forEach(e -> errors.add(e.getKey(), unknown("service", e.getValue())));
+            errors.throwIfAny();
+        }).replaceWithVoid();
     }
 
     /** The sentence a 400 says of an id the directory does not know ({@code kind}: "person", "service"). */

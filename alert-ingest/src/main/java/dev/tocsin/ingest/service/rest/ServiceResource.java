@@ -23,7 +23,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import dev.tocsin.eventing.directory.DirectoryReferences;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Service profiles: each service's criticality, SLOs, urgency rules and business hours, which
@@ -35,8 +37,10 @@ public class ServiceResource {
 
     private final ServiceProfileStore profiles;
     private final MatcherConfig matchers;
+    private final DirectoryReferences directory;
 
-    ServiceResource(ServiceProfileStore profiles, MatcherConfig matchers) {
+    ServiceResource(ServiceProfileStore profiles, MatcherConfig matchers, DirectoryReferences directory) {
+        this.directory = directory;
         this.profiles = profiles;
         this.matchers = matchers;
     }
@@ -55,7 +59,9 @@ public class ServiceResource {
         }
         ServiceProfile profile = body.toProfile(id, errors, matchers.maxValueLength());
         errors.throwIfAny();
-        return AfterCommit.transaction(() -> profiles.put(profile)).map(created -> Response.status(created ? 201 : 200)
+        // A profile for a service the directory does not know would shape no alert anyone is paged for.
+        return directory.requireServices(List.of(Map.entry("id", id)))
+                .chain(() -> AfterCommit.transaction(() -> profiles.put(profile))).map(created -> Response.status(created ? 201 : 200)
                 .entity(ProfileDocument.of(profile)).build());
     }
 

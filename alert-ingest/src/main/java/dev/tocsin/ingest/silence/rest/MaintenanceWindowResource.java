@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.ingest.service.ServiceIds;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maintenance windows: every alert of one service is muted while its window is active, whatever
@@ -32,8 +34,11 @@ public class MaintenanceWindowResource extends RuleResource {
     public record NewWindow(String service, Instant startsAt, Instant endsAt, String createdBy, String comment) {
     }
 
-    MaintenanceWindowResource(RuleEndpoints endpoints) {
+    private final DirectoryReferences directory;
+
+    MaintenanceWindowResource(RuleEndpoints endpoints, DirectoryReferences directory) {
         super(endpoints, SuppressionRule.MAINTENANCE, "maintenance window");
+        this.directory = directory;
     }
 
     @POST
@@ -45,7 +50,9 @@ public class MaintenanceWindowResource extends RuleResource {
         RuleEndpoints.Common common = endpoints.common(window.startsAt(), window.endsAt(), window.createdBy(),
                 window.comment(), errors);
         errors.throwIfAny();
-        return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.MAINTENANCE, window.service(), null, common));
+        return directory.requireServices(List.of(Map.entry("service", window.service())))
+                .chain(() -> AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.MAINTENANCE,
+                        window.service(), null, common)));
     }
 
     /** Newest first; {@code service} filters by service, {@code state} is active, pending or expired. */
