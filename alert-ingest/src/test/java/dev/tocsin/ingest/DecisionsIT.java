@@ -15,6 +15,9 @@ import dev.tocsin.events.alert.AlertGroupUpdated;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
+import dev.tocsin.events.directory.BusinessHours;
+import dev.tocsin.events.directory.ServiceSaved;
+import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
@@ -268,5 +271,22 @@ class DecisionsIT {
         AlertTriggered ticket = alerts.await(AlertTriggered.class, t -> service.equals(t.service()), WAIT);
         assertEquals(Urgency.TICKET, ticket.urgency());
         assertTrue(!ticket.triggeredAt().isBefore(opens.toInstant(zone)), ticket.triggeredAt() + " before " + opens);
+    }
+
+    @Test
+    void aTicketOfAServiceWithoutHoursOfItsOwnWaitsForItsTeamsHours() {
+        profile("{\"name\":\"" + service + "\",\"criticality\":\"INTERNAL\"}");
+        // The team works only on the day after tomorrow, in its own zone: now is outside its hours.
+        String team = "team-" + service;
+        java.time.DayOfWeek workday = LocalDateTime.now(java.time.ZoneId.of("Asia/Kolkata")).getDayOfWeek().plus(2);
+        Instant now = Instant.now();
+        Directory.publish(new TeamSaved(team, team, "Asia/Kolkata", new BusinessHours(List.of(workday),
+                        java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0)), "bootstrap:admin", now),
+                new ServiceSaved(service, service, "LOW", team, "bootstrap:admin", now));
+        post(key, List.of(firing("CertExpiring", Map.of("severity", "warning")))).statusCode(202);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> listed("CertExpiring")
+                .body("[0].disposition", equalTo("HELD"))
+                .body("[0].dispositionReason", containsString("(Asia/Kolkata)")));
+        assertEquals(List.of(), triggered());
     }
 }

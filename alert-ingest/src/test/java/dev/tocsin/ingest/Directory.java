@@ -1,5 +1,6 @@
 package dev.tocsin.ingest;
 
+import dev.tocsin.events.directory.DirectoryEvent;
 import dev.tocsin.testing.DirectoryEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -14,6 +15,15 @@ final class Directory {
     }
 
     static void services(String... ids) {
-        new DirectoryEvents(Arc.container().instance(AgroalDataSource.class).get()).services(ids);
+        events().services(ids);
+    }
+
+    /** Any directory events (a team with its hours, a service of that team), applied on return. */
+    static void publish(DirectoryEvent... events) {
+        events().publish(events);
+    }
+
+    private static DirectoryEvents events() {
+        return new DirectoryEvents(Arc.container().instance(AgroalDataSource.class).get());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.pipeline;
 
 import dev.tocsin.ingest.alert.store.AlertTable.Firing;
+import dev.tocsin.ingest.service.BusinessHours;
 import dev.tocsin.ingest.service.ServiceProfile;
 import dev.tocsin.ingest.silence.Suppressions;
 import dev.tocsin.ingest.storm.GroupRow;
@@ -23,7 +24,14 @@ import java.util.function.Supplier;
  */
 public record DecisionInput(SignalBatch batch, Map<String, ServiceProfile> profiles, Suppressions suppressions,
         Map<String, List<Firing>> firings, Map<String, List<Instant>> pages, Map<String, GroupRow> groups,
-        Supplier<String> ids) {
+        Supplier<String> ids, Map<String, BusinessHours> teamHours) {
+
+    /** A batch whose services' teams name no business hours. */
+    public DecisionInput(SignalBatch batch, Map<String, ServiceProfile> profiles, Suppressions suppressions,
+            Map<String, List<Firing>> firings, Map<String, List<Instant>> pages, Map<String, GroupRow> groups,
+            Supplier<String> ids) {
+        this(batch, profiles, suppressions, firings, pages, groups, ids, Map.of());
+    }
 
     /** A batch whose steps find nothing stored: no profiles, rules, earlier alerts or groups. */
     public static DecisionInput of(SignalBatch batch, Supplier<String> ids) {

@@ -3,6 +3,7 @@ package dev.tocsin.ingest.pipeline;
 import dev.tocsin.ingest.alert.AlertRow;
 import dev.tocsin.ingest.alert.store.AlertTable;
 import dev.tocsin.ingest.service.ServiceProfileStore;
+import dev.tocsin.ingest.service.TeamHours;
 import dev.tocsin.ingest.silence.SuppressionRules;
 import dev.tocsin.ingest.silence.Suppressions;
 import dev.tocsin.ingest.storm.GroupRow;
@@ -84,11 +85,12 @@ class DecisionReads {
                         AlertTable.latestPages(c, opening, from.minus(config.storm().window()),
                                 config.storm().threshold() + 1),
                         GroupTable.byId(c, batch.touchedGroups()),
-                        GroupTable.openByService(c, opening))
-                .with((profiles, rules, firings, pages, touched, openGroups) -> {
+                        GroupTable.openByService(c, opening),
+                        TeamHours.byServices(c, decided))
+                .with((profiles, rules, firings, pages, touched, openGroups, teamHours) -> {
                     Map<String, GroupRow> groups = new HashMap<>(touched);
                     openGroups.values().forEach(g -> groups.put(g.id(), g));
-                    return new DecisionInput(batch, profiles, rules, firings, pages, groups, ids);
+                    return new DecisionInput(batch, profiles, rules, firings, pages, groups, ids, teamHours);
                 });
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * Holds a {@code TICKET} that arrives outside its team's business hours until they begin: low
  * priority alerts are handled during business hours (SRE book ch. 11), not at 3 a.m. The hours are
- * the service profile's, in the team's time zone, or the configured default.
+ * the service profile's own; else those of the service's team (the directory's, in the team's
+ * time zone); else the configured default.
  */
 public final class HoldStep implements DecisionStep {
 
@@ -35,11 +36,14 @@ public final class HoldStep implements DecisionStep {
                 return current;
             }
             ServiceProfile profile = input.profiles().get(candidate.service());
-            boolean own = profile != null && profile.businessHours() != null;
-            if (!own && !holdByDefault) {
+            BusinessHours hours = profile != null && profile.businessHours() != null ? profile.businessHours()
+                    : input.teamHours().get(candidate.service());
+            if (hours == null && !holdByDefault) {
                 return current;
             }
-            BusinessHours hours = own ? profile.businessHours() : defaults;
+            if (hours == null) {
+                hours = defaults;
+            }
             if (hours.isOpen(candidate.at())) {
                 return current;
             }

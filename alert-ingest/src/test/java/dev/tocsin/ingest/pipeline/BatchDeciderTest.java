@@ -111,6 +111,7 @@ class BatchDeciderTest {
     private final Map<String, List<Instant>> pages = new HashMap<>();
     private final Map<String, GroupRow> groups = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, BusinessHours> teamHours = new HashMap<>();
 
     private void signal(String key, String service, SignalAction action, Urgency urgency, Instant at) {
         items.add(new SignalBatch.Item(items.size() % 2, items.size(), new AlertSignalReceived(UUID.randomUUID(),
@@ -131,7 +132,8 @@ class BatchDeciderTest {
         BatchDecider decider = new BatchDecider(List.of(classify, new SuppressStep(), new FlapStep(CONFIG.flapping()),
                 storm, new HoldStep(WEEKDAYS, true)), storm);
         return decider.decide(new DecisionInput(new SignalBatch(List.copyOf(items), now, Map.copyOf(open)),
-                Map.of(), new Suppressions(rules), firings, pages, groups, () -> "a" + ids.incrementAndGet()));
+                Map.of(), new Suppressions(rules), firings, pages, groups, () -> "a" + ids.incrementAndGet(),
+                teamHours));
     }
 
     // Then: what was decided.
@@ -330,6 +332,24 @@ class BatchDeciderTest {
         // Never published, so nobody hears that it closed; its member never paged, so neither of it.
         assertTrue(group.published().isEmpty());
         assertTrue(member.published().isEmpty());
+    }
+
+    @Test
+    void aTicketOfAServiceWithoutHoursOfItsOwnWaitsForItsTeamsHours() {
+        // The team works Saturdays in Tokyo: 10:00 UTC Saturday is 19:00 there, after its day ends.
+        teamHours.put("checkout", new BusinessHours(ZoneId.of("Asia/Tokyo"), EnumSet.of(DayOfWeek.SATURDAY,
+                DayOfWeek.SUNDAY), LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        signal("after-hours", "checkout", SignalAction.TRIGGER, Urgency.TICKET, WEEKEND);
+        AlertRow held = decide(WEEKEND).alerts().get(0).after();
+        assertEquals(Disposition.HELD, held.disposition());
+        // Sunday 09:00 in Tokyo, not Monday 09:00 UTC as the default hours would say.
+        assertEquals(Instant.parse("2026-11-29T00:00:00Z"), held.heldUntil());
+
+        // Inside the team's hours (Saturday 11:00 in Tokyo) a ticket is published at once, weekend or not.
+        items.clear();
+        signal("in-hours", "checkout", SignalAction.TRIGGER, Urgency.TICKET, Instant.parse("2026-11-28T02:00:00Z"));
+        assertEquals(Disposition.PUBLISHED, decide(Instant.parse("2026-11-28T02:00:00Z")).alerts().get(0).after()
+                .disposition());
     }
 
     @Test
