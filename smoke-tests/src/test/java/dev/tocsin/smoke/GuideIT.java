@@ -1,0 +1,93 @@
+package dev.tocsin.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The on-call guide (docs/oncall-guide.md) as a team would follow it: every {@code sh} block,
+ * in order, as one bash script against the real packaged services, so an example that no longer
+ * matches the API fails here. The guide's alert pages Bob, who is then emailed.
+ */
+class GuideIT {
+
+    private static final Pattern SH_BLOCK = Pattern.compile("(?m)^```sh\\n(.*?)^```$", Pattern.DOTALL);
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws IOException {
+        stack = new Stack();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyExampleOfTheGuideRunsAsWritten() throws Exception {
+        Path root = Path.of(System.getProperty("tocsin.root", ".."));
+        String guide = Files.readString(root.resolve("docs/oncall-guide.md"));
+        StringBuilder script = new StringBuilder("set -euo pipefail\n")
+                .append("export INGEST=").append(stack.url("alert-ingest"))
+                .append(" ESCALATION=").append(stack.url("escalation-service"))
+                .append(" INCIDENT=").append(stack.url("incident-service"))
+                .append(" NOTIFIER=").append(stack.url("notifier-service"))
+                .append(" ADMIN=").append(stack.adminToken).append('\n');
+        Matcher blocks = SH_BLOCK.matcher(guide);
+        int count = 0;
+        while (blocks.find()) {
+            count++;
+            int line = guide.substring(0, blocks.start()).split("\n", -1).length;
+            script.append("echo '--- docs/oncall-guide.md, the block at line ").append(line).append("' >&2\n")
+                    .append(blocks.group(1));
+        }
+        assertTrue(count >= 10, "the guide's sh blocks were found: " + count);
+
+        Path file = Files.createTempFile("guide", ".sh");
+        Files.writeString(file, script);
+        Process bash = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true).start();
+        String output;
+        try (var out = bash.getInputStream()) {
+            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!bash.waitFor(5, TimeUnit.MINUTES)) {
+            bash.destroyForcibly();
+        }
+        assertEquals(0, bash.exitValue(), "the guide failed:\n" + output);
+
+        // Bob, covering the shift, was paged by email.
+        Awaitility.await("the guide's page emailed to bob").atMost(Duration.ofSeconds(60))
+                .until(() -> toBob().size() == 1);
+        stack.claim(toBob());
+    }
+
+    private static List<MimeMessage> toBob() throws MessagingException {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.smtp.receivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals("bob@example.com")
+                    && message.getSubject().contains("Payment errors above 2%")) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+}
