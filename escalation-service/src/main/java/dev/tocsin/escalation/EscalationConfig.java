@@ -29,6 +29,13 @@ public interface EscalationConfig {
     Optional<Duration> acknowledgementExpiry();
 
     /**
+     * Whether a person whose shift starts is told which pages of their schedule's services are
+     * still open (the shift handoff notice). On by default.
+     */
+    @WithDefault("true")
+    boolean handoffNotice();
+
+    /**
      * The escalation policy (its id) that pages for an alert whose service names no policy that
      * exists and whose team names no default: the last link of the routing chain before a page is
      * unrouted. Unset, the readiness check is DOWN: an alert of an unconfigured service would page

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * alert's summary, service, severity and labels, as escalation-service asked.
  *
  * @param step the escalation step that notifies this person (1 for the primary)
+ * @param reason why this person is told, when it is not simply being on call for the step (the
+ *     policy ran out and they are the fallback contact; their shift starts); null otherwise
  */
 public record Notification(
         String requestId,
@@ -22,16 +24,22 @@ public record Notification(
         String summary,
         String severity,
         Map<String, String> labels,
-        Instant requestedAt) {
+        Instant requestedAt,
+        String reason) {
 
     public Notification {
         // Sorted, so every rendering lists the labels in the same order.
         labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
+    public Notification(String requestId, String pageId, String alertId, String userId, int step, String service,
+            String summary, String severity, Map<String, String> labels, Instant requestedAt) {
+        this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, null);
+    }
+
     public static Notification of(NotifyRequested request) {
         return new Notification(request.requestId(), request.pageId(), request.alertId(), request.userId(),
                 request.step(), request.service(), request.summary(), request.severity(), request.labels(),
-                request.requestedAt());
+                request.requestedAt(), request.reason());
     }
 }

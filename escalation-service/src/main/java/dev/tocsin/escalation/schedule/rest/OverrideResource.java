@@ -7,6 +7,7 @@ import dev.tocsin.escalation.schedule.model.TimeRange;
 import dev.tocsin.escalation.schedule.store.ScheduleChanges;
 import dev.tocsin.escalation.schedule.store.Schedules;
 import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.escalation.handoff.HandoffNotices;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.ProblemException;
@@ -52,7 +53,11 @@ public class OverrideResource {
     private final Clock clock;
     private final SecurityIdentity identity;
 
-    OverrideResource(Schedules schedules, ScheduleChanges changes, Users users, Clock clock, SecurityIdentity identity) {
+    private final HandoffNotices handoffs;
+
+    OverrideResource(Schedules schedules, ScheduleChanges changes, Users users, Clock clock, SecurityIdentity identity,
+            HandoffNotices handoffs) {
+        this.handoffs = handoffs;
         this.schedules = schedules;
         this.changes = changes;
         this.users = users;
@@ -79,7 +84,7 @@ public class OverrideResource {
                 caller.require("add an override for " + request.person(), request.person());
                 ShiftOverride o = new ShiftOverride("ov-" + UUID.randomUUID().toString().substring(0, 13),
                         request.person(), range, target);
-                return changes.addOverride(id, o, caller.actor().reference(), now)
+                return changes.addOverride(id, o, caller.actor().reference(), now).call(() -> handoffs.rearm(id))
                         .map(v -> Response.status(201).entity(OverrideView.of(o)).build());
             });
         }));
@@ -100,7 +105,8 @@ public class OverrideResource {
             ShiftOverride o = schedule.overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("override " + overrideId + " of schedule " + id));
             caller.require("remove override " + overrideId, o.person());
-            return changes.deleteOverride(id, overrideId).map(deleted -> Response.noContent().build());
+            return changes.deleteOverride(id, overrideId).call(() -> handoffs.rearm(id))
+                    .map(deleted -> Response.noContent().build());
         }));
     }
 }

@@ -12,6 +12,7 @@ import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
 import dev.tocsin.escalation.team.TeamStore;
+import dev.tocsin.escalation.handoff.HandoffNotices;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +47,11 @@ public class ScheduleResource {
     private final TeamStore teams;
     private final EscalationConfig config;
     private final SecurityIdentity identity;
+    private final HandoffNotices handoffs;
 
     ScheduleResource(ScheduleDocuments schedules, Users users, TeamStore teams, EscalationConfig config,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, HandoffNotices handoffs) {
+        this.handoffs = handoffs;
         this.schedules = schedules;
         this.users = users;
         this.teams = teams;
@@ -87,7 +90,7 @@ public class ScheduleResource {
             errors.throwIfAny();
             ScheduleDocument stored = (schedule.singleRotation() ? schedule.withId(id)
                     : schedule.withId(id).withPeople(zones(schedule, people, found))).withTeam(team);
-            return DocumentResponses.put(schedules.put(id, stored), stored);
+            return DocumentResponses.put(schedules.put(id, stored).call(() -> handoffs.rearm(id)), stored);
         })));
     }
 
@@ -129,6 +132,7 @@ public class ScheduleResource {
             found.ifPresent(schedule -> TeamAccess.requireOwner(identity, schedule.team()));
             return schedules.referencedBy(id);
         });
-        return DocumentResponses.delete("schedule " + id, referenced, none -> schedules.delete(id));
+        return DocumentResponses.delete("schedule " + id, referenced, none -> schedules.delete(id)
+                .call(() -> handoffs.rearm(id)));
     }
 }

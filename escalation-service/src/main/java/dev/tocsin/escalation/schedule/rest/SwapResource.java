@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.schedule.rest;
 
+import dev.tocsin.escalation.handoff.HandoffNotices;
 import dev.tocsin.escalation.person.store.Users;
 import dev.tocsin.escalation.schedule.model.Swap;
 import dev.tocsin.escalation.schedule.model.SwapCommand;
@@ -58,7 +59,11 @@ public class SwapResource {
     private final Clock clock;
     private final SecurityIdentity identity;
 
-    SwapResource(Schedules schedules, ScheduleChanges changes, Users users, Clock clock, SecurityIdentity identity) {
+    private final HandoffNotices handoffs;
+
+    SwapResource(Schedules schedules, ScheduleChanges changes, Users users, Clock clock, SecurityIdentity identity,
+            HandoffNotices handoffs) {
+        this.handoffs = handoffs;
         this.schedules = schedules;
         this.changes = changes;
         this.users = users;
@@ -199,7 +204,9 @@ public class SwapResource {
             after = Swap.apply(after, event);
         }
         Swap stored = after;
-        return changes.putSwap(scheduleId, stored, caller.actor().reference(), now).replaceWith(stored);
+        // Accepting or cancelling moves who holds the shifts, and so when the next one starts.
+        return changes.putSwap(scheduleId, stored, caller.actor().reference(), now)
+                .call(() -> handoffs.rearm(scheduleId)).replaceWith(stored);
     }
 
     private static ProblemException conflict(String detail) {

@@ -47,8 +47,7 @@ public final class EmailRenderer {
         for (Map.Entry<String, String> label : n.labels().entrySet()) {
             body.append("  ").append(label.getKey()).append(" = ").append(label.getValue()).append('\n');
         }
-        body.append("\nYou get this because you are on call for ").append(orDash(n.service()))
-                .append(" (escalation step ").append(n.step()).append(").\n");
+        body.append("\nYou get this because ").append(because(n)).append(".\n");
         return body.toString();
     }
 
@@ -62,9 +61,14 @@ public final class EmailRenderer {
         row(html, "Step", Integer.toString(n.step()));
         html.append("</table>\n<h3>Labels</h3>\n<table>\n");
         n.labels().forEach((key, value) -> row(html, key, value));
-        html.append("</table>\n<p>You get this because you are on call for ").append(escape(orDash(n.service())))
-                .append(" (escalation step ").append(n.step()).append(").</p>\n</body></html>\n");
+        html.append("</table>\n<p>You get this because ").append(escape(because(n))).append(".</p>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** Why the person is told: the request's own reason, else being on call for the step. */
+    private static String because(Notification n) {
+        return blank(n.reason()) ? "you are on call for " + orDash(n.service()) + " (escalation step " + n.step() + ")"
+                : n.reason();
     }
 
     private static void row(StringBuilder html, String name, String value) {

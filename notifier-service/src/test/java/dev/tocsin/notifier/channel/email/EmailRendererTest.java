@@ -41,6 +41,18 @@ class EmailRendererTest {
     }
 
     @Test
+    void theBodySaysWhyThePersonIsTold() {
+        assertTrue(EmailRenderer.render(CHECKOUT).text()
+                .contains("You get this because you are on call for checkout (escalation step 1).\n"));
+        Notification fallback = new Notification("req-8", "page-42", "alert-9", "carol", 2, "checkout",
+                "Checkout error rate 12%", "critical", Map.of(), Instant.parse("2026-03-01T03:20:00Z"),
+                "nobody acknowledged page page-42 on any step: you are the <fallback> contact");
+        assertTrue(EmailRenderer.render(fallback).text().contains("You get this because nobody acknowledged page "
+                + "page-42 on any step: you are the <fallback> contact.\n"));
+        assertTrue(EmailRenderer.render(fallback).html().contains("you are the &lt;fallback&gt; contact.</p>"));
+    }
+
+    @Test
     void htmlPartHasTheSameContentEscaped() {
         // Labels come from whoever posts alerts; they must not become markup in the responder's mail client.
         Notification hostile = notification("warning", "<b>boom</b>", Map.of("note", "<script>alert(1)</script>"));
