@@ -122,6 +122,11 @@ class EntryMappersTest {
                 Arguments.of(new NotifyRequested("req-1", PAGE, ALERT, "alice", 1, "checkout", "Checkout error rate 12%",
                                 "critical", Map.of(), T.plusSeconds(2)),
                         new TimelineEntry("notify.requested", T.plusSeconds(2), ALERT, PAGE, "Notified alice (step 1)")),
+                // Told for a reason of its own: the policy ran out and carol is the fallback contact.
+                Arguments.of(new NotifyRequested("req-2", PAGE, ALERT, "carol", 2, "checkout", "Checkout error rate 12%",
+                                "critical", Map.of(), T.plusSeconds(900), "the policy ran out, and you are the fallback contact"),
+                        new TimelineEntry("notify.requested", T.plusSeconds(900), ALERT, PAGE,
+                                "Notified carol: the policy ran out, and you are the fallback contact")),
                 // Deliveries know only their page: the entry has no alert id and joins through the page.
                 Arguments.of(sent(1), new TimelineEntry("delivery.sent", T.plusSeconds(5), null, PAGE,
                         "Email sent to alice@example.com")),

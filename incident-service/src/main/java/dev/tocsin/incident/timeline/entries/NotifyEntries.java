@@ -16,7 +16,9 @@ public class NotifyEntries implements EntryMapper<NotifyRequested> {
 
     @Override
     public TimelineEntry entry(NotifyRequested event) {
-        return new TimelineEntry("notify.requested", event.requestedAt(), event.alertId(), event.pageId(),
-                "Notified %s (step %d)".formatted(event.userId(), event.step()));
+        // A request with a reason is not a step's (a fallback contact, a shift handoff): the reason says why.
+        String text = event.reason() == null ? "Notified %s (step %d)".formatted(event.userId(), event.step())
+                : "Notified %s: %s".formatted(event.userId(), event.reason());
+        return new TimelineEntry("notify.requested", event.requestedAt(), event.alertId(), event.pageId(), text);
     }
 }
