@@ -27,9 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,12 +174,6 @@ class AcknowledgementExpiryIT {
     }
 
     private Optional<Instant> stepDeadline(String pageId) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select due_at from deadlines where kind = 'page.step' and ref = ?")) {
-            select.setString(1, pageId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
-            }
-        }
+        return PageFixtures.deadline(database, "page.step", pageId);
     }
 }

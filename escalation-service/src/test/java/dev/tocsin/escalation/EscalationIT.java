@@ -31,9 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -354,12 +351,6 @@ class EscalationIT {
 
     /** When the page's step deadline is due, if one is armed. */
     private Optional<Instant> stepDeadline(String pageId) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select due_at from deadlines where kind = 'page.step' and ref = ?")) {
-            select.setString(1, pageId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
-            }
-        }
+        return PageFixtures.deadline(database, "page.step", pageId);
     }
 }

@@ -1,8 +1,6 @@
 package dev.tocsin.escalation;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,12 +19,8 @@ import dev.tocsin.testing.api.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,15 +56,15 @@ class HandoffNoticeIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String busy = "handoff-" + run;
         String quiet = "quiet-" + run;
-        put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"UTC\"}");
-        put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"UTC\"}");
+        PageFixtures.put("/api/v1/users/alice", "{\"name\":\"Alice\",\"timeZone\":\"UTC\"}");
+        PageFixtures.put("/api/v1/users/bob", "{\"name\":\"Bob\",\"timeZone\":\"UTC\"}");
         for (String schedule : List.of(busy, quiet)) {
-            put("/api/v1/schedules/" + schedule, "{\"name\":\"" + schedule + "\",\"timeZone\":\"UTC\",\"rotation\":"
+            PageFixtures.put("/api/v1/schedules/" + schedule, "{\"name\":\"" + schedule + "\",\"timeZone\":\"UTC\",\"rotation\":"
                     + "{\"start\":\"2020-01-06T09:00:00\",\"shiftLength\":\"P1D\",\"participants\":[\"alice\",\"bob\"]}}");
         }
-        put("/api/v1/escalation-policies/" + busy, "{\"name\":\"Busy\",\"repeat\":0,\"steps\":[{\"targets\":"
+        PageFixtures.put("/api/v1/escalation-policies/" + busy, "{\"name\":\"Busy\",\"repeat\":0,\"steps\":[{\"targets\":"
                 + "[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"" + busy + "\"}],\"deadline\":\"PT60M\"}]}");
-        put("/api/v1/services/" + busy, "{\"name\":\"Busy\",\"criticality\":\"LOW\",\"escalationPolicy\":\"" + busy
+        PageFixtures.put("/api/v1/services/" + busy, "{\"name\":\"Busy\",\"criticality\":\"LOW\",\"escalationPolicy\":\"" + busy
                 + "\"}");
 
         try (TopicReader published = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES,
@@ -118,18 +112,6 @@ class HandoffNoticeIT {
     }
 
     private Instant due(String schedule) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select due_at from deadlines where kind = ? and ref = ?")) {
-            select.setString(1, HandoffNotices.DEADLINE);
-            select.setString(2, schedule);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getTimestamp(1).toInstant() : null;
-            }
-        }
-    }
-
-    private static void put(String path, String body) {
-        given().header("Authorization", TestTokens.ADMIN).contentType(ContentType.JSON).body(body).put(path)
-                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        return PageFixtures.deadline(database, HandoffNotices.DEADLINE, schedule).orElse(null);
     }
 }

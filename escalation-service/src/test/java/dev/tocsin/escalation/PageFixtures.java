@@ -6,6 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.tocsin.testing.api.TestTokens;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The configuration the page ITs share, put over the API as a team would. */
 final class PageFixtures {
@@ -30,8 +37,21 @@ final class PageFixtures {
                 + "\"escalationPolicy\":\"" + id + "-policy\"}");
     }
 
-    private static void put(String path, String body) {
+    /** Puts a document as the bootstrap admin; created or replaced, anything else fails the test. */
+    static void put(String path, String body) {
         given().header("Authorization", TestTokens.ADMIN).contentType(ContentType.JSON).body(body).put(path)
-                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+                .then().log().ifValidationFails().statusCode(anyOf(equalTo(200), equalTo(201)));
+    }
+
+    /** When the engine's deadline {@code kind}/{@code ref} is due, read from its table; empty when none is armed. */
+    static Optional<Instant> deadline(DataSource database, String kind, String ref) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select due_at from deadlines where kind = ? and ref = ?")) {
+            select.setString(1, kind);
+            select.setString(2, ref);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
     }
 }

@@ -77,20 +77,20 @@ class TeamRoutingIT {
             producer = Infrastructure.producer();
         }
         for (String person : new String[] {"alice", "bob", "carol"}) {
-            put("/api/v1/users/" + person, "{\"name\":\"" + person + "\",\"timeZone\":\"UTC\"}");
+            PageFixtures.put("/api/v1/users/" + person, "{\"name\":\"" + person + "\",\"timeZone\":\"UTC\"}");
         }
         // The team first, as its default policy's target; then the policy; then the team names it.
         given().header("Authorization", TestTokens.ADMIN).contentType(ContentType.JSON)
                 .body("{\"id\":\"routing\",\"name\":\"Routing\",\"timeZone\":\"UTC\"}")
                 .post("/api/v1/teams").then().statusCode(anyOf(equalTo(201), equalTo(409)));
-        put("/api/v1/escalation-policies/routing-turns", "{\"name\":\"Whoever is in turn\",\"repeat\":0,\"steps\":["
+        PageFixtures.put("/api/v1/escalation-policies/routing-turns", "{\"name\":\"Whoever is in turn\",\"repeat\":0,\"steps\":["
                 + "{\"targets\":[{\"type\":\"TEAM_ROUND_ROBIN\",\"id\":\"routing\"}],\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/teams/routing", "{\"name\":\"Routing\",\"timeZone\":\"UTC\",\"defaultPolicy\":\"routing-turns\","
+        PageFixtures.put("/api/v1/teams/routing", "{\"name\":\"Routing\",\"timeZone\":\"UTC\",\"defaultPolicy\":\"routing-turns\","
                 + "\"fallbackContact\":\"carol\"}");
-        put("/api/v1/teams/routing/members/alice", "{\"role\":\"responder\"}");
-        put("/api/v1/teams/routing/members/bob", "{\"role\":\"admin\"}");
+        PageFixtures.put("/api/v1/teams/routing/members/alice", "{\"role\":\"responder\"}");
+        PageFixtures.put("/api/v1/teams/routing/members/bob", "{\"role\":\"admin\"}");
         // No policy of its own: its team's default routes it.
-        put("/api/v1/services/routing-teamed", "{\"name\":\"Teamed\",\"criticality\":\"HIGH\",\"team\":\"routing\"}");
+        PageFixtures.put("/api/v1/services/routing-teamed", "{\"name\":\"Teamed\",\"criticality\":\"HIGH\",\"team\":\"routing\"}");
     }
 
     @AfterAll
@@ -154,7 +154,7 @@ class TeamRoutingIT {
         producer.send(record(new AlertResolved(lost.alertId(), lost.dedupKey(), lost.service(), Instant.now()))).get();
         Awaitility.await().atMost(WAIT).until(() -> routing().getLong("checks[0].data.unroutedPages") == before);
 
-        put("/api/v1/escalation-policies/" + FALLBACK, "{\"name\":\"Fallback\",\"repeat\":0,\"steps\":["
+        PageFixtures.put("/api/v1/escalation-policies/" + FALLBACK, "{\"name\":\"Fallback\",\"repeat\":0,\"steps\":["
                 + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT5M\"}]}");
         AlertTriggered caught = alert("routing-nowhere-" + UUID.randomUUID());
         producer.send(record(caught)).get();
@@ -182,10 +182,5 @@ class TeamRoutingIT {
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> record(IntegrationEvent event) {
         return CloudEventRecords.toRecord(event, "/test", Instant.now());
-    }
-
-    private static void put(String path, String body) {
-        given().header("Authorization", TestTokens.ADMIN).contentType(ContentType.JSON).body(body).put(path)
-                .then().log().ifValidationFails().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 }

@@ -74,7 +74,10 @@ public class HandoffNotices {
         this.enabled = config.handoffNotice();
     }
 
-    /** Arms the schedule's deadline at its next shift start; runs in the caller's transaction. */
+    /**
+     * Arms the schedule's deadline at its next shift start, or removes it when the schedule is
+     * gone; runs in the caller's transaction.
+     */
     public Uni<Void> rearm(String scheduleId) {
         return schedules.get(scheduleId).chain(found -> found.isEmpty()
                 ? deadlines.cancel(Sql.connection(), DEADLINE, List.of(scheduleId))

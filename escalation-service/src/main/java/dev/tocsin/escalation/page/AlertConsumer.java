@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +100,9 @@ public class AlertConsumer implements Redelivery {
                     .chain(read -> {
                         Routing routing = read.getItem1();
                         Map<String, Page> loaded = read.getItem2();
-                        return roster.claimTurns(turnsTaken(alerts, routing, loaded))
-                                .map(first -> decide(alerts, routing, loaded, first));
+                        Map<String, List<String>> roundRobins = roundRobins(alerts, routing, loaded);
+                        return roster.claimTurns(turnsTaken(roundRobins))
+                                .map(first -> decide(alerts, routing, loaded, roundRobins, first));
                     })
                     .chain(commands::recordAll);
         });
@@ -126,32 +126,29 @@ public class AlertConsumer implements Redelivery {
     }
 
     /**
-     * The round-robin turns the poll's new pages take, per team: a page opened on a policy whose
-     * first step pages a team's round-robin takes one turn of that team.
+     * The poll's new pages whose policy's first step pages a team's round-robin, with those teams:
+     * each takes one turn of each, when its alert first triggers in the poll.
      */
-    private static Map<String, Integer> turnsTaken(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded) {
-        Map<String, Integer> taken = new HashMap<>();
-        Set<String> opening = new HashSet<>();
+    private static Map<String, List<String>> roundRobins(List<AlertEvent> alerts, Routing routing,
+            Map<String, Page> loaded) {
+        Map<String, List<String>> pages = new HashMap<>();
         for (AlertEvent alert : alerts) {
-            if (opens(alert, loaded, opening)) {
-                roundRobins((AlertTriggered) alert, routing).forEach(team -> taken.merge(team, 1, Integer::sum));
+            String pageId = Pages.idFor(alert.alertId());
+            if (alert instanceof AlertTriggered triggered && triggered.urgency() == Urgency.PAGE
+                    && loaded.get(pageId).status() == Page.Status.NEW && !pages.containsKey(pageId)) {
+                EscalationPolicy policy = routing.choose(triggered.service()).policy();
+                pages.put(pageId, policy == null ? List.of() : StepRouting.teams(
+                        List.of(PolicySnapshot.of(policy, null).step(1)), EscalationPolicy.TargetType.TEAM_ROUND_ROBIN));
             }
         }
+        return pages;
+    }
+
+    /** How many turns of each team the poll's new pages take. */
+    private static Map<String, Integer> turnsTaken(Map<String, List<String>> roundRobins) {
+        Map<String, Integer> taken = new HashMap<>();
+        roundRobins.values().forEach(teams -> teams.forEach(team -> taken.merge(team, 1, Integer::sum)));
         return taken;
-    }
-
-    /** Whether {@code alert} opens a page of the poll: the first trigger of a page that did not exist. */
-    private static boolean opens(AlertEvent alert, Map<String, Page> loaded, Set<String> opening) {
-        return alert instanceof AlertTriggered triggered && triggered.urgency() == Urgency.PAGE
-                && loaded.get(Pages.idFor(alert.alertId())).status() == Page.Status.NEW
-                && opening.add(Pages.idFor(alert.alertId()));
-    }
-
-    /** The teams whose round-robin the first step of the alert's page would page. */
-    private static List<String> roundRobins(AlertTriggered alert, Routing routing) {
-        EscalationPolicy policy = routing.choose(alert.service()).policy();
-        return policy == null ? List.of() : StepRouting.teams(List.of(PolicySnapshot.of(policy, null).step(1)),
-                EscalationPolicy.TargetType.TEAM_ROUND_ROBIN);
     }
 
     /**
@@ -159,21 +156,20 @@ public class AlertConsumer implements Redelivery {
      * page takes its teams' round-robin turns in poll order from the {@code firstTurns} the poll claimed.
      */
     private List<Pages.Decided> decide(List<AlertEvent> alerts, Routing routing, Map<String, Page> loaded,
-            Map<String, Long> firstTurns) {
+            Map<String, List<String>> roundRobins, Map<String, Long> firstTurns) {
         Instant now = clock.instant();
         Map<String, Long> nextTurns = new HashMap<>(firstTurns);
-        Set<String> opening = new HashSet<>();
+        // A page takes its turns once, at its first trigger.
+        Map<String, List<String>> untaken = new HashMap<>(roundRobins);
         Map<String, Page> current = new HashMap<>(loaded);
         Map<String, List<PageChange>> changes = new HashMap<>();
         for (AlertEvent alert : alerts) {
             String pageId = Pages.idFor(alert.alertId());
-            Map<String, Long> turns = Map.of();
-            if (opens(alert, loaded, opening)) {
-                turns = new HashMap<>();
-                for (String team : roundRobins((AlertTriggered) alert, routing)) {
-                    long turn = nextTurns.merge(team, 1L, Long::sum) - 1;
-                    turns.put(team, turn);
-                }
+            Map<String, Long> turns = new HashMap<>();
+            if (alert instanceof AlertTriggered triggered && triggered.urgency() == Urgency.PAGE) {
+                untaken.getOrDefault(pageId, List.of()).forEach(team ->
+                        turns.put(team, nextTurns.merge(team, 1L, Long::sum) - 1));
+                untaken.remove(pageId);
             }
             StepRouting.Teams teams = new StepRouting.Teams(routing.responders(), turns);
             PageContext context = new PageContext(now, step -> StepRouting.people(step, routing.schedules(), teams,

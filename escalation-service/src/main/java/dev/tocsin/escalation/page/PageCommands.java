@@ -128,13 +128,14 @@ public class PageCommands {
                     .map(EscalationPolicy.Target::id).distinct().toList();
             PolicySnapshot running = page.policy() != null ? page.policy() : legacy;
             boolean exhausts = command instanceof PageCommand.StepDue && page.exhaustsNext(running);
-            return schedules.getAll(scheduleIds).chain(found -> teams(steps)
-                    .chain(teams -> (exhausts ? fallbackContact(page.service()) : Uni.createFrom().<String>nullItem())
-                    .chain(contact -> {
-                        PageContext context = new PageContext(now, step -> StepRouting.people(step, found, teams, now),
-                                legacy, acknowledgementExpiry, contact);
+            // Independent reads, pipelined on the transaction's connection.
+            return Uni.combine().all().unis(schedules.getAll(scheduleIds), teams(steps),
+                            exhausts ? fallbackContact(page.service()) : Uni.createFrom().<String>nullItem())
+                    .asTuple().chain(read -> {
+                        PageContext context = new PageContext(now, step -> StepRouting.people(step, read.getItem1(),
+                                read.getItem2(), now), legacy, acknowledgementExpiry, read.getItem3());
                         return decided(page, command, context);
-                    })));
+                    });
         });
     }
 
@@ -148,9 +149,9 @@ public class PageCommands {
         if (all.isEmpty()) {
             return Uni.createFrom().item(StepRouting.Teams.NONE);
         }
-        return roster.responders(all).chain(responders -> roster.turns(StepRouting.teams(steps,
-                        EscalationPolicy.TargetType.TEAM_ROUND_ROBIN))
-                .map(turns -> new StepRouting.Teams(responders, turns)));
+        return Uni.combine().all().unis(roster.responders(all),
+                        roster.turns(StepRouting.teams(steps, EscalationPolicy.TargetType.TEAM_ROUND_ROBIN)))
+                .with(StepRouting.Teams::new);
     }
 
     /**

@@ -52,12 +52,14 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
                 .chain(policies -> {
                     List<EscalationPolicy.Target> first = policies.values().stream()
                             .flatMap(policy -> policy.steps().get(0).targets().stream()).toList();
-                    return scheduleStore.getAll(first.stream().filter(t -> t.type().schedule())
-                                    .map(EscalationPolicy.Target::id).toList())
-                            .chain(schedules -> roster.responders(first.stream().filter(t -> t.type().team())
-                                            .map(EscalationPolicy.Target::id).toList())
-                                    .map(responders -> new Routing(services, policies, schedules, teams, responders,
-                                            fallbackPolicy)));
+                    // Neither depends on the other: pipelined on the poll's connection, one round trip.
+                    return Uni.combine().all().unis(
+                                    scheduleStore.getAll(first.stream().filter(t -> t.type().schedule())
+                                            .map(EscalationPolicy.Target::id).toList()),
+                                    roster.responders(first.stream().filter(t -> t.type().team())
+                                            .map(EscalationPolicy.Target::id).toList()))
+                            .with((schedules, responders) -> new Routing(services, policies, schedules, teams,
+                                    responders, fallbackPolicy));
                 })));
     }
 

@@ -75,8 +75,8 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
             case PageChange.PolicyAdopted a -> row.after(page, row.updatedAt());
             case PageChange.Snoozed s -> row.after(page, s.at());
             case PageChange.Acknowledged a -> row.after(page, a.at());
-            case PageChange.Exhausted x -> x.notifiedUsers().isEmpty() ? row.after(page, x.at())
-                    : row.notifying(page, exhaustedNotice(page, x.notifiedUsers()), x.at());
+            case PageChange.Exhausted x -> notifiedBy(page, x).map(notice -> row.notifying(page, notice, x.at()))
+                    .orElseGet(() -> row.after(page, x.at()));
             case PageChange.Resolved r -> row.after(page, r.at());
         };
     }
@@ -105,7 +105,7 @@ public class PageRows implements StoredProjection<PageChange, PageRows.Row> {
     }
 
     /** Who was told the policy ran out, as {@link PageProjection} appends it. */
-    static Map<String, Object> exhaustedNotice(Page page, List<String> users) {
+    private static Map<String, Object> exhaustedNotice(Page page, List<String> users) {
         return Map.of("step", page.step(), "round", page.round(), "users", users, "reason", "exhausted");
     }
 
