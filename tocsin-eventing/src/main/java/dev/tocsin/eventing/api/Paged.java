@@ -1,5 +1,9 @@
 package dev.tocsin.eventing.api;
 
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.Optional;
+
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;
@@ -30,5 +34,27 @@ public final class Paged {
                 .replaceQueryParam("limit", request.limit())
                 .build().toString();
         return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+    }
+
+    /**
+     * Every item a paged read holds, read a page of {@link PageRequest#MAX_LIMIT} at a time: what an
+     * export of the whole configuration needs from a list that is otherwise read a page per request.
+     */
+    public static <T> Uni<List<T>> all(Function<PageRequest, Uni<List<T>>> read, Function<T, Cursor> key) {
+        return from(read, key, new PageRequest(PageRequest.MAX_LIMIT, Optional.empty()), new ArrayList<>());
+    }
+
+    private static <T> Uni<List<T>> from(Function<PageRequest, Uni<List<T>>> read, Function<T, Cursor> key,
+            PageRequest request, List<T> sofar) {
+        return read.apply(request).chain(fetched -> {
+            if (fetched.size() <= request.limit()) {
+                sofar.addAll(fetched);
+                return Uni.createFrom().item(List.copyOf(sofar));
+            }
+            List<T> page = fetched.subList(0, request.limit());
+            sofar.addAll(page);
+            return from(read, key, new PageRequest(request.limit(), Optional.of(key.apply(page.get(page.size() - 1)))),
+                    sofar);
+        });
     }
 }

@@ -1,0 +1,245 @@
+package dev.tocsin.escalation.configuration;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tocsin.escalation.person.User;
+import dev.tocsin.escalation.person.rest.UserResource;
+import dev.tocsin.escalation.person.store.Users;
+import dev.tocsin.escalation.policy.EscalationPolicy;
+import dev.tocsin.escalation.policy.rest.PolicyResource;
+import dev.tocsin.escalation.policy.store.Policies;
+import dev.tocsin.escalation.schedule.ScheduleDocument;
+import dev.tocsin.escalation.schedule.rest.ScheduleResource;
+import dev.tocsin.escalation.schedule.store.ScheduleDocuments;
+import dev.tocsin.escalation.service.ServiceDefinition;
+import dev.tocsin.escalation.service.rest.ServiceResource;
+import dev.tocsin.escalation.service.store.Services;
+import dev.tocsin.escalation.team.MemberRequest;
+import dev.tocsin.escalation.team.TeamResource;
+import dev.tocsin.escalation.team.TeamStore;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.config.ConfigurationChange;
+import dev.tocsin.eventing.config.ConfigurationDocument;
+import dev.tocsin.eventing.config.ConfigurationDocument.Item;
+import dev.tocsin.eventing.config.ConfigurationSteps;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * escalation-service's part of the configuration document: teams (with their members), people,
+ * schedules, policies and services. Applying it runs each item through the very resource its
+ * {@code PUT} or {@code DELETE} would, so the checks, the published directory events and the
+ * rearmed handoff notices are those of the API, all inside the one transaction of the caller.
+ */
+@Singleton
+public class EscalationConfiguration {
+
+    static final List<String> SECTIONS = List.of("teams", "people", "schedules", "policies", "services");
+
+    private final Users users;
+    private final TeamStore teams;
+    private final ScheduleDocuments schedules;
+    private final Policies policies;
+    private final Services services;
+    private final UserResource userApi;
+    private final TeamResource teamApi;
+    private final ScheduleResource scheduleApi;
+    private final PolicyResource policyApi;
+    private final ServiceResource serviceApi;
+    private final ObjectMapper json;
+    private final ObjectMapper reader;
+    private final Validator validator;
+
+    EscalationConfiguration(Users users, TeamStore teams, ScheduleDocuments schedules, Policies policies,
+            Services services, UserResource userApi, TeamResource teamApi, ScheduleResource scheduleApi,
+            PolicyResource policyApi, ServiceResource serviceApi, ObjectMapper json, Validator validator) {
+        this.users = users;
+        this.teams = teams;
+        this.schedules = schedules;
+        this.policies = policies;
+        this.services = services;
+        this.userApi = userApi;
+        this.teamApi = teamApi;
+        this.scheduleApi = scheduleApi;
+        this.policyApi = policyApi;
+        this.serviceApi = serviceApi;
+        this.json = json;
+        // A document is written by hand: a misspelt field is an error, not a field left at its default.
+        this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.validator = validator;
+    }
+
+    /** The running part, section by section in document order, each item by id as export shows it. */
+    public Uni<Map<String, Map<String, JsonNode>>> running() {
+        return Uni.combine().all().unis(
+                        Paged.all(teams::list, t -> Cursor.of(t.id())),
+                        Paged.all(users::list, u -> Cursor.of(u.id())),
+                        Paged.all(schedules::list, s -> Cursor.of(s.id())),
+                        Paged.all(policies::list, p -> Cursor.of(p.id())),
+                        Paged.all(services::list, s -> Cursor.of(s.id())))
+                .with((teamViews, people, scheduleDocuments, policyDocuments, serviceDefinitions) -> {
+                    Map<String, Map<String, JsonNode>> part = new LinkedHashMap<>();
+                    part.put("teams", byId(teamViews.stream().map(TeamItem::of).toList(), TeamItem::id));
+                    part.put("people", byId(people, User::id));
+                    part.put("schedules", byId(scheduleDocuments, ScheduleDocument::id));
+                    part.put("policies", byId(policyDocuments, EscalationPolicy::id));
+                    part.put("services", byId(serviceDefinitions, ServiceDefinition::id));
+                    return part;
+                });
+    }
+
+    private <T> Map<String, JsonNode> byId(List<T> items, Function<T, String> id) {
+        Map<String, JsonNode> nodes = new TreeMap<>();
+        items.forEach(item -> nodes.put(id.apply(item), node(item)));
+        return nodes;
+    }
+
+    private JsonNode node(Object item) {
+        return ConfigurationDocument.withoutNulls(json.valueToTree(item));
+    }
+
+    /**
+     * Makes the running part equal to the document's, inside the caller's transaction: 400 naming
+     * every document path that is refused, after which the caller's transaction must roll back. A
+     * section the document leaves out is left as it is; a section it lists, even empty, is made
+     * equal to it, so what it no longer lists is deleted.
+     */
+    public Uni<List<ConfigurationChange>> apply(ConfigurationDocument document) {
+        FieldErrors errors = new FieldErrors();
+        List<Item<TeamItem>> teamItems = read(document, "teams", TeamItem.class, errors);
+        List<Item<User>> people = read(document, "people", User.class, errors);
+        List<Item<ScheduleDocument>> scheduleItems = read(document, "schedules", ScheduleDocument.class, errors);
+        List<Item<EscalationPolicy>> policyItems = read(document, "policies", EscalationPolicy.class, errors);
+        List<Item<ServiceDefinition>> serviceItems = read(document, "services", ServiceDefinition.class, errors);
+        errors.throwIfAny();
+        return running().chain(before -> {
+            ConfigurationSteps steps = new ConfigurationSteps();
+            Map<String, JsonNode> runningTeams = before.get("teams");
+            List<Item<TeamItem>> deferred = new ArrayList<>();
+            // Whom the rest names comes first: people, then teams, whose default policy may have to wait for it.
+            for (Item<User> person : people) {
+                if (changed(person.value(), before.get("people").get(person.key()))) {
+                    steps.add(person.path(), () -> userApi.put(person.key(), person.value()));
+                }
+            }
+            for (Item<TeamItem> team : teamItems) {
+                TeamItem item = team.value();
+                String policy = item.defaultPolicy();
+                boolean waits = policy != null && !before.get("policies").containsKey(policy);
+                if (waits) {
+                    deferred.add(team);
+                }
+                JsonNode was = runningTeams.get(team.key());
+                TeamItem now = new TeamItem(team.key(), item.name(), item.timeZone(), item.businessHours(),
+                        waits ? null : policy, item.fallbackContact(), item.members());
+                if (was == null) {
+                    steps.add(team.path(), () -> teamApi.create(now.request(now.defaultPolicy())));
+                } else if (changed(withoutMembers(node(now)), withoutMembers(was))) {
+                    steps.add(team.path(), () -> teamApi.update(team.key(), now.request(now.defaultPolicy())));
+                }
+                members(steps, team, was);
+            }
+            for (Item<ScheduleDocument> schedule : scheduleItems) {
+                if (changed(schedule.value(), before.get("schedules").get(schedule.key()))) {
+                    steps.add(schedule.path(), () -> scheduleApi.put(schedule.key(), schedule.value()));
+                }
+            }
+            for (Item<EscalationPolicy> policy : policyItems) {
+                if (changed(policy.value(), before.get("policies").get(policy.key()))) {
+                    steps.add(policy.path(), () -> policyApi.put(policy.key(), policy.value()));
+                }
+            }
+            for (Item<TeamItem> team : deferred) {
+                steps.add(team.path() + ".defaultPolicy", () -> teamApi.update(team.key(),
+                        team.value().request(team.value().defaultPolicy())));
+            }
+            for (Item<ServiceDefinition> service : serviceItems) {
+                if (changed(service.value(), before.get("services").get(service.key()))) {
+                    steps.add(service.path(), () -> serviceApi.put(service.key(), service.value()));
+                }
+            }
+            // What the document no longer lists goes last, what names others before what they name.
+            deletions(document, "services", serviceItems, before, steps, serviceApi::delete);
+            deletions(document, "policies", policyItems, before, steps, policyApi::delete);
+            deletions(document, "schedules", scheduleItems, before, steps, scheduleApi::delete);
+            if (document.has("teams")) {
+                for (String gone : absent(teamItems, runningTeams)) {
+                    runningTeams.get(gone).path("members").fieldNames().forEachRemaining(person ->
+                            steps.add("teams", () -> teamApi.removeMember(gone, person)));
+                    steps.add("teams", () -> teamApi.delete(gone));
+                }
+            }
+            deletions(document, "people", people, before, steps, userApi::delete);
+            return steps.run(errors).chain(() -> {
+                errors.throwIfAny();
+                return running().map(after -> changes(before, after));
+            });
+        });
+    }
+
+    /** Puts the team's members the document gives it and removes those it no longer lists. */
+    private void members(ConfigurationSteps steps, Item<TeamItem> team, JsonNode was) {
+        Map<String, String> wanted = team.value().membersOrNone();
+        JsonNode running = was == null ? null : was.get("members");
+        wanted.forEach((person, role) -> {
+            JsonNode current = running == null ? null : running.get(person);
+            if (current == null || !current.asText().equals(role)) {
+                steps.add(team.path() + ".members." + person,
+                        () -> teamApi.putMember(team.key(), person, new MemberRequest(role)));
+            }
+        });
+        if (running != null) {
+            running.fieldNames().forEachRemaining(person -> {
+                if (!wanted.containsKey(person)) {
+                    steps.add(team.path() + ".members", () -> teamApi.removeMember(team.key(), person));
+                }
+            });
+        }
+    }
+
+    private <T> void deletions(ConfigurationDocument document, String section, List<Item<T>> listed,
+            Map<String, Map<String, JsonNode>> before, ConfigurationSteps steps, Function<String, Uni<?>> delete) {
+        if (document.has(section)) {
+            absent(listed, before.get(section)).forEach(id -> steps.add(section, () -> delete.apply(id)));
+        }
+    }
+
+    private static <T> List<String> absent(List<Item<T>> listed, Map<String, JsonNode> running) {
+        List<String> keys = listed.stream().map(Item::key).toList();
+        return running.keySet().stream().filter(id -> !keys.contains(id)).toList();
+    }
+
+    private boolean changed(Object item, JsonNode running) {
+        return running == null || !Objects.equals(item instanceof JsonNode node ? node : node(item), running);
+    }
+
+    private static JsonNode withoutMembers(JsonNode team) {
+        ObjectNode copy = ((ObjectNode) team).deepCopy();
+        copy.remove("members");
+        return copy;
+    }
+
+    private <T> List<Item<T>> read(ConfigurationDocument document, String section, Class<T> type, FieldErrors errors) {
+        return ConfigurationSteps.valid(document.items(section, type, reader,
+                node -> ConfigurationDocument.text(node, "id"), errors), validator, errors);
+    }
+
+    static List<ConfigurationChange> changes(Map<String, Map<String, JsonNode>> before,
+            Map<String, Map<String, JsonNode>> after) {
+        List<ConfigurationChange> changes = new ArrayList<>();
+        before.forEach((section, items) -> changes.addAll(ConfigurationChange.between(section, items, after.get(section))));
+        return changes;
+    }
+}
