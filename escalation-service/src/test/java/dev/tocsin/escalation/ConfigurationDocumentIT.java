@@ -1,5 +1,12 @@
 package dev.tocsin.escalation;
 
+import static dev.tocsin.testing.api.ConfigurationDocuments.addAll;
+import static dev.tocsin.testing.api.ConfigurationDocuments.apply;
+import static dev.tocsin.testing.api.ConfigurationDocuments.exported;
+import static dev.tocsin.testing.api.ConfigurationDocuments.exportedText;
+import static dev.tocsin.testing.api.ConfigurationDocuments.plan;
+import static dev.tocsin.testing.api.ConfigurationDocuments.remove;
+import static dev.tocsin.testing.api.ConfigurationDocuments.text;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +16,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.empty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.api.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,12 +36,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
 class ConfigurationDocumentIT {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void anAppliedDocumentIsWhatRunsAndItsExportPlansToNoChange() throws Exception {
+    void anAppliedDocumentIsWhatRunsAndItsExportPlansToNoChange() {
         ObjectNode document = exported();
         addAll(document, """
                 teams:
@@ -68,7 +71,7 @@ class ConfigurationDocumentIT {
                 services:
                   - {id: svc-%1$s, name: Checkout, criticality: CRITICAL, escalationPolicy: policy-%1$s, team: team-%1$s}
                 """.formatted(run));
-        String text = YAML.writeValueAsString(document);
+        String text = text(document);
 
         plan(text).statusCode(200).body("changes.findAll { it.action == 'create' }.id",
                 hasItems("team-" + run, "alice-" + run, "oncall-" + run, "policy-" + run, "svc-" + run));
@@ -81,15 +84,14 @@ class ConfigurationDocumentIT {
         get("/api/v1/services/svc-" + run).statusCode(200).body("team", equalTo("team-" + run));
 
         plan(text).statusCode(200).body("changes", empty());
-        String export = given().header("Authorization", TestTokens.ADMIN).get("/api/v1/configuration")
-                .then().statusCode(200).contentType("application/yaml").extract().asString();
+        String export = exportedText();
         assertTrue(export.startsWith("version: 1") && export.contains("deadline: PT10M"), export);
         assertFalse(export.contains("600.0"), export);
         plan(export).statusCode(200).body("changes", empty());
     }
 
     @Test
-    void anItemNoLongerListedIsDeletedAndAMemberNoLongerListedLeavesTheTeam() throws Exception {
+    void anItemNoLongerListedIsDeletedAndAMemberNoLongerListedLeavesTheTeam() {
         ObjectNode document = exported();
         addAll(document, """
                 teams:
@@ -99,19 +101,19 @@ class ConfigurationDocumentIT {
                   - {id: carol-%1$s, name: Carol, timeZone: UTC}
                   - {id: dave-%1$s, name: Dave, timeZone: UTC}
                 """.formatted(run));
-        apply(YAML.writeValueAsString(document)).statusCode(200);
+        apply(document).statusCode(200);
 
-        remove(document, "teams", "gone-" + run);
-        remove(document, "people", "dave-" + run);
+        remove(document, "teams", "id", "gone-" + run);
+        remove(document, "people", "id", "dave-" + run);
         for (JsonNode team : document.get("teams")) {
             if (team.get("id").asText().equals("stays-" + run)) {
                 ((ObjectNode) team.get("members")).remove("dave-" + run);
             }
         }
-        plan(YAML.writeValueAsString(document)).statusCode(200)
+        plan(document).statusCode(200)
                 .body("changes.findAll { it.action == 'delete' }.id", hasItems("gone-" + run, "dave-" + run))
                 .body("changes.find { it.id == 'stays-" + run + "' }.fields", equalTo(List.of("members")));
-        apply(YAML.writeValueAsString(document)).statusCode(200);
+        apply(document).statusCode(200);
 
         get("/api/v1/teams/gone-" + run).statusCode(404);
         get("/api/v1/users/dave-" + run).statusCode(404);
@@ -119,7 +121,7 @@ class ConfigurationDocumentIT {
     }
 
     @Test
-    void aRefusalAnywhereChangesNothingAndEveryRefusalIsNamedByItsDocumentPath() throws Exception {
+    void aRefusalAnywhereChangesNothingAndEveryRefusalIsNamedByItsDocumentPath() {
         ObjectNode document = exported();
         int schedules = document.get("schedules").size();
         int policies = document.get("policies").size();
@@ -137,14 +139,14 @@ class ConfigurationDocumentIT {
                     steps: [{targets: [{type: USER, id: erin-%1$s}], deadline: PT90M}]
                 """.formatted(run));
 
-        apply(YAML.writeValueAsString(document)).statusCode(400).contentType("application/problem+json")
+        apply(document).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("schedules[" + schedules + "].rotation.participants[1]",
                         "policies[" + policies + "].steps[0].deadline"));
         get("/api/v1/users/erin-" + run).statusCode(404);
     }
 
     @Test
-    void aDeletionOfSomethingStillNamedIsRefusedNamingWhatNamesIt() throws Exception {
+    void aDeletionOfSomethingStillNamedIsRefusedNamingWhatNamesIt() {
         ObjectNode document = exported();
         addAll(document, """
                 people:
@@ -154,12 +156,12 @@ class ConfigurationDocumentIT {
                 services:
                   - {id: pays-%1$s, name: Pays, criticality: LOW, escalationPolicy: named-%1$s}
                 """.formatted(run));
-        apply(YAML.writeValueAsString(document)).statusCode(200);
+        apply(document).statusCode(200);
 
         // The policy goes, but the document does not say what the service should page by instead.
-        remove(document, "policies", "named-" + run);
+        remove(document, "policies", "id", "named-" + run);
         document.remove("services");
-        apply(YAML.writeValueAsString(document)).statusCode(400)
+        apply(document).statusCode(400)
                 .body("errors.message", hasItem("escalation policy named-" + run + " is still named by service pays-"
                         + run + "; change it first"));
         get("/api/v1/escalation-policies/named-" + run).statusCode(200);
@@ -187,40 +189,6 @@ class ConfigurationDocumentIT {
                 .then().statusCode(200).body(equalTo(document));
         given().header("Authorization", TestTokens.VIEWER).get("/api/v1/configuration").then().statusCode(403);
         given().header("Authorization", TestTokens.VIEWER).get("/api/v1/configuration/versions").then().statusCode(403);
-    }
-
-    private static ObjectNode exported() throws Exception {
-        String text = given().header("Authorization", TestTokens.ADMIN).get("/api/v1/configuration")
-                .then().statusCode(200).extract().asString();
-        return (ObjectNode) YAML.readTree(text);
-    }
-
-    private static void addAll(ObjectNode document, String yaml) throws Exception {
-        JsonNode added = YAML.readTree(yaml);
-        added.fields().forEachRemaining(section -> {
-            ArrayNode items = document.has(section.getKey()) ? (ArrayNode) document.get(section.getKey())
-                    : document.putArray(section.getKey());
-            section.getValue().forEach(items::add);
-        });
-    }
-
-    private static void remove(ObjectNode document, String section, String id) {
-        ArrayNode items = (ArrayNode) document.get(section);
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i).get("id").asText().equals(id)) {
-                items.remove(i);
-            }
-        }
-    }
-
-    private static ValidatableResponse plan(String document) {
-        return given().header("Authorization", TestTokens.ADMIN).contentType("application/yaml").body(document.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/api/v1/configuration/plan").then();
-    }
-
-    private static ValidatableResponse apply(String document) {
-        return given().header("Authorization", TestTokens.ADMIN).contentType("application/yaml").body(document.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .put("/api/v1/configuration").then();
     }
 
     private static ValidatableResponse get(String path) {

@@ -19,12 +19,15 @@ import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.escalation.team.MemberRequest;
 import dev.tocsin.escalation.team.TeamResource;
 import dev.tocsin.escalation.team.TeamStore;
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.config.ConfigurationChange;
 import dev.tocsin.eventing.config.ConfigurationDocument;
 import dev.tocsin.eventing.config.ConfigurationDocument.Item;
+import dev.tocsin.eventing.config.ConfigurationPart;
 import dev.tocsin.eventing.config.ConfigurationSteps;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -44,9 +47,7 @@ import java.util.function.Function;
  * rearmed handoff notices are those of the API, all inside the one transaction of the caller.
  */
 @Singleton
-public class EscalationConfiguration {
-
-    static final List<String> SECTIONS = List.of("teams", "people", "schedules", "policies", "services");
+public class EscalationConfiguration implements ConfigurationPart {
 
     private final Users users;
     private final TeamStore teams;
@@ -61,10 +62,13 @@ public class EscalationConfiguration {
     private final ObjectMapper json;
     private final ObjectMapper reader;
     private final Validator validator;
+    private final OutboxRelay relay;
 
     EscalationConfiguration(Users users, TeamStore teams, ScheduleDocuments schedules, Policies policies,
             Services services, UserResource userApi, TeamResource teamApi, ScheduleResource scheduleApi,
-            PolicyResource policyApi, ServiceResource serviceApi, ObjectMapper json, Validator validator) {
+            PolicyResource policyApi, ServiceResource serviceApi, ObjectMapper json, Validator validator,
+            OutboxRelay relay) {
+        this.relay = relay;
         this.users = users;
         this.teams = teams;
         this.schedules = schedules;
@@ -81,7 +85,18 @@ public class EscalationConfiguration {
         this.validator = validator;
     }
 
-    /** The running part, section by section in document order, each item by id as export shows it. */
+    @Override
+    public List<String> sections() {
+        return List.of("teams", "people", "schedules", "policies", "services");
+    }
+
+    /** The directory is the document's first part: its export carries the version. */
+    @Override
+    public boolean first() {
+        return true;
+    }
+
+    @Override
     public Uni<Map<String, Map<String, JsonNode>>> running() {
         return Uni.combine().all().unis(
                         Paged.all(teams::list, t -> Cursor.of(t.id())),
@@ -110,13 +125,9 @@ public class EscalationConfiguration {
         return ConfigurationDocument.withoutNulls(json.valueToTree(item));
     }
 
-    /**
-     * Makes the running part equal to the document's, inside the caller's transaction: 400 naming
-     * every document path that is refused, after which the caller's transaction must roll back. A
-     * section the document leaves out is left as it is; a section it lists, even empty, is made
-     * equal to it, so what it no longer lists is deleted.
-     */
-    public Uni<List<ConfigurationChange>> apply(ConfigurationDocument document) {
+    /** The document's people and services are this part's own, so {@code planning} changes nothing here. */
+    @Override
+    public Uni<List<ConfigurationChange>> apply(ConfigurationDocument document, boolean planning) {
         FieldErrors errors = new FieldErrors();
         List<Item<TeamItem>> teamItems = read(document, "teams", TeamItem.class, errors);
         List<Item<User>> people = read(document, "people", User.class, errors);
@@ -184,7 +195,9 @@ public class EscalationConfiguration {
             deletions(document, "people", people, before, steps, userApi::delete);
             return steps.run(errors).chain(() -> {
                 errors.throwIfAny();
-                return running().map(after -> changes(before, after));
+                // The directory events are in the outbox once the caller commits; send them then, not at the next poll.
+                AfterCommit.register(relay::wake);
+                return running().map(after -> ConfigurationChange.between(before, after));
             });
         });
     }
@@ -234,12 +247,5 @@ public class EscalationConfiguration {
     private <T> List<Item<T>> read(ConfigurationDocument document, String section, Class<T> type, FieldErrors errors) {
         return ConfigurationSteps.valid(document.items(section, type, reader,
                 node -> ConfigurationDocument.text(node, "id"), errors), validator, errors);
-    }
-
-    static List<ConfigurationChange> changes(Map<String, Map<String, JsonNode>> before,
-            Map<String, Map<String, JsonNode>> after) {
-        List<ConfigurationChange> changes = new ArrayList<>();
-        before.forEach((section, items) -> changes.addAll(ConfigurationChange.between(section, items, after.get(section))));
-        return changes;
     }
 }

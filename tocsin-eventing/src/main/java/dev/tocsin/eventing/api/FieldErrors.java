@@ -10,10 +10,32 @@ import java.util.List;
 public final class FieldErrors {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final FieldErrors parent;
+    private final String prefix;
+
+    public FieldErrors() {
+        this(null, "");
+    }
+
+    private FieldErrors(FieldErrors parent, String prefix) {
+        this.parent = parent;
+        this.prefix = prefix;
+    }
 
     public FieldErrors add(String field, String message) {
         errors.add(new Problem.FieldError(field, message));
+        if (parent != null) {
+            parent.add(prefix + field, message);
+        }
         return this;
+    }
+
+    /**
+     * Errors of one part of a larger document: each added here is also added to this collector
+     * under {@code path} ({@code serviceProfiles[2]} + {@code slos[0].objective}).
+     */
+    public FieldErrors under(String path) {
+        return new FieldErrors(this, path + ".");
     }
 
     public int size() {

@@ -41,6 +41,14 @@ public record ConfigurationChange(String section, String id, String action, List
         return changes;
     }
 
+    /** The changes of every section of a part, in section order. */
+    public static List<ConfigurationChange> between(Map<String, Map<String, JsonNode>> before,
+            Map<String, Map<String, JsonNode>> after) {
+        List<ConfigurationChange> changes = new ArrayList<>();
+        before.forEach((section, items) -> changes.addAll(between(section, items, after.getOrDefault(section, Map.of()))));
+        return changes;
+    }
+
     private static List<String> differing(JsonNode was, JsonNode is) {
         Set<String> names = new LinkedHashSet<>();
         for (Iterator<String> it = was.fieldNames(); it.hasNext(); ) {

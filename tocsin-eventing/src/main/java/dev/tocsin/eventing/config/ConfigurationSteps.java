@@ -46,7 +46,7 @@ public final class ConfigurationSteps {
     }
 
     /** Records an owner's refusal under the item's path: its fields under the path, else its detail at it. */
-    static void record(String path, Problem problem, FieldErrors errors) {
+    public static void record(String path, Problem problem, FieldErrors errors) {
         if (problem.errors() == null || problem.errors().isEmpty()) {
             errors.add(path, problem.detail());
         } else {

@@ -1,0 +1,114 @@
+package dev.tocsin.ingest.service.configuration;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tocsin.eventing.api.Cursor;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.config.ConfigurationChange;
+import dev.tocsin.eventing.config.ConfigurationDocument;
+import dev.tocsin.eventing.config.ConfigurationDocument.Item;
+import dev.tocsin.eventing.config.ConfigurationPart;
+import dev.tocsin.eventing.config.ConfigurationSteps;
+import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.ingest.service.ProfileDocument;
+import dev.tocsin.ingest.service.ServiceProfile;
+import dev.tocsin.ingest.service.ServiceProfileStore;
+import dev.tocsin.ingest.silence.MatcherConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * alert-ingest's part of the configuration document: {@code serviceProfiles}, each the body of
+ * {@code PUT /api/v1/services/{id}} with its id, read and checked by the same {@link ProfileDocument}.
+ * A profile must name a service of the directory; while planning, the services the same document
+ * defines count as known, since the directory learns of them only once escalation-service's part
+ * is applied.
+ */
+@Singleton
+public class ProfileConfiguration implements ConfigurationPart {
+
+    private static final String SECTION = "serviceProfiles";
+
+    private final ServiceProfileStore profiles;
+    private final MatcherConfig matchers;
+    private final DirectoryReferences directory;
+    private final ObjectMapper json;
+    private final ObjectMapper reader;
+
+    ProfileConfiguration(ServiceProfileStore profiles, MatcherConfig matchers, DirectoryReferences directory,
+            ObjectMapper json) {
+        this.profiles = profiles;
+        this.matchers = matchers;
+        this.directory = directory;
+        this.json = json;
+        this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Override
+    public List<String> sections() {
+        return List.of(SECTION);
+    }
+
+    @Override
+    public Uni<Map<String, Map<String, JsonNode>>> running() {
+        return Paged.all(profiles::list, p -> Cursor.of(p.id())).map(all -> {
+            Map<String, JsonNode> items = new TreeMap<>();
+            all.forEach(profile -> items.put(profile.id(), node(profile)));
+            return Map.of(SECTION, items);
+        });
+    }
+
+    private JsonNode node(ServiceProfile profile) {
+        return ConfigurationDocument.withoutNulls(json.valueToTree(ProfileDocument.of(profile)));
+    }
+
+    @Override
+    public Uni<List<ConfigurationChange>> apply(ConfigurationDocument document, boolean planning) {
+        FieldErrors errors = new FieldErrors();
+        List<Item<ProfileDocument>> items = document.items(SECTION, ProfileDocument.class, reader,
+                node -> ConfigurationDocument.text(node, "id"), errors);
+        List<Item<ServiceProfile>> checked = new ArrayList<>();
+        for (Item<ProfileDocument> item : items) {
+            FieldErrors mine = errors.under(item.path());
+            ServiceProfile profile = item.value().toProfile(item.key(), mine, matchers.maxValueLength());
+            if (mine.size() == 0) {
+                checked.add(new Item<>(item.path(), item.key(), profile));
+            }
+        }
+        return directory.unknownServices(checked.stream().map(Item::key).toList()).chain(unknown -> {
+            Set<String> missing = new HashSet<>(unknown);
+            if (planning) {
+                missing.removeAll(document.ids("services"));
+            }
+            checked.stream().filter(item -> missing.contains(item.key()))
+                    .forEach(item -> errors.add(item.path() + ".id", DirectoryReferences.unknown("service", item.key())));
+            errors.throwIfAny();
+            return running();
+        }).chain(before -> {
+            Map<String, JsonNode> running = before.get(SECTION);
+            ConfigurationSteps steps = new ConfigurationSteps();
+            for (Item<ServiceProfile> item : checked) {
+                if (!node(item.value()).equals(running.get(item.key()))) {
+                    steps.add(item.path(), () -> profiles.put(item.value()));
+                }
+            }
+            if (document.has(SECTION)) {
+                List<String> listed = checked.stream().map(Item::key).toList();
+                running.keySet().stream().filter(id -> !listed.contains(id))
+                        .forEach(id -> steps.add(SECTION, () -> profiles.delete(id)));
+            }
+            return steps.run(errors).chain(() -> {
+                errors.throwIfAny();
+                return running().map(after -> ConfigurationChange.between(before, after));
+            });
+        });
+    }
+}
