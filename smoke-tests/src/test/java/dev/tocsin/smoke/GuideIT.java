@@ -46,7 +46,14 @@ class GuideIT {
     void everyExampleOfTheGuideRunsAsWritten() throws Exception {
         Path root = Path.of(System.getProperty("tocsin.root", ".."));
         String guide = Files.readString(root.resolve("docs/oncall-guide.md"));
+        Path work = Files.createTempDirectory("guide");
+        // ./tocsin runs from the checkout, pointed at this stack and its admin token.
         StringBuilder script = new StringBuilder("set -euo pipefail\n")
+                .append("cd '").append(root.toAbsolutePath().normalize()).append("'\n")
+                .append("export WORK='").append(work).append("' TOCSIN_TOKEN=").append(stack.adminToken)
+                .append(" TOCSIN_ESCALATION_SERVICE_URL=").append(stack.url("escalation-service"))
+                .append(" TOCSIN_ALERT_INGEST_URL=").append(stack.url("alert-ingest"))
+                .append(" TOCSIN_NOTIFIER_SERVICE_URL=").append(stack.url("notifier-service")).append('\n')
                 .append("export INGEST=").append(stack.url("alert-ingest"))
                 .append(" ESCALATION=").append(stack.url("escalation-service"))
                 .append(" INCIDENT=").append(stack.url("incident-service"))

@@ -34,8 +34,6 @@ final class Stack implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("alert-ingest", "escalation-service", "incident-service",
             "notifier-service");
-    private static final Map<String, String> DEMO_SERVICE = Map.of("ingest", "alert-ingest",
-            "escalation", "escalation-service", "notifier", "notifier-service", "incident", "incident-service");
 
     final String adminToken = UUID.randomUUID().toString();
     final String viewerToken = UUID.randomUUID().toString();
@@ -211,21 +209,49 @@ final class Stack implements AutoCloseable {
         throw new IllegalStateException(service + " reports no clock in /q/health/live");
     }
 
+    /**
+     * Applies {@code demo/tocsin.yaml} with the very command a team runs, {@code ./tocsin apply},
+     * pointed at this stack, then creates the demo integration key (operational state, not
+     * configuration: its secret is generated and shown once), as {@code ./tocsin up} does. The
+     * stacks of one test JVM share a database, so, as {@code ./tocsin up} does, the document seeds
+     * only a database no document was applied to: a later stack keeps what an earlier one's tests
+     * configured, which applying the demo again would delete.
+     */
     private void applyDemoConfiguration() throws IOException {
-        for (String line : Files.readAllLines(root.resolve("demo/config.tsv"))) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        Http.Response versions = Http.get(url("escalation-service") + "/api/v1/configuration/versions?limit=1",
+                adminToken);
+        if (versions.status() != 200) {
+            throw new IllegalStateException("the configuration versions answered " + versions);
+        }
+        if (versions.json().isEmpty()) {
+            applyDemoDocument();
+        }
+        Http.Response key = Http.send("POST", url("alert-ingest") + "/api/v1/integration-keys", adminToken,
+                Files.readString(root.resolve("demo/integration-key-demo.json")));
+        if (key.status() != 201) {
+            throw new IllegalStateException("creating the demo integration key answered " + key);
+        }
+        demoKey = key.json().path("key").asText();
+    }
+
+    private void applyDemoDocument() throws IOException {
+        Path out = logs.resolve("tocsin-apply.log");
+        ProcessBuilder apply = new ProcessBuilder(root.resolve("tocsin").toString(), "apply", "-f",
+                root.resolve("demo/tocsin.yaml").toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        apply.environment().put("TOCSIN_TOKEN", adminToken);
+        for (String service : List.of("escalation-service", "alert-ingest", "notifier-service")) {
+            apply.environment().put("TOCSIN_" + service.toUpperCase().replace('-', '_') + "_URL", url(service));
+        }
+        try {
+            Process process = apply.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./tocsin apply -f demo/tocsin.yaml failed: " + Files.readString(out));
             }
-            String[] f = line.trim().split("\\s+");
-            String body = Files.readString(root.resolve("demo").resolve(f[3]));
-            Http.Response response = Http.sendOnceKnown(f[1], url(DEMO_SERVICE.get(f[0])) + f[2], adminToken, body);
-            // A team POSTed again answers 409: it is there.
-            if (response.status() / 100 != 2 && !(f[1].equals("POST") && response.status() == 409)) {
-                throw new IllegalStateException("demo config " + line + " answered " + response);
-            }
-            if (f[2].equals("/api/v1/integration-keys")) {
-                demoKey = response.json().path("key").asText();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
