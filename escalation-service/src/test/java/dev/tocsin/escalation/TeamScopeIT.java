@@ -76,6 +76,9 @@ class TeamScopeIT {
                 .statusCode(403);
         call(TestTokens.ADMIN).body(schedule("no-such-team-" + RUN)).put("/api/v1/schedules/nowhere-" + RUN).then()
                 .statusCode(400).body("errors[0].field", equalTo("team"));
+        // The audit names the one change that happened, by the person whose token made it.
+        call(TestTokens.ADMIN).queryParam("path", schedule).get("/api/v1/audit").then().statusCode(200)
+                .body("actor", equalTo(java.util.List.of("person:alice"))).body("method", equalTo(java.util.List.of("PUT")));
 
         // The team is not deleted while its schedule names it.
         call(TestTokens.ADMIN).delete("/api/v1/teams/" + TEAM).then().statusCode(409)

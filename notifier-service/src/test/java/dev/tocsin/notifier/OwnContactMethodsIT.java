@@ -79,6 +79,13 @@ class OwnContactMethodsIT {
         call(aliceToken).delete("/api/v1/users/" + alice + "/contact-methods/work").then().statusCode(204);
         given().header("Authorization", Api.ADMIN).get("/api/v1/users/" + bob + "/contact-methods").then()
                 .statusCode(200).body("id", hasItem("work"));
+        // The audit lists alice's two changes as hers, newest first, and none of the refused attempts.
+        given().header("Authorization", Api.ADMIN).queryParam("path", "/api/v1/users/" + alice + "/")
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("method", equalTo(java.util.List.of("DELETE", "PUT")))
+                .body("actor", equalTo(java.util.List.of("person:" + alice, "person:" + alice)));
+        given().header("Authorization", Api.ADMIN).queryParam("path", "/api/v1/users/" + bob + "/")
+                .get("/api/v1/audit").then().statusCode(200).body("actor", equalTo(java.util.List.of("bootstrap:admin")));
     }
 
     private static TokenIssued token(String secret, String person, String team, TeamRole role, Instant now) {

@@ -1,5 +1,6 @@
 package dev.tocsin.eventing;
 
+import dev.tocsin.eventing.audit.AuditTrail;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -7,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -39,11 +41,14 @@ public final class AfterCommit {
         return around(inner -> {
             // The caller's duplicated context, wherever the pool completes the connection.
             Context context = Vertx.currentContext();
+            Optional<AuditTrail.Entry> audit = AuditTrail.pending();
             return Sql.pool().withTransaction(connection -> {
                 context.putLocal(Sql.CONNECTION, connection);
                 return Uni.createFrom().deferred(inner::get)
+                        // Who made the change commits with it (GET /api/v1/audit).
+                        .call(() -> AuditTrail.write(connection, audit))
                         .onTermination().invoke(() -> context.removeLocal(Sql.CONNECTION));
-            });
+            }).invoke(() -> AuditTrail.committed(audit));
         }, work);
     }
 

@@ -2,6 +2,7 @@ package dev.tocsin.eventing.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.audit.AuditTrail;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,7 @@ public class ConfigurationResource {
     public Uni<ConfigurationChanges> plan(String document) {
         ConfigurationPart owned = owned();
         ConfigurationDocument parsed = ConfigurationDocument.parse(document);
+        AuditTrail.discard();
         return owned.transaction(() -> owned.apply(parsed, true), true).map(ConfigurationChanges::new);
     }
 
