@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.directory.DirectoryReferences;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.Paged;
@@ -90,7 +91,11 @@ public class IntegrationKeyResource {
 
     private final DirectoryReferences directory;
 
-    IntegrationKeyResource(IntegrationKeys keys, ActiveKeys active, DirectoryReferences directory) {
+    private final SecurityIdentity identity;
+
+    IntegrationKeyResource(IntegrationKeys keys, ActiveKeys active, DirectoryReferences directory,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.keys = keys;
         this.active = active;
         this.directory = directory;
@@ -108,7 +113,13 @@ public class IntegrationKeyResource {
         return named;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    /** A key's services (its one {@code service}, or its {@code services}), as ownership is checked. */
+    private static List<String> services(String service, List<String> services) {
+        return named(service, services).stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** Creates a key; the deployment's admin, or an admin of the team of every service it names, may. */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @POST
     public Uni<Response> create(@Valid @NotNull CreateKey request) {
         FieldErrors errors = new FieldErrors();
@@ -119,6 +130,7 @@ public class IntegrationKeyResource {
                 request.signingSecret(), request.signatureHeader(), request.timestampHeader());
         // The cache is told only after the commit, so no request can cache the old answer in between.
         return directory.requireServices(named(request.service(), request.services()))
+                .chain(() -> directory.requireOwner(identity, services(request.service(), request.services())))
                 .chain(() -> AfterCommit.transaction(() -> keys.create(request.service(), request.services(),
                         request.name(), secret, request.rateLimitPerMinute(), signing)))
                 .map(created -> created
@@ -146,9 +158,10 @@ public class IntegrationKeyResource {
      * {@code rateLimitPerMinute},
      * {@code signingSecret}, {@code signatureHeader}, {@code timestampHeader}. A member left out keeps
      * its value; null restores the default (no own limit; no signature check). This replica applies
-     * the change at once, others within the key cache's TTL.
+     * the change at once, others within the key cache's TTL. A team's admin changes a key whose
+     * services, before and after, are all their team's.
      */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -159,22 +172,33 @@ public class IntegrationKeyResource {
             // Only services the patch adds: one the key already names may since have left the directory.
             List<Map.Entry<String, String>> added = named(null, changed.services()).stream()
                     .filter(e -> current.services() == null || !current.services().contains(e.getValue())).toList();
-            return directory.requireServices(added).chain(() -> keys.update(changed)).replaceWith(changed);
+            List<String> touched = new java.util.ArrayList<>(services(current.service(), current.services()));
+            touched.addAll(services(changed.service(), changed.services()));
+            return directory.requireServices(added).chain(() -> directory.requireOwner(identity, touched))
+                    .chain(() -> keys.update(changed)).replaceWith(changed);
         })).map(changed -> {
             active.forget(id);
             return KeyListing.of(changed);
         });
     }
 
-    /** Revokes a key. This replica refuses it at once; others within the key cache's TTL. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Revokes a key. This replica refuses it at once; others within the key cache's TTL. The
+     * deployment's admin, or an admin of the team of every service it names, may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return AfterCommit.transaction(() -> keys.revoke(id)).map(revoked -> {
-            if (!revoked) {
-                throw ProblemException.notFound("active integration key " + id);
-            }
+        return AfterCommit.transaction(() -> keys.findActive(id).chain(found -> found
+                .map(key -> directory.requireOwner(identity, services(key.service(), key.services())))
+                .orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> keys.revoke(id)).invoke(revoked -> {
+                    // Inside the transaction: a revocation of nothing commits nothing, not even an audit entry.
+                    if (!revoked) {
+                        throw ProblemException.notFound("active integration key " + id);
+                    }
+                })).map(revoked -> {
             active.forget(id);
             return Response.noContent().build();
         });

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.configuration;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.Actor;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.PageRequest;
@@ -50,7 +51,7 @@ public class ConfigurationVersionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> add(String document) {
         ConfigurationDocument.parse(document);
-        return versions.add(document, Actor.of(identity).reference(), clock.instant())
+        return AfterCommit.transaction(() -> versions.add(document, Actor.of(identity).reference(), clock.instant()))
                 .map(version -> Response.status(201).entity(version).build());
     }
 

@@ -34,10 +34,11 @@ public final class AccessWalk {
      * Reads only admin may make: parked records (dead letters) hold whole alerts and errors, and
      * are an operator's to see and retry; the list of API tokens says who holds which power
      * (escalation-service shows it to the bootstrap admin and to team admins); the configuration
-     * document, and its versions, hold every contact address and are what only admin may apply.
+     * document, and its versions, hold every contact address and are what only admin may apply; the
+     * audit says who used which power when.
      */
     public static final List<String> ADMIN_READS = List.of("/api/v1/dead-letters", "/api/v1/tokens",
-            "/api/v1/configuration");
+            "/api/v1/configuration", "/api/v1/audit");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

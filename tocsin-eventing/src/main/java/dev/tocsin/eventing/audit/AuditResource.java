@@ -3,6 +3,7 @@ package dev.tocsin.eventing.audit;
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.InstantParameters;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.Roles;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,8 +52,8 @@ public class AuditResource {
             @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         FieldErrors errors = new FieldErrors();
-        Instant from = instant("since", since, errors);
-        Instant to = instant("until", until, errors);
+        Instant from = InstantParameters.parse("since", since, errors);
+        Instant to = InstantParameters.parse("until", until, errors);
         errors.throwIfAny();
         PageRequest page = PageRequest.of(limit, cursor);
         Long before = page.after().map(c -> c.number(0)).orElse(null);
@@ -67,18 +67,6 @@ public class AuditResource {
             }
             return Paged.respond(entries, page, e -> Cursor.of(e.id()), uri);
         });
-    }
-
-    private static Instant instant(String field, String value, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be an ISO-8601 instant like 2026-11-26T09:00:00Z");
-            return null;
-        }
     }
 
     private static String blankToNull(String value) {

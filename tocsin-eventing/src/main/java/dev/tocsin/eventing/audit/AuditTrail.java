@@ -11,12 +11,11 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Records who changed what through the management API ({@code GET /api/v1/audit}). A request
@@ -26,8 +25,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * it on its connection, so the entry commits exactly when the change does, and a change rolled back
  * (a refusal) leaves none; a request that only looks like a change (a configuration plan)
  * {@link #discard discards} it. A change made without such a transaction (a Hibernate
- * Reactive one, a rebuild) is recorded once its 2xx answer is ready, in a statement of its own:
- * a crash between the two loses that entry, never the change.
+ * Reactive one) writes the entry in its own transaction ({@link Entry#values}); a rebuild, which is
+ * no single transaction, writes it {@link #writeAlone alone} once done. A request that reads by
+ * {@code POST} (a search, a dry run) writes nothing, since nothing wrote an entry for it.
  */
 public class AuditTrail {
 
@@ -51,7 +51,18 @@ public class AuditTrail {
         private Entry(Tuple row) {
             this.row = row;
         }
+
+        /**
+         * The row's values in {@link #INSERT}'s order (at, actor, method, path), for a change made in a
+         * Hibernate Reactive transaction, which writes the entry with a native statement of its own.
+         */
+        public List<Object> values() {
+            return List.of(row.getValue(0), row.getValue(1), row.getValue(2), row.getValue(3));
+        }
     }
+
+    /** The statement that writes an entry, with positional parameters as Hibernate's native queries take them. */
+    public static final String NATIVE_INSERT = "insert into audit_log (at, actor, method, path) values (?1, ?2, ?3, ?4)";
 
     @ServerRequestFilter
     public void open(ContainerRequestContext request) {
@@ -66,13 +77,12 @@ public class AuditTrail {
         }
     }
 
-    /** The fallback: a change that succeeded without a transaction that wrote its entry. */
-    @ServerResponseFilter
-    public Uni<Void> close(ContainerResponseContext response) {
+    /**
+     * For a change no {@link dev.tocsin.eventing.AfterCommit#transaction} made (a rebuild): writes
+     * the entry in a statement of its own, once the change is done.
+     */
+    public static Uni<Void> writeAlone() {
         Optional<Entry> pending = pending();
-        if (pending.isEmpty() || response.getStatus() / 100 != 2) {
-            return Uni.createFrom().voidItem();
-        }
         return write(Sql.pool(), pending).invoke(() -> committed(pending));
     }
 

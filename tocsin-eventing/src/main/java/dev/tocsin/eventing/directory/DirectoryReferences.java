@@ -2,10 +2,14 @@ package dev.tocsin.eventing.directory;
 
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.TeamAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,9 @@ public class DirectoryReferences {
             "select person_id from directory_people where person_id = any(cast($1 as text[]))";
     private static final String KNOWN_SERVICES =
             "select service_id from directory_services where service_id = any(cast($1 as text[]))";
+    private static final String TEAMS = """
+            select service_id, team from directory_services
+            where service_id = any(cast($1 as text[])) and team is not null""";
 
     /** Those of {@code ids} the directory does not know as people, in the order given, in one statement. */
     public Uni<Set<String>> unknownPeople(Collection<String> ids) {
@@ -54,6 +61,40 @@ public class DirectoryReferences {
     public static String unknown(String kind, String id) {
         return "'" + id + "' is no " + kind + " of the directory (escalation-service's /api/v1/"
                 + ("person".equals(kind) ? "users" : "services") + "; a new one is known here within seconds)";
+    }
+
+    /** The team of each of {@code services} that the directory knows and that belongs to one, in one statement. */
+    public Uni<Map<String, String>> teamsOf(Collection<String> services) {
+        Set<String> wanted = new LinkedHashSet<>(services);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Sql.client().preparedQuery(TEAMS).execute(Tuple.from(List.of((Object) wanted.toArray(String[]::new))))
+                .map(rows -> {
+                    Map<String, String> teams = new HashMap<>();
+                    rows.forEach(row -> teams.put(row.getString(0), row.getString(1)));
+                    return teams;
+                });
+    }
+
+    /**
+     * Returns once {@code identity} may change what this service keeps for each of {@code services}
+     * (a profile, a key, a silence, a maintenance window): the deployment's admin may for any; a
+     * team's admin for the services of their team, as the directory says which team that is. A
+     * service of no team is the deployment admin's alone.
+     *
+     * @throws dev.tocsin.eventing.api.ProblemException 403 naming the role and team needed
+     */
+    public Uni<Void> requireOwner(SecurityIdentity identity, Collection<String> services) {
+        if (TeamAccess.deploymentWide(identity) && identity.getRoles().contains(Roles.ADMIN)) {
+            return Uni.createFrom().voidItem();
+        }
+        return teamsOf(services).invoke(teams -> {
+            for (String service : new LinkedHashSet<>(services)) {
+                TeamAccess.requireOwner(identity, teams.get(service));
+            }
+        }).replaceWithVoid();
     }
 
     private static Uni<Set<String>> unknown(String sql, Collection<String> ids) {

@@ -1,5 +1,6 @@
 package dev.tocsin.eventing.rebuild;
 
+import dev.tocsin.eventing.audit.AuditTrail;
 import dev.tocsin.eventing.api.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,9 @@ public class RebuildResource {
     @POST
     @Blocking
     public Rebuilt rebuild() {
-        return rebuild.rebuild();
+        Rebuilt rebuilt = rebuild.rebuild();
+        // An operator's act, not one transaction: who rebuilt is recorded once it is done.
+        AuditTrail.writeAlone().await().indefinitely();
+        return rebuilt;
     }
 }

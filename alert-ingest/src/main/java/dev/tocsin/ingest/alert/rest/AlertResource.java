@@ -4,6 +4,8 @@ import dev.tocsin.eventing.EventHistory;
 import dev.tocsin.eventing.api.Cursor;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.InstantParameters;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.ingest.alert.Alert;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +55,6 @@ public class AlertResource {
     static final int HISTORY_LIMIT = 100;
 
     /** The instants PostgreSQL's timestamps hold, and more than any search needs. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final SearchDatabase database;
     private final MatcherConfig matchers;
@@ -132,17 +131,9 @@ public class AlertResource {
     }
 
     static Instant instant(String field, String value) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            Instant instant = Instant.parse(value.trim());
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                throw ProblemException.badRequest(field, "must be between years 1 and 9999");
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "must be an ISO-8601 instant like 2026-11-26T09:00:00Z");
-        }
+        FieldErrors errors = new FieldErrors();
+        Instant instant = InstantParameters.parse(field, value, errors);
+        errors.throwIfAny();
+        return instant;
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import dev.tocsin.eventing.directory.DirectoryReferences;
+import io.quarkus.security.identity.SecurityIdentity;
 import java.util.List;
 import java.util.Map;
 
@@ -38,15 +39,21 @@ public class ServiceResource {
     private final ServiceProfileStore profiles;
     private final MatcherConfig matchers;
     private final DirectoryReferences directory;
+    private final SecurityIdentity identity;
 
-    ServiceResource(ServiceProfileStore profiles, MatcherConfig matchers, DirectoryReferences directory) {
+    ServiceResource(ServiceProfileStore profiles, MatcherConfig matchers, DirectoryReferences directory,
+            SecurityIdentity identity) {
         this.directory = directory;
+        this.identity = identity;
         this.profiles = profiles;
         this.matchers = matchers;
     }
 
-    /** Creates (201) or replaces (200) the profile; the body's {@code id}, if any, must be the path's. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Creates (201) or replaces (200) the profile; the body's {@code id}, if any, must be the path's.
+     * The deployment's admin, or an admin of the service's team, may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<Response> put(@PathParam("id") String id, ProfileDocument body) {
@@ -61,6 +68,7 @@ public class ServiceResource {
         errors.throwIfAny();
         // A profile for a service the directory does not know would shape no alert anyone is paged for.
         return directory.requireServices(List.of(Map.entry("id", id)))
+                .chain(() -> directory.requireOwner(identity, List.of(id)))
                 .chain(() -> AfterCommit.transaction(() -> profiles.put(profile))).map(created -> Response.status(created ? 201 : 200)
                 .entity(ProfileDocument.of(profile)).build());
     }
@@ -83,15 +91,21 @@ public class ServiceResource {
                 document -> Cursor.of(document.id()), uri));
     }
 
-    /** Deletes the profile: the service's alerts then page only as a service without SLOs does. */
-    @RolesAllowed(Roles.ADMIN)
+    /**
+     * Deletes the profile: the service's alerts then page only as a service without SLOs does. The
+     * deployment's admin, or an admin of the service's team, may.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return AfterCommit.transaction(() -> profiles.delete(id)).map(deleted -> {
-            if (!deleted) {
-                throw ProblemException.notFound("service profile " + id);
-            }
+        return directory.requireOwner(identity, List.of(id)).chain(() -> AfterCommit.transaction(() -> profiles.delete(id)
+                .invoke(deleted -> {
+                    // Inside the transaction: deleting nothing commits nothing, not even an audit entry.
+                    if (!deleted) {
+                        throw ProblemException.notFound("service profile " + id);
+                    }
+                }))).map(deleted -> {
             return Response.noContent().build();
         });
     }

@@ -41,8 +41,9 @@ public class MaintenanceWindowResource extends RuleResource {
         this.directory = directory;
     }
 
+    /** Opens a window; the deployment's admin, or an admin of the service's team, may. */
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     public Uni<Response> create(NewWindow body) {
         FieldErrors errors = new FieldErrors();
         NewWindow window = body == null ? new NewWindow(null, null, null, null, null) : body;
@@ -51,6 +52,7 @@ public class MaintenanceWindowResource extends RuleResource {
                 window.comment(), errors);
         errors.throwIfAny();
         return directory.requireServices(List.of(Map.entry("service", window.service())))
+                .chain(() -> endpoints.requireOwner(SuppressionRule.MAINTENANCE, window.service()))
                 .chain(() -> AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.MAINTENANCE,
                         window.service(), null, common)));
     }

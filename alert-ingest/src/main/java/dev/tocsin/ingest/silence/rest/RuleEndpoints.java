@@ -6,6 +6,10 @@ import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.api.TeamAccess;
+import dev.tocsin.eventing.directory.DirectoryReferences;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.tocsin.ingest.silence.Matcher;
 import dev.tocsin.ingest.silence.SilenceConfig;
 import dev.tocsin.ingest.silence.SuppressionRule;
@@ -31,10 +35,47 @@ class RuleEndpoints {
 
     private final SuppressionRules rules;
     private final SilenceConfig config;
+    private final DirectoryReferences directory;
+    private final SecurityIdentity identity;
 
-    RuleEndpoints(SuppressionRules rules, SilenceConfig config) {
+    RuleEndpoints(SuppressionRules rules, SilenceConfig config, DirectoryReferences directory,
+            SecurityIdentity identity) {
         this.rules = rules;
         this.config = config;
+        this.directory = directory;
+        this.identity = identity;
+    }
+
+    SecurityIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * Returns once the caller may create or end a rule for {@code service}: the deployment's admin
+     * any rule; a team's admin a rule for a service of their team. A silence is for a service when
+     * one of its matchers is {@code service = <id>}; one that names none (it may mute every team's
+     * alerts) is the deployment admin's alone.
+     */
+    Uni<Void> requireOwner(String kind, String service) {
+        if (service == null && !(TeamAccess.deploymentWide(identity) && identity.getRoles().contains(Roles.ADMIN))) {
+            throw new ProblemException(403, "Forbidden", SuppressionRule.SILENCE.equals(kind)
+                    ? "a team admin's silence is for one service of their team: add the matcher "
+                            + "{\"name\":\"service\",\"op\":\"=\",\"value\":\"<service>\"}; a silence of no one "
+                            + "service is the deployment admin's alone"
+                    : "this belongs to no team: only the deployment's admin token may change it");
+        }
+        return service == null ? Uni.createFrom().voidItem() : directory.requireOwner(identity, List.of(service));
+    }
+
+    /** The one service a rule is for: a window's, or the value of a silence's {@code service =} matcher; else null. */
+    static String serviceOf(String service, List<Matcher> matchers) {
+        if (service != null || matchers == null) {
+            return service;
+        }
+        List<String> named = matchers.stream()
+                .filter(m -> m.name().equals("service") && m.op() == Matcher.Op.EQ).map(Matcher::value).distinct()
+                .toList();
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     Instant now() {
@@ -112,7 +153,8 @@ class RuleEndpoints {
             if (rule.state(now) == SuppressionRule.State.EXPIRED) {
                 throw new ProblemException(409, "Conflict", what + " " + id + " already ended at " + rule.endsAt());
             }
-            return rules.expire(rule, now).map(ended -> ended.at(now));
+            return requireOwner(kind, serviceOf(rule.service(), rule.matchers()))
+                    .chain(() -> rules.expire(rule, now)).map(ended -> ended.at(now));
         });
     }
 

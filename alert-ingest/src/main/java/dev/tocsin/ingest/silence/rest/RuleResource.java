@@ -36,11 +36,14 @@ public abstract class RuleResource {
         return endpoints.get(kind, what, id);
     }
 
-    /** Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. */
+    /**
+     * Ends it now (404 when unknown, 409 when already ended); it stays listed as expired. The
+     * deployment's admin, or an admin of the team of the rule's service, may.
+     */
     @SecurityRequirement(name = "apiToken")
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     public Uni<StatedRule> expire(@PathParam("id") String id) {
         return AfterCommit.transaction(() -> endpoints.expire(kind, what, id));
     }

@@ -64,7 +64,7 @@ public class SilenceResource extends RuleResource {
      * with the open alerts it would mute now, creating nothing.
      */
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     public Uni<Response> create(NewSilence body, @Parameter(description = "check only, and list the open alerts"
             + " it would mute; nothing is created") @QueryParam("dryRun") String dryRunParam) {
         boolean dryRun = flag("dryRun", dryRunParam);
@@ -79,13 +79,15 @@ public class SilenceResource extends RuleResource {
             RuleEndpoints.Common common = endpoints.common(silence.startsAt(), silence.endsAt(), silence.createdBy(),
                     silence.comment(), errors);
             errors.throwIfAny();
-            if (dryRun) {
-                String state = common.startsAt().isAfter(endpoints.now()) ? "pending" : "active";
-                return database.read(connection -> SilenceDryRun.run(connection, matchers, state, database.budget(),
-                        config.dryRunAlerts())).map(result -> Response.ok(result).build());
-            }
-            return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
-                    common));
+            return endpoints.requireOwner(SuppressionRule.SILENCE, RuleEndpoints.serviceOf(null, matchers)).chain(() -> {
+                if (dryRun) {
+                    String state = common.startsAt().isAfter(endpoints.now()) ? "pending" : "active";
+                    return database.read(connection -> SilenceDryRun.run(connection, matchers, state,
+                            database.budget(), config.dryRunAlerts())).map(result -> Response.ok(result).build());
+                }
+                return AfterCommit.transaction(() -> endpoints.create(PATH, SuppressionRule.SILENCE, null, matchers,
+                        common));
+            });
         });
     }
 

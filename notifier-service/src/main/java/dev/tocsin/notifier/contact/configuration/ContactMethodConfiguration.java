@@ -12,6 +12,7 @@ import dev.tocsin.eventing.config.ConfigurationDocument.Item;
 import dev.tocsin.eventing.config.ConfigurationPart;
 import dev.tocsin.eventing.config.ConfigurationSteps;
 import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.notifier.PanacheAudit;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -64,7 +65,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
     public <T> Uni<T> transaction(Supplier<Uni<T>> work, boolean rollBack) {
         return Panache.withTransaction(() -> work.get().call(result -> rollBack
                 ? Panache.currentTransaction().invoke(Mutiny.Transaction::markForRollback)
-                : Uni.createFrom().voidItem()));
+                : PanacheAudit.write()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.notifier.PanacheAudit;
 import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.api.TeamAccess;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -87,7 +88,7 @@ public class ContactMethodResource {
             if (existing == null) {
                 method.createdAt = method.updatedAt;
             }
-            return method.<ContactMethod>persist().map(saved -> Response
+            return method.<ContactMethod>persist().call(PanacheAudit::write).map(saved -> Response
                     .status(existing == null ? Response.Status.CREATED : Response.Status.OK)
                     .entity(ContactMethodView.of(saved)).build());
         }));
@@ -117,7 +118,7 @@ public class ContactMethodResource {
                 throw ProblemException.notFound("contact method " + id + " of " + userId);
             }
             TeamAccess.requireSelf(identity, userId, "remove the contact methods of " + userId);
-            return existing.delete();
+            return existing.delete().call(PanacheAudit::write);
         })).map(deleted -> Response.noContent().build());
     }
 }
