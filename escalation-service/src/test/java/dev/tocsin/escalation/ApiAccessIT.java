@@ -33,7 +33,9 @@ class ApiAccessIT {
             "POST /api/v1/schedules/{id}/overrides", "DELETE /api/v1/schedules/{id}/overrides/{overrideId}",
             "POST /api/v1/schedules/{id}/swaps", "POST /api/v1/schedules/{id}/swaps/{swapId}/accept",
             "POST /api/v1/schedules/{id}/swaps/{swapId}/decline", "POST /api/v1/schedules/{id}/swaps/{swapId}/withdraw",
-            "POST /api/v1/schedules/{id}/swaps/{swapId}/cancel", "POST /api/v1/users/{id}/calendar-secret");
+            "POST /api/v1/schedules/{id}/swaps/{swapId}/cancel", "POST /api/v1/users/{id}/calendar-secret",
+            // A person's own token, revoked by its holder the moment it is thought leaked.
+            "DELETE /api/v1/tokens/{id}");
 
     @TestHTTPResource("/")
     URI base;

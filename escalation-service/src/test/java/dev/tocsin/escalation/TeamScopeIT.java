@@ -108,6 +108,51 @@ class TeamScopeIT {
         call("alice").delete(policy).then().statusCode(204);
     }
 
+    @Test
+    void aTeamsAdminCoversShiftsOnItsSchedulesForItsPeopleAndOnNoOtherTeamsSchedule() {
+        String mine = "/api/v1/schedules/cover-" + RUN;
+        String theirs = "/api/v1/schedules/cover-other-" + RUN;
+        call("alice").body(schedule(TEAM)).put(mine).then().statusCode(201);
+        call("dave").body(schedule(OTHER)).put(theirs).then().statusCode(201);
+        String cover = "{\"person\":\"bob\",\"start\":\"2030-01-07T09:00:00Z\",\"end\":\"2030-01-08T09:00:00Z\"}";
+
+        // alice, the team's admin, covers for bob on her team's schedule; dave, on another team's, may not.
+        String override = call("alice").body(cover).post(mine + "/overrides").then().statusCode(201)
+                .extract().path("id");
+        call("dave").body(cover).post(mine + "/overrides").then().statusCode(403)
+                .body("detail", containsString("an admin of the schedule's team"));
+        call("alice").body(cover).post(theirs + "/overrides").then().statusCode(403);
+        // bob, a responder, acts only for himself.
+        call("bob").body(cover.replace("\"bob\"", "\"alice\"")).post(mine + "/overrides").then().statusCode(403);
+        call("alice").delete(mine + "/overrides/" + override).then().statusCode(204);
+
+        // A swap alice asks for on bob's behalf, which dave cannot answer for carol.
+        String swap = call("alice").body("{\"requester\":\"bob\",\"counterpart\":\"alice\","
+                + "\"start\":\"2030-01-07T09:00:00Z\",\"end\":\"2030-01-08T09:00:00Z\"}")
+                .post(mine + "/swaps").then().statusCode(201).extract().path("id");
+        call("dave").post(mine + "/swaps/" + swap + "/decline").then().statusCode(403);
+        call("alice").post(mine + "/swaps/" + swap + "/withdraw").then().statusCode(200);
+        call("alice").delete(mine).then().statusCode(204);
+        call("dave").delete(theirs).then().statusCode(204);
+    }
+
+    @Test
+    void aPersonRevokesTheirOwnTokenButNobodyElses() {
+        String own = call(TestTokens.ADMIN).body("{\"subject\":{\"kind\":\"person\",\"id\":\"bob\"},"
+                + "\"teamRoles\":{\"" + TEAM + "\":\"responder\"}}").post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("id");
+        String carols = call(TestTokens.ADMIN).body("{\"subject\":{\"kind\":\"person\",\"id\":\"carol\"},"
+                + "\"teamRoles\":{\"" + TEAM + "\":\"viewer\"}}").post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("id");
+        call("bob").delete("/api/v1/tokens/" + carols).then().statusCode(403)
+                .body("detail", containsString("the token's own person"));
+        call("bob").delete("/api/v1/tokens/" + own).then().statusCode(204);
+        call(TestTokens.ADMIN).get("/api/v1/tokens?limit=1000").then().statusCode(200)
+                .body("find { it.id == '" + own + "' }.revokedBy", equalTo("person:bob"))
+                .body("find { it.id == '" + carols + "' }.revokedAt", org.hamcrest.Matchers.nullValue());
+        call(TestTokens.ADMIN).delete("/api/v1/tokens/" + carols).then().statusCode(204);
+    }
+
     private static RequestSpecification call(String who) {
         String authorization = TOKENS.getOrDefault(who, who);
         return given().header("Authorization", authorization).contentType(ContentType.JSON);

@@ -136,8 +136,13 @@ public class TokenResource {
         return tokens.list(visible, page).map(found -> Paged.respond(found, page, t -> Cursor.of(t.id()), uri));
     }
 
-    /** Revokes a token; every service refuses it once the revocation is projected. Revoking twice changes nothing. */
-    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
+    /**
+     * Revokes a token; every service refuses it once the revocation is projected. Revoking twice
+     * changes nothing. The bootstrap admin revokes any token, a team's admin those holding a role
+     * in a team they administer, and a person their own (a responder's token revokes itself, or
+     * another of its holder's, the moment it is thought leaked).
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN, Roles.RESPONDER})
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@PathParam("id") String id) {
@@ -145,11 +150,14 @@ public class TokenResource {
         Instant now = clock.instant();
         return AfterCommit.transaction(() -> tokens.lock(id).chain(found -> {
                     TokenView token = found.orElseThrow(() -> ProblemException.notFound("token " + id));
-                    boolean mayRevoke = TeamAccess.deploymentWide(identity)
+                    boolean own = token.subject().kind() == TokenSubject.Kind.PERSON
+                            && Actor.of(identity).isPerson(token.subject().id());
+                    boolean mayRevoke = own || (TeamAccess.deploymentWide(identity) && identity.hasRole(Roles.ADMIN))
                             || token.teamRoles().keySet().stream().anyMatch(administered()::contains);
                     if (!mayRevoke) {
                         throw new ProblemException(403, "Forbidden", "this call needs the 'admin' role in one of the"
-                                + " token's teams " + token.teamRoles().keySet() + "; the API token presented does not hold it");
+                                + " token's teams " + token.teamRoles().keySet() + ", or to be the token's own person;"
+                                + " the API token presented is neither");
                     }
                     if (token.revokedAt() != null) {
                         return Uni.createFrom().voidItem();

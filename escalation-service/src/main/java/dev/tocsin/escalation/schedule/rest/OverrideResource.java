@@ -1,6 +1,7 @@
 package dev.tocsin.escalation.schedule.rest;
 
 import dev.tocsin.escalation.person.store.Users;
+import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.schedule.model.ShiftOverride;
 import dev.tocsin.escalation.schedule.model.Target;
 import dev.tocsin.escalation.schedule.model.TimeRange;
@@ -74,14 +75,16 @@ public class OverrideResource {
         TimeRange range = Ranges.check(request.start(), request.end(), now, errors);
         errors.throwIfAny();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
+        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
+                .asTuple().chain(found -> {
+            Schedule schedule = found.getItem1();
             Target target = Ranges.target(schedule, request.layer(), errors);
             return users.missing(List.of(request.person())).chain(missing -> {
                 if (!missing.isEmpty()) {
                     errors.add("person", "user '" + request.person() + "' does not exist");
                 }
                 errors.throwIfAny();
-                caller.require("add an override for " + request.person(), request.person());
+                caller.requireIn(found.getItem2(), "add an override for " + request.person(), request.person());
                 ShiftOverride o = new ShiftOverride("ov-" + UUID.randomUUID().toString().substring(0, 13),
                         request.person(), range, target);
                 return changes.addOverride(id, o, caller.actor().reference(), now).call(() -> handoffs.rearm(id))
@@ -101,10 +104,11 @@ public class OverrideResource {
     @RolesAllowed(Roles.RESPONDER)
     public Uni<Response> delete(@PathParam("id") String id, @PathParam("overrideId") String overrideId) {
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
-            ShiftOverride o = schedule.overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
+        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
+                .asTuple().chain(found -> {
+            ShiftOverride o = found.getItem1().overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("override " + overrideId + " of schedule " + id));
-            caller.require("remove override " + overrideId, o.person());
+            caller.requireIn(found.getItem2(), "remove override " + overrideId, o.person());
             return changes.deleteOverride(id, overrideId).call(() -> handoffs.rearm(id))
                     .map(deleted -> Response.noContent().build());
         }));

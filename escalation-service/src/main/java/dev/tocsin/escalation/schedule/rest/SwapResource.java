@@ -88,8 +88,9 @@ public class SwapResource {
             throw ProblemException.badRequest("requester", "must be given: this token names no person, so say who"
                     + " asks for the swap");
         }
-        return AfterCommit.transaction(() -> schedules.one(id).chain(schedule -> {
-            Target target = Ranges.target(schedule, request.layer(), errors);
+        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
+                .asTuple().chain(found -> {
+            Target target = Ranges.target(found.getItem1(), request.layer(), errors);
             return users.missing(List.of(requester, request.counterpart())).chain(missing -> {
                 if (missing.contains(requester)) {
                     errors.add("requester", "user '" + requester + "' does not exist");
@@ -101,7 +102,7 @@ public class SwapResource {
                     errors.add("counterpart", "must be someone other than the requester");
                 }
                 errors.throwIfAny();
-                caller.require("request a swap for " + requester, requester);
+                caller.requireIn(found.getItem2(), "request a swap for " + requester, requester);
                 String swapId = "sw-" + UUID.randomUUID().toString().substring(0, 13);
                 return decide(id, null, new SwapCommand.RequestSwap(swapId, requester, request.counterpart(), range,
                         target), caller, now).map(s -> Response.status(201).entity(SwapView.of(s)).build());
@@ -158,15 +159,15 @@ public class SwapResource {
     private Uni<SwapView> answer(String id, String swapId, Answer answer) {
         Instant now = clock.instant();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedules.one(id).chain(() -> changes.lockSwap(id, swapId)).chain(found -> {
+        return AfterCommit.transaction(() -> schedules.team(id).chain(team -> changes.lockSwap(id, swapId).chain(found -> {
             Swap swap = found.orElseThrow(() -> ProblemException.notFound("swap " + swapId + " of schedule " + id));
             String by = switch (answer) {
                 case ACCEPT, DECLINE -> {
-                    caller.require(answer.verb() + " swap " + swapId, swap.counterpart());
+                    caller.requireIn(team, answer.verb() + " swap " + swapId, swap.counterpart());
                     yield swap.counterpart();
                 }
                 case WITHDRAW -> {
-                    caller.require("withdraw swap " + swapId, swap.requester());
+                    caller.requireIn(team, "withdraw swap " + swapId, swap.requester());
                     if (swap.status() != Swap.Status.REQUESTED) {
                         throw conflict("swap " + swapId + " is " + swap.status() + "; only a request nobody has answered"
                                 + " can be withdrawn (cancel calls off an accepted one)");
@@ -174,13 +175,15 @@ public class SwapResource {
                     yield swap.requester();
                 }
                 case CANCEL -> {
-                    caller.require("cancel swap " + swapId, swap.requester(), swap.counterpart());
+                    caller.requireIn(team, "cancel swap " + swapId, swap.requester(), swap.counterpart());
                     if (swap.status() != Swap.Status.ACCEPTED) {
                         throw conflict("swap " + swapId + " is " + swap.status() + "; only an accepted swap can be"
                                 + " cancelled (withdraw takes back a request)");
                     }
+                    // One of the two calls it off; the admin, or the team's admin, does so for the requester.
                     String person = caller.person();
-                    yield person != null ? person : swap.requester();
+                    yield person != null && (person.equals(swap.requester()) || person.equals(swap.counterpart()))
+                            ? person : swap.requester();
                 }
             };
             SwapCommand command = switch (answer) {
@@ -189,7 +192,7 @@ public class SwapResource {
                 case WITHDRAW, CANCEL -> new SwapCommand.CancelSwap(swapId, by);
             };
             return decide(id, swap, command, caller, now).map(SwapView::of);
-        }));
+        })));
     }
 
     private Uni<Swap> decide(String scheduleId, Swap state, SwapCommand command, Caller caller, Instant now) {

@@ -1,5 +1,6 @@
 package dev.tocsin.escalation.schedule.store;
 
+import dev.tocsin.escalation.schedule.ScheduleDocument;
 import dev.tocsin.escalation.schedule.ScheduleModels;
 import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.store.DocumentResponses;
@@ -56,6 +57,11 @@ public class Schedules {
 
     public Uni<Optional<Schedule>> get(String id) {
         return getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+    }
+
+    /** The team the schedule belongs to, or null; 404 naming it when there is no such schedule. */
+    public Uni<String> team(String id) {
+        return DocumentResponses.one(documents.get(id), "schedule " + id).map(ScheduleDocument::team);
     }
 
     /** The schedule, or 404 naming it. */
