@@ -237,7 +237,12 @@ class AlertIngestIT {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v2/alerts"))
                 .body(containsString("/api/v1/integration-keys"));
         post(key, List.of(checkoutErrors(UUID.randomUUID().toString(), null))).statusCode(202);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Ready once the directory projection caught up (it is what tokens are checked against), lag shown.
+        Directory.services("health-" + UUID.randomUUID().toString().substring(0, 8));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'directory' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'directory' }.data.lag", equalTo(0)));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tocsin_alerts_received_total"))
                 .body(containsString("tocsin_alerts_triggered_total"))

@@ -90,7 +90,9 @@ class ContactMethodsIT {
 
     @Test
     void healthMetricsAndApiDocsAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Ready once the directory projection caught up with the topic, within its consumer's commit interval.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tocsin_deliveries_total{channel=\"email\",outcome=\"sent\"}"))
                 .body(containsString("tocsin_deliveries_total{channel=\"none\",outcome=\"abandoned\"}"));
