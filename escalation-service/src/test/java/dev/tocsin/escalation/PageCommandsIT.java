@@ -92,7 +92,8 @@ class PageCommandsIT {
     void resolvingEndsThePageAndALateAcknowledgementIsRefusedNamingTheStatus() throws Exception {
         PageOpened opened = open();
         post(opened, "resolve", Map.of("by", "alice")).statusCode(200).body("status", equalTo("RESOLVED"));
-        published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);
+        PageResolved resolved = published.await(PageResolved.class, r -> r.pageId().equals(opened.pageId()), WAIT);
+        assertEquals("alice", resolved.by(), "who resolved it travels with the event");
         assertTrue(stepDeadline(opened.pageId()).isEmpty(), "nothing is due for a resolved page");
 
         post(opened, "acknowledge", Map.of("by", "bob")).statusCode(409).contentType("application/problem+json")
@@ -176,6 +177,7 @@ class PageCommandsIT {
         post(opened, "escalate", Map.of("by", "alice")).statusCode(200).body("step", equalTo(2));
         PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
         assertEquals(List.of(secondary), escalated.userIds());
+        assertEquals("alice", escalated.by(), "who escalated it travels with the event");
         published.await(NotifyRequested.class, n -> n.pageId().equals(opened.pageId()) && n.step() == 2, WAIT);
         assertEquals(Optional.of(fromNow(Duration.ofMinutes(5))), stepDeadline(opened.pageId()));
         // Step 2 is the last: nobody further to escalate to.
@@ -195,6 +197,7 @@ class PageCommandsIT {
         engine.wake();
         PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
         assertEquals(List.of(secondary), escalated.userIds());
+        assertEquals(null, escalated.by(), "the deadline escalated it, not a person");
         assertEquals(Optional.of(fromNow(Duration.ofMinutes(5))), stepDeadline(opened.pageId()));
     }
 

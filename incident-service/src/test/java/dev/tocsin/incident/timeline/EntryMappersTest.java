@@ -67,6 +67,14 @@ class EntryMappersTest {
                 Arguments.of(new AlertGroupUpdated(ALERT, "checkout", "12 alerts firing on checkout", 12, 11,
                         T.plusSeconds(30)), new TimelineEntry("alert.group-updated", T.plusSeconds(30), ALERT, null,
                                 "Storm on checkout: 12 alerts joined, 11 still firing")),
+                // Escalated by hand: who did, and from where, since nobody waited for the deadline.
+                Arguments.of(new PageEscalated(PAGE, ALERT, 2, 1, List.of("bob"), T.plusSeconds(60), "person:alice", "api"),
+                        new TimelineEntry("page.escalated", T.plusSeconds(60), ALERT, PAGE,
+                                "Escalated to step 2 by person:alice via api: notifying bob")),
+                // Resolved by a responder rather than by its alert.
+                Arguments.of(new PageResolved(PAGE, ALERT, T.plusSeconds(700), "person:bob", null),
+                        new TimelineEntry("page.resolved", T.plusSeconds(700), ALERT, PAGE,
+                                "Page resolved by person:bob: nobody further is notified")),
                 // Resolution is what lets responders stand down.
                 Arguments.of(new AlertResolved(ALERT, "dedup-1", "checkout", T.plusSeconds(600)),
                         new TimelineEntry("alert.resolved", T.plusSeconds(600), ALERT, null, "Alert resolved on checkout")),

@@ -184,7 +184,8 @@ public class Pages {
                             o.at(), o.routedBy() == null ? null : o.routedBy().name())),
                     notify(page, 1, 1, o.userIds(), o).stream()).toList();
             case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
-                    Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at())),
+                    Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at(),
+                            e.by(), e.via())),
                     notify(page, e.step(), e.round(), e.userIds(), e).stream()).toList();
             case PageChange.Renotified r -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageRenotified(page.id(), page.alertId(), r.step(), r.round(), r.userIds(), r.at())),
@@ -206,7 +207,7 @@ public class Pages {
             case PageChange.Exhausted x -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageExhausted(page.id(), page.alertId(), x.at())),
                     exhaustedNotice(page, x).stream()).toList();
-            case PageChange.Resolved r -> List.of(new PageResolved(page.id(), page.alertId(), r.at()));
+            case PageChange.Resolved r -> List.of(new PageResolved(page.id(), page.alertId(), r.at(), r.by(), r.via()));
             // Recorded and visible here; nothing downstream can act on it yet.
             case PageChange.Unrouted u -> List.of();
         };

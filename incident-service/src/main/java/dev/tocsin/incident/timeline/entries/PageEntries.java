@@ -31,8 +31,8 @@ public class PageEntries implements EntryMapper<PageEvent> {
             case PageEscalated escalated -> {
                 String round = escalated.round() > 1 ? " (round " + escalated.round() + ")" : "";
                 yield new TimelineEntry("page.escalated", escalated.escalatedAt(), escalated.alertId(),
-                        escalated.pageId(), "Escalated to step %d%s: notifying %s".formatted(escalated.step(), round,
-                                Words.people(escalated.userIds())));
+                        escalated.pageId(), "Escalated to step %d%s%s: notifying %s".formatted(escalated.step(), round,
+                                Words.acknowledger(escalated.by(), escalated.via()), Words.people(escalated.userIds())));
             }
             case PageAcknowledged acknowledged -> new TimelineEntry("page.acknowledged", acknowledged.acknowledgedAt(),
                     acknowledged.alertId(), acknowledged.pageId(),
@@ -57,7 +57,8 @@ public class PageEntries implements EntryMapper<PageEvent> {
                     exhausted.alertId(), exhausted.pageId(),
                     "Escalation policy exhausted: nobody acknowledged, nobody else will be notified");
             case PageResolved resolved -> new TimelineEntry("page.resolved", resolved.resolvedAt(), resolved.alertId(),
-                    resolved.pageId(), "Page resolved: nobody further is notified");
+                    resolved.pageId(), "Page resolved" + Words.acknowledger(resolved.by(), resolved.via())
+                            + ": nobody further is notified");
         };
     }
 }
