@@ -43,12 +43,14 @@ class PageActorsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TEAM = "actors-" + RUN;
+    private static final String OTHER = "others-" + RUN;
     private static final String ALICE = "alice-" + RUN;
     private static final String SERVICE = "actors-" + RUN;
     private static TopicReader published;
     private static KafkaProducer<String, String> producer;
     private static String aliceToken;
     private static String botToken;
+    private static String otherBotToken;
 
     /** Once, before the first test: Quarkus is not up yet when a static {@code @BeforeAll} runs. */
     @BeforeEach
@@ -61,14 +63,18 @@ class PageActorsIT {
         put("/api/v1/users/" + ALICE, "{\"name\":\"Alice\",\"timeZone\":\"Europe/Berlin\"}");
         put("/api/v1/escalation-policies/" + SERVICE, "{\"name\":\"Alice alone\",\"repeat\":0,\"steps\":["
                 + "{\"targets\":[{\"type\":\"USER\",\"id\":\"" + ALICE + "\"}],\"deadline\":\"PT5M\"}]}");
-        put("/api/v1/services/" + SERVICE, "{\"name\":\"Actors\",\"criticality\":\"CRITICAL\","
-                + "\"escalationPolicy\":\"" + SERVICE + "\"}");
         call(TestTokens.ADMIN).body("{\"id\":\"" + TEAM + "\",\"name\":\"Actors\",\"timeZone\":\"UTC\"}")
                 .post("/api/v1/teams").then().statusCode(201);
+        call(TestTokens.ADMIN).body("{\"id\":\"" + OTHER + "\",\"name\":\"Others\",\"timeZone\":\"UTC\"}")
+                .post("/api/v1/teams").then().statusCode(201);
+        // The service is the team's: its responders act on its pages, another team's do not.
+        put("/api/v1/services/" + SERVICE, "{\"name\":\"Actors\",\"criticality\":\"CRITICAL\","
+                + "\"escalationPolicy\":\"" + SERVICE + "\",\"team\":\"" + TEAM + "\"}");
         call(TestTokens.ADMIN).body("{\"role\":\"responder\"}").put("/api/v1/teams/" + TEAM + "/members/" + ALICE)
                 .then().statusCode(201);
-        aliceToken = issue("person", ALICE);
-        botToken = issue("tool", "chat-bot");
+        aliceToken = issue("person", ALICE, TEAM);
+        botToken = issue("tool", "chat-bot", TEAM);
+        otherBotToken = issue("tool", "other-bot", OTHER);
     }
 
     @AfterAll
@@ -87,6 +93,14 @@ class PageActorsIT {
                 a -> a.pageId().equals(page.pageId()), WAIT);
         assertEquals(ALICE, acknowledged.by());
         assertEquals("api", acknowledged.via());
+    }
+
+    @Test
+    void anotherTeamsTokenDoesNotActOnThePage() throws Exception {
+        PageOpened page = open();
+        act(otherBotToken, page, Map.of("by", "carol")).statusCode(403)
+                .body("detail", containsString("'responder' role in team '" + TEAM + "'"));
+        act(botToken, page, Map.of("by", "carol")).statusCode(200);
     }
 
     @Test
@@ -126,9 +140,9 @@ class PageActorsIT {
     }
 
     /** Issues a responder token in the team and returns it once this service has projected it. */
-    private static String issue(String kind, String id) {
+    private static String issue(String kind, String id, String team) {
         String secret = call(TestTokens.ADMIN).body("{\"subject\":{\"kind\":\"" + kind + "\",\"id\":\"" + id
-                        + "\"},\"teamRoles\":{\"" + TEAM + "\":\"responder\"}}")
+                        + "\"},\"teamRoles\":{\"" + team + "\":\"responder\"}}")
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
         String authorization = "Bearer " + secret;
         Awaitility.await(kind + " " + id + "'s token projected").atMost(WAIT)

@@ -7,7 +7,11 @@ import dev.tocsin.escalation.page.PageCommands;
 import dev.tocsin.escalation.page.store.PageProjection;
 import dev.tocsin.escalation.page.store.PageProjection.PageView;
 import dev.tocsin.escalation.page.PageRefused;
+import dev.tocsin.escalation.service.ServiceDefinition;
+import dev.tocsin.escalation.service.store.Services;
 import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.api.TeamAccess;
+import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.eventing.OutboxRelay;
 import dev.tocsin.eventing.api.Actor;
 import dev.tocsin.eventing.api.FieldErrors;
@@ -59,9 +63,11 @@ public class PageResource {
     private final OutboxRelay relay;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final Services services;
 
     PageResource(PageProjection projection, PageCommands commands, Users users, OutboxRelay relay,
-            Clock clock, SecurityIdentity identity) {
+            Clock clock, SecurityIdentity identity, Services services) {
+        this.services = services;
         this.projection = projection;
         this.commands = commands;
         this.users = users;
@@ -228,7 +234,7 @@ public class PageResource {
 
     /** Decides and records in one transaction, and answers the page after it. */
     private Uni<PageView> run(String id, Supplier<Uni<PageCommands.Result>> work) {
-        return Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> work.get()
+        return Uni.createFrom().deferred(() -> AfterCommit.transaction(() -> requireResponder(id).chain(() -> work.get())
                         .onFailure(PageRefused.class).transform(e -> conflict(id, (PageRefused) e))
                         .onFailure(IllegalArgumentException.class)
                         .transform(e -> new ProblemException(400, "Bad Request", e.getMessage()))
@@ -237,6 +243,28 @@ public class PageResource {
                 .onFailure(e -> !(e instanceof ProblemException)).retry().atMost(2)
                 .map(view -> view.orElseThrow(() -> ProblemException.notFound("page " + id)))
                 .invoke(relay::wake);
+    }
+
+    /**
+     * A person's or a tool's token acts on the pages of its own teams' services only: the
+     * responder role in the team of the page's service. The deployment's own tokens act on any
+     * page; a page of a service of no team is theirs alone. An unknown page is left to the command
+     * to answer 404.
+     */
+    private Uni<Void> requireResponder(String id) {
+        if (TeamAccess.deploymentWide(identity)) {
+            return Uni.createFrom().voidItem();
+        }
+        return projection.get(id).chain(page -> page.isEmpty() ? Uni.createFrom().voidItem()
+                : services.get(page.get().service()).invoke(service -> {
+                    String team = service.map(ServiceDefinition::team).orElse(null);
+                    if (team == null) {
+                        throw new ProblemException(403, "Forbidden", "page " + id + " is of service "
+                                + page.get().service() + ", which belongs to no team: only the deployment's own tokens"
+                                + " act on it");
+                    }
+                    TeamAccess.require(identity, team, TeamRole.RESPONDER);
+                }).replaceWithVoid());
     }
 
     private static ProblemException conflict(String id, PageRefused refused) {
