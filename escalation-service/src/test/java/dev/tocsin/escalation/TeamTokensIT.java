@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -54,7 +55,16 @@ class TeamTokensIT {
                     .body("createdBy", equalTo("bootstrap:admin")).body("timeZone", equalTo("Europe/Berlin"));
             call(TestTokens.ADMIN).body(team(search)).post("/api/v1/teams").then().statusCode(201);
             call(TestTokens.ADMIN).body(team(payments)).post("/api/v1/teams").then().statusCode(409);
+            // A member is a person escalation-service knows.
+            member(TestTokens.ADMIN, payments, alice, "admin").statusCode(400).body("errors[0].field", equalTo("person"));
+            for (String person : List.of(alice, bob)) {
+                call(TestTokens.ADMIN).body("{\"name\":\"" + person + "\",\"timeZone\":\"UTC\"}")
+                        .put("/api/v1/users/" + person).then().statusCode(201);
+            }
             member(TestTokens.ADMIN, payments, alice, "admin").statusCode(201);
+            // A member is not deleted while the team names them.
+            call(TestTokens.ADMIN).delete("/api/v1/users/" + alice).then().statusCode(409)
+                    .body("detail", containsString("team " + payments + " (a member)"));
 
             // Issued by the bootstrap admin; the secret is in this answer only.
             var issued = call(TestTokens.ADMIN).body(token(alice, payments, "admin")).post("/api/v1/tokens")

@@ -205,7 +205,7 @@ public class TeamResource {
         return store.list(page).map(teams -> Paged.respond(teams, page, t -> Cursor.of(t.id()), uri));
     }
 
-    /** Adds a person to the team or changes their role; 201 when added. */
+    /** Adds a person to the team or changes their role; 201 when added, 400 naming {@code person} if no such user. */
     @RolesAllowed({Roles.ADMIN, Roles.TEAM_ADMIN})
     @PUT
     @Path("/{id}/members/{person}")
@@ -224,6 +224,11 @@ public class TeamResource {
         return AfterCommit.transaction(() -> store.lock(id).chain(exists -> {
                     if (!exists) {
                         throw ProblemException.notFound("team " + id);
+                    }
+                    return users.missing(List.of(person));
+                }).chain(missing -> {
+                    if (!missing.isEmpty()) {
+                        throw ProblemException.badRequest("person", "user '" + person + "' does not exist");
                     }
                     return store.putMember(id, person, role, by, now);
                 }).call(() -> outbox.append(new MembershipSaved(id, person, role, by, now))))

@@ -42,6 +42,8 @@ public class Users extends DocumentStore<User> {
 
     /** Teams that name the person their fallback contact. */
     private static final String IN_TEAMS = "select id from teams where fallback_contact = $1 order by id limit 20";
+    /** Teams the person is a member of. */
+    private static final String MEMBER_OF = "select team_id from team_members where person_id = $1 order by team_id limit 20";
 
     private final Clock clock;
 
@@ -54,10 +56,12 @@ public class Users extends DocumentStore<User> {
     public Uni<List<String>> referencedBy(String id) {
         // Sent together; an override still to end is judged by the service's clock, not the database's.
         return Uni.combine().all().unis(documents.ids(IN_SCHEDULES, Tuple.of(id, Sql.at(clock.instant()))),
-                documents.ids(IN_POLICIES, id), documents.ids(IN_TEAMS, id)).with((schedules, policies, teams) ->
+                documents.ids(IN_POLICIES, id), documents.ids(IN_TEAMS, id), documents.ids(MEMBER_OF, id))
+                .with((schedules, policies, teams, memberships) ->
                         Stream.of(schedules.stream().map(s -> "schedule " + s),
                                 policies.stream().map(p -> "escalation policy " + p),
-                                teams.stream().map(t -> "team " + t + " (its fallbackContact)"))
+                                teams.stream().map(t -> "team " + t + " (its fallbackContact)"),
+                                memberships.stream().map(t -> "team " + t + " (a member)"))
                         .flatMap(s -> s).toList());
     }
 }
