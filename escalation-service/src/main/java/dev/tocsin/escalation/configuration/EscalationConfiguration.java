@@ -1,6 +1,5 @@
 package dev.tocsin.escalation.configuration;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,8 +79,7 @@ public class EscalationConfiguration implements ConfigurationPart {
         this.policyApi = policyApi;
         this.serviceApi = serviceApi;
         this.json = json;
-        // A document is written by hand: a misspelt field is an error, not a field left at its default.
-        this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = ConfigurationDocument.reader(json);
         this.validator = validator;
     }
 
@@ -193,12 +191,8 @@ public class EscalationConfiguration implements ConfigurationPart {
                 }
             }
             deletions(document, "people", people, before, steps, userApi::delete);
-            return steps.run(errors).chain(() -> {
-                errors.throwIfAny();
-                // The directory events are in the outbox once the caller commits; send them then, not at the next poll.
-                AfterCommit.register(relay::wake);
-                return running().map(after -> ConfigurationChange.between(before, after));
-            });
+            // The directory events are in the outbox once the caller commits; send them then, not at the next poll.
+            return steps.runAndCompare(errors, before, this::running).invoke(() -> AfterCommit.register(relay::wake));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.tocsin.eventing.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -115,6 +116,15 @@ public final class ConfigurationDocument {
     /** The sections in document order. */
     public static List<String> orderedSections() {
         return List.of("teams", "people", "schedules", "policies", "services", "serviceProfiles", "contactMethods");
+    }
+
+    /**
+     * The reader of a document's items: the API's own JSON reader, except that a field the item's
+     * type does not have is an error. A document is written by hand, and a misspelt field left at
+     * its default would be a silent change.
+     */
+    public static ObjectMapper reader(ObjectMapper api) {
+        return api.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The items of a section as JSON trees, in document order; empty when the document has none. */

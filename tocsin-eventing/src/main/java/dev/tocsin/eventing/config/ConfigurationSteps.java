@@ -1,5 +1,6 @@
 package dev.tocsin.eventing.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.ProblemException;
@@ -11,7 +12,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +30,37 @@ public final class ConfigurationSteps {
 
     public void add(String path, Supplier<Uni<?>> write) {
         steps.add(new Step(path, write));
+    }
+
+    /**
+     * Adds a put for each item whose export would differ from the running one, and, when the
+     * document lists the section, a delete for each running item it no longer lists.
+     */
+    public <T> void sync(ConfigurationDocument document, String section, List<Item<T>> items,
+            Map<String, JsonNode> running, Function<T, JsonNode> node, Function<T, Uni<?>> put,
+            Function<String, Uni<?>> delete) {
+        for (Item<T> item : items) {
+            if (!node.apply(item.value()).equals(running.get(item.key()))) {
+                add(item.path(), () -> put.apply(item.value()));
+            }
+        }
+        if (document.has(section)) {
+            Set<String> listed = items.stream().map(Item::key).collect(Collectors.toSet());
+            running.keySet().stream().filter(key -> !listed.contains(key))
+                    .forEach(key -> add(section, () -> delete.apply(key)));
+        }
+    }
+
+    /**
+     * Runs the writes; then a 400 naming every refusal, or the changes from {@code before} to the
+     * part as {@code running} reads it afterwards, in the same transaction.
+     */
+    public Uni<List<ConfigurationChange>> runAndCompare(FieldErrors errors, Map<String, Map<String, JsonNode>> before,
+            Supplier<Uni<Map<String, Map<String, JsonNode>>>> running) {
+        return run(errors).chain(() -> {
+            errors.throwIfAny();
+            return running.get().map(after -> ConfigurationChange.between(before, after));
+        });
     }
 
     public Uni<Void> run(FieldErrors errors) {

@@ -1,6 +1,5 @@
 package dev.tocsin.ingest.service.configuration;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.Cursor;
@@ -49,7 +48,7 @@ public class ProfileConfiguration implements ConfigurationPart {
         this.matchers = matchers;
         this.directory = directory;
         this.json = json;
-        this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = ConfigurationDocument.reader(json);
     }
 
     @Override
@@ -93,22 +92,9 @@ public class ProfileConfiguration implements ConfigurationPart {
             errors.throwIfAny();
             return running();
         }).chain(before -> {
-            Map<String, JsonNode> running = before.get(SECTION);
             ConfigurationSteps steps = new ConfigurationSteps();
-            for (Item<ServiceProfile> item : checked) {
-                if (!node(item.value()).equals(running.get(item.key()))) {
-                    steps.add(item.path(), () -> profiles.put(item.value()));
-                }
-            }
-            if (document.has(SECTION)) {
-                List<String> listed = checked.stream().map(Item::key).toList();
-                running.keySet().stream().filter(id -> !listed.contains(id))
-                        .forEach(id -> steps.add(SECTION, () -> profiles.delete(id)));
-            }
-            return steps.run(errors).chain(() -> {
-                errors.throwIfAny();
-                return running().map(after -> ConfigurationChange.between(before, after));
-            });
+            steps.sync(document, SECTION, checked, before.get(SECTION), this::node, profiles::put, profiles::delete);
+            return steps.runAndCompare(errors, before, this::running);
         });
     }
 }

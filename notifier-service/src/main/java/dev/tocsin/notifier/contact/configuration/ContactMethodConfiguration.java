@@ -1,6 +1,5 @@
 package dev.tocsin.notifier.contact.configuration;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.FieldErrors;
@@ -53,7 +52,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
         this.validator = validator;
         this.clock = clock;
         this.json = json;
-        this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = ConfigurationDocument.reader(json);
     }
 
     @Override
@@ -119,24 +118,12 @@ public class ContactMethodConfiguration implements ConfigurationPart {
             errors.throwIfAny();
             return running();
         }).chain(before -> {
-            Map<String, JsonNode> running = before.get(SECTION);
             ConfigurationSteps steps = new ConfigurationSteps();
-            for (Item<ContactMethodItem> item : checked) {
-                if (!node(item.value()).equals(running.get(item.key()))) {
-                    steps.add(item.path(), () -> save(item.value()));
-                }
-            }
-            if (document.has(SECTION)) {
-                List<String> listed = checked.stream().map(Item::key).toList();
-                running.keySet().stream().filter(key -> !listed.contains(key)).forEach(key -> steps.add(SECTION, () -> {
-                    String[] ids = key.split("/", 2);
-                    return ContactMethod.delete("userId = ?1 and id = ?2", ids[0], ids[1]);
-                }));
-            }
-            return steps.run(errors).chain(() -> {
-                errors.throwIfAny();
-                return running().map(after -> ConfigurationChange.between(before, after));
+            steps.sync(document, SECTION, checked, before.get(SECTION), this::node, this::save, key -> {
+                String[] ids = key.split("/", 2);
+                return ContactMethod.delete("userId = ?1 and id = ?2", ids[0], ids[1]);
             });
+            return steps.runAndCompare(errors, before, this::running);
         });
     }
 
