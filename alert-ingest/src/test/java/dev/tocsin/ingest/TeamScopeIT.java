@@ -97,7 +97,12 @@ class TeamScopeIT {
     void aTeamsAdminSilencesAndMaintainsItsServicesOnly() {
         String endsAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
         String silence = call("alice").body(silence(MINE, endsAt)).post("/api/v1/silences").then().statusCode(201)
-                .extract().path("id");
+                .body("createdBy", org.hamcrest.Matchers.equalTo("person:alice")).extract().path("id");
+        // Her token signs as her, never as someone else.
+        Map<String, Object> asBob = new java.util.HashMap<>(silence(MINE, endsAt));
+        asBob.put("createdBy", "bob");
+        call("alice").body(asBob).post("/api/v1/silences").then().statusCode(403)
+                .body("detail", containsString("mutes as person:alice"));
         call("alice").body(silence(THEIRS, endsAt)).post("/api/v1/silences").then().statusCode(403);
         // A silence of no one service could mute every team's alerts: the deployment's admin's alone.
         call("alice").body(Map.of("matchers", List.of(Map.of("name", "alertname", "op", "=", "value", "DiskFull")),

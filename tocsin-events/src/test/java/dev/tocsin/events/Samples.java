@@ -93,7 +93,7 @@ final class Samples {
                     T0.plusSeconds(2), "SERVICE");
         }
         if (type == PageEscalated.class) {
-            return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302));
+            return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302), "person:alice", "api");
         }
         if (type == PageAcknowledged.class) {
             return new PageAcknowledged("pg-1", "alt-1", "pagerduty:web-ui", "pagerduty-events-v2", T0.plusSeconds(90));
@@ -102,7 +102,7 @@ final class Samples {
             return new PageExhausted("pg-1", "alt-1", T0.plusSeconds(1802));
         }
         if (type == PageResolved.class) {
-            return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601));
+            return new PageResolved("pg-1", "alt-1", T0.plusSeconds(601), "person:alice", "api");
         }
         if (type == PageSnoozed.class) {
             return new PageSnoozed("pg-1", "alt-1", T0.plusSeconds(3690), "alice", "api", T0.plusSeconds(90));

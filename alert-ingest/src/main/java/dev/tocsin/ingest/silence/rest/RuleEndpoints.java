@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Actor;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
@@ -99,6 +100,16 @@ class RuleEndpoints {
             errors.add("endsAt", "must be at most " + words(config.maxDuration()) + " after "
                     + (start.isAfter(now) ? "startsAt (" + start + ")" : "now (" + now + ")")
                     + "; to mute for longer, create a new one when this one ends");
+        }
+        // Who mutes is who the token says: a person's or a tool's token signs as itself, never as another.
+        Actor actor = Actor.of(identity);
+        if (actor.kind() != Actor.Kind.BOOTSTRAP) {
+            if (createdBy != null && !createdBy.isBlank() && !createdBy.trim().equals(actor.id())
+                    && !createdBy.trim().equals(actor.reference())) {
+                throw new ProblemException(403, "Forbidden", "this token mutes as " + actor.reference()
+                        + ", not as '" + createdBy.trim() + "'; leave createdBy out");
+            }
+            createdBy = actor.reference();
         }
         // Alertmanager requires both too: a muted alert must say who muted it and why.
         if (createdBy == null || createdBy.isBlank()) {
