@@ -3,6 +3,8 @@ package dev.tocsin.notifier;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of notifier-service's delivery: how often and how patiently it tries to reach a person. */
 @ConfigMapping(prefix = "tocsin.notifier")
@@ -26,4 +28,21 @@ public interface NotifierConfig {
      */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    /** Push notifications through ntfy. */
+    Ntfy ntfy();
+
+    interface Ntfy {
+
+        /**
+         * The ntfy servers a push contact method may name: its address is a topic URL on one of
+         * them ({@code https://ntfy.sh/tocsin-alice-4f2k}). Nothing else is ever called, so a
+         * contact method cannot point notifier-service at an internal address.
+         */
+        @WithDefault("https://ntfy.sh")
+        List<String> servers();
+
+        /** An access token ({@code tk_…}) sent as a bearer token, for servers whose topics need one. */
+        Optional<String> token();
+    }
 }

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.contact;
 
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.delivery.Channel;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks a contact method's address against its type, so a typo fails when it is configured, not during a page. */
@@ -18,11 +19,30 @@ public final class Addresses {
     private Addresses() {
     }
 
-    /** @throws ProblemException 400 naming {@code type} or {@code address} */
-    public static String check(Channel type, String address) {
-        if (type != Channel.EMAIL) {
-            throw ProblemException.badRequest("type", type + " contact methods are not supported yet; use EMAIL");
+    /**
+     * The address as stored: an email address for {@code EMAIL}, an ntfy topic URL on one of
+     * {@code pushServers} for {@code PUSH}.
+     *
+     * @throws ProblemException 400 naming {@code type} or {@code address}
+     */
+    public static String check(Channel type, String address, List<String> pushServers) {
+        return switch (type) {
+            case EMAIL -> email(address);
+            case PUSH -> push(address, pushServers);
+            case SMS, VOICE -> throw ProblemException.badRequest("type", type
+                    + " contact methods are not supported yet; use EMAIL or PUSH");
+        };
+    }
+
+    private static String push(String address, List<String> servers) {
+        String problem = PushTopic.problem(address, servers);
+        if (problem != null) {
+            throw ProblemException.badRequest("address", problem);
         }
+        return address.strip();
+    }
+
+    private static String email(String address) {
         String trimmed = address.strip();
         if (!EMAIL.matcher(trimmed).matches()) {
             throw ProblemException.badRequest("address", "'" + trimmed + "' is not a valid email address");

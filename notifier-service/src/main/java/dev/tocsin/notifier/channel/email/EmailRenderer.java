@@ -21,7 +21,7 @@ public final class EmailRenderer {
         return new RenderedEmail(subject(n), text(n), html(n));
     }
 
-    static String subject(Notification n) {
+    public static String subject(Notification n) {
         StringBuilder subject = new StringBuilder("[Tocsin]");
         if (!blank(n.severity())) {
             subject.append(' ').append(n.severity().toUpperCase(Locale.ROOT));
@@ -32,7 +32,7 @@ public final class EmailRenderer {
         return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 1) + "…";
     }
 
-    static String text(Notification n) {
+    public static String text(Notification n) {
         StringBuilder body = new StringBuilder();
         body.append(summary(n)).append("\n\n");
         body.append("Service:  ").append(orDash(n.service())).append('\n');

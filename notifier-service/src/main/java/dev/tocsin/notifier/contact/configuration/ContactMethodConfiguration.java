@@ -11,6 +11,7 @@ import dev.tocsin.eventing.config.ConfigurationDocument.Item;
 import dev.tocsin.eventing.config.ConfigurationPart;
 import dev.tocsin.eventing.config.ConfigurationSteps;
 import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.PanacheAudit;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
@@ -47,7 +48,11 @@ public class ContactMethodConfiguration implements ConfigurationPart {
     private final ObjectMapper json;
     private final ObjectMapper reader;
 
-    ContactMethodConfiguration(DirectoryReferences directory, Validator validator, Clock clock, ObjectMapper json) {
+    private final NotifierConfig config;
+
+    ContactMethodConfiguration(DirectoryReferences directory, Validator validator, Clock clock, ObjectMapper json,
+            NotifierConfig config) {
+        this.config = config;
         this.directory = directory;
         this.validator = validator;
         this.clock = clock;
@@ -97,7 +102,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
             PersonIds.check(method.person(), "person", mine);
             try {
                 Addresses.checkId("id", method.id());
-                String address = Addresses.check(method.type(), method.address());
+                String address = Addresses.check(method.type(), method.address(), config.ntfy().servers());
                 if (mine.size() == 0) {
                     checked.add(new Item<>(item.path(), item.key(),
                             new ContactMethodItem(method.person(), method.id(), method.type(), address)));

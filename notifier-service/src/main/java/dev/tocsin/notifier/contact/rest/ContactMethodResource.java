@@ -9,6 +9,7 @@ import dev.tocsin.eventing.api.PersonIds;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.PanacheAudit;
 import jakarta.annotation.security.RolesAllowed;
 import dev.tocsin.eventing.api.TeamAccess;
@@ -49,8 +50,10 @@ public class ContactMethodResource {
     private final Clock clock;
     private final SecurityIdentity identity;
     private final DirectoryReferences directory;
+    private final NotifierConfig config;
 
-    ContactMethodResource(Clock clock, SecurityIdentity identity, DirectoryReferences directory) {
+    ContactMethodResource(Clock clock, SecurityIdentity identity, DirectoryReferences directory, NotifierConfig config) {
+        this.config = config;
         this.clock = clock;
         this.identity = identity;
         this.directory = directory;
@@ -68,7 +71,7 @@ public class ContactMethodResource {
         PersonIds.check(userId, "userId", errors);
         errors.throwIfAny();
         Addresses.checkId("id", id);
-        String address = Addresses.check(body.type(), body.address());
+        String address = Addresses.check(body.type(), body.address(), config.ntfy().servers());
         return directory.unknownPeople(List.of(userId)).chain(unknown -> {
             if (!unknown.isEmpty()) {
                 throw ProblemException.badRequest("userId", DirectoryReferences.unknown("person", userId));

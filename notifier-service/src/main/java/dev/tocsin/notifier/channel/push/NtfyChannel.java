@@ -1,0 +1,90 @@
+package dev.tocsin.notifier.channel.push;
+
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.channel.NotificationChannel;
+import dev.tocsin.notifier.channel.SendOutcome;
+import dev.tocsin.notifier.channel.email.EmailRenderer;
+import dev.tocsin.notifier.contact.PushTopic;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Push through ntfy: one JSON publish ({@code POST /} with {@code topic}, {@code title},
+ * {@code message}, {@code priority} and {@code tags}) to the server of the person's topic URL, as
+ * urgent (priority 5, which ntfy's apps ring through do-not-disturb for). The bearer token, when
+ * configured, authorises protected topics. ntfy answers 429 when rate-limited and 5xx when down:
+ * both worth another attempt; any other 4xx (a bad topic, a refused token) will not change.
+ */
+@ApplicationScoped
+public class NtfyChannel implements NotificationChannel {
+
+    private static final int MAX_MESSAGE = 4096;
+
+    private final WebClient client;
+    private final NotifierConfig config;
+
+    NtfyChannel(Vertx vertx, NotifierConfig config) {
+        this.config = config;
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.sendTimeout().toMillis())
+                .setUserAgent("tocsin-notifier"));
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.PUSH;
+    }
+
+    @Override
+    public Uni<SendOutcome> send(Notification notification, String address) {
+        PushTopic topic = PushTopic.parse(address, config.ntfy().servers()).orElse(null);
+        if (topic == null) {
+            // Checked when it was configured; the allowed servers may have changed since.
+            return Uni.createFrom().item(SendOutcome.permanent("push address " + address
+                    + " is on no ntfy server this deployment sends to"));
+        }
+        var request = client.postAbs(topic.server() + "/").timeout(config.sendTimeout().toMillis());
+        config.ntfy().token().ifPresent(token -> request.bearerTokenAuthentication(token));
+        return request.sendJsonObject(message(notification, topic))
+                .map(NtfyChannel::outcome)
+                .onFailure().recoverWithItem(e -> SendOutcome.recoverable("ntfy unreachable: " + e));
+    }
+
+    static JsonObject message(Notification notification, PushTopic topic) {
+        String text = EmailRenderer.text(notification);
+        if (text.length() > MAX_MESSAGE) {
+            text = text.substring(0, MAX_MESSAGE - 1) + "…";
+        }
+        return new JsonObject()
+                .put("topic", topic.topic())
+                .put("title", EmailRenderer.subject(notification))
+                .put("message", text)
+                .put("priority", 5)
+                .put("tags", new JsonArray().add("rotating_light"));
+    }
+
+    private static SendOutcome outcome(HttpResponse<?> response) {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return SendOutcome.sent();
+        }
+        String body = response.bodyAsString() == null ? "" : response.bodyAsString().strip();
+        String error = "ntfy answered " + status + (body.isEmpty() ? "" : ": " + (body.length() > 300
+                ? body.substring(0, 300) + "…" : body));
+        return status == 429 || status / 100 == 5 ? SendOutcome.recoverable(error) : SendOutcome.permanent(error);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

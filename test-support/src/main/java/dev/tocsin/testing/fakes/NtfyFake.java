@@ -1,0 +1,184 @@
+package dev.tocsin.testing.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A local ntfy server for tests and the local stack: takes JSON publishes ({@code POST /}) and
+ * checks them as ntfy does. A topic must be 1-64 letters, digits, {@code -} or {@code _}; a
+ * priority 1 to 5; a message at most 4,096 bytes; and, when the server was started with an access
+ * token, {@code Authorization: Bearer <token>} (401 without one, 403 with another). Errors are
+ * ntfy's JSON ({@code {"code":40009,"http":400,"error":"invalid topic"}}). A test can make the next
+ * publishes fail, as a server that is down or rate-limiting would.
+ */
+public final class NtfyFake implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOPIC = Pattern.compile("[-_A-Za-z0-9]{1,64}");
+    private static final int MAX_MESSAGE = 4096;
+
+    private final HttpServer server;
+    private final String token;
+    private final List<JsonNode> published = new CopyOnWriteArrayList<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile int failWith;
+
+    private NtfyFake(HttpServer server, String token) {
+        this.server = server;
+        this.token = token;
+    }
+
+    /** Starts on a free port of the loopback interface; {@code token} may be null for open topics. */
+    public static NtfyFake start(String token) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            NtfyFake fake = new NtfyFake(server, token);
+            server.createContext("/", fake::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake ntfy server did not start", e);
+        }
+    }
+
+    /** The base URL, as {@code tocsin.notifier.ntfy.servers} names it. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every accepted publish, in arrival order. */
+    public List<JsonNode> published() {
+        return List.copyOf(published);
+    }
+
+    /** The accepted publishes to one topic. */
+    public List<JsonNode> publishedTo(String topic) {
+        List<JsonNode> to = new ArrayList<>();
+        published.forEach(m -> {
+            if (m.path("topic").asText().equals(topic)) {
+                to.add(m);
+            }
+        });
+        return to;
+    }
+
+    /** Why each refused publish was refused, in arrival order. */
+    public List<String> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** The next {@code times} publishes are answered {@code status} (500: down, 429: rate-limited). */
+    public void failNext(int times, int status) {
+        failWith = status;
+        failures.set(times);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                answer(exchange, failWith, error(failWith, failWith == 429 ? 42901 : 50001,
+                        failWith == 429 ? "limit reached: too many requests" : "internal server error"));
+                return;
+            }
+            String problem = check(exchange, body);
+            if (problem != null) {
+                return;
+            }
+            ObjectNode message = (ObjectNode) JSON.readTree(body);
+            published.add(message);
+            ObjectNode answer = message.deepCopy();
+            answer.put("id", UUID.randomUUID().toString().substring(0, 12)).put("time", System.currentTimeMillis() / 1000)
+                    .put("event", "message");
+            answer(exchange, 200, answer.toString());
+        }
+    }
+
+    /** Answers the refusal and returns why, or returns null when the publish is one ntfy takes. */
+    private String check(HttpExchange exchange, byte[] body) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST") && !exchange.getRequestMethod().equals("PUT")) {
+            return refuse(exchange, 405, 40501, "method not allowed");
+        }
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            return refuse(exchange, 404, 40401, "only JSON publishing to / is served here");
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (token != null && authorization == null) {
+            return refuse(exchange, 401, 40101, "unauthorized");
+        }
+        if (token != null && !authorization.equals("Bearer " + token)) {
+            return refuse(exchange, 403, 40301, "forbidden");
+        }
+        JsonNode message;
+        try {
+            message = JSON.readTree(body);
+        } catch (IOException e) {
+            return refuse(exchange, 400, 40017, "invalid request: request body must be message JSON");
+        }
+        if (message == null || !message.isObject()) {
+            return refuse(exchange, 400, 40017, "invalid request: request body must be message JSON");
+        }
+        if (!TOPIC.matcher(message.path("topic").asText("")).matches()) {
+            return refuse(exchange, 400, 40009, "invalid topic");
+        }
+        JsonNode priority = message.get("priority");
+        if (priority != null && (!priority.isInt() || priority.intValue() < 1 || priority.intValue() > 5)) {
+            return refuse(exchange, 400, 40007, "invalid priority");
+        }
+        if (message.path("message").asText("").getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE) {
+            return refuse(exchange, 413, 41301, "message too large");
+        }
+        JsonNode tags = message.get("tags");
+        if (tags != null && (!tags.isArray() || !allText(tags))) {
+            return refuse(exchange, 400, 40017, "invalid request: tags must be a list of strings");
+        }
+        return null;
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String refuse(HttpExchange exchange, int status, int code, String error) throws IOException {
+        refused.add(status + " " + error);
+        answer(exchange, status, error(status, code, error));
+        return error;
+    }
+
+    private static String error(int status, int code, String error) {
+        return JSON.createObjectNode().put("code", code).put("http", status).put("error", error).toString();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
