@@ -32,6 +32,26 @@ public interface NotifierConfig {
     /** Push notifications through ntfy. */
     Ntfy ntfy();
 
+    /** Signed acknowledge and resolve links in what a person is sent. */
+    Links links();
+
+    interface Links {
+
+        /**
+         * The HMAC-SHA256 key the links are signed with, the same on every replica; none, and
+         * messages carry no links (an unsigned link would let anyone acknowledge anything).
+         */
+        Optional<String> secret();
+
+        /** Where people reach notifier-service's {@code /actions/...}: its public URL. */
+        @WithDefault("http://127.0.0.1:8084")
+        String baseUrl();
+
+        /** How long a link works after its message was sent. */
+        @WithDefault("12h")
+        Duration ttl();
+    }
+
     interface Ntfy {
 
         /**

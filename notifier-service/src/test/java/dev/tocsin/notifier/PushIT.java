@@ -95,6 +95,10 @@ class PushIT {
         assertEquals("[Tocsin] CRITICAL checkout: Checkout error rate 12%", message.path("title").asText());
         assertEquals(5, message.path("priority").asInt());
         assertTrue(message.path("message").asText().contains("Service:  checkout"), message.toString());
+        // Acknowledging from the notification: ntfy's app POSTs to the signed link.
+        assertEquals("Acknowledge", message.path("actions").path(0).path("label").asText());
+        assertEquals("POST", message.path("actions").path(0).path("method").asText());
+        assertTrue(message.path("actions").path(0).path("url").asText().contains("/actions/"), message.toString());
         DeliverySent sent = awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(Channel.PUSH, sent.channel());
         assertEquals(1, sent.attempt());

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * A local ntfy server for tests and the local stack: takes JSON publishes ({@code POST /}) and
  * checks them as ntfy does. A topic must be 1-64 letters, digits, {@code -} or {@code _}; a
  * priority 1 to 5; a message at most 4,096 bytes; and, when the server was started with an access
- * token, {@code Authorization: Bearer <token>} (401 without one, 403 with another). Errors are
+ * token, {@code Authorization: Bearer <token>} (401 without one, 403 with another); at most three
+ * action buttons, each a view, broadcast or http action with a label and a URL. Errors are
  * ntfy's JSON ({@code {"code":40009,"http":400,"error":"invalid topic"}}). A test can make the next
  * publishes fail, as a server that is down or rate-limiting would.
  */
@@ -144,11 +145,33 @@ public final class NtfyFake implements AutoCloseable {
         if (message.path("message").asText("").getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE) {
             return refuse(exchange, 413, 41301, "message too large");
         }
+        JsonNode actions = message.get("actions");
+        if (actions != null && !validActions(actions)) {
+            return refuse(exchange, 400, 40018, "invalid request: actions invalid");
+        }
         JsonNode tags = message.get("tags");
         if (tags != null && (!tags.isArray() || !allText(tags))) {
             return refuse(exchange, 400, 40017, "invalid request: tags must be a list of strings");
         }
         return null;
+    }
+
+    /** At most three, each a view, broadcast or http action with a label, and a URL for view and http. */
+    private static boolean validActions(JsonNode actions) {
+        if (!actions.isArray() || actions.size() > 3) {
+            return false;
+        }
+        for (JsonNode action : actions) {
+            String kind = action.path("action").asText("");
+            if (!List.of("view", "broadcast", "http").contains(kind) || action.path("label").asText("").isBlank()) {
+                return false;
+            }
+            String url = action.path("url").asText("");
+            if (!kind.equals("broadcast") && !(url.startsWith("http://") || url.startsWith("https://"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allText(JsonNode array) {

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.channel.email;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -16,10 +17,12 @@ public class EmailChannel implements NotificationChannel {
 
     private final ReactiveMailer mailer;
     private final NotifierConfig config;
+    private final ActionLinks links;
 
-    EmailChannel(ReactiveMailer mailer, NotifierConfig config) {
+    EmailChannel(ReactiveMailer mailer, NotifierConfig config, ActionLinks links) {
         this.mailer = mailer;
         this.config = config;
+        this.links = links;
     }
 
     @Override
@@ -37,8 +40,8 @@ public class EmailChannel implements NotificationChannel {
                         .onFailure().recoverWithItem(SmtpFailures::classify));
     }
 
-    private static Mail mail(Notification notification, String address) {
-        RenderedEmail email = EmailRenderer.render(notification);
+    private Mail mail(Notification notification, String address) {
+        RenderedEmail email = EmailRenderer.render(notification, links.links(notification));
         return Mail.withText(address, email.subject(), email.text()).setHtml(email.html());
     }
 }

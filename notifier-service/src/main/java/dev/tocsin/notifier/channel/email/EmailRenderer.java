@@ -1,5 +1,6 @@
 package dev.tocsin.notifier.channel.email;
 
+import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Notification;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,22 @@ public final class EmailRenderer {
     }
 
     public static RenderedEmail render(Notification n) {
-        return new RenderedEmail(subject(n), text(n), html(n));
+        return render(n, Map.of());
+    }
+
+    /** With a signed link for each action ({@code ActionLinks}); none when links are off. */
+    public static RenderedEmail render(Notification n, Map<PageAction, String> links) {
+        StringBuilder text = new StringBuilder(text(n));
+        StringBuilder html = new StringBuilder(html(n));
+        if (!links.isEmpty()) {
+            text.append('\n');
+            links.forEach((action, url) -> text.append(action.label()).append(": ").append(url).append('\n'));
+            StringBuilder buttons = new StringBuilder("<p>");
+            links.forEach((action, url) -> buttons.append("<a href=\"").append(escape(url)).append("\">")
+                    .append(escape(action.label())).append("</a> "));
+            html.insert(html.lastIndexOf("</body>"), buttons.toString().strip() + "</p>\n");
+        }
+        return new RenderedEmail(subject(n), text.toString(), html.toString());
     }
 
     public static String subject(Notification n) {
@@ -84,7 +100,7 @@ public final class EmailRenderer {
         return blank(alertname) ? "alert " + orDash(n.alertId()) : alertname;
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {
             switch (c) {

@@ -2,6 +2,8 @@ package dev.tocsin.notifier.channel.push;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.action.ActionLinks;
+import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -16,6 +18,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /**
  * Push through ntfy: one JSON publish ({@code POST /} with {@code topic}, {@code title},
@@ -31,9 +34,11 @@ public class NtfyChannel implements NotificationChannel {
 
     private final WebClient client;
     private final NotifierConfig config;
+    private final ActionLinks links;
 
-    NtfyChannel(Vertx vertx, NotifierConfig config) {
+    NtfyChannel(Vertx vertx, NotifierConfig config, ActionLinks links) {
         this.config = config;
+        this.links = links;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.sendTimeout().toMillis())
                 .setUserAgent("tocsin-notifier"));
@@ -54,12 +59,13 @@ public class NtfyChannel implements NotificationChannel {
         }
         var request = client.postAbs(topic.server() + "/").timeout(config.sendTimeout().toMillis());
         config.ntfy().token().ifPresent(token -> request.bearerTokenAuthentication(token));
-        return request.sendJsonObject(message(notification, topic))
+        return request.sendJsonObject(message(notification, topic, links.links(notification)))
                 .map(NtfyChannel::outcome)
                 .onFailure().recoverWithItem(e -> SendOutcome.recoverable("ntfy unreachable: " + e));
     }
 
-    static JsonObject message(Notification notification, PushTopic topic) {
+    /** The publish; each signed link an {@code http} action button, which ntfy's apps POST to. */
+    static JsonObject message(Notification notification, PushTopic topic, Map<PageAction, String> actions) {
         String text = EmailRenderer.text(notification);
         if (text.length() > MAX_MESSAGE) {
             text = text.substring(0, MAX_MESSAGE - 1) + "…";
@@ -69,7 +75,15 @@ public class NtfyChannel implements NotificationChannel {
                 .put("title", EmailRenderer.subject(notification))
                 .put("message", text)
                 .put("priority", 5)
-                .put("tags", new JsonArray().add("rotating_light"));
+                .put("tags", new JsonArray().add("rotating_light"))
+                .put("actions", buttons(actions));
+    }
+
+    private static JsonArray buttons(Map<PageAction, String> actions) {
+        JsonArray buttons = new JsonArray();
+        actions.forEach((action, url) -> buttons.add(new JsonObject().put("action", "http")
+                .put("label", action.label()).put("url", url).put("method", "POST").put("clear", true)));
+        return buttons;
     }
 
     private static SendOutcome outcome(HttpResponse<?> response) {
