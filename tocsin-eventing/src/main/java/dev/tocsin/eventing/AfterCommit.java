@@ -41,14 +41,18 @@ public final class AfterCommit {
         return around(inner -> {
             // The caller's duplicated context, wherever the pool completes the connection.
             Context context = Vertx.currentContext();
+            // Only an API request carries an entry; a consumer's or the engine's transaction adds nothing.
             Optional<AuditTrail.Entry> audit = AuditTrail.pending();
-            return Sql.pool().withTransaction(connection -> {
+            Uni<T> committed = Sql.pool().withTransaction(connection -> {
                 context.putLocal(Sql.CONNECTION, connection);
-                return Uni.createFrom().deferred(inner::get)
-                        // Who made the change commits with it (GET /api/v1/audit).
-                        .call(() -> AuditTrail.write(connection, audit))
-                        .onTermination().invoke(() -> context.removeLocal(Sql.CONNECTION));
-            }).invoke(() -> AuditTrail.committed(audit));
+                Uni<T> done = Uni.createFrom().deferred(inner::get);
+                if (audit.isPresent()) {
+                    // Who made the change commits with it (GET /api/v1/audit).
+                    done = done.call(() -> AuditTrail.write(connection, audit));
+                }
+                return done.onTermination().invoke(() -> context.removeLocal(Sql.CONNECTION));
+            });
+            return audit.isEmpty() ? committed : committed.invoke(() -> AuditTrail.committed(audit));
         }, work);
     }
 

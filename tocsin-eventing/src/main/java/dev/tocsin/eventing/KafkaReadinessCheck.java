@@ -1,11 +1,8 @@
 package dev.tocsin.eventing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.annotation.PreDestroy;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -18,10 +15,8 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private final Admin admin;
 
-    KafkaReadinessCheck(KafkaClients clients) {
-        this.admin = Admin.create(clients.properties(Map.of(
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000)));
+    KafkaReadinessCheck(ProbeAdmin probe) {
+        this.admin = probe.admin();
     }
 
     @Override
@@ -33,10 +28,5 @@ public class KafkaReadinessCheck implements HealthCheck {
         } catch (Exception e) {
             return HealthCheckResponse.named("kafka").down().withData("error", e.toString()).build();
         }
-    }
-
-    @PreDestroy
-    void close() {
-        admin.close();
     }
 }

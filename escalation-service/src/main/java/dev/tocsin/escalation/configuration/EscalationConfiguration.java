@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -81,11 +80,6 @@ public class EscalationConfiguration implements ConfigurationPart {
         this.json = json;
         this.reader = ConfigurationDocument.reader(json);
         this.validator = validator;
-    }
-
-    @Override
-    public List<String> sections() {
-        return List.of("teams", "people", "schedules", "policies", "services");
     }
 
     /** The directory is the document's first part: its export carries the version. */
@@ -138,11 +132,7 @@ public class EscalationConfiguration implements ConfigurationPart {
             Map<String, JsonNode> runningTeams = before.get("teams");
             List<Item<TeamItem>> deferred = new ArrayList<>();
             // Whom the rest names comes first: people, then teams, whose default policy may have to wait for it.
-            for (Item<User> person : people) {
-                if (changed(person.value(), before.get("people").get(person.key()))) {
-                    steps.add(person.path(), () -> userApi.put(person.key(), person.value()));
-                }
-            }
+            steps.putChanged(people, before.get("people"), this::node, p -> userApi.put(p.key(), p.value()));
             for (Item<TeamItem> team : teamItems) {
                 TeamItem item = team.value();
                 String policy = item.defaultPolicy();
@@ -155,42 +145,34 @@ public class EscalationConfiguration implements ConfigurationPart {
                         waits ? null : policy, item.fallbackContact(), item.members());
                 if (was == null) {
                     steps.add(team.path(), () -> teamApi.create(now.request(now.defaultPolicy())));
-                } else if (changed(withoutMembers(node(now)), withoutMembers(was))) {
+                } else if (!withoutMembers(node(now)).equals(withoutMembers(was))) {
                     steps.add(team.path(), () -> teamApi.update(team.key(), now.request(now.defaultPolicy())));
                 }
                 members(steps, team, was);
             }
-            for (Item<ScheduleDocument> schedule : scheduleItems) {
-                if (changed(schedule.value(), before.get("schedules").get(schedule.key()))) {
-                    steps.add(schedule.path(), () -> scheduleApi.put(schedule.key(), schedule.value()));
-                }
-            }
-            for (Item<EscalationPolicy> policy : policyItems) {
-                if (changed(policy.value(), before.get("policies").get(policy.key()))) {
-                    steps.add(policy.path(), () -> policyApi.put(policy.key(), policy.value()));
-                }
-            }
+            steps.putChanged(scheduleItems, before.get("schedules"), this::node,
+                    s -> scheduleApi.put(s.key(), s.value()));
+            steps.putChanged(policyItems, before.get("policies"), this::node, p -> policyApi.put(p.key(), p.value()));
             for (Item<TeamItem> team : deferred) {
                 steps.add(team.path() + ".defaultPolicy", () -> teamApi.update(team.key(),
                         team.value().request(team.value().defaultPolicy())));
             }
-            for (Item<ServiceDefinition> service : serviceItems) {
-                if (changed(service.value(), before.get("services").get(service.key()))) {
-                    steps.add(service.path(), () -> serviceApi.put(service.key(), service.value()));
-                }
-            }
+            steps.putChanged(serviceItems, before.get("services"), this::node,
+                    s -> serviceApi.put(s.key(), s.value()));
             // What the document no longer lists goes last, what names others before what they name.
-            deletions(document, "services", serviceItems, before, steps, serviceApi::delete);
-            deletions(document, "policies", policyItems, before, steps, policyApi::delete);
-            deletions(document, "schedules", scheduleItems, before, steps, scheduleApi::delete);
+            steps.deleteAbsent(document, "services", serviceItems, before.get("services"), serviceApi::delete);
+            steps.deleteAbsent(document, "policies", policyItems, before.get("policies"), policyApi::delete);
+            steps.deleteAbsent(document, "schedules", scheduleItems, before.get("schedules"), scheduleApi::delete);
             if (document.has("teams")) {
-                for (String gone : absent(teamItems, runningTeams)) {
+                // A team leaves with its members, who would otherwise keep it from being deleted.
+                List<String> listed = teamItems.stream().map(Item::key).toList();
+                runningTeams.keySet().stream().filter(gone -> !listed.contains(gone)).forEach(gone -> {
                     runningTeams.get(gone).path("members").fieldNames().forEachRemaining(person ->
                             steps.add("teams", () -> teamApi.removeMember(gone, person)));
                     steps.add("teams", () -> teamApi.delete(gone));
-                }
+                });
             }
-            deletions(document, "people", people, before, steps, userApi::delete);
+            steps.deleteAbsent(document, "people", people, before.get("people"), userApi::delete);
             // The directory events are in the outbox once the caller commits; send them then, not at the next poll.
             return steps.runAndCompare(errors, before, this::running).invoke(() -> AfterCommit.register(relay::wake));
         });
@@ -216,21 +198,6 @@ public class EscalationConfiguration implements ConfigurationPart {
         }
     }
 
-    private <T> void deletions(ConfigurationDocument document, String section, List<Item<T>> listed,
-            Map<String, Map<String, JsonNode>> before, ConfigurationSteps steps, Function<String, Uni<?>> delete) {
-        if (document.has(section)) {
-            absent(listed, before.get(section)).forEach(id -> steps.add(section, () -> delete.apply(id)));
-        }
-    }
-
-    private static <T> List<String> absent(List<Item<T>> listed, Map<String, JsonNode> running) {
-        List<String> keys = listed.stream().map(Item::key).toList();
-        return running.keySet().stream().filter(id -> !keys.contains(id)).toList();
-    }
-
-    private boolean changed(Object item, JsonNode running) {
-        return running == null || !Objects.equals(item instanceof JsonNode node ? node : node(item), running);
-    }
 
     private static JsonNode withoutMembers(JsonNode team) {
         ObjectNode copy = ((ObjectNode) team).deepCopy();

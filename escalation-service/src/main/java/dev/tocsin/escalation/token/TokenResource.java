@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -132,7 +131,7 @@ public class TokenResource {
     public Uni<RestResponse<List<TokenView>>> list(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        Set<String> visible = TeamAccess.deploymentWide(identity) ? null : administered();
+        Set<String> visible = TeamAccess.deploymentWide(identity) ? null : TeamAccess.administered(identity);
         return tokens.list(visible, page).map(found -> Paged.respond(found, page, t -> Cursor.of(t.id()), uri));
     }
 
@@ -153,7 +152,7 @@ public class TokenResource {
                     boolean own = token.subject().kind() == TokenSubject.Kind.PERSON
                             && Actor.of(identity).isPerson(token.subject().id());
                     boolean mayRevoke = own || (TeamAccess.deploymentWide(identity) && identity.hasRole(Roles.ADMIN))
-                            || token.teamRoles().keySet().stream().anyMatch(administered()::contains);
+                            || token.teamRoles().keySet().stream().anyMatch(TeamAccess.administered(identity)::contains);
                     if (!mayRevoke) {
                         throw new ProblemException(403, "Forbidden", "this call needs the 'admin' role in one of the"
                                 + " token's teams " + token.teamRoles().keySet() + ", or to be the token's own person;"
@@ -168,12 +167,6 @@ public class TokenResource {
                 .map(ignored -> Response.noContent().build());
     }
 
-    /** The teams the caller is admin of, for a directory token. */
-    private Set<String> administered() {
-        Map<String, TeamRole> held = identity.getAttribute(TeamAccess.ATTRIBUTE);
-        return held == null ? Set.of() : held.entrySet().stream().filter(e -> e.getValue() == TeamRole.ADMIN)
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-    }
 
     private static TokenSubject subject(TokenRequest.Subject subject, FieldErrors errors) {
         if (subject == null) {

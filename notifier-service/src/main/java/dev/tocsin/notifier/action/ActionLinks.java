@@ -34,16 +34,20 @@ public class ActionLinks {
 
     private final NotifierConfig.Links config;
     private final Clock clock;
+    /** The signing key, built once; absent when no secret is configured and links are off. */
+    private final Optional<SecretKeySpec> key;
 
     ActionLinks(NotifierConfig config, Clock clock) {
         this.config = config.links();
         this.clock = clock;
+        this.key = this.config.secret().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
     }
 
     /** Each action's link for the notification, in the order shown; none when no key is configured. */
     public Map<PageAction, String> links(Notification notification) {
         Map<PageAction, String> links = new LinkedHashMap<>();
-        if (config.secret().isEmpty()) {
+        if (key.isEmpty()) {
             return links;
         }
         Instant expires = clock.instant().plus(config.ttl());
@@ -66,7 +70,7 @@ public class ActionLinks {
 
     /** What a link's token says, if it was signed with this deployment's key; expiry is the caller's to judge. */
     public Optional<SignedAction> verify(String token) {
-        if (config.secret().isEmpty() || token == null || token.length() > 2048) {
+        if (key.isEmpty() || token == null || token.length() > 2048) {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
@@ -96,7 +100,7 @@ public class ActionLinks {
     private byte[] mac(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(key.orElseThrow());
             return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

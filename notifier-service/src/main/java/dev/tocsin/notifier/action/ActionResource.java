@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,21 +52,28 @@ public class ActionResource {
     @Path("/{token}")
     @PermitAll
     public Response confirm(@PathParam("token") String token) {
-        return checked(token, action -> Response.ok(page(action.action().label() + " this page?",
+        Optional<SignedAction> verified = links.verify(token);
+        Response refused = refusal(verified);
+        if (refused != null) {
+            return refused;
+        }
+        SignedAction action = verified.get();
+        return Response.ok(page(action.action().label() + " this page?",
                 "<p>" + escape(action.action().label()) + " page <code>" + escape(action.pageId()) + "</code> as "
                         + escape(action.person()) + "?</p><form method=\"post\"><button type=\"submit\">"
-                        + escape(action.action().label()) + "</button></form>")).build());
+                        + escape(action.action().label()) + "</button></form>")).build();
     }
 
     @POST
     @Path("/{token}")
     @PermitAll
     public Uni<Response> act(@PathParam("token") String token) {
-        Response refused = checked(token, action -> null);
+        Optional<SignedAction> verified = links.verify(token);
+        Response refused = refusal(verified);
         if (refused != null) {
             return Uni.createFrom().item(refused);
         }
-        SignedAction action = links.verify(token).orElseThrow();
+        SignedAction action = verified.get();
         PageCommand command = switch (action.action()) {
             case ACKNOWLEDGE -> new AcknowledgePage(action.alertId(), action.pageId(), action.person(), VIA,
                     clock.instant());
@@ -78,9 +86,8 @@ public class ActionResource {
                         + escape(action.action().done()) + "</p>")).build());
     }
 
-    /** The answer to a link that is not this deployment's or has expired; else {@code valid}'s. */
-    private Response checked(String token, java.util.function.Function<SignedAction, Response> valid) {
-        var verified = links.verify(token);
+    /** The answer to a link that is not this deployment's or has expired; null for one that works. */
+    private Response refusal(Optional<SignedAction> verified) {
         if (verified.isEmpty()) {
             return Response.status(404).entity(page("Unknown link", "<p>This link is not one Tocsin sent, or it was "
                     + "changed on the way.</p>")).build();
@@ -89,7 +96,7 @@ public class ActionResource {
             return Response.status(410).entity(page("Expired link", "<p>This link expired at "
                     + verified.get().expires() + ". Use the link of a newer notification, or the API.</p>")).build();
         }
-        return valid.apply(verified.get());
+        return null;
     }
 
     private static String page(String title, String body) {

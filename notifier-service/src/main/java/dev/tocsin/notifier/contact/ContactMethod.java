@@ -66,6 +66,29 @@ public class ContactMethod extends PanacheEntityBase {
         return findById(new Key(userId, id));
     }
 
+    /** What {@link #put} left: the stored method, and whether it was new. */
+    public record Put(ContactMethod method, boolean created) {
+    }
+
+    /**
+     * Creates or replaces the person's contact method {@code id}, its address already checked
+     * ({@code Addresses}); must run inside {@code Panache.withTransaction}.
+     */
+    public static Uni<Put> put(String userId, String id, Channel type, String address, Instant at) {
+        return find(userId, id).chain(existing -> {
+            ContactMethod method = existing == null ? new ContactMethod() : existing;
+            method.userId = userId;
+            method.id = id;
+            method.type = type;
+            method.address = address;
+            method.updatedAt = at;
+            if (existing == null) {
+                method.createdAt = at;
+            }
+            return method.<ContactMethod>persist().map(saved -> new Put(saved, existing == null));
+        });
+    }
+
     /** The composite primary key: a contact method's id is unique per person. */
     public static class Key implements Serializable {
         public String userId;

@@ -17,14 +17,12 @@ public record PushTopic(String server, String topic) {
 
     private static final Pattern TOPIC = Pattern.compile("[-_A-Za-z0-9]{1,64}");
 
-    /** The address as stored and shown: the topic's URL. */
-    public String url() {
-        return server + "/" + topic;
-    }
-
-    /** The topic {@code address} names on one of {@code servers}, or empty with nothing said why; see {@link #problem}. */
-    public static Optional<PushTopic> parse(String address, List<String> servers) {
-        return problem(address, servers) == null ? Optional.of(split(address.strip(), servers)) : Optional.empty();
+    /**
+     * The topic a stored address names, on one of {@code servers}; empty when none of them is its
+     * server any more. The rest of the address was checked ({@link #problem}) when it was configured.
+     */
+    public static Optional<PushTopic> on(String address, List<String> servers) {
+        return Optional.ofNullable(split(address.strip(), servers));
     }
 
     /** Why {@code address} is no topic URL on one of {@code servers}, in the API's words; null when it is one. */

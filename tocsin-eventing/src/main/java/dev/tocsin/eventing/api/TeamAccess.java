@@ -4,6 +4,7 @@ import dev.tocsin.events.directory.TeamRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a caller may do in one team. A directory token holds a role per team (kept on the identity
@@ -34,6 +35,13 @@ public final class TeamAccess {
     /** Whether {@code identity} is one of the deployment's own tokens, which hold their role in every team. */
     public static boolean deploymentWide(SecurityIdentity identity) {
         return identity.getAttribute(ATTRIBUTE) == null;
+    }
+
+    /** The teams a directory token is admin of; none for the deployment's own tokens, which hold no team roles. */
+    public static Set<String> administered(SecurityIdentity identity) {
+        Map<String, TeamRole> held = identity.getAttribute(ATTRIBUTE);
+        return held == null ? Set.of() : held.entrySet().stream().filter(e -> e.getValue() == TeamRole.ADMIN)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The role {@code identity} holds in {@code teamId}, or null. */

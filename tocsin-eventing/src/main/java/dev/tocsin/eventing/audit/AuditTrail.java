@@ -61,8 +61,8 @@ public class AuditTrail {
         }
     }
 
-    /** The statement that writes an entry, with positional parameters as Hibernate's native queries take them. */
-    public static final String NATIVE_INSERT = "insert into audit_log (at, actor, method, path) values (?1, ?2, ?3, ?4)";
+    /** {@link #INSERT} with positional parameters as Hibernate's native queries take them ({@code ?1}). */
+    public static final String NATIVE_INSERT = INSERT.replaceAll("\\$(\\d)", "?$1");
 
     @ServerRequestFilter
     public void open(ContainerRequestContext request) {

@@ -17,7 +17,6 @@ import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.eventing.api.ProblemException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,12 @@ public final class ConfigurationDocument {
     public static final String MEDIA_TYPE = "application/yaml";
     public static final int VERSION = 1;
 
-    /** Every section, in the order a document lists them, with the service that owns it. */
-    public static final Map<String, String> SECTIONS = sections();
+    /**
+     * Every section, in the order a document lists them: escalation-service's five, then
+     * alert-ingest's and notifier-service's (docs/design.md names each one's owner).
+     */
+    public static final List<String> SECTIONS = List.of("teams", "people", "schedules", "policies", "services",
+            "serviceProfiles", "contactMethods");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -51,16 +54,6 @@ public final class ConfigurationDocument {
 
     private ConfigurationDocument(ObjectNode root) {
         this.root = root;
-    }
-
-    private static Map<String, String> sections() {
-        Map<String, String> sections = new LinkedHashMap<>();
-        for (String section : List.of("teams", "people", "schedules", "policies", "services")) {
-            sections.put(section, "escalation-service");
-        }
-        sections.put("serviceProfiles", "alert-ingest");
-        sections.put("contactMethods", "notifier-service");
-        return Map.copyOf(sections);
     }
 
     /**
@@ -95,8 +88,8 @@ public final class ConfigurationDocument {
             if (name.equals("version")) {
                 continue;
             }
-            if (!SECTIONS.containsKey(name)) {
-                errors.add(name, "is not a section; the sections are " + String.join(", ", orderedSections()));
+            if (!SECTIONS.contains(name)) {
+                errors.add(name, "is not a section; the sections are " + String.join(", ", SECTIONS));
             } else if (field.getValue().isNull()) {
                 root.set(name, JsonNodeFactory.instance.arrayNode());
             } else if (!field.getValue().isArray()) {
@@ -111,11 +104,6 @@ public final class ConfigurationDocument {
         }
         errors.throwIfAny();
         return new ConfigurationDocument(root);
-    }
-
-    /** The sections in document order. */
-    public static List<String> orderedSections() {
-        return List.of("teams", "people", "schedules", "policies", "services", "serviceProfiles", "contactMethods");
     }
 
     /**
@@ -167,13 +155,8 @@ public final class ConfigurationDocument {
             try {
                 items.add(new Item<>(path, itemKey, mapper.treeToValue(node, type)));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                Problem problem = e instanceof JsonProcessingException json ? JsonProblems.of(json)
-                        : Problem.of(400, "Bad Request", e.getMessage(), List.of());
-                if (problem.errors() == null || problem.errors().isEmpty()) {
-                    errors.add(path, problem.detail());
-                } else {
-                    problem.errors().forEach(error -> errors.add(path + "." + error.field(), error.message()));
-                }
+                ConfigurationSteps.record(path, e instanceof JsonProcessingException json ? JsonProblems.of(json)
+                        : Problem.of(400, "Bad Request", e.getMessage(), List.of()), errors);
             }
         }
         return items;
@@ -183,6 +166,19 @@ public final class ConfigurationDocument {
     public static String text(ObjectNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() ? null : value.textValue();
+    }
+
+    /**
+     * Those of {@code unknown} (ids the directory does not know) that stay unknown: while
+     * planning, the ids the document's own {@code section} defines count as known, since the
+     * directory learns of them only once escalation-service's part is applied.
+     */
+    public Set<String> stillUnknown(Set<String> unknown, String section, boolean planning) {
+        Set<String> missing = new LinkedHashSet<>(unknown);
+        if (planning) {
+            missing.removeAll(ids(section));
+        }
+        return missing;
     }
 
     /** The ids of a section's items, as the other sections may refer to them. */
@@ -198,19 +194,17 @@ public final class ConfigurationDocument {
     }
 
     /**
-     * A service's part of a document as YAML: {@code sections} in the order given, each a list of
-     * items without their null fields; with {@code version} first when {@code withVersion}, so the
-     * parts of the services, printed one after another, are one document.
+     * A service's running part as YAML: its sections in the order given, each a list of its items
+     * (already without null fields, as {@link ConfigurationPart#running} gives them); with
+     * {@code version} first when {@code withVersion}, so the parts of the services, printed one
+     * after another, are one document.
      */
-    public static String yaml(Map<String, List<JsonNode>> sections, boolean withVersion) {
+    public static String yaml(Map<String, Map<String, JsonNode>> part, boolean withVersion) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (withVersion) {
             root.put("version", VERSION);
         }
-        sections.forEach((section, items) -> {
-            ArrayNode list = root.putArray(section);
-            items.forEach(item -> list.add(withoutNulls(item)));
-        });
+        part.forEach((section, items) -> root.putArray(section).addAll(items.values()));
         try {
             return YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -13,15 +13,12 @@ import java.util.function.Supplier;
  */
 public interface ConfigurationPart {
 
-    /** The sections owned here, in document order. */
-    List<String> sections();
-
     /** Whether this part's export begins the document, with its {@code version}. */
     default boolean first() {
         return false;
     }
 
-    /** The running part: each section's items by key, as export shows them. */
+    /** The running part, section by section in document order: each item by key, without null fields, as export shows it. */
     Uni<Map<String, Map<String, JsonNode>>> running();
 
     /**

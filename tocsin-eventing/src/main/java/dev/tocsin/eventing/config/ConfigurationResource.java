@@ -1,6 +1,5 @@
 package dev.tocsin.eventing.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.audit.AuditTrail;
 import dev.tocsin.eventing.api.Roles;
@@ -14,10 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * This service's part of the configuration document ({@code /api/v1/configuration}): exported,
@@ -40,7 +35,7 @@ public class ConfigurationResource {
     @Produces(ConfigurationDocument.MEDIA_TYPE)
     public Uni<String> export() {
         ConfigurationPart owned = owned();
-        return owned.running().map(running -> yaml(running, owned.first()));
+        return owned.running().map(running -> ConfigurationDocument.yaml(running, owned.first()));
     }
 
     /** What applying the document would change here, checked as an apply checks it; nothing is kept. */
@@ -70,11 +65,5 @@ public class ConfigurationResource {
             throw new ProblemException(404, "Not Found", "this service owns no section of the configuration document");
         }
         return part.get();
-    }
-
-    static String yaml(Map<String, Map<String, JsonNode>> running, boolean first) {
-        Map<String, List<JsonNode>> sections = new LinkedHashMap<>();
-        running.forEach((section, items) -> sections.put(section, new ArrayList<>(items.values())));
-        return ConfigurationDocument.yaml(sections, first);
     }
 }

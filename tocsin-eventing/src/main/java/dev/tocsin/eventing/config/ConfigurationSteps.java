@@ -32,23 +32,32 @@ public final class ConfigurationSteps {
         steps.add(new Step(path, write));
     }
 
-    /**
-     * Adds a put for each item whose export would differ from the running one, and, when the
-     * document lists the section, a delete for each running item it no longer lists.
-     */
-    public <T> void sync(ConfigurationDocument document, String section, List<Item<T>> items,
-            Map<String, JsonNode> running, Function<T, JsonNode> node, Function<T, Uni<?>> put,
-            Function<String, Uni<?>> delete) {
+    /** Adds a put for each item whose export would differ from the running one. */
+    public <T> void putChanged(List<Item<T>> items, Map<String, JsonNode> running, Function<T, JsonNode> node,
+            Function<Item<T>, Uni<?>> put) {
         for (Item<T> item : items) {
             if (!node.apply(item.value()).equals(running.get(item.key()))) {
-                add(item.path(), () -> put.apply(item.value()));
+                add(item.path(), () -> put.apply(item));
             }
         }
+    }
+
+    /** When the document lists the section, adds a delete for each running item it no longer lists. */
+    public <T> void deleteAbsent(ConfigurationDocument document, String section, List<Item<T>> items,
+            Map<String, JsonNode> running, Function<String, Uni<?>> delete) {
         if (document.has(section)) {
             Set<String> listed = items.stream().map(Item::key).collect(Collectors.toSet());
             running.keySet().stream().filter(key -> !listed.contains(key))
                     .forEach(key -> add(section, () -> delete.apply(key)));
         }
+    }
+
+    /** {@link #putChanged} and then {@link #deleteAbsent}: a section whose items name nothing of each other. */
+    public <T> void sync(ConfigurationDocument document, String section, List<Item<T>> items,
+            Map<String, JsonNode> running, Function<T, JsonNode> node, Function<T, Uni<?>> put,
+            Function<String, Uni<?>> delete) {
+        putChanged(items, running, node, item -> put.apply(item.value()));
+        deleteAbsent(document, section, items, running, delete);
     }
 
     /**

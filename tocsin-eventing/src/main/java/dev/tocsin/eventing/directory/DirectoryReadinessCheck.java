@@ -1,14 +1,12 @@
 package dev.tocsin.eventing.directory;
 
-import dev.tocsin.eventing.KafkaClients;
+import dev.tocsin.eventing.ProbeAdmin;
 import dev.tocsin.events.Topics;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -35,12 +33,10 @@ public class DirectoryReadinessCheck implements HealthCheck {
     private volatile Map<TopicPartition, Long> startEnds;
     private volatile boolean caughtUp;
 
-    DirectoryReadinessCheck(KafkaClients clients,
+    DirectoryReadinessCheck(ProbeAdmin probe,
             @ConfigProperty(name = "mp.messaging.incoming.\"tocsin.directory\".group.id") String group) {
         this.group = group;
-        this.admin = Admin.create(clients.properties(Map.of(
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000)));
+        this.admin = probe.admin();
     }
 
     @Override
@@ -86,10 +82,5 @@ public class DirectoryReadinessCheck implements HealthCheck {
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get(3, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
-    }
-
-    @PreDestroy
-    void close() {
-        admin.close();
     }
 }

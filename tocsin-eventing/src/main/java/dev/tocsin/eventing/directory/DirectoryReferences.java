@@ -6,6 +6,8 @@ import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Whether people and services a request names are in this service's projection of the directory,
@@ -65,17 +68,11 @@ public class DirectoryReferences {
 
     /** The team of each of {@code services} that the directory knows and that belongs to one, in one statement. */
     public Uni<Map<String, String>> teamsOf(Collection<String> services) {
-        Set<String> wanted = new LinkedHashSet<>(services);
-        wanted.remove(null);
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Sql.client().preparedQuery(TEAMS).execute(Tuple.from(List.of((Object) wanted.toArray(String[]::new))))
-                .map(rows -> {
-                    Map<String, String> teams = new HashMap<>();
-                    rows.forEach(row -> teams.put(row.getString(0), row.getString(1)));
-                    return teams;
-                });
+        return query(TEAMS, services, Map.of(), (wanted, rows) -> {
+            Map<String, String> teams = new HashMap<>();
+            rows.forEach(row -> teams.put(row.getString(0), row.getString(1)));
+            return teams;
+        });
     }
 
     /**
@@ -98,16 +95,22 @@ public class DirectoryReferences {
     }
 
     private static Uni<Set<String>> unknown(String sql, Collection<String> ids) {
+        return query(sql, ids, Set.of(), (wanted, rows) -> {
+            Set<String> missing = new LinkedHashSet<>(wanted);
+            rows.forEach(row -> missing.remove(row.getString(0)));
+            return missing;
+        });
+    }
+
+    /** One statement over the distinct, non-null {@code ids} as its text array; {@code none} without asking when there are none. */
+    private static <R> Uni<R> query(String sql, Collection<String> ids, R none,
+            BiFunction<Set<String>, RowSet<Row>, R> read) {
         Set<String> wanted = new LinkedHashSet<>(ids);
         wanted.remove(null);
         if (wanted.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(none);
         }
         return Sql.client().preparedQuery(sql).execute(Tuple.from(List.of((Object) wanted.toArray(String[]::new))))
-                .map(rows -> {
-                    Set<String> missing = new LinkedHashSet<>(wanted);
-                    rows.forEach(row -> missing.remove(row.getString(0)));
-                    return missing;
-                });
+                .map(rows -> read.apply(wanted, rows));
     }
 }

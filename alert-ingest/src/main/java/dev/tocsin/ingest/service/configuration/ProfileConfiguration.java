@@ -18,7 +18,6 @@ import dev.tocsin.ingest.silence.MatcherConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,11 +51,6 @@ public class ProfileConfiguration implements ConfigurationPart {
     }
 
     @Override
-    public List<String> sections() {
-        return List.of(SECTION);
-    }
-
-    @Override
     public Uni<Map<String, Map<String, JsonNode>>> running() {
         return Paged.all(profiles::list, p -> Cursor.of(p.id())).map(all -> {
             Map<String, JsonNode> items = new TreeMap<>();
@@ -83,10 +77,7 @@ public class ProfileConfiguration implements ConfigurationPart {
             }
         }
         return directory.unknownServices(checked.stream().map(Item::key).toList()).chain(unknown -> {
-            Set<String> missing = new HashSet<>(unknown);
-            if (planning) {
-                missing.removeAll(document.ids("services"));
-            }
+            Set<String> missing = document.stillUnknown(unknown, "services", planning);
             checked.stream().filter(item -> missing.contains(item.key()))
                     .forEach(item -> errors.add(item.path() + ".id", DirectoryReferences.unknown("service", item.key())));
             errors.throwIfAny();

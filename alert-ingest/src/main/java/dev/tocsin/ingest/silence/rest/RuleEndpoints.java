@@ -47,10 +47,6 @@ class RuleEndpoints {
         this.identity = identity;
     }
 
-    SecurityIdentity identity() {
-        return identity;
-    }
-
     /**
      * Returns once the caller may create or end a rule for {@code service}: the deployment's admin
      * any rule; a team's admin a rule for a service of their team. A silence is for a service when

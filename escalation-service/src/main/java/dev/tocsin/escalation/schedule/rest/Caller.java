@@ -4,11 +4,8 @@ import dev.tocsin.eventing.api.Actor;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
-import dev.tocsin.events.directory.TeamRole;
 import io.quarkus.security.identity.SecurityIdentity;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who calls the endpoints where people act for themselves (overrides, swaps, calendar secrets): a person acts for
@@ -21,12 +18,7 @@ import java.util.stream.Collectors;
 public record Caller(Actor actor, boolean admin, Set<String> administers) {
 
     public static Caller of(SecurityIdentity identity) {
-        Map<String, TeamRole> teams = identity.getAttribute(TeamAccess.ATTRIBUTE);
-        Set<String> administers = teams == null ? Set.of() : teams.entrySet().stream()
-                .filter(e -> e.getValue() == TeamRole.ADMIN).map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
-        return new Caller(Actor.of(identity), identity.hasRole(Roles.ADMIN) && TeamAccess.deploymentWide(identity),
-                administers);
+        return new Caller(Actor.of(identity), identity.hasRole(Roles.ADMIN), TeamAccess.administered(identity));
     }
 
     /**

@@ -75,16 +75,15 @@ public class OverrideResource {
         TimeRange range = Ranges.check(request.start(), request.end(), now, errors);
         errors.throwIfAny();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
-                .asTuple().chain(found -> {
-            Schedule schedule = found.getItem1();
+        return AfterCommit.transaction(() -> schedules.owned(id).chain(found -> {
+            Schedule schedule = found.schedule();
             Target target = Ranges.target(schedule, request.layer(), errors);
             return users.missing(List.of(request.person())).chain(missing -> {
                 if (!missing.isEmpty()) {
                     errors.add("person", "user '" + request.person() + "' does not exist");
                 }
                 errors.throwIfAny();
-                caller.requireIn(found.getItem2(), "add an override for " + request.person(), request.person());
+                caller.requireIn(found.team(), "add an override for " + request.person(), request.person());
                 ShiftOverride o = new ShiftOverride("ov-" + UUID.randomUUID().toString().substring(0, 13),
                         request.person(), range, target);
                 return changes.addOverride(id, o, caller.actor().reference(), now).call(() -> handoffs.rearm(id))
@@ -104,11 +103,10 @@ public class OverrideResource {
     @RolesAllowed(Roles.RESPONDER)
     public Uni<Response> delete(@PathParam("id") String id, @PathParam("overrideId") String overrideId) {
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
-                .asTuple().chain(found -> {
-            ShiftOverride o = found.getItem1().overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
+        return AfterCommit.transaction(() -> schedules.owned(id).chain(found -> {
+            ShiftOverride o = found.schedule().overrides().stream().filter(x -> x.id().equals(overrideId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("override " + overrideId + " of schedule " + id));
-            caller.requireIn(found.getItem2(), "remove override " + overrideId, o.person());
+            caller.requireIn(found.team(), "remove override " + overrideId, o.person());
             return changes.deleteOverride(id, overrideId).call(() -> handoffs.rearm(id))
                     .map(deleted -> Response.noContent().build());
         }));

@@ -88,9 +88,8 @@ public class SwapResource {
             throw ProblemException.badRequest("requester", "must be given: this token names no person, so say who"
                     + " asks for the swap");
         }
-        return AfterCommit.transaction(() -> Uni.combine().all().unis(schedules.one(id), schedules.team(id))
-                .asTuple().chain(found -> {
-            Target target = Ranges.target(found.getItem1(), request.layer(), errors);
+        return AfterCommit.transaction(() -> schedules.owned(id).chain(found -> {
+            Target target = Ranges.target(found.schedule(), request.layer(), errors);
             return users.missing(List.of(requester, request.counterpart())).chain(missing -> {
                 if (missing.contains(requester)) {
                     errors.add("requester", "user '" + requester + "' does not exist");
@@ -102,7 +101,7 @@ public class SwapResource {
                     errors.add("counterpart", "must be someone other than the requester");
                 }
                 errors.throwIfAny();
-                caller.requireIn(found.getItem2(), "request a swap for " + requester, requester);
+                caller.requireIn(found.team(), "request a swap for " + requester, requester);
                 String swapId = "sw-" + UUID.randomUUID().toString().substring(0, 13);
                 return decide(id, null, new SwapCommand.RequestSwap(swapId, requester, request.counterpart(), range,
                         target), caller, now).map(s -> Response.status(201).entity(SwapView.of(s)).build());
@@ -159,7 +158,8 @@ public class SwapResource {
     private Uni<SwapView> answer(String id, String swapId, Answer answer) {
         Instant now = clock.instant();
         Caller caller = Caller.of(identity);
-        return AfterCommit.transaction(() -> schedules.team(id).chain(team -> changes.lockSwap(id, swapId).chain(found -> {
+        return AfterCommit.transaction(() -> schedules.owned(id).map(Schedules.Owned::team)
+                .chain(team -> changes.lockSwap(id, swapId).chain(found -> {
             Swap swap = found.orElseThrow(() -> ProblemException.notFound("swap " + swapId + " of schedule " + id));
             String by = switch (answer) {
                 case ACCEPT, DECLINE -> {

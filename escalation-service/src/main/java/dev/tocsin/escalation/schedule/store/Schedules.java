@@ -1,6 +1,5 @@
 package dev.tocsin.escalation.schedule.store;
 
-import dev.tocsin.escalation.schedule.ScheduleDocument;
 import dev.tocsin.escalation.schedule.ScheduleModels;
 import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.store.DocumentResponses;
@@ -36,17 +35,36 @@ public class Schedules {
      * model cannot read is left out (it names nobody) and logged: retrying would never read it.
      */
     public Uni<Map<String, Schedule>> getAll(Collection<String> ids) {
+        return read(ids).map(owned -> {
+            Map<String, Schedule> models = new HashMap<>();
+            owned.forEach((id, one) -> models.put(id, one.schedule()));
+            return Map.copyOf(models);
+        });
+    }
+
+    /** A schedule and the team its document names (null: of no team), as one read gives both. */
+    public record Owned(Schedule schedule, String team) {
+    }
+
+    /** The schedule with its team, or 404 naming it: for a change someone may make for the team's people. */
+    public Uni<Owned> owned(String id) {
+        return DocumentResponses.one(read(List.of(id)).map(found -> Optional.ofNullable(found.get(id))),
+                "schedule " + id);
+    }
+
+    private Uni<Map<String, Owned>> read(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         // Sent together: on a transaction's connection they are pipelined, one round trip for the three.
         return Uni.combine().all().unis(documents.getAll(ids), changes.overrides(ids), changes.swaps(ids))
                 .with((docs, overrides, swaps) -> {
-                    Map<String, Schedule> models = new HashMap<>();
+                    Map<String, Owned> models = new HashMap<>();
                     docs.forEach((id, doc) -> {
                         try {
-                            models.put(id, ScheduleModels.of(doc.withId(id), overrides.getOrDefault(id, List.of()),
-                                    swaps.getOrDefault(id, List.of())));
+                            models.put(id, new Owned(ScheduleModels.of(doc.withId(id),
+                                    overrides.getOrDefault(id, List.of()), swaps.getOrDefault(id, List.of())),
+                                    doc.team()));
                         } catch (RuntimeException e) {
                             LOG.warnf("schedule %s cannot be read as layers (%s); it names nobody", id, e.getMessage());
                         }
@@ -57,11 +75,6 @@ public class Schedules {
 
     public Uni<Optional<Schedule>> get(String id) {
         return getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
-    }
-
-    /** The team the schedule belongs to, or null; 404 naming it when there is no such schedule. */
-    public Uni<String> team(String id) {
-        return DocumentResponses.one(documents.get(id), "schedule " + id).map(ScheduleDocument::team);
     }
 
     /** The schedule, or 404 naming it. */

@@ -51,7 +51,7 @@ public class NtfyChannel implements NotificationChannel {
 
     @Override
     public Uni<SendOutcome> send(Notification notification, String address) {
-        PushTopic topic = PushTopic.parse(address, config.ntfy().servers()).orElse(null);
+        PushTopic topic = PushTopic.on(address, config.ntfy().servers()).orElse(null);
         if (topic == null) {
             // Checked when it was configured; the allowed servers may have changed since.
             return Uni.createFrom().item(SendOutcome.permanent("push address " + address

@@ -61,11 +61,6 @@ public class ContactMethodConfiguration implements ConfigurationPart {
     }
 
     @Override
-    public List<String> sections() {
-        return List.of(SECTION);
-    }
-
-    @Override
     public <T> Uni<T> transaction(Supplier<Uni<T>> work, boolean rollBack) {
         return Panache.withTransaction(() -> work.get().call(result -> rollBack
                 ? Panache.currentTransaction().invoke(Mutiny.Transaction::markForRollback)
@@ -114,10 +109,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
         Set<String> people = new HashSet<>();
         checked.forEach(item -> people.add(item.value().person()));
         return directory.unknownPeople(people).chain(unknown -> {
-            Set<String> missing = new HashSet<>(unknown);
-            if (planning) {
-                missing.removeAll(document.ids("people"));
-            }
+            Set<String> missing = document.stillUnknown(unknown, "people", planning);
             checked.stream().filter(item -> missing.contains(item.value().person())).forEach(item ->
                     errors.add(item.path() + ".person", DirectoryReferences.unknown("person", item.value().person())));
             errors.throwIfAny();
@@ -132,18 +124,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
         });
     }
 
-    private Uni<ContactMethod> save(ContactMethodItem item) {
-        return ContactMethod.find(item.person(), item.id()).chain(existing -> {
-            ContactMethod method = existing == null ? new ContactMethod() : existing;
-            method.userId = item.person();
-            method.id = item.id();
-            method.type = item.type();
-            method.address = item.address();
-            method.updatedAt = clock.instant();
-            if (existing == null) {
-                method.createdAt = method.updatedAt;
-            }
-            return method.persist();
-        });
+    private Uni<ContactMethod.Put> save(ContactMethodItem item) {
+        return ContactMethod.put(item.person(), item.id(), item.type(), item.address(), clock.instant());
     }
 }

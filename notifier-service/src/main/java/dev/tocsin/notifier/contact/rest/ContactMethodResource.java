@@ -81,20 +81,10 @@ public class ContactMethodResource {
     }
 
     private Uni<Response> save(String userId, String id, ContactMethodRequest body, String address) {
-        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
-            ContactMethod method = existing == null ? new ContactMethod() : existing;
-            method.userId = userId;
-            method.id = id;
-            method.type = body.type();
-            method.address = address;
-            method.updatedAt = clock.instant();
-            if (existing == null) {
-                method.createdAt = method.updatedAt;
-            }
-            return method.<ContactMethod>persist().call(PanacheAudit::write).map(saved -> Response
-                    .status(existing == null ? Response.Status.CREATED : Response.Status.OK)
-                    .entity(ContactMethodView.of(saved)).build());
-        }));
+        return Panache.withTransaction(() -> ContactMethod.put(userId, id, body.type(), address, clock.instant())
+                .call(PanacheAudit::write))
+                .map(put -> Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(ContactMethodView.of(put.method())).build());
     }
 
     /** The person's contact methods in id order, paged. */
