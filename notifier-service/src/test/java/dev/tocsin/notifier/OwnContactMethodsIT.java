@@ -29,7 +29,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A person manages their own contact methods with their own token, and nobody else's: the
+ * A person manages their own contact methods and notification rules with their own token, and nobody else's: the
  * responder's token changes and removes its holder's methods and is refused (403, naming who may)
  * on anyone else's; a viewer's token changes nothing. The people, team and tokens come from
  * escalation-service's directory events, produced here as its outbox would publish them.
@@ -76,14 +76,26 @@ class OwnContactMethodsIT {
         // A viewer reads, and changes nothing, not even their own.
         call(viewerToken).body(email).put("/api/v1/users/" + bob + "/contact-methods/home").then().statusCode(403)
                 .body("detail", containsString("'responder'"));
+        // Her notification rules are hers too; while they name a method, it stays.
+        String rules = "{\"rules\":[{\"contactMethod\":\"work\",\"delay\":\"PT0S\"}]}";
+        call(aliceToken).body(rules).put("/api/v1/users/" + alice + "/notification-rules").then().statusCode(200)
+                .body("defaults", equalTo(false));
+        call(aliceToken).body(rules).put("/api/v1/users/" + bob + "/notification-rules").then().statusCode(403);
+        call(aliceToken).delete("/api/v1/users/" + alice + "/contact-methods/work").then().statusCode(409)
+                .body("detail", containsString("named by their notification rules"));
+        call(aliceToken).delete("/api/v1/users/" + alice + "/notification-rules").then().statusCode(204);
         call(aliceToken).delete("/api/v1/users/" + alice + "/contact-methods/work").then().statusCode(204);
         given().header("Authorization", Api.ADMIN).get("/api/v1/users/" + bob + "/contact-methods").then()
                 .statusCode(200).body("id", hasItem("work"));
-        // The audit lists alice's two changes as hers, newest first, and none of the refused attempts.
+        // The audit lists alice's four changes as hers, newest first, and none of the refused attempts.
         given().header("Authorization", Api.ADMIN).queryParam("path", "/api/v1/users/" + alice + "/")
                 .get("/api/v1/audit").then().statusCode(200)
-                .body("method", equalTo(java.util.List.of("DELETE", "PUT")))
-                .body("actor", equalTo(java.util.List.of("person:" + alice, "person:" + alice)));
+                .body("method", equalTo(java.util.List.of("DELETE", "DELETE", "PUT", "PUT")))
+                .body("path", equalTo(java.util.List.of("/api/v1/users/" + alice + "/contact-methods/work",
+                        "/api/v1/users/" + alice + "/notification-rules",
+                        "/api/v1/users/" + alice + "/notification-rules",
+                        "/api/v1/users/" + alice + "/contact-methods/work")))
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo("person:" + alice)));
         given().header("Authorization", Api.ADMIN).queryParam("path", "/api/v1/users/" + bob + "/")
                 .get("/api/v1/audit").then().statusCode(200).body("actor", equalTo(java.util.List.of("bootstrap:admin")));
     }

@@ -25,7 +25,8 @@ public class DeliveryCancellations {
 
     private static final Logger LOG = Logger.getLogger(DeliveryCancellations.class);
     private static final String OPEN = """
-            select id from deliveries where page_id = $1 and status in ('PENDING', 'FAILED') order by id""";
+            select id from deliveries where page_id = $1 and status in ('PENDING', 'FAILED') and user_id <> all($2)
+            order by id""";
     /**
      * The deadline's row, locked: a worker recording an attempt holds it too, so the cancel and the
      * record happen one after the other, each deciding on the other's events.
@@ -48,7 +49,16 @@ public class DeliveryCancellations {
      * @return how many deliveries it cancelled
      */
     public Uni<Integer> cancelOpen(String pageId, String reason, Instant at, Instant requestedUpTo) {
-        return Sql.connection().preparedQuery(OPEN).execute(Tuple.of(pageId))
+        return cancelOpen(pageId, reason, at, requestedUpTo, List.of());
+    }
+
+    /**
+     * As {@link #cancelOpen(String, String, Instant, Instant)}, but the deliveries to {@code except}
+     * stay: the page escalated, and only those its new step does not notify again stop being notified.
+     */
+    public Uni<Integer> cancelOpen(String pageId, String reason, Instant at, Instant requestedUpTo,
+            List<String> except) {
+        return Sql.connection().preparedQuery(OPEN).execute(Tuple.of(pageId, except.toArray(String[]::new)))
                 .map(rows -> {
                     List<String> ids = new ArrayList<>(rows.size());
                     rows.forEach(row -> ids.add(row.getString(0)));

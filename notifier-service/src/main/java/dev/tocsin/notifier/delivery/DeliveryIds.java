@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,15 @@ public final class DeliveryIds {
     /** The delivery of request {@code requestId} to one contact method of {@code userId}. */
     public static String of(String requestId, String userId, String contactMethodId) {
         return name("contact-method", requestId, userId, contactMethodId);
+    }
+
+    /**
+     * The delivery of a request to one contact method {@code delay} after it: the same as
+     * {@link #of(String, String, String)} at once, so a rule may name one method at two delays.
+     */
+    public static String of(String requestId, String userId, String contactMethodId, Duration delay) {
+        return delay.isZero() ? of(requestId, userId, contactMethodId)
+                : name("contact-method", requestId, userId, contactMethodId + "\u0000" + delay);
     }
 
     /** The (abandoned) delivery of a request to a person with no contact method. */

@@ -14,6 +14,8 @@ import dev.tocsin.notifier.engine.DeliveryAttempts;
 import dev.tocsin.notifier.page.PageState;
 import dev.tocsin.notifier.page.PageStates;
 import dev.tocsin.notifier.rules.DeliveryTarget;
+import dev.tocsin.notifier.rules.NotificationRule;
+import dev.tocsin.notifier.rules.NotificationRuleSet;
 import dev.tocsin.notifier.rules.NotificationRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -30,8 +32,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Turns each notify request into one Delivery per contact method of the person, each with a
- * durable deadline for its first attempt. Nothing is sent here: the attempt runs in
+ * Turns each notify request into one Delivery per step of the person's notification rules (one
+ * contact method, a delay), each with a durable deadline for its first attempt. Nothing is sent here: the attempt runs in
  * {@link DeliveryAttempts}, so a crash or an SMTP outage after this transaction commits cannot lose
  * it. A person without any contact method gets an abandoned delivery, so the failure is on
  * {@code tocsin.notifications} for everyone to see rather than nowhere. A request for a page
@@ -60,7 +62,16 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     /** What a poll's requests need, read once for all of them. */
-    private record Read(Map<String, PageState> pages, Map<String, List<ContactMethod>> contacts) {
+    private record Read(Map<String, PageState> pages, Contacts contacts) {
+    }
+
+    /** The poll's people's contact methods and the notification rules of those who set any. */
+    private record Contacts(Map<String, List<ContactMethod>> methods, Map<String, List<NotificationRule>> rules) {
+
+        List<DeliveryTarget> targets(String userId) {
+            return NotificationRules.expand(methods.getOrDefault(userId, List.of()),
+                    Optional.ofNullable(rules.get(userId)));
+        }
     }
 
     @Override
@@ -97,15 +108,17 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     /**
-     * The contact methods of the poll's people, read in a Hibernate session of its own beside the
-     * poll's transaction: they are configuration, written in transactions of their own
-     * ({@code ContactMethodResource}), never together with deliveries, so nothing here needs them
-     * read in the poll's transaction. A person whose method changes meanwhile gets the one read.
-     * The session holds a second pooled connection for this one statement.
+     * The contact methods and notification rules of the poll's people, read in a Hibernate session
+     * of its own beside the poll's transaction: they are configuration, written in transactions of
+     * their own ({@code ContactMethodResource}, {@code NotificationRuleResource}), never together
+     * with deliveries, so nothing here needs them read in the poll's transaction. A person whose
+     * methods change meanwhile gets the one read. The session holds a second pooled connection for
+     * these two statements.
      */
-    private Uni<Map<String, List<ContactMethod>>> contactMethods(List<NotifyRequested> requests) {
-        return Panache.withSession(() -> ContactMethod.ofUsers(requests.stream().map(NotifyRequested::userId)
-                .filter(user -> !blank(user)).toList()));
+    private Uni<Contacts> contactMethods(List<NotifyRequested> requests) {
+        List<String> users = requests.stream().map(NotifyRequested::userId).filter(user -> !blank(user)).toList();
+        return Panache.withSession(() -> ContactMethod.ofUsers(users)
+                .chain(methods -> NotificationRuleSet.ofUsers(users).map(rules -> new Contacts(methods, rules))));
     }
 
     private Uni<Void> handle(NotifyRequested request, Read read) {
@@ -116,8 +129,7 @@ public class NotifyRequestConsumer implements Redelivery {
         }
         Notification notification = Notification.of(request);
         Instant now = clock.instant();
-        List<DeliveryTarget> targets = NotificationRules.expand(read.contacts().getOrDefault(request.userId(),
-                List.of()));
+        List<DeliveryTarget> targets = read.contacts().targets(request.userId());
         if (targets.isEmpty()) {
             // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
             return unreachable(notification, now);
@@ -132,7 +144,7 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     private Uni<Void> notSent(Notification notification, DeliveryTarget target, String reason, Instant now) {
-        String id = DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId());
+        String id = id(notification, target);
         return deliveries.execute(id, new RecordNotSent(id, notification, target.contactMethodId(), target.channel(),
                         target.address(), reason, now))
                 .invoke(decided -> {
@@ -144,12 +156,20 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     private Uni<Void> request(Notification notification, DeliveryTarget target, Instant now) {
-        String id = DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId());
+        String id = id(notification, target);
+        // A rule's delay counts from the request, not from when this consumer got to it; a request
+        // stamped later than now (clocks apart) counts from now.
+        Instant requested = notification.requestedAt();
+        Instant from = requested == null || requested.isAfter(now) ? now : requested;
         return deliveries.execute(id, new RequestDelivery(id, notification, target.contactMethodId(), target.channel(),
                         target.address(), now))
                 // Empty: this request reached this contact method before; its delivery runs already.
                 .chain(decided -> decided.events().isEmpty() ? Uni.createFrom().voidItem()
-                        : deadlines.arm(DeliveryAttempts.KIND, id, now.plus(target.delay()), "{}"));
+                        : deadlines.arm(DeliveryAttempts.KIND, id, from.plus(target.delay()), "{}"));
+    }
+
+    private static String id(Notification notification, DeliveryTarget target) {
+        return DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId(), target.delay());
     }
 
     private Uni<Void> unreachable(Notification notification, Instant now) {

@@ -4,6 +4,7 @@ import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.eventing.rebuild.TopicProjection;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.notifier.delivery.DeliveryCancellations;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Follows {@code tocsin.pages}, a poll per transaction through the inbox: keeps each page's state in
  * {@code notifier_page_states}, and when a page is acknowledged or resolved cancels its deliveries
- * still pending or waiting for a retry, so nobody is emailed about a page someone already took.
+ * still pending or waiting for a retry, so nobody is emailed about a page someone already took;
+ * when it escalates, those of the people its new step does not notify.
  * The table is a projection of the topic, rebuilt by replaying it through this same path.
  */
 @ApplicationScoped
@@ -68,10 +70,19 @@ public class PagesConsumer implements Redelivery, TopicProjection {
         // acknowledged again) finds nothing its closing did not cancel.
         boolean closing = closed.isPresent() && (before == null || !before.status().closed()
                 || before.status() != after.status() || !Objects.equals(before.closedAt(), after.closedAt()));
-        return !closing ? written
-                : written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant(),
-                        after.status() == PageStatus.RESOLVED ? null : after.closedAt()))
-                        .replaceWithVoid();
+        if (closing) {
+            return written.chain(() -> cancellations.cancelOpen(after.pageId(), closed.get(), clock.instant(),
+                    after.status() == PageStatus.RESOLVED ? null : after.closedAt())).replaceWithVoid();
+        }
+        if (event instanceof PageEscalated escalated && after.status() == PageStatus.OPEN) {
+            // The rules of those an earlier step notified stop: the page is someone else's to take now.
+            // Those the new step notifies (again) keep theirs.
+            return written.chain(() -> cancellations.cancelOpen(after.pageId(), "page escalated to step "
+                    + escalated.step() + " (round " + escalated.round() + ")", clock.instant(),
+                    escalated.escalatedAt(), escalated.userIds() == null ? List.of() : escalated.userIds()))
+                    .replaceWithVoid();
+        }
+        return written;
     }
 
     @Override

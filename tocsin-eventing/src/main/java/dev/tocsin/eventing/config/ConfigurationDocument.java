@@ -41,7 +41,7 @@ public final class ConfigurationDocument {
      * alert-ingest's and notifier-service's (docs/design.md names each one's owner).
      */
     public static final List<String> SECTIONS = List.of("teams", "people", "schedules", "policies", "services",
-            "serviceProfiles", "contactMethods");
+            "serviceProfiles", "contactMethods", "notificationRules");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

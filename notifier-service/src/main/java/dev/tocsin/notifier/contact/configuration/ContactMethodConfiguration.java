@@ -15,6 +15,9 @@ import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.PanacheAudit;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
+import dev.tocsin.notifier.rules.NotificationRuleSet;
+import dev.tocsin.notifier.rules.configuration.NotificationRulesItem;
+import dev.tocsin.notifier.rules.rest.NotificationRuleResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -34,13 +37,15 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * notifier-service's part of the configuration document: {@code contactMethods}, each checked as
  * {@code PUT /api/v1/users/{person}/contact-methods/{id}} checks it (the address for its type,
  * the ids, a person of the directory; while planning, the people the same document defines count
- * as known). Contact methods are Panache entities, so the part runs in a Hibernate Reactive
- * transaction, marked for rollback when it only plans.
+ * as known), and {@code notificationRules}, each checked as {@code PUT
+ * /api/v1/users/{person}/notification-rules} checks it. Both are Panache entities, so the part runs
+ * in a Hibernate Reactive transaction, marked for rollback when it only plans.
  */
 @Singleton
 public class ContactMethodConfiguration implements ConfigurationPart {
 
     private static final String SECTION = "contactMethods";
+    private static final String RULES = "notificationRules";
 
     private final DirectoryReferences directory;
     private final Validator validator;
@@ -49,10 +54,12 @@ public class ContactMethodConfiguration implements ConfigurationPart {
     private final ObjectMapper reader;
 
     private final NotifierConfig config;
+    private final NotificationRuleResource rules;
 
     ContactMethodConfiguration(DirectoryReferences directory, Validator validator, Clock clock, ObjectMapper json,
-            NotifierConfig config) {
+            NotifierConfig config, NotificationRuleResource rules) {
         this.config = config;
+        this.rules = rules;
         this.directory = directory;
         this.validator = validator;
         this.clock = clock;
@@ -69,18 +76,20 @@ public class ContactMethodConfiguration implements ConfigurationPart {
 
     @Override
     public Uni<Map<String, Map<String, JsonNode>>> running() {
-        return Panache.withSession(() -> ContactMethod.<ContactMethod>listAll(Sort.by("userId").and("id")))
-                .map(all -> {
-                    Map<String, JsonNode> items = new TreeMap<>();
+        return Panache.withSession(() -> ContactMethod.<ContactMethod>listAll(Sort.by("userId").and("id"))
+                .chain(all -> NotificationRuleSet.<NotificationRuleSet>listAll(Sort.by("userId")).map(sets -> {
+                    Map<String, JsonNode> methods = new TreeMap<>();
                     all.forEach(m -> {
                         ContactMethodItem item = new ContactMethodItem(m.userId, m.id, m.type, m.address);
-                        items.put(item.key(), node(item));
+                        methods.put(item.key(), node(item));
                     });
-                    return Map.of(SECTION, items);
-                });
+                    Map<String, JsonNode> ruleSets = new TreeMap<>();
+                    sets.forEach(set -> ruleSets.put(set.userId, node(new NotificationRulesItem(set.userId, set.rules()))));
+                    return Map.of(SECTION, methods, RULES, ruleSets);
+                })));
     }
 
-    private JsonNode node(ContactMethodItem item) {
+    private JsonNode node(Object item) {
         return ConfigurationDocument.withoutNulls(json.valueToTree(item));
     }
 
@@ -90,6 +99,9 @@ public class ContactMethodConfiguration implements ConfigurationPart {
         List<Item<ContactMethodItem>> read = ConfigurationSteps.valid(document.items(SECTION, ContactMethodItem.class,
                 reader, node -> ConfigurationDocument.text(node, "person") + "/" + ConfigurationDocument.text(node, "id"),
                 errors), validator, errors);
+        List<Item<NotificationRulesItem>> ruleSets = ConfigurationSteps.valid(document.items(RULES,
+                NotificationRulesItem.class, reader, node -> ConfigurationDocument.text(node, "person"), errors),
+                validator, errors);
         List<Item<ContactMethodItem>> checked = new ArrayList<>();
         for (Item<ContactMethodItem> item : read) {
             FieldErrors mine = errors.under(item.path());
@@ -106,6 +118,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
                 ConfigurationSteps.record(item.path(), e.problem(), errors);
             }
         }
+        ruleSets.forEach(item -> PersonIds.check(item.value().person(), "person", errors.under(item.path())));
         Set<String> people = new HashSet<>();
         checked.forEach(item -> people.add(item.value().person()));
         return directory.unknownPeople(people).chain(unknown -> {
@@ -115,10 +128,16 @@ public class ContactMethodConfiguration implements ConfigurationPart {
             errors.throwIfAny();
             return running();
         }).chain(before -> {
+            // Methods first, so rules can name new ones; rules next, so methods they stop naming can go.
             ConfigurationSteps steps = new ConfigurationSteps();
-            steps.sync(document, SECTION, checked, before.get(SECTION), this::node, this::save, key -> {
+            steps.putChanged(checked, before.get(SECTION), this::node, item -> save(item.value()));
+            steps.sync(document, RULES, ruleSets, before.get(RULES), this::node,
+                    item -> rules.save(item.person(), item.rules()),
+                    person -> NotificationRuleSet.delete("userId", person));
+            steps.deleteAbsent(document, SECTION, checked, before.get(SECTION), key -> {
                 String[] ids = key.split("/", 2);
-                return ContactMethod.delete("userId = ?1 and id = ?2", ids[0], ids[1]);
+                return NotificationRuleSet.requireUnnamed(ids[0], ids[1])
+                        .chain(() -> ContactMethod.delete("userId = ?1 and id = ?2", ids[0], ids[1]));
             });
             return steps.runAndCompare(errors, before, this::running);
         });

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
+import dev.tocsin.notifier.rules.NotificationRuleSet;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -37,8 +38,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A person's contact methods. Every one of them is notified when the person is paged (see
- * {@code NotificationRules}). The person changes their own with their token (a responder's role in
+ * A person's contact methods, which their notification rules name (see {@code NotificationRules}). The person changes their own with their token (a responder's role in
  * some team); the deployment's admin changes anyone's. The person must be one this service's
  * projection of the directory knows: a contact method for anyone else could never be used.
  */
@@ -100,7 +100,10 @@ public class ContactMethodResource {
                         view -> Cursor.of(view.id()), uri));
     }
 
-    /** Removes it (204); deliveries already requested to it still run. */
+    /**
+     * Removes it (204); deliveries already requested to it still run. 409 while the person's
+     * notification rules name it: removing it would silently drop a step of them.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
     @DELETE
     @Path("/{id}")
@@ -111,7 +114,7 @@ public class ContactMethodResource {
                 throw ProblemException.notFound("contact method " + id + " of " + userId);
             }
             TeamAccess.requireSelf(identity, userId, "remove the contact methods of " + userId);
-            return existing.delete().call(PanacheAudit::write);
+            return NotificationRuleSet.requireUnnamed(userId, id).chain(existing::delete).call(PanacheAudit::write);
         })).map(deleted -> Response.noContent().build());
     }
 }
