@@ -26,7 +26,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * notifier-service's part of the configuration document, {@code contactMethods}: checked as the
+ * notifier-service's part of the configuration document, {@code contactMethods} and
+ * {@code notificationRules}: checked as the
  * contact method's PUT checks it, planned against the people the same document defines, applied
  * only for people the directory knows, and exported so that it plans back to no change.
  */
@@ -81,6 +82,52 @@ class ContactMethodConfigurationIT {
 
         apply(document).statusCode(400).body("errors.field", equalTo(List.of("contactMethods[" + at + "].address")));
         methods(heidi).body("", hasSize(0));
+    }
+
+    @Test
+    void notificationRulesApplyAfterTheMethodsTheyNameAndGoBeforeThem() {
+        String ivan = "ivan-" + run;
+        new DirectoryEvents(dataSource).people(ivan);
+        ObjectNode document = addAll(exported(), """
+                contactMethods:
+                  - {person: %1$s, id: work, type: EMAIL, address: ivan@example.com}
+                  - {person: %1$s, id: home, type: EMAIL, address: ivan@home.example.com}
+                notificationRules:
+                  - person: %1$s
+                    rules: [{contactMethod: work, delay: PT0S}, {contactMethod: home, delay: PT5M}]
+                """.formatted(ivan));
+        apply(document).statusCode(200);
+        rules(ivan).body("defaults", equalTo(false)).body("rules.delay", equalTo(List.of("PT0S", "PT5M")));
+        plan(exportedText()).statusCode(200).body("changes", empty());
+
+        // The home address and the rule naming it go in one apply: the rules change first.
+        remove(document, "contactMethods", "address", "ivan@home.example.com");
+        ObjectNode rules = (ObjectNode) last(document, "notificationRules");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) rules.get("rules")).remove(1);
+        apply(document).statusCode(200);
+        methods(ivan).body("id", equalTo(List.of("work")));
+        rules(ivan).body("rules.contactMethod", equalTo(List.of("work")));
+
+        // A rule naming a method the person does not have is named by its path; nothing changes.
+        ((ObjectNode) rules.get("rules").get(0)).put("contactMethod", "pager");
+        int at = document.get("notificationRules").size() - 1;
+        apply(document).statusCode(400).body("errors.field",
+                equalTo(List.of("notificationRules[" + at + "].rules[0].contactMethod")));
+        rules(ivan).body("rules.contactMethod", equalTo(List.of("work")));
+
+        // Listed no more: the defaults apply again.
+        remove(document, "notificationRules", "person", ivan);
+        apply(document).statusCode(200);
+        rules(ivan).body("defaults", equalTo(true));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode last(ObjectNode document, String section) {
+        return document.get(section).get(document.get(section).size() - 1);
+    }
+
+    private static io.restassured.response.ValidatableResponse rules(String person) {
+        return given().header("Authorization", TestTokens.ADMIN).get("/api/v1/users/" + person + "/notification-rules")
+                .then().statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse methods(String person) {
