@@ -32,6 +32,38 @@ public interface NotifierConfig {
     /** Push notifications through ntfy. */
     Ntfy ntfy();
 
+    /**
+     * notifier-service's public URL, without a trailing slash: where people open signed links
+     * ({@code /actions/...}) and where providers call back ({@code /webhooks/...}).
+     */
+    @WithDefault("http://127.0.0.1:8084")
+    String publicUrl();
+
+    /** The public URL with {@code path} (starting with a slash) appended. */
+    default String publicUrl(String path) {
+        String base = publicUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** SMS and voice calls through Twilio. */
+    Twilio twilio();
+
+    interface Twilio {
+
+        /** The account ({@code AC…}); none, and SMS and voice deliveries fail as not configured. */
+        Optional<String> accountSid();
+
+        /** The account's auth token: the API's password, and the key Twilio signs its webhooks with. */
+        Optional<String> authToken();
+
+        /** The number messages and calls come from, in E.164 ({@code +15017122661}). */
+        Optional<String> from();
+
+        /** Twilio's API; tests and the local stack point it at a fake. */
+        @WithDefault("https://api.twilio.com")
+        String apiUrl();
+    }
+
     /** Signed acknowledge and resolve links in what a person is sent. */
     Links links();
 
@@ -43,9 +75,6 @@ public interface NotifierConfig {
          */
         Optional<String> secret();
 
-        /** Where people reach notifier-service's {@code /actions/...}: its public URL. */
-        @WithDefault("http://127.0.0.1:8084")
-        String baseUrl();
 
         /** How long a link works after its message was sent. */
         @WithDefault("12h")

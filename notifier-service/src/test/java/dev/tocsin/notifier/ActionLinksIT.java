@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class ActionLinksIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final Pattern LINK = Pattern.compile("(Acknowledge|Resolve): \\S+/actions/(\\S+)");
+    private static final Pattern LINK = Pattern.compile("(Acknowledge|Resolve|Escalate): \\S+/actions/(\\S+)");
 
     private final SmtpServer smtp = SmtpTestResource.server();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -76,7 +76,7 @@ class ActionLinksIT {
             while (found.find()) {
                 tokens.put(found.group(1), found.group(2));
             }
-            assertEquals(2, tokens.size(), text);
+            assertEquals(java.util.Set.of("Acknowledge", "Resolve", "Escalate"), tokens.keySet(), text);
             String acknowledge = tokens.get("Acknowledge");
 
             given().get("/actions/" + acknowledge).then().statusCode(200).contentType(containsString("text/html"))

@@ -41,9 +41,9 @@ class ContactMethodsIT {
         String erin = unique("erin");
         String path = "/api/v1/users/" + erin + "/contact-methods/work";
 
-        put(path, "{\"type\":\"SMS\",\"address\":\"+15551234567\"}").statusCode(400)
-                .body("errors[0].field", equalTo("type"))
-                .body("detail", containsString("not supported yet"));
+        put(path, "{\"type\":\"SMS\",\"address\":\"12345\"}").statusCode(400)
+                .body("errors[0].field", equalTo("address"))
+                .body("detail", containsString("E.164"));
         put(path, "{\"type\":\"EMAIL\",\"address\":\"not an email\"}").statusCode(400)
                 .body("errors[0].field", equalTo("address"));
         put(path, "{\"type\":\"EMAIL\"}").statusCode(400)

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,12 +34,14 @@ public class ActionLinks {
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     private final NotifierConfig.Links config;
+    private final UnaryOperator<String> publicUrl;
     private final Clock clock;
     /** The signing key, built once; absent when no secret is configured and links are off. */
     private final Optional<SecretKeySpec> key;
 
     ActionLinks(NotifierConfig config, Clock clock) {
         this.config = config.links();
+        this.publicUrl = config::publicUrl;
         this.clock = clock;
         this.key = this.config.secret().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256"));
@@ -63,9 +66,7 @@ public class ActionLinks {
         ObjectNode payload = JSON.createObjectNode().put("a", action.action().word()).put("p", action.pageId())
                 .put("al", action.alertId()).put("u", action.person()).put("exp", action.expires().getEpochSecond());
         String encoded = ENCODE.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
-        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
-                : config.baseUrl();
-        return base + "/actions/" + encoded + "." + ENCODE.encodeToString(mac(encoded));
+        return publicUrl.apply("/actions/" + encoded + "." + ENCODE.encodeToString(mac(encoded)));
     }
 
     /** What a link's token says, if it was signed with this deployment's key; expiry is the caller's to judge. */

@@ -1,11 +1,5 @@
 package dev.tocsin.notifier.action;
 
-import dev.tocsin.eventing.AfterCommit;
-import dev.tocsin.eventing.Outbox;
-import dev.tocsin.eventing.OutboxRelay;
-import dev.tocsin.events.page.AcknowledgePage;
-import dev.tocsin.events.page.PageCommand;
-import dev.tocsin.events.page.ResolvePage;
 import dev.tocsin.notifier.action.ActionLinks.SignedAction;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * What a signed link does ({@code /actions/<token>}), for people who follow it from an email or a
@@ -33,19 +25,14 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.TEXT_HTML)
 public class ActionResource {
 
-    private static final Logger LOG = Logger.getLogger(ActionResource.class);
     static final String VIA = "signed-link";
 
     private final ActionLinks links;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    private final PageActions actions;
 
-    ActionResource(ActionLinks links, Outbox outbox, OutboxRelay relay, Clock clock) {
+    ActionResource(ActionLinks links, PageActions actions) {
         this.links = links;
-        this.outbox = outbox;
-        this.relay = relay;
-        this.clock = clock;
+        this.actions = actions;
     }
 
     @GET
@@ -74,14 +61,7 @@ public class ActionResource {
             return Uni.createFrom().item(refused);
         }
         SignedAction action = verified.get();
-        PageCommand command = switch (action.action()) {
-            case ACKNOWLEDGE -> new AcknowledgePage(action.alertId(), action.pageId(), action.person(), VIA,
-                    clock.instant());
-            case RESOLVE -> new ResolvePage(action.alertId(), action.pageId(), action.person(), VIA, clock.instant());
-        };
-        return AfterCommit.transaction(() -> outbox.append(command)).invoke(relay::wake)
-                .invoke(() -> LOG.infof("page %s: %s by %s through a signed link", action.pageId(),
-                        action.action().word(), action.person()))
+        return actions.send(action.action(), action.pageId(), action.alertId(), action.person(), VIA)
                 .map(ignored -> Response.ok(page(action.action().label() + "d", "<p>"
                         + escape(action.action().done()) + "</p>")).build());
     }

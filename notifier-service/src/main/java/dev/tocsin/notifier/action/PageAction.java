@@ -6,7 +6,8 @@ import java.util.Optional;
 /** What a signed link does to its page. */
 public enum PageAction {
     ACKNOWLEDGE("acknowledge", "Acknowledge", "Acknowledged: the escalation stops, nobody further is notified."),
-    RESOLVE("resolve", "Resolve", "Resolved: the page is closed.");
+    RESOLVE("resolve", "Resolve", "Resolved: the page is closed."),
+    ESCALATE("escalate", "Escalate", "Escalated: the next step of the escalation policy is notified now.");
 
     private final String word;
     private final String label;

@@ -13,6 +13,9 @@ public final class Addresses {
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
+    /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
     /** Ids in paths: letters, digits and {@code . _ @ : -}, as user ids from other services may hold. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
 
@@ -21,7 +24,7 @@ public final class Addresses {
 
     /**
      * The address as stored: an email address for {@code EMAIL}, an ntfy topic URL on one of
-     * {@code pushServers} for {@code PUSH}.
+     * {@code pushServers} for {@code PUSH}, an E.164 phone number for {@code SMS} and {@code VOICE}.
      *
      * @throws ProblemException 400 naming {@code type} or {@code address}
      */
@@ -29,8 +32,7 @@ public final class Addresses {
         return switch (type) {
             case EMAIL -> email(address);
             case PUSH -> push(address, pushServers);
-            case SMS, VOICE -> throw ProblemException.badRequest("type", type
-                    + " contact methods are not supported yet; use EMAIL or PUSH");
+            case SMS, VOICE -> phone(address);
         };
     }
 
@@ -40,6 +42,16 @@ public final class Addresses {
             throw ProblemException.badRequest("address", problem);
         }
         return address.strip();
+    }
+
+    private static String phone(String address) {
+        // People write numbers with spaces, dashes and parentheses; providers take the bare E.164 form.
+        String bare = address.strip().replaceAll("[\\s().-]", "");
+        if (!E164.matcher(bare).matches()) {
+            throw ProblemException.badRequest("address", "'" + address.strip()
+                    + "' is not a phone number in E.164 form, e.g. +15551234567");
+        }
+        return bare;
     }
 
     private static String email(String address) {

@@ -6,6 +6,7 @@ import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
+import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
 import dev.tocsin.notifier.contact.PushTopic;
@@ -14,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class NtfyChannel implements NotificationChannel {
         var request = client.postAbs(topic.server() + "/").timeout(config.sendTimeout().toMillis());
         config.ntfy().token().ifPresent(token -> request.bearerTokenAuthentication(token));
         return request.sendJsonObject(message(notification, topic, links.links(notification)))
-                .map(NtfyChannel::outcome)
+                .map(response -> HttpOutcomes.of("ntfy", response))
                 .onFailure().recoverWithItem(e -> SendOutcome.recoverable("ntfy unreachable: " + e));
     }
 
@@ -86,16 +86,6 @@ public class NtfyChannel implements NotificationChannel {
         return buttons;
     }
 
-    private static SendOutcome outcome(HttpResponse<?> response) {
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            return SendOutcome.sent();
-        }
-        String body = response.bodyAsString() == null ? "" : response.bodyAsString().strip();
-        String error = "ntfy answered " + status + (body.isEmpty() ? "" : ": " + (body.length() > 300
-                ? body.substring(0, 300) + "…" : body));
-        return status == 429 || status / 100 == 5 ? SendOutcome.recoverable(error) : SendOutcome.permanent(error);
-    }
 
     @PreDestroy
     void close() {
