@@ -40,11 +40,18 @@ class ApiAccessIT {
     @Test
     void everyOperationRefusesACallerWithoutAnApiToken() {
         AccessWalk walk = AccessWalk.of(base);
-        // Every operation but the signed links is management API: notifier-service takes no alerts, and
-        // the person who follows a link from an email or a push holds its signature, not an API token.
-        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}"),
-                walk.intake().stream().map(Object::toString).toList());
+        // Every operation but the signed links and the providers' webhooks is management API:
+        // notifier-service takes no alerts, the person who follows a link from an email or a push
+        // holds its signature, and a provider signs what it posts, none of them an API token.
+        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/twilio/sms",
+                        "POST /webhooks/twilio/voice", "POST /webhooks/twilio/voice/digits"),
+                walk.intake().stream().map(Object::toString).sorted().toList());
         given().post("/actions/not-a-signed-link").then().statusCode(404);
+        for (String webhook : List.of("/webhooks/twilio/sms", "/webhooks/twilio/voice?delivery=x",
+                "/webhooks/twilio/voice/digits?delivery=x")) {
+            given().contentType("application/x-www-form-urlencoded").formParam("Body", "1a").post(webhook).then()
+                    .statusCode(403);
+        }
         assertTrue(walk.management().size() >= 6, walk.management().toString());
         // The admin token sent as basic auth is not a bearer token: refused like any other.
         assertEquals(List.of(), walk.managementRefusesEach(null, "Bearer not-a-token", "Basic " + Base64.getEncoder()
@@ -54,9 +61,11 @@ class ApiAccessIT {
     @Test
     void viewersAndRespondersReadButChangeNothing() {
         AccessWalk walk = AccessWalk.of(base);
-        // A responder changes only a person's own contact methods; the endpoint refuses anyone else's with 403.
+        // A responder changes only a person's own contact methods and rules; the endpoints refuse
+        // anyone else's with 403.
         assertEquals(List.of(), walk.lowerRoleBounds(Set.of("PUT /api/v1/users/{userId}/contact-methods/{id}",
-                "DELETE /api/v1/users/{userId}/contact-methods/{id}")));
+                "DELETE /api/v1/users/{userId}/contact-methods/{id}", "PUT /api/v1/users/{userId}/notification-rules",
+                "DELETE /api/v1/users/{userId}/notification-rules")));
     }
 
     @Test

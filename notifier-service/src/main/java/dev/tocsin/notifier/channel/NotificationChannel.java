@@ -4,8 +4,8 @@ import dev.tocsin.events.delivery.Channel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One way of reaching a person through one provider (email over SMTP; SMS, voice and push come
- * later as further implementations). A channel makes exactly one attempt and never loops: it
+ * One way of reaching a person through one provider (email over SMTP, push through ntfy, SMS and
+ * voice through Twilio). A channel makes exactly one attempt and never loops: it
  * reports whether a failure is worth retrying, and the delivery's retry policy decides.
  */
 public interface NotificationChannel {
@@ -17,5 +17,5 @@ public interface NotificationChannel {
      * Sends one message. The returned Uni never fails: every provider error is a
      * {@link SendOutcome.Failed} saying whether it is recoverable.
      */
-    Uni<SendOutcome> send(Notification notification, String address);
+    Uni<SendOutcome> send(Attempt attempt);
 }

@@ -4,6 +4,7 @@ import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.delivery.Deliveries;
@@ -81,7 +82,7 @@ public class DeliveryAttempts implements DeadlineModule {
             return Uni.createFrom().item(SendOutcome.permanent("no provider for channel " + delivery.channel()));
         }
         Timer.Sample sample = metrics.startSend();
-        return channel.send(delivery.notification(), delivery.address())
+        return channel.send(new Attempt(delivery.id(), delivery.notification(), delivery.address()))
                 .invoke(outcome -> metrics.stopSend(sample, delivery.channel(), outcome instanceof SendOutcome.Sent));
     }
 

@@ -3,7 +3,13 @@ package dev.tocsin.notifier.reply;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.action.PageActions;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.channel.voice.VoiceChannel;
+import dev.tocsin.notifier.channel.voice.VoiceScript;
+import dev.tocsin.notifier.delivery.Deliveries;
+import dev.tocsin.notifier.channel.twilio.TwiML;
 import dev.tocsin.notifier.channel.twilio.TwilioSignature;
 import dev.tocsin.notifier.contact.ContactMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,6 +20,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -21,7 +28,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio's inbound SMS webhook: a person's reply to a page's SMS. No API token: Twilio's signature
+ * Twilio's webhooks: a call's script and the key pressed during it ({@link VoiceChannel}), and
+ * the inbound SMS webhook, a person's reply to a page's SMS. No API token: Twilio's signature
  * of the request with the account's auth token is the credential, and a request without a valid
  * one is refused (403) before anything is read. The sender's number names the person (their SMS
  * contact method), their reply code the page, and the reply becomes a command in their name
@@ -33,12 +41,15 @@ public class TwilioWebhooks {
     private static final Logger LOG = Logger.getLogger(TwilioWebhooks.class);
     static final String SMS_PATH = "/webhooks/twilio/sms";
     static final String VIA = "sms";
+    static final String VOICE = "voice";
 
     private final NotifierConfig config;
     private final ReplyCodes codes;
     private final PageActions actions;
+    private final Deliveries deliveries;
 
-    TwilioWebhooks(NotifierConfig config, ReplyCodes codes, PageActions actions) {
+    TwilioWebhooks(NotifierConfig config, ReplyCodes codes, PageActions actions, Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.config = config;
         this.codes = codes;
         this.actions = actions;
@@ -50,7 +61,7 @@ public class TwilioWebhooks {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     public Uni<String> sms(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
-        requireSigned(SMS_PATH, form, signature);
+        requireSigned(SMS_PATH, null, form, signature);
         String from = form.getFirst("From");
         Optional<SmsReply> reply = SmsReply.parse(form.getFirst("Body"));
         return Panache.withSession(() -> ContactMethod.<ContactMethod>list("type = ?1 and address = ?2", Channel.SMS,
@@ -59,14 +70,14 @@ public class TwilioWebhooks {
                     List<String> people = methods.stream().map(m -> m.userId).distinct().toList();
                     if (people.size() != 1) {
                         // Nobody's, or shared by several people: acting in someone's name would be a guess.
-                        return Uni.createFrom().item(twiml(people.isEmpty()
+                        return Uni.createFrom().item(TwiML.message(people.isEmpty()
                                 ? "Tocsin does not know this number. Use the links in the email or the app."
                                 : "Several people share this number in Tocsin, so replies cannot tell who acts. "
                                         + "Use the links in the email or the app."));
                     }
                     String person = people.get(0);
                     if (reply.isEmpty()) {
-                        return Uni.createFrom().item(twiml(help()));
+                        return Uni.createFrom().item(TwiML.message(help()));
                     }
                     return act(person, reply.get());
                 });
@@ -75,17 +86,65 @@ public class TwilioWebhooks {
     private Uni<String> act(String person, SmsReply reply) {
         return codes.page(person, reply.code()).chain(page -> {
             if (page.isEmpty()) {
-                return Uni.createFrom().item(twiml("No page of yours has code " + reply.code() + ". " + help()));
+                return Uni.createFrom().item(TwiML.message("No page of yours has code " + reply.code() + ". " + help()));
             }
             return actions.send(reply.action(), page.get().pageId(), page.get().alertId(), person, VIA)
-                    .map(ignored -> twiml(reply.action().label() + " sent for page " + page.get().pageId() + "."));
+                    .map(ignored -> TwiML.message(reply.action().label() + " sent for page " + page.get().pageId() + "."));
         });
     }
 
-    /** @throws ProblemException 403 when the request is not signed by the configured Twilio account */
-    private void requireSigned(String path, MultivaluedMap<String, String> form, String signature) {
+    /** What a call says: the page of its delivery, read out, and one key gathered. */
+    @POST
+    @Path("/voice")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<String> voice(@HeaderParam("X-Twilio-Signature") String signature, @QueryParam("delivery") String delivery,
+            MultivaluedMap<String, String> form) {
+        requireSigned(VoiceChannel.SCRIPT_PATH, delivery, form, signature);
+        return notification(delivery).map(found -> found.map(n -> VoiceScript.call(n,
+                VoiceChannel.url(config, VoiceChannel.DIGITS_PATH, delivery))).orElseGet(VoiceScript::unknown));
+    }
+
+    /** The key pressed during a call: 4 acknowledges, 6 resolves, 5 escalates, in the person's name via voice. */
+    @POST
+    @Path("/voice/digits")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<String> digits(@HeaderParam("X-Twilio-Signature") String signature,
+            @QueryParam("delivery") String delivery, MultivaluedMap<String, String> form) {
+        requireSigned(VoiceChannel.DIGITS_PATH, delivery, form, signature);
+        Optional<PageAction> action = VoiceScript.action(form.getFirst("Digits"));
+        return notification(delivery).chain(found -> {
+            if (found.isEmpty() || found.get().alertId() == null) {
+                return Uni.createFrom().item(VoiceScript.unknown());
+            }
+            if (action.isEmpty()) {
+                return Uni.createFrom().item(VoiceScript.again(VoiceChannel.url(config, VoiceChannel.SCRIPT_PATH,
+                        delivery)));
+            }
+            Notification n = found.get();
+            return actions.send(action.get(), n.pageId(), n.alertId(), n.userId(), VOICE)
+                    .map(ignored -> VoiceScript.done(action.get()));
+        });
+    }
+
+    private Uni<Optional<Notification>> notification(String deliveryId) {
+        if (deliveryId == null || deliveryId.isBlank()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return deliveries.load(deliveryId).map(loaded -> Optional.ofNullable(loaded.state().notification()));
+    }
+
+    /**
+     * @param delivery the {@code delivery} query parameter of the URL Twilio called, which it signed too
+     * @throws ProblemException 403 when the request is not signed by the configured Twilio account
+     */
+    private void requireSigned(String path, String delivery, MultivaluedMap<String, String> form, String signature) {
         Optional<String> token = config.twilio().authToken();
-        if (token.isEmpty() || !TwilioSignature.valid(token.get(), config.publicUrl(path), form, signature)) {
+        String url = delivery == null ? config.publicUrl(path) : VoiceChannel.url(config, path, delivery);
+        if (token.isEmpty() || !TwilioSignature.valid(token.get(), url, form, signature)) {
             LOG.warnf("refused a request to %s without a valid X-Twilio-Signature", path);
             throw new ProblemException(403, "Forbidden", token.isEmpty()
                     ? "Twilio is not configured here (TOCSIN_TWILIO_AUTH_TOKEN)"
@@ -96,14 +155,5 @@ public class TwilioWebhooks {
     private static String help() {
         return "Tocsin: each page's SMS gives its code, e.g. 12. " + SmsReply.howTo(12)
                 + " Also: ack 12, res 12, esc 12.";
-    }
-
-    static String twiml(String message) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xml(message)
-                + "</Message></Response>";
-    }
-
-    static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -147,6 +147,25 @@ public final class TwilioFake implements AutoCloseable {
         return post(reachAt, inbound(from, body), signature);
     }
 
+    /**
+     * Twilio's request for a call's TwiML, or for what follows a key pressed: {@code url} as the
+     * call or a {@code <Gather>} named it, signed over it, sent to where it leads ({@code url} with
+     * {@code publicBase} replaced by {@code reachBase}), with the call's parameters and {@code extra}
+     * (such as {@code Digits}).
+     */
+    public WebhookAnswer callWebhook(Created call, String url, String publicBase, String reachBase,
+            Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", call.sid());
+        params.put("AccountSid", accountSid);
+        params.put("From", number);
+        params.put("To", call.to());
+        params.put("CallStatus", "in-progress");
+        params.put("Direction", "outbound-api");
+        params.putAll(extra);
+        return post(url.replace(publicBase, reachBase), params, signature(authToken, url, params));
+    }
+
     private Map<String, String> inbound(String from, String body) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("MessageSid", "SM" + hex32());

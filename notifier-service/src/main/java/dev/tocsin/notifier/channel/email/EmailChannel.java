@@ -3,6 +3,7 @@ package dev.tocsin.notifier.channel.email;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
+import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -31,7 +32,9 @@ public class EmailChannel implements NotificationChannel {
     }
 
     @Override
-    public Uni<SendOutcome> send(Notification notification, String address) {
+    public Uni<SendOutcome> send(Attempt attempt) {
+        Notification notification = attempt.notification();
+        String address = attempt.address();
         // Only the relay's failures are classified; a rendering bug fails the attempt loudly instead.
         return Uni.createFrom().item(() -> mail(notification, address))
                 .chain(mail -> mailer.send(mail)

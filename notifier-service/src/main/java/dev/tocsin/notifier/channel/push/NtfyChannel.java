@@ -4,6 +4,7 @@ import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
+import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.HttpOutcomes;
@@ -50,7 +51,9 @@ public class NtfyChannel implements NotificationChannel {
     }
 
     @Override
-    public Uni<SendOutcome> send(Notification notification, String address) {
+    public Uni<SendOutcome> send(Attempt attempt) {
+        Notification notification = attempt.notification();
+        String address = attempt.address();
         PushTopic topic = PushTopic.on(address, config.ntfy().servers()).orElse(null);
         if (topic == null) {
             // Checked when it was configured; the allowed servers may have changed since.

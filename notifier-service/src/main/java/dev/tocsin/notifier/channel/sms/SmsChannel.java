@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.channel.sms;
 
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -38,7 +39,9 @@ public class SmsChannel implements NotificationChannel {
     }
 
     @Override
-    public Uni<SendOutcome> send(Notification notification, String address) {
+    public Uni<SendOutcome> send(Attempt attempt) {
+        Notification notification = attempt.notification();
+        String address = attempt.address();
         String unconfigured = twilio.unconfigured();
         if (unconfigured != null) {
             return Uni.createFrom().item(SendOutcome.permanent(unconfigured));

@@ -93,11 +93,12 @@ public class NotificationRuleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
     @DELETE
     public Uni<Response> delete(@PathParam("userId") String userId) {
-        TeamAccess.requireSelf(identity, userId, "change the notification rules of " + userId);
+        // Whether they exist is no secret (viewers read them); whose they are decides who removes them.
         return Panache.withTransaction(() -> NotificationRuleSet.of(userId).chain(existing -> {
             if (existing == null) {
                 throw ProblemException.notFound("notification rules of " + userId + " (the defaults apply)");
             }
+            TeamAccess.requireSelf(identity, userId, "change the notification rules of " + userId);
             return existing.delete().call(PanacheAudit::write);
         })).map(deleted -> Response.noContent().build());
     }
