@@ -5,6 +5,8 @@ import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryDelivered;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.directory.MembershipRemoved;
 import dev.tocsin.events.directory.MembershipSaved;
@@ -91,6 +93,10 @@ public final class EventTypes {
             new EventType("tocsin.delivery.sent.v1", Topics.NOTIFICATIONS, DeliverySent.class);
     public static final EventType DELIVERY_FAILED =
             new EventType("tocsin.delivery.failed.v1", Topics.NOTIFICATIONS, DeliveryFailed.class);
+    public static final EventType DELIVERY_QUEUED =
+            new EventType("tocsin.delivery.queued.v1", Topics.NOTIFICATIONS, DeliveryQueued.class);
+    public static final EventType DELIVERY_DELIVERED =
+            new EventType("tocsin.delivery.delivered.v1", Topics.NOTIFICATIONS, DeliveryDelivered.class);
     public static final EventType CHANGE_RECEIVED =
             new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
     public static final EventType TEAM_SAVED =
@@ -119,7 +125,8 @@ public final class EventTypes {
             PAGE_RESOLVED, PAGE_SNOOZED, PAGE_RENOTIFIED, PAGE_REASSIGNED, ACKNOWLEDGE_PAGE, RESOLVE_PAGE,
             SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
             TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED,
-            PAGE_ACKNOWLEDGEMENT_EXPIRED, PERSON_SAVED, PERSON_DELETED, SERVICE_SAVED, SERVICE_DELETED);
+            PAGE_ACKNOWLEDGEMENT_EXPIRED, PERSON_SAVED, PERSON_DELETED, SERVICE_SAVED, SERVICE_DELETED,
+            DELIVERY_QUEUED, DELIVERY_DELIVERED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -156,6 +163,8 @@ public final class EventTypes {
             case NotifyRequested e -> NOTIFY_REQUESTED;
             case DeliverySent e -> DELIVERY_SENT;
             case DeliveryFailed e -> DELIVERY_FAILED;
+            case DeliveryQueued e -> DELIVERY_QUEUED;
+            case DeliveryDelivered e -> DELIVERY_DELIVERED;
             case ChangeReceived e -> CHANGE_RECEIVED;
             case TeamSaved e -> TEAM_SAVED;
             case TeamDeleted e -> TEAM_DELETED;

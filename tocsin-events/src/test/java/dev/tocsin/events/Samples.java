@@ -8,7 +8,9 @@ import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.directory.BusinessHours;
 import dev.tocsin.events.directory.MembershipRemoved;
@@ -136,6 +138,13 @@ final class Samples {
         if (type == DeliverySent.class) {
             return new DeliverySent("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, "alice@example.com", 1,
                     T0.plusSeconds(3));
+        }
+        if (type == DeliveryQueued.class) {
+            return new DeliveryQueued("dl-2", "pg-1/1/alice", "pg-1", "alice", Channel.SMS, T0.plusSeconds(62),
+                    T0.plusSeconds(2));
+        }
+        if (type == DeliveryDelivered.class) {
+            return new DeliveryDelivered("dl-2", "pg-1/1/alice", "pg-1", "alice", Channel.SMS, T0.plusSeconds(65));
         }
         if (type == DeliveryFailed.class) {
             return new DeliveryFailed("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, 1,

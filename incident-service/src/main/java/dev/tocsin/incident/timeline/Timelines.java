@@ -5,6 +5,8 @@ import dev.tocsin.eventing.api.Redaction;
 import dev.tocsin.events.EventJson;
 import dev.tocsin.events.delivery.DeliveryEvent;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryDelivered;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.incident.timeline.entries.DeliveryEntries;
@@ -92,6 +94,9 @@ public class Timelines {
             List<String> withheld = switch (event) {
                 case DeliveryFailed failed -> Redaction.withheld(false, "error", failed.error());
                 case DeliverySent sent -> Redaction.withheld(false, "address", sent.address());
+                // Neither names an address or an error: their kinds are not private.
+                case DeliveryQueued queued -> List.<String>of();
+                case DeliveryDelivered delivered -> List.<String>of();
             };
             return new Line(at, kind, DeliveryEntries.withoutContacts(event).text(), withheld);
         } catch (IOException e) {

@@ -34,9 +34,11 @@ public class Deliveries {
     private final DeliveryProjection projection;
     private final DeliveryMetrics metrics;
     private final RetryPolicy policy;
+    private final Failover failover;
 
     Deliveries(EventStore store, Outbox outbox, DeliveryProjection projection, DeliveryMetrics metrics,
-            NotifierConfig config) {
+            NotifierConfig config, Failover failover) {
+        this.failover = failover;
         this.store = store;
         this.outbox = outbox;
         this.projection = projection;
@@ -71,6 +73,7 @@ public class Deliveries {
             writes = writes.chain(() -> outbox.append(event));
         }
         return writes.chain(() -> projection.project(after))
+                .chain(() -> failover.consider(after, events))
                 .invoke(() -> events.forEach(event -> metrics.record(after, event)))
                 .replaceWith(new Decided(after, events));
     }

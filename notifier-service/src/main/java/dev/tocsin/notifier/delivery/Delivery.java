@@ -5,14 +5,17 @@ import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordReport;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordUnreachable;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,19 +51,23 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
         return switch (command) {
             case RequestDelivery c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
-                            c.address(), c.at()));
+                            c.address(), c.at(), c.dueAt()));
             case RecordUnreachable c -> status != DeliveryStatus.NEW ? List.of()
-                    : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), null, null, null, c.at()),
+                    : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), null, null, null, c.at(), null),
                             new DeliveryAbandoned(c.deliveryId(), 0, c.reason(), c.at()));
             case RecordNotSent c -> status != DeliveryStatus.NEW ? List.of()
                     : List.of(new DeliveryRequested(c.deliveryId(), c.notification(), c.contactMethodId(), c.channel(),
-                            c.address(), c.at()), new DeliveryCancelled(c.deliveryId(), 0, c.reason(), c.at()));
+                            c.address(), c.at(), null), new DeliveryCancelled(c.deliveryId(), 0, c.reason(), c.at()));
             case Cancel c -> c.requestedUpTo() != null && notification.requestedAt() != null
                     && notification.requestedAt().isAfter(c.requestedUpTo()) ? List.of()
                     : whenOpen(() -> List.of(new DeliveryCancelled(id, attempts, c.reason(), c.at())));
             case RecordSent c -> status == DeliveryStatus.CANCELLED
                     ? List.of(new DeliverySucceeded(id, attempts + 1, c.at()))
                     : whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
+            // Only a message the provider took can be reported on, once; a later or repeated report changes nothing.
+            case RecordReport c -> status != DeliveryStatus.SENT ? List.of()
+                    : c.delivered() ? List.of(new DeliveryConfirmed(id, c.at()))
+                    : List.of(new DeliveryUndelivered(id, c.detail(), c.at()));
             case RecordFailure c -> status == DeliveryStatus.CANCELLED ? List.of(new DeliveryAttemptFailed(id,
                     attempts + 1, c.error(), c.recoverable(), null, c.at()))
                     : whenOpen(() -> fail(c, policy));
@@ -104,6 +111,10 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
                     address, e.attempt(), lastError, null, e.sentAt(), cancelReason);
             case DeliveryAbandoned e -> new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId,
                     channel, address, e.attempts(), e.reason(), null, e.abandonedAt(), cancelReason);
+            case DeliveryConfirmed e -> new Delivery(id, DeliveryStatus.DELIVERED, notification, contactMethodId,
+                    channel, address, attempts, lastError, null, e.deliveredAt(), cancelReason);
+            case DeliveryUndelivered e -> new Delivery(id, DeliveryStatus.UNDELIVERED, notification, contactMethodId,
+                    channel, address, attempts, e.reason(), null, e.reportedAt(), cancelReason);
             case DeliveryCancelled e -> new Delivery(id, DeliveryStatus.CANCELLED, notification, contactMethodId,
                     channel, address, e.attempts(), lastError, null, e.cancelledAt(), e.reason());
         };

@@ -7,9 +7,9 @@ import java.time.Instant;
 /** What may be asked of a Delivery. */
 public sealed interface DeliveryCommand {
 
-    /** Deliver a notification to one contact method. */
+    /** Deliver a notification to one contact method, its first attempt due at {@code dueAt}. */
     record RequestDelivery(String deliveryId, Notification notification, String contactMethodId, Channel channel,
-            String address, Instant at) implements DeliveryCommand {
+            String address, Instant dueAt, Instant at) implements DeliveryCommand {
     }
 
     /** Record that a notification cannot be delivered at all: the person has no contact method. */
@@ -42,6 +42,13 @@ public sealed interface DeliveryCommand {
 
     /** Record that the provider accepted the message. */
     record RecordSent(Instant at) implements DeliveryCommand {
+    }
+
+    /**
+     * Record what the provider reported later about a message it took: it reached the person, or
+     * it did not ({@code detail} says why).
+     */
+    record RecordReport(boolean delivered, String detail, Instant at) implements DeliveryCommand {
     }
 
     /** Record that the provider did not take it, and whether trying again may help. */

@@ -18,9 +18,11 @@ public sealed interface DeliveryDomainEvent {
     /**
      * A notify request reached this contact method. {@code channel} and {@code address} are null
      * when the person had no contact method at all, and the delivery is abandoned at once.
+     * {@code dueAt} is when the first attempt is due; null when none will be made (no contact
+     * method, the page closed already), and in events stored before it was recorded.
      */
     record DeliveryRequested(String deliveryId, Notification notification, String contactMethodId, Channel channel,
-            String address, Instant requestedAt) implements DeliveryDomainEvent {
+            String address, Instant requestedAt, Instant dueAt) implements DeliveryDomainEvent {
     }
 
     /**
@@ -33,6 +35,14 @@ public sealed interface DeliveryDomainEvent {
 
     /** The provider accepted the message on this attempt. */
     record DeliverySucceeded(String deliveryId, int attempt, Instant sentAt) implements DeliveryDomainEvent {
+    }
+
+    /** The provider reports that the message it took reached the person. */
+    record DeliveryConfirmed(String deliveryId, Instant deliveredAt) implements DeliveryDomainEvent {
+    }
+
+    /** The provider reports that the message it took never reached the person, and why. */
+    record DeliveryUndelivered(String deliveryId, String reason, Instant reportedAt) implements DeliveryDomainEvent {
     }
 
     /** Tocsin gave up on this delivery; {@code attempts} is how many were made (0: nowhere to send). */

@@ -7,8 +7,10 @@ import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -39,7 +41,7 @@ public class DeliveryMetrics {
     DeliveryMetrics(MeterRegistry registry, Instance<NotificationChannel> channels) {
         this.registry = registry;
         // Registered up front, so dashboards and alerts on these rates see zeros, not missing series.
-        channels.forEach(channel -> List.of("sent", "failed", "abandoned", "cancelled").forEach(outcome ->
+        channels.forEach(channel -> List.of("sent", "failed", "abandoned", "cancelled", "delivered", "undelivered").forEach(outcome ->
                 registry.counter("tocsin.deliveries", "channel", tag(channel.channel()), "outcome", outcome)));
         registry.counter("tocsin.deliveries", "channel", tag(null), "outcome", "abandoned");
     }
@@ -51,6 +53,8 @@ public class DeliveryMetrics {
             case DeliveryAttemptFailed e -> "failed";
             case DeliveryAbandoned e -> "abandoned";
             case DeliveryCancelled e -> "cancelled";
+            case DeliveryConfirmed e -> "delivered";
+            case DeliveryUndelivered e -> "undelivered";
             case DeliveryRequested e -> null;
         };
         if (outcome != null) {

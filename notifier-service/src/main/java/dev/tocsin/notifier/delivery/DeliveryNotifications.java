@@ -1,14 +1,18 @@
 package dev.tocsin.notifier.delivery;
 
+import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryEvent;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
 import java.util.Optional;
 
 /**
@@ -16,7 +20,9 @@ import java.util.Optional;
  * events: every attempt's outcome exactly once. A failed attempt with a retry ahead is a
  * {@link DeliveryFailed} with {@code nextAttemptAt}; the last failed attempt is published by the
  * {@link DeliveryAbandoned} that follows it (without {@code nextAttemptAt}), as is a delivery
- * abandoned before any attempt because the person has no contact method. A request is internal.
+ * abandoned before any attempt because the person has no contact method. A request with an attempt
+ * due is a {@link DeliveryQueued}; the provider's later report is a {@link DeliveryDelivered}, or
+ * a final {@link DeliveryFailed} saying it was undelivered.
  *
  * <p>A cancellation has no integration type of its own yet (incident-service's timeline switches
  * over the delivery family, and learns a new member in its own change). It is published only where
@@ -50,7 +56,15 @@ final class DeliveryNotifications {
                     n.requestId(), n.pageId(), n.userId(), after.channel(), e.attempts(), "cancelled: " + e.reason(),
                     null, e.cancelledAt()));
             case DeliveryCancelled e -> Optional.empty();
-            case DeliveryRequested e -> Optional.empty();
+            // Queued only when an attempt is due; a request recorded as unreachable or not sent makes none.
+            case DeliveryRequested e when e.dueAt() == null -> Optional.empty();
+            case DeliveryRequested e -> Optional.of(new DeliveryQueued(after.id(), n.requestId(), n.pageId(),
+                    n.userId(), after.channel(), e.dueAt(), e.requestedAt()));
+            case DeliveryConfirmed e -> Optional.of(new DeliveryDelivered(after.id(), n.requestId(), n.pageId(),
+                    n.userId(), after.channel(), e.deliveredAt()));
+            // Undelivered ends the delivery as a failure, with the provider's reason, and nothing follows it.
+            case DeliveryUndelivered e -> Optional.of(new DeliveryFailed(after.id(), n.requestId(), n.pageId(),
+                    n.userId(), after.channel(), after.attempts(), "undelivered: " + e.reason(), null, e.reportedAt()));
         };
     }
 }

@@ -17,7 +17,14 @@ public enum DeliveryStatus {
      * attempted because the request came after that. Final; an attempt that was in flight when it
      * was cancelled records its outcome (a send then makes it SENT).
      */
-    CANCELLED;
+    CANCELLED,
+    /** Sent, and the provider reports it reached the person's device (an SMS delivered, a call answered). Final. */
+    DELIVERED,
+    /**
+     * Sent, but the provider reports it never reached the person (an SMS undelivered, a call
+     * unanswered or busy); the person's next notification rule is brought forward. Final.
+     */
+    UNDELIVERED;
 
     /** True while an attempt is still to be made. */
     public boolean open() {

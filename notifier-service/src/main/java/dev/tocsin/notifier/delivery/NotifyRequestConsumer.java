@@ -161,11 +161,12 @@ public class NotifyRequestConsumer implements Redelivery {
         // stamped later than now (clocks apart) counts from now.
         Instant requested = notification.requestedAt();
         Instant from = requested == null || requested.isAfter(now) ? now : requested;
+        Instant due = from.plus(target.delay());
         return deliveries.execute(id, new RequestDelivery(id, notification, target.contactMethodId(), target.channel(),
-                        target.address(), now))
+                        target.address(), due, now))
                 // Empty: this request reached this contact method before; its delivery runs already.
                 .chain(decided -> decided.events().isEmpty() ? Uni.createFrom().voidItem()
-                        : deadlines.arm(DeliveryAttempts.KIND, id, from.plus(target.delay()), "{}"));
+                        : deadlines.arm(DeliveryAttempts.KIND, id, due, "{}"));
     }
 
     private static String id(Notification notification, DeliveryTarget target) {

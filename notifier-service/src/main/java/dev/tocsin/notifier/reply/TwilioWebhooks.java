@@ -1,5 +1,6 @@
 package dev.tocsin.notifier.reply;
 
+import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
@@ -9,8 +10,10 @@ import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.voice.VoiceChannel;
 import dev.tocsin.notifier.channel.voice.VoiceScript;
 import dev.tocsin.notifier.delivery.Deliveries;
+import dev.tocsin.notifier.delivery.DeliveryCommand.RecordReport;
 import dev.tocsin.notifier.channel.twilio.TwiML;
 import dev.tocsin.notifier.channel.twilio.TwilioSignature;
+import dev.tocsin.notifier.channel.twilio.WebhookUrls;
 import dev.tocsin.notifier.contact.ContactMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +26,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio's webhooks: a call's script and the key pressed during it ({@link VoiceChannel}), and
- * the inbound SMS webhook, a person's reply to a page's SMS. No API token: Twilio's signature
+ * Twilio's webhooks: a call's script and the key pressed during it ({@link VoiceChannel}), the
+ * status of a message or call it took, and the inbound SMS webhook, a person's reply to a page's SMS. No API token: Twilio's signature
  * of the request with the account's auth token is the credential, and a request without a valid
  * one is refused (403) before anything is read. The sender's number names the person (their SMS
  * contact method), their reply code the page, and the reply becomes a command in their name
@@ -42,14 +46,17 @@ public class TwilioWebhooks {
     static final String SMS_PATH = "/webhooks/twilio/sms";
     static final String VIA = "sms";
     static final String VOICE = "voice";
+    public static final String STATUS_PATH = "/webhooks/twilio/status";
 
     private final NotifierConfig config;
     private final ReplyCodes codes;
     private final PageActions actions;
     private final Deliveries deliveries;
+    private final Clock clock;
 
-    TwilioWebhooks(NotifierConfig config, ReplyCodes codes, PageActions actions, Deliveries deliveries) {
+    TwilioWebhooks(NotifierConfig config, ReplyCodes codes, PageActions actions, Deliveries deliveries, Clock clock) {
         this.deliveries = deliveries;
+        this.clock = clock;
         this.config = config;
         this.codes = codes;
         this.actions = actions;
@@ -103,7 +110,7 @@ public class TwilioWebhooks {
             MultivaluedMap<String, String> form) {
         requireSigned(VoiceChannel.SCRIPT_PATH, delivery, form, signature);
         return notification(delivery).map(found -> found.map(n -> VoiceScript.call(n,
-                VoiceChannel.url(config, VoiceChannel.DIGITS_PATH, delivery))).orElseGet(VoiceScript::unknown));
+                WebhookUrls.of(config, VoiceChannel.DIGITS_PATH, delivery))).orElseGet(VoiceScript::unknown));
     }
 
     /** The key pressed during a call: 4 acknowledges, 6 resolves, 5 escalates, in the person's name via voice. */
@@ -121,13 +128,51 @@ public class TwilioWebhooks {
                 return Uni.createFrom().item(VoiceScript.unknown());
             }
             if (action.isEmpty()) {
-                return Uni.createFrom().item(VoiceScript.again(VoiceChannel.url(config, VoiceChannel.SCRIPT_PATH,
+                return Uni.createFrom().item(VoiceScript.again(WebhookUrls.of(config, VoiceChannel.SCRIPT_PATH,
                         delivery)));
             }
             Notification n = found.get();
             return actions.send(action.get(), n.pageId(), n.alertId(), n.userId(), VOICE)
                     .map(ignored -> VoiceScript.done(action.get()));
         });
+    }
+
+    /**
+     * Twilio's status callback for a message or call it took: delivered or answered confirms the
+     * delivery; undelivered, failed, busy or unanswered records that it never reached the person,
+     * which brings their next notification rule forward ({@code Failover}). Other statuses
+     * (queued, sent, ringing) change nothing.
+     */
+    @POST
+    @Path("/status")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<String> status(@HeaderParam("X-Twilio-Signature") String signature,
+            @QueryParam("delivery") String delivery, MultivaluedMap<String, String> form) {
+        requireSigned(STATUS_PATH, delivery, form, signature);
+        Optional<RecordReport> report = report(form);
+        if (report.isEmpty() || delivery == null || delivery.isBlank()) {
+            return Uni.createFrom().item(TwiML.document(""));
+        }
+        return AfterCommit.transaction(() -> deliveries.execute(delivery, report.get()))
+                .map(decided -> TwiML.document(""));
+    }
+
+    private Optional<RecordReport> report(MultivaluedMap<String, String> form) {
+        String message = form.getFirst("MessageStatus");
+        String call = form.getFirst("CallStatus");
+        String code = form.getFirst("ErrorCode");
+        String detail = (message != null ? "SMS " + message : "call " + call)
+                + (code == null || code.isBlank() ? "" : " (Twilio error " + code + ")");
+        if ("delivered".equals(message) || "completed".equals(call)) {
+            return Optional.of(new RecordReport(true, null, clock.instant()));
+        }
+        if ("undelivered".equals(message) || "failed".equals(message) || "busy".equals(call)
+                || "no-answer".equals(call) || "failed".equals(call) || "canceled".equals(call)) {
+            return Optional.of(new RecordReport(false, detail, clock.instant()));
+        }
+        return Optional.empty();
     }
 
     private Uni<Optional<Notification>> notification(String deliveryId) {
@@ -143,7 +188,7 @@ public class TwilioWebhooks {
      */
     private void requireSigned(String path, String delivery, MultivaluedMap<String, String> form, String signature) {
         Optional<String> token = config.twilio().authToken();
-        String url = delivery == null ? config.publicUrl(path) : VoiceChannel.url(config, path, delivery);
+        String url = delivery == null ? config.publicUrl(path) : WebhookUrls.of(config, path, delivery);
         if (token.isEmpty() || !TwilioSignature.valid(token.get(), url, form, signature)) {
             LOG.warnf("refused a request to %s without a valid X-Twilio-Signature", path);
             throw new ProblemException(403, "Forbidden", token.isEmpty()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
@@ -19,8 +20,10 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RequestDelivery;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +44,7 @@ class DeliveryTest {
     static final Notification NOTIFICATION = new Notification("req-1", "page-1", "alert-1", "alice", 1, "checkout",
             "Checkout error rate 12%", "critical", Map.of("team", "payments"), T0);
     static final DeliveryRequested REQUESTED =
-            new DeliveryRequested(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0);
+            new DeliveryRequested(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0, T0);
 
     static List<DeliveryDomainEvent> when(List<DeliveryDomainEvent> given, DeliveryCommand command) {
         return Delivery.replay(ID, given).decide(command, POLICY);
@@ -54,7 +57,7 @@ class DeliveryTest {
     @Test
     void aRequestOpensTheDelivery() {
         List<DeliveryDomainEvent> then = when(List.of(),
-                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0));
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0, T0));
 
         assertEquals(List.of(REQUESTED), then);
         Delivery state = Delivery.replay(ID, then);
@@ -66,7 +69,7 @@ class DeliveryTest {
     void aRepeatedRequestChangesNothing() {
         // A redelivered or republished notify request must not email the person a second time.
         assertEquals(List.of(), when(List.of(REQUESTED),
-                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1)));
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1, T1)));
     }
 
     @Test
@@ -74,7 +77,7 @@ class DeliveryTest {
         List<DeliveryDomainEvent> then = when(List.of(),
                 new RecordUnreachable(ID, NOTIFICATION, "no contact method for alice", T0));
 
-        assertEquals(List.of(new DeliveryRequested(ID, NOTIFICATION, null, null, null, T0),
+        assertEquals(List.of(new DeliveryRequested(ID, NOTIFICATION, null, null, null, T0, null),
                 new DeliveryAbandoned(ID, 0, "no contact method for alice", T0)), then);
         Delivery state = Delivery.replay(ID, then);
         assertEquals(DeliveryStatus.ABANDONED, state.status());
@@ -150,13 +153,14 @@ class DeliveryTest {
     @Test
     void eachAttemptIsPublishedOnce() {
         // Other services see every attempt's outcome once: a retried failure with its next attempt,
-        // the final one without, and the request not at all.
+        // the final one without, and the request as queued for when its first attempt is due.
         Delivery requested = Delivery.replay(ID, List.of(REQUESTED));
         DeliveryAttemptFailed retried = failed(1, T1);
         DeliveryAttemptFailed last = failed(2, null);
         DeliveryAbandoned abandoned = new DeliveryAbandoned(ID, 2, "gave up", T1);
 
-        assertEquals(List.of(), DeliveryNotifications.of(requested, REQUESTED).stream().toList());
+        assertEquals(new DeliveryQueued(ID, "req-1", "page-1", "alice", Channel.EMAIL, T0, T0),
+                DeliveryNotifications.of(requested, REQUESTED).orElseThrow());
         assertEquals(new DeliveryFailed(ID, "req-1", "page-1", "alice", Channel.EMAIL, 1, retried.error(), T1, T0),
                 DeliveryNotifications.of(requested.apply(retried), retried).orElseThrow());
         assertEquals(List.of(), DeliveryNotifications.of(requested.apply(last), last).stream().toList());
@@ -234,7 +238,8 @@ class DeliveryTest {
         List<DeliveryDomainEvent> then = when(List.of(),
                 new RecordNotSent(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", ACKED, T0));
 
-        assertEquals(List.of(REQUESTED, new DeliveryCancelled(ID, 0, ACKED, T0)), then);
+        assertEquals(List.of(new DeliveryRequested(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T0,
+                null), new DeliveryCancelled(ID, 0, ACKED, T0)), then);
         Delivery state = Delivery.replay(ID, then);
         assertEquals(DeliveryStatus.CANCELLED, state.status());
         assertEquals(0, state.attempts());
@@ -243,7 +248,7 @@ class DeliveryTest {
         assertEquals(List.of(), when(then,
                 new RecordNotSent(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", ACKED, T1)));
         assertEquals(List.of(), when(then,
-                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1)));
+                new RequestDelivery(ID, NOTIFICATION, "work", Channel.EMAIL, "alice@example.com", T1, T1)));
     }
 
     @Test
@@ -300,5 +305,24 @@ class DeliveryTest {
         assertNotEquals(DeliveryIds.of("req-1", "alice", "work"), DeliveryIds.of("req-1", "alice", "home"));
         assertNotEquals(DeliveryIds.of("req-1", "alice", "work"), DeliveryIds.of("req-2", "alice", "work"));
         assertNotEquals(DeliveryIds.unreachable("req-1", "alice"), DeliveryIds.of("req-1", "alice", ""));
+    }
+
+    @Test
+    void aReportOnASentMessageConfirmsItOrSaysItNeverArrivedOnce() {
+        List<DeliveryDomainEvent> sent = List.of(REQUESTED, new DeliverySucceeded(ID, 1, T1));
+
+        assertEquals(List.of(new DeliveryConfirmed(ID, T1)), when(sent, new DeliveryCommand.RecordReport(true, null, T1)));
+        List<DeliveryDomainEvent> undelivered = when(sent, new DeliveryCommand.RecordReport(false, "30003 unreachable", T1));
+        assertEquals(List.of(new DeliveryUndelivered(ID, "30003 unreachable", T1)), undelivered);
+        Delivery state = Delivery.replay(ID, concat(sent, undelivered));
+        assertEquals(DeliveryStatus.UNDELIVERED, state.status());
+        assertEquals("30003 unreachable", state.lastError());
+        // A second report, or one about a message never sent, changes nothing.
+        assertEquals(List.of(), when(concat(sent, undelivered), new DeliveryCommand.RecordReport(true, null, T1)));
+        assertEquals(List.of(), when(List.of(REQUESTED), new DeliveryCommand.RecordReport(true, null, T1)));
+    }
+
+    private static List<DeliveryDomainEvent> concat(List<DeliveryDomainEvent> a, List<DeliveryDomainEvent> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

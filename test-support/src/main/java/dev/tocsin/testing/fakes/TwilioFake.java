@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -78,6 +79,7 @@ public final class TwilioFake implements AutoCloseable {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failWith;
+    private volatile Duration delay = Duration.ZERO;
 
     private TwilioFake(HttpServer server, String accountSid, String authToken, String number) {
         this.server = server;
@@ -92,7 +94,7 @@ public final class TwilioFake implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TwilioFake fake = new TwilioFake(server, accountSid, authToken, number);
             server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(Executors.newFixedThreadPool(8));
             server.start();
             return fake;
         } catch (IOException e) {
@@ -164,6 +166,38 @@ public final class TwilioFake implements AutoCloseable {
         params.put("Direction", "outbound-api");
         params.putAll(extra);
         return post(url.replace(publicBase, reachBase), params, signature(authToken, url, params));
+    }
+
+    /**
+     * Twilio's status callback for a message or call it took: {@code status} ({@code delivered},
+     * {@code undelivered}, {@code failed} for a message; {@code completed}, {@code busy},
+     * {@code no-answer} for a call) posted signed to its {@code StatusCallback}, sent to where that leads.
+     */
+    public WebhookAnswer report(Created created, String status, String publicBase, String reachBase) {
+        String url = created.params().get("StatusCallback");
+        if (url == null) {
+            throw new IllegalArgumentException(created.sid() + " was created without a StatusCallback");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", accountSid);
+        params.put("From", number);
+        params.put("To", created.to());
+        if (created.resource().equals("Messages")) {
+            params.put("MessageSid", created.sid());
+            params.put("MessageStatus", status);
+            if (status.equals("undelivered") || status.equals("failed")) {
+                params.put("ErrorCode", "30003");
+            }
+        } else {
+            params.put("CallSid", created.sid());
+            params.put("CallStatus", status);
+        }
+        return post(url.replace(publicBase, reachBase), params, signature(authToken, url, params));
+    }
+
+    /** Each later create is answered only after {@code delay}, as a provider under load would. */
+    public void slowDown(Duration delay) {
+        this.delay = delay;
     }
 
     private Map<String, String> inbound(String from, String body) {
@@ -241,6 +275,13 @@ public final class TwilioFake implements AutoCloseable {
                         failWith == 429 ? "Too Many Requests" : "Internal Server Error");
                 return;
             }
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
                 refuse(exchange, 400, 20001, "Request parameters must be form-encoded");
@@ -281,6 +322,10 @@ public final class TwilioFake implements AutoCloseable {
         if (!from.equals(number)) {
             return "21606 The From phone number " + from + " is not a valid, SMS-capable inbound phone number or "
                     + "short code for your account.";
+        }
+        String callback = params.get("StatusCallback");
+        if (callback != null && !callback.matches("https?://[^\\s]+")) {
+            return "21609 The StatusCallback URL " + callback + " is not a valid URL.";
         }
         if (resource.equals("Messages")) {
             String text = params.get("Body");

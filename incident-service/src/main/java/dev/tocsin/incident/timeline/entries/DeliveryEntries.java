@@ -1,7 +1,9 @@
 package dev.tocsin.incident.timeline.entries;
 
 import dev.tocsin.events.delivery.DeliveryEvent;
+import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.incident.timeline.EntryMapper;
 import dev.tocsin.incident.timeline.TimelineEntry;
@@ -40,6 +42,14 @@ public class DeliveryEntries implements EntryMapper<DeliveryEvent> {
                 yield new TimelineEntry("delivery.sent", sent.sentAt(), null, sent.pageId(),
                         "%s sent to %s%s".formatted(Words.channel(sent.channel()), to, attempt));
             }
+            case DeliveryQueued queued -> new TimelineEntry("delivery.queued", queued.queuedAt(), null, queued.pageId(),
+                    queued.dueAt().isAfter(queued.queuedAt())
+                            ? "%s to %s due at %s by their notification rules".formatted(Words.channel(queued.channel()),
+                                    queued.userId(), Words.time(queued.dueAt()))
+                            : "%s to %s queued".formatted(Words.channel(queued.channel()), queued.userId()));
+            case DeliveryDelivered delivered -> new TimelineEntry("delivery.delivered", delivered.deliveredAt(), null,
+                    delivered.pageId(), "%s to %s delivered".formatted(Words.channel(delivered.channel()),
+                            delivered.userId()));
             case DeliveryFailed failed -> {
                 String next = failed.nextAttemptAt() == null
                         ? "attempt " + failed.attempt() + ", giving up"

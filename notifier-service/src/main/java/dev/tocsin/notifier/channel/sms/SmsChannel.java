@@ -1,14 +1,17 @@
 package dev.tocsin.notifier.channel.sms;
 
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
 import dev.tocsin.notifier.channel.twilio.TwilioClient;
+import dev.tocsin.notifier.channel.twilio.WebhookUrls;
 import dev.tocsin.notifier.reply.ReplyCodes;
 import dev.tocsin.notifier.reply.SmsReply;
+import dev.tocsin.notifier.reply.TwilioWebhooks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -27,8 +30,10 @@ public class SmsChannel implements NotificationChannel {
 
     private final TwilioClient twilio;
     private final ReplyCodes codes;
+    private final NotifierConfig config;
 
-    SmsChannel(TwilioClient twilio, ReplyCodes codes) {
+    SmsChannel(TwilioClient twilio, ReplyCodes codes, NotifierConfig config) {
+        this.config = config;
         this.twilio = twilio;
         this.codes = codes;
     }
@@ -49,7 +54,8 @@ public class SmsChannel implements NotificationChannel {
         Uni<String> text = notification.alertId() == null ? Uni.createFrom().item(text(notification, null))
                 : codes.issue(notification.userId(), notification.pageId(), notification.alertId())
                         .map(code -> text(notification, code));
-        return text.chain(body -> twilio.create("Messages", Map.of("To", address, "Body", body)))
+        return text.chain(body -> twilio.create("Messages", Map.of("To", address, "Body", body, "StatusCallback",
+                        WebhookUrls.of(config, TwilioWebhooks.STATUS_PATH, attempt.deliveryId()))))
                 .onFailure().recoverWithItem(e -> SendOutcome.recoverable("no reply code issued: " + e));
     }
 

@@ -6,10 +6,10 @@ import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.twilio.TwilioClient;
+import dev.tocsin.notifier.channel.twilio.WebhookUrls;
+import dev.tocsin.notifier.reply.TwilioWebhooks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -39,12 +39,8 @@ public class VoiceChannel implements NotificationChannel {
 
     @Override
     public Uni<SendOutcome> send(Attempt attempt) {
-        return twilio.create("Calls", Map.of("To", attempt.address(), "Url", url(config, SCRIPT_PATH,
-                attempt.deliveryId()), "Method", "POST"));
-    }
-
-    /** The public URL of one of the call's webhooks, naming the delivery it is about. */
-    public static String url(NotifierConfig config, String path, String deliveryId) {
-        return config.publicUrl(path + "?delivery=" + URLEncoder.encode(deliveryId, StandardCharsets.UTF_8));
+        return twilio.create("Calls", Map.of("To", attempt.address(), "Url", WebhookUrls.of(config, SCRIPT_PATH,
+                attempt.deliveryId()), "Method", "POST", "StatusCallback", WebhookUrls.of(config, TwilioWebhooks.STATUS_PATH,
+                attempt.deliveryId()), "StatusCallbackMethod", "POST"));
     }
 }
