@@ -44,10 +44,11 @@ class ApiAccessIT {
         // notifier-service takes no alerts, the person who follows a link from an email or a push
         // holds its signature, and a provider signs what it posts, none of them an API token.
         assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/twilio/sms",
-                        "POST /webhooks/twilio/voice", "POST /webhooks/twilio/voice/digits"),
+                        "POST /webhooks/twilio/status", "POST /webhooks/twilio/voice", "POST /webhooks/twilio/voice/digits"),
                 walk.intake().stream().map(Object::toString).sorted().toList());
         given().post("/actions/not-a-signed-link").then().statusCode(404);
-        for (String webhook : List.of("/webhooks/twilio/sms", "/webhooks/twilio/voice?delivery=x",
+        for (String webhook : List.of("/webhooks/twilio/sms", "/webhooks/twilio/status?delivery=x",
+                "/webhooks/twilio/voice?delivery=x",
                 "/webhooks/twilio/voice/digits?delivery=x")) {
             given().contentType("application/x-www-form-urlencoded").formParam("Body", "1a").post(webhook).then()
                     .statusCode(403);

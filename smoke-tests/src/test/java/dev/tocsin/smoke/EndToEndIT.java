@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.tocsin.events.Topics;
 import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.testing.fakes.TwilioFake;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -164,6 +167,59 @@ class EndToEndIT {
         assertEquals("ACKNOWLEDGED", page.path("status").asText(), page.toString());
         assertEquals(1, page.path("round").asInt(), page.toString());
         stack.claim(emailsFor(run));
+    }
+
+    @Test
+    void aPushAtOnceAnSmsAMinuteLaterAndAnSmsReplyStopsTheEscalationBeforeAnyCall() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call",
+                stack.viewerToken).json().path("primary").asText();
+        String phone = primary.equals("alice") ? "+15550100001" : "+15550100002";
+        String topic = "tocsin-demo-" + primary;
+
+        // 00:00 The alert fires: the primary's phone buzzes (ntfy) and the email arrives, at once.
+        postAlert(stack.demoKey(), "checkout", "CheckoutPhones", run);
+        Awaitility.await("the push to " + topic).atMost(WAIT).until(() -> stack.ntfy.publishedTo(topic).stream()
+                .anyMatch(push -> push.path("title").asText().contains(run)));
+        Awaitility.await("the email to " + primary).atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        String pageId = onlyOpenPage("checkout");
+        assertTrue(smsFor(phone, run).isEmpty(), "no SMS before its minute");
+
+        // 01:01 Nobody answered: the SMS, with the page's reply code.
+        stack.advanceClock(Duration.ofMinutes(1).plusSeconds(1));
+        String sms = Awaitility.await("the SMS to " + phone).atMost(WAIT).until(() -> smsFor(phone, run),
+                texts -> texts.size() == 1).get(0);
+        Matcher code = Pattern.compile("Reply (\\d+)a to acknowledge").matcher(sms);
+        assertTrue(code.find(), sms);
+
+        // The primary replies "<code>a", as Twilio delivers a reply: signed with the account's token.
+        String webhook = stack.url("notifier-service") + "/webhooks/twilio/sms";
+        TwilioFake.WebhookAnswer answer = stack.twilio.sendSms(webhook, webhook, phone, code.group(1) + "a");
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("Acknowledge sent for page " + pageId), answer.body());
+        Awaitility.await("the page acknowledged by SMS").atMost(WAIT).until(() -> Http.get(stack.url(
+                "escalation-service") + "/api/v1/pages/" + pageId, stack.viewerToken).json().path("status").asText()
+                .equals("ACKNOWLEDGED"));
+        long callsBefore = stack.twilio.calls().stream().filter(call -> phone.equals(call.to())).count();
+
+        // 05:02 Past the call's three minutes and the step's five: no call, and the secondary is not emailed.
+        stack.advanceClock(Duration.ofMinutes(4).plusSeconds(1));
+        Awaitility.await("no call and no email after the reply").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10)).until(() -> emailsFor(run).size() == 1 && stack.twilio.calls().stream()
+                        .filter(call -> phone.equals(call.to())).count() == callsBefore);
+        Awaitility.await("the acknowledgement on the timeline").atMost(WAIT).until(() -> {
+            JsonNode timeline = Http.get(stack.url("incident-service") + "/api/v1/pages/" + pageId + "/timeline",
+                    stack.viewerToken).json();
+            return StreamSupport.stream(timeline.path("entries").spliterator(), false).anyMatch(e -> e.path("kind")
+                    .asText().equals("page.acknowledged") && e.path("text").asText().contains("sms"));
+        });
+        stack.claim(emailsFor(run));
+    }
+
+    /** The SMS texts the local Twilio took for {@code phone} that name {@code run}. */
+    private static List<String> smsFor(String phone, String run) {
+        return stack.twilio.messagesTo(phone).stream().map(TwilioFake.Created::body).filter(b -> b.contains(run))
+                .toList();
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.tocsin.testing.Database;
 import dev.tocsin.testing.FreePorts;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
+import dev.tocsin.testing.fakes.NtfyFake;
+import dev.tocsin.testing.fakes.TwilioFake;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -23,8 +25,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
- * The whole of Tocsin as real processes: one Kafka broker, one PostgreSQL, one SMTP server in this
- * JVM, and the four packaged services, each a {@code java -jar} of its own on a free port, with the
+ * The whole of Tocsin as real processes: one Kafka broker, one PostgreSQL, one SMTP server, a local
+ * Twilio and a local ntfy in this JVM, and the four packaged services, each a {@code java -jar} of its own on a free port, with the
  * demo configuration applied exactly as {@code ./tocsin up} applies it. Their clocks are one clock
  * the harness moves ({@link #advanceClock}): each service adds the offset in one file to system
  * time ({@code tocsin.clock.offset-file}). Closing it fails on any ERROR line a service logged and
@@ -32,12 +34,21 @@ import org.awaitility.Awaitility;
  */
 final class Stack implements AutoCloseable {
 
+    static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
+    static final String TWILIO_TOKEN = UUID.randomUUID().toString().replace("-", "");
+    static final String TWILIO_NUMBER = "+15005550006";
+    /** Where demo/tocsin.yaml puts the push topics: the local ntfy of ./tocsin up. */
+    private static final String DEMO_NTFY = "http://127.0.0.1:18091";
+
     static final List<String> SERVICES = List.of("alert-ingest", "escalation-service", "incident-service",
             "notifier-service");
 
     final String adminToken = UUID.randomUUID().toString();
     final String viewerToken = UUID.randomUUID().toString();
     final SmtpServer smtp = SmtpServer.start();
+    /** The phones: a local Twilio and ntfy, as {@code ./tocsin up} starts them. */
+    final TwilioFake twilio = TwilioFake.start(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER);
+    final NtfyFake ntfy = NtfyFake.start(null);
     private final Path root = Path.of(System.getProperty("tocsin.root", "..")).toAbsolutePath().normalize();
     private final Path logs = Path.of("target/smoke-logs").toAbsolutePath();
     /** How far every service's clock runs ahead of system time; only ever grows. */
@@ -149,6 +160,13 @@ final class Stack implements AutoCloseable {
                 "TOCSIN_ADMIN_TOKEN", adminToken,
                 "TOCSIN_VIEWER_TOKEN", viewerToken));
         builder.environment().put("TOCSIN_CLOCK_OFFSET_FILE", clockOffset.toString());
+        builder.environment().putAll(Map.of(
+                "TOCSIN_TWILIO_ACCOUNT_SID", TWILIO_ACCOUNT,
+                "TOCSIN_TWILIO_AUTH_TOKEN", TWILIO_TOKEN,
+                "TOCSIN_TWILIO_FROM", TWILIO_NUMBER,
+                "TOCSIN_TWILIO_API_URL", twilio.url(),
+                "TOCSIN_NTFY_SERVERS", ntfy.url(),
+                "TOCSIN_PUBLIC_URL", url("notifier-service")));
         // The demo's fallback policy, as ./tocsin up sets it.
         builder.environment().put("TOCSIN_ESCALATION_FALLBACK_POLICY", "fallback");
         try {
@@ -236,8 +254,10 @@ final class Stack implements AutoCloseable {
 
     private void applyDemoDocument() throws IOException {
         Path out = logs.resolve("tocsin-apply.log");
-        ProcessBuilder apply = new ProcessBuilder(root.resolve("tocsin").toString(), "apply", "-f",
-                root.resolve("demo/tocsin.yaml").toString())
+        // The demo's push topics are on the local ntfy's port; this stack's ntfy listens on a free one.
+        Path demo = logs.resolve("tocsin.yaml");
+        Files.writeString(demo, Files.readString(root.resolve("demo/tocsin.yaml")).replace(DEMO_NTFY, ntfy.url()));
+        ProcessBuilder apply = new ProcessBuilder(root.resolve("tocsin").toString(), "apply", "-f", demo.toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         apply.environment().put("TOCSIN_TOKEN", adminToken);
         for (String service : List.of("escalation-service", "alert-ingest", "notifier-service")) {
@@ -273,6 +293,8 @@ final class Stack implements AutoCloseable {
         List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
         unexpected.removeAll(claimed);
         smtp.close();
+        twilio.close();
+        ntfy.close();
         List<String> errors = new ArrayList<>();
         for (String service : instances.keySet()) {
             try (Stream<String> lines = Files.lines(logs.resolve(service + ".log"))) {

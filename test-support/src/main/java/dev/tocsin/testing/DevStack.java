@@ -1,23 +1,34 @@
 package dev.tocsin.testing;
 
+import dev.tocsin.testing.fakes.NtfyFake;
+import dev.tocsin.testing.fakes.TwilioFake;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The infrastructure of the local stack that {@code ./tocsin up} starts: a Kafka broker, embedded
- * PostgreSQL and an SMTP server that writes every message it receives to {@code <state>/mail/} as
- * an {@code .eml} file ({@link MailFolder}). Each is skipped when the environment names an existing one
- * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code PG_URL}, {@code SMTP_HOST}). Data is kept between runs.
+ * PostgreSQL, an SMTP server that writes every message it receives to {@code <state>/mail/} as
+ * an {@code .eml} file ({@link MailFolder}), and local fakes of Twilio and ntfy ({@link #phoneFakes}).
+ * Each is skipped when the environment names an existing one ({@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code PG_URL}, {@code SMTP_HOST}, {@code TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}). Data is kept between runs.
  * Writes {@code <state>/infra.env} (shell-sourceable addresses), prints {@code ready}, and runs
  * until terminated.
  *
  * <pre>java -cp 'test-support/target/test-support-*.jar:test-support/target/lib/*' dev.tocsin.testing.DevStack .tocsin</pre>
  */
 public final class DevStack {
+
+    /** The local Twilio's account and number: Twilio's own test values, which no real message goes out from. */
+    static final String LOCAL_TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
+    static final String LOCAL_TWILIO_NUMBER = "+15005550006";
 
     private DevStack() {
     }
@@ -59,12 +70,78 @@ public final class DevStack {
             mailWriter.start();
         }
 
+        env.addAll(phoneFakes(state));
+
         Path envFile = state.resolve("infra.env");
         Files.write(envFile, env);
         Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
         System.out.println("ready");
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * The local Twilio and ntfy, unless the environment names real ones ({@code
+     * TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}): every SMS, call and push they take
+     * is also written as a line to {@code <state>/phone.log}, where {@code ./tocsin demo} shows it.
+     */
+    private static List<String> phoneFakes(Path state) {
+        List<String> env = new ArrayList<>();
+        TwilioFake twilio = null;
+        NtfyFake ntfy = null;
+        if (orDefault("TOCSIN_TWILIO_ACCOUNT_SID", "").isEmpty()) {
+            String token = UUID.randomUUID().toString().replace("-", "");
+            twilio = TwilioFake.start(port("TOCSIN_TWILIO_FAKE_PORT", 18090), LOCAL_TWILIO_ACCOUNT, token,
+                    LOCAL_TWILIO_NUMBER);
+            env.addAll(List.of("TOCSIN_TWILIO_ACCOUNT_SID=" + LOCAL_TWILIO_ACCOUNT, "TOCSIN_TWILIO_AUTH_TOKEN=" + token,
+                    "TOCSIN_TWILIO_FROM=" + LOCAL_TWILIO_NUMBER, "TOCSIN_TWILIO_API_URL=" + twilio.url()));
+        }
+        if (orDefault("TOCSIN_NTFY_SERVERS", "").isEmpty()) {
+            ntfy = NtfyFake.start(port("TOCSIN_NTFY_FAKE_PORT", 18091), null);
+            env.add("TOCSIN_NTFY_SERVERS=" + ntfy.url());
+        }
+        TwilioFake phone = twilio;
+        NtfyFake push = ntfy;
+        Thread writer = new Thread(() -> writePhoneLog(phone, push, state.resolve("phone.log")), "phone-log");
+        writer.setDaemon(true);
+        writer.start();
+        return env;
+    }
+
+    /** Appends what the fakes took, one line each, as it arrives; polls as the mail writer does. */
+    private static void writePhoneLog(TwilioFake twilio, NtfyFake ntfy, Path log) {
+        int messages = 0;
+        int calls = 0;
+        int pushes = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String> lines = new ArrayList<>();
+            if (twilio != null) {
+                List<TwilioFake.Created> sms = twilio.messages();
+                sms.subList(messages, sms.size()).forEach(m -> lines.add("SMS to " + m.to() + ": " + m.body()));
+                messages = sms.size();
+                List<TwilioFake.Created> placed = twilio.calls();
+                placed.subList(calls, placed.size()).forEach(c -> lines.add("call to " + c.to() + " (TwiML from "
+                        + c.params().get("Url") + ")"));
+                calls = placed.size();
+            }
+            if (ntfy != null) {
+                var published = ntfy.published();
+                published.subList(pushes, published.size()).forEach(p -> lines.add("push to "
+                        + p.path("topic").asText() + ": " + p.path("title").asText()));
+                pushes = published.size();
+            }
+            try {
+                if (!lines.isEmpty()) {
+                    Files.write(log, lines.stream().map(line -> Instant.now() + " " + line).toList(),
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                Thread.sleep(300);
+            } catch (IOException e) {
+                System.err.println("cannot write " + log + ": " + e);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** Keeps each received message in {@code dir}; polls because GreenMail has no listener. */

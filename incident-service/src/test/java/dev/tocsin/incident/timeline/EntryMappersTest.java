@@ -12,7 +12,9 @@ import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryFailed;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
@@ -148,7 +150,16 @@ class EntryMappersTest {
                 // The last attempt: nothing more will be tried on this channel.
                 Arguments.of(failed(5, null),
                         new TimelineEntry("delivery.failed", T.plusSeconds(4), null, PAGE,
-                                "Email to alice failed: 421 4.7.0 Try again later (attempt 5, giving up)")));
+                                "Email to alice failed: 421 4.7.0 Try again later (attempt 5, giving up)")),
+                // Queued by the person's notification rules: when it is due, if that is not at once.
+                Arguments.of(new DeliveryQueued("d-2", "req-1", PAGE, "alice", Channel.SMS, T.plusSeconds(62),
+                        T.plusSeconds(2)), new TimelineEntry("delivery.queued", T.plusSeconds(2), null, PAGE,
+                                "SMS to alice due at 2025-03-01T09:01:02Z by their notification rules")),
+                Arguments.of(new DeliveryQueued("d-1", "req-1", PAGE, "alice", Channel.EMAIL, T.plusSeconds(2),
+                        T.plusSeconds(2)), new TimelineEntry("delivery.queued", T.plusSeconds(2), null, PAGE,
+                                "Email to alice queued")),
+                Arguments.of(new DeliveryDelivered("d-2", "req-1", PAGE, "alice", Channel.SMS, T.plusSeconds(65)),
+                        new TimelineEntry("delivery.delivered", T.plusSeconds(65), null, PAGE, "SMS to alice delivered")));
     }
 
     @ParameterizedTest

@@ -36,6 +36,7 @@ public final class NtfyFake implements AutoCloseable {
     private final String token;
     private final List<JsonNode> published = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> cached = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failWith;
 
@@ -46,8 +47,13 @@ public final class NtfyFake implements AutoCloseable {
 
     /** Starts on a free port of the loopback interface; {@code token} may be null for open topics. */
     public static NtfyFake start(String token) {
+        return start(0, token);
+    }
+
+    /** Starts on {@code port} of the loopback interface (0: a free one). */
+    public static NtfyFake start(int port, String token) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             NtfyFake fake = new NtfyFake(server, token);
             server.createContext("/", fake::handle);
             server.setExecutor(Executors.newFixedThreadPool(4));
@@ -93,6 +99,10 @@ public final class NtfyFake implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("GET")) {
+                poll(exchange);
+                return;
+            }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, failWith, error(failWith, failWith == 429 ? 42901 : 50001,
                         failWith == 429 ? "limit reached: too many requests" : "internal server error"));
@@ -107,8 +117,31 @@ public final class NtfyFake implements AutoCloseable {
             ObjectNode answer = message.deepCopy();
             answer.put("id", UUID.randomUUID().toString().substring(0, 12)).put("time", System.currentTimeMillis() / 1000)
                     .put("event", "message");
+            cached.add(answer);
             answer(exchange, 200, answer.toString());
         }
+    }
+
+    /**
+     * ntfy's poll of a topic's cached messages, {@code GET /<topic>/json?poll=1}: one JSON message
+     * per line, oldest first, as a subscriber's app fetches them (the access token when the server has one).
+     */
+    private void poll(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        if (parts.length != 3 || !parts[2].equals("json") || !TOPIC.matcher(parts[1]).matches()) {
+            refuse(exchange, 404, 40401, "only polling /<topic>/json is served here");
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (token != null && !("Bearer " + token).equals(authorization)) {
+            refuse(exchange, authorization == null ? 401 : 403, authorization == null ? 40101 : 40301,
+                    authorization == null ? "unauthorized" : "forbidden");
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        cached.stream().filter(m -> m.path("topic").asText().equals(parts[1]))
+                .forEach(m -> lines.append(m).append('\n'));
+        answer(exchange, 200, lines.toString());
     }
 
     /** Answers the refusal and returns why, or returns null when the publish is one ntfy takes. */

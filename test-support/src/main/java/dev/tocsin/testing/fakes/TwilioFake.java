@@ -19,8 +19,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -90,8 +92,13 @@ public final class TwilioFake implements AutoCloseable {
 
     /** Starts on a free port of the loopback interface, for one account and its one number. */
     public static TwilioFake start(String accountSid, String authToken, String number) {
+        return start(0, accountSid, authToken, number);
+    }
+
+    /** Starts on {@code port} of the loopback interface (0: a free one). */
+    public static TwilioFake start(int port, String accountSid, String authToken, String number) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             TwilioFake fake = new TwilioFake(server, accountSid, authToken, number);
             server.createContext("/", fake::handle);
             server.setExecutor(Executors.newFixedThreadPool(8));
@@ -254,20 +261,16 @@ public final class TwilioFake implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Matcher path = RESOURCE.matcher(exchange.getRequestURI().getPath());
+            if (exchange.getRequestMethod().equals("GET") && path.matches() && authorized(exchange, path)) {
+                list(exchange, path.group(2));
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !path.matches()) {
                 refuse(exchange, 404, 20404, "The requested resource " + exchange.getRequestURI().getPath()
                         + " was not found");
                 return;
             }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String expected = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + authToken)
-                    .getBytes(StandardCharsets.UTF_8));
-            if (!expected.equals(authorization)) {
-                refuse(exchange, 401, 20003, "Authenticate");
-                return;
-            }
-            if (!path.group(1).equals(accountSid)) {
-                refuse(exchange, 404, 20404, "The requested resource was not found");
+            if (!authorized(exchange, path)) {
                 return;
             }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -304,6 +307,43 @@ public final class TwilioFake implements AutoCloseable {
             }
             answer(exchange, 201, answer.toString());
         }
+    }
+
+    /** Answers 401 or 404 and returns false unless the request is the account's, with its credentials. */
+    private boolean authorized(HttpExchange exchange, Matcher path) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String expected = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + authToken)
+                .getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(authorization)) {
+            refuse(exchange, 401, 20003, "Authenticate");
+            return false;
+        }
+        if (!path.group(1).equals(accountSid)) {
+            refuse(exchange, 404, 20404, "The requested resource was not found");
+            return false;
+        }
+        return true;
+    }
+
+    /** Twilio's list of a resource, newest first, as {@code GET Messages.json} (or {@code Calls.json}) answers it. */
+    private void list(HttpExchange exchange, String resource) throws IOException {
+        String to = parse(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery())
+                .get("To");
+        var items = JSON.createArrayNode();
+        List<Created> all = new ArrayList<>(created);
+        Collections.reverse(all);
+        for (Created c : all) {
+            if (c.resource().equals(resource) && (to == null || to.equals(c.to()))) {
+                ObjectNode item = items.addObject().put("sid", c.sid()).put("to", c.to()).put("from", c.params().get("From"))
+                        .put("status", "queued");
+                if (c.body() != null) {
+                    item.put("body", c.body());
+                }
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set(resource.toLowerCase(Locale.ROOT), items);
+        answer(exchange, 200, answer.toString());
     }
 
     /** Twilio's error code and message for the first wrong parameter, or null when it takes them. */
