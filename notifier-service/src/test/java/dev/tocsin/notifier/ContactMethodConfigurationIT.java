@@ -92,12 +92,14 @@ class ContactMethodConfigurationIT {
                 contactMethods:
                   - {person: %1$s, id: work, type: EMAIL, address: ivan@example.com}
                   - {person: %1$s, id: home, type: EMAIL, address: ivan@home.example.com}
+                  - {person: %1$s, id: mobile, type: SMS, address: "+1 555 010 9999"}
                 notificationRules:
                   - person: %1$s
                     rules: [{contactMethod: work, delay: PT0S}, {contactMethod: home, delay: PT5M}]
                 """.formatted(ivan));
         apply(document).statusCode(200);
         rules(ivan).body("defaults", equalTo(false)).body("rules.delay", equalTo(List.of("PT0S", "PT5M")));
+        // Exported, the phone number stays a string (a plain +15550109999 would read back as a number).
         plan(exportedText()).statusCode(200).body("changes", empty());
 
         // The home address and the rule naming it go in one apply: the rules change first.
@@ -105,7 +107,7 @@ class ContactMethodConfigurationIT {
         ObjectNode rules = (ObjectNode) last(document, "notificationRules");
         ((com.fasterxml.jackson.databind.node.ArrayNode) rules.get("rules")).remove(1);
         apply(document).statusCode(200);
-        methods(ivan).body("id", equalTo(List.of("work")));
+        methods(ivan).body("id", equalTo(List.of("mobile", "work")));
         rules(ivan).body("rules.contactMethod", equalTo(List.of("work")));
 
         // A rule naming a method the person does not have is named by its path; nothing changes.
