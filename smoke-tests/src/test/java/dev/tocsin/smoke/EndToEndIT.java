@@ -174,8 +174,19 @@ class EndToEndIT {
         String run = UUID.randomUUID().toString();
         String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call",
                 stack.viewerToken).json().path("primary").asText();
-        String phone = primary.equals("alice") ? "+15550100001" : "+15550100002";
-        String topic = "tocsin-demo-" + primary;
+        // The demo's methods and rules, set again: the guide's test changes bob's in the same database.
+        String phone = "+1555" + (1_000_000 + Math.abs(run.hashCode() % 9_000_000));
+        String topic = "tocsin-smoke-" + primary;
+        String methods = stack.url("notifier-service") + "/api/v1/users/" + primary;
+        assertSuccess(Http.send("PUT", methods + "/contact-methods/push", stack.adminToken,
+                "{\"type\":\"PUSH\",\"address\":\"" + stack.ntfy.url() + "/" + topic + "\"}"));
+        assertSuccess(Http.send("PUT", methods + "/contact-methods/mobile", stack.adminToken,
+                "{\"type\":\"SMS\",\"address\":\"" + phone + "\"}"));
+        assertSuccess(Http.send("PUT", methods + "/contact-methods/desk", stack.adminToken,
+                "{\"type\":\"VOICE\",\"address\":\"" + phone + "\"}"));
+        assertSuccess(Http.send("PUT", methods + "/notification-rules", stack.adminToken, "{\"rules\":["
+                + "{\"contactMethod\":\"push\",\"delay\":\"PT0S\"},{\"contactMethod\":\"email\",\"delay\":\"PT0S\"},"
+                + "{\"contactMethod\":\"mobile\",\"delay\":\"PT1M\"},{\"contactMethod\":\"desk\",\"delay\":\"PT3M\"}]}"));
 
         // 00:00 The alert fires: the primary's phone buzzes (ntfy) and the email arrives, at once.
         postAlert(stack.demoKey(), "checkout", "CheckoutPhones", run);

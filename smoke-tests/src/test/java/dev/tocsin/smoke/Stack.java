@@ -37,6 +37,8 @@ final class Stack implements AutoCloseable {
     static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
     static final String TWILIO_TOKEN = UUID.randomUUID().toString().replace("-", "");
     static final String TWILIO_NUMBER = "+15005550006";
+    private static final TwilioFake TWILIO = TwilioFake.start(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER);
+    private static final NtfyFake NTFY = NtfyFake.start(null);
     /** Where demo/tocsin.yaml puts the push topics: the local ntfy of ./tocsin up. */
     private static final String DEMO_NTFY = "http://127.0.0.1:18091";
 
@@ -46,9 +48,13 @@ final class Stack implements AutoCloseable {
     final String adminToken = UUID.randomUUID().toString();
     final String viewerToken = UUID.randomUUID().toString();
     final SmtpServer smtp = SmtpServer.start();
-    /** The phones: a local Twilio and ntfy, as {@code ./tocsin up} starts them. */
-    final TwilioFake twilio = TwilioFake.start(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER);
-    final NtfyFake ntfy = NtfyFake.start(null);
+    /**
+     * The phones: a local Twilio and ntfy, as {@code ./tocsin up} starts them, one each for the
+     * test JVM: its stacks share one database, so the push topics the demo document gave people
+     * must stay on a server every stack sends to.
+     */
+    final TwilioFake twilio = TWILIO;
+    final NtfyFake ntfy = NTFY;
     private final Path root = Path.of(System.getProperty("tocsin.root", "..")).toAbsolutePath().normalize();
     private final Path logs = Path.of("target/smoke-logs").toAbsolutePath();
     /** How far every service's clock runs ahead of system time; only ever grows. */
@@ -293,8 +299,6 @@ final class Stack implements AutoCloseable {
         List<MimeMessage> unexpected = new ArrayList<>(smtp.receivedMessages());
         unexpected.removeAll(claimed);
         smtp.close();
-        twilio.close();
-        ntfy.close();
         List<String> errors = new ArrayList<>();
         for (String service : instances.keySet()) {
             try (Stream<String> lines = Files.lines(logs.resolve(service + ".log"))) {

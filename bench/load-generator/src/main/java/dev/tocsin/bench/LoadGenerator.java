@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Entry point of the load generator for alert-ingest's benchmark. One mode per run:
  * {@code am-v2} and {@code pagerduty} post HTTP batches, {@code signals} feeds the decision stage
- * straight through Kafka, {@code pages} feeds escalation-service new alerts through Kafka. Every run
+ * straight through Kafka, {@code pages} feeds escalation-service new alerts through Kafka,
+ * {@code provider} times alerts through the whole pipeline to a push. Every run
  * is bounded in time and count and targets loopback only.
  */
 public final class LoadGenerator {
@@ -44,6 +45,13 @@ public final class LoadGenerator {
               --warmup 10 --duration 60     seconds sent first and not measured; measured seconds
               --settle 60                   seconds to wait afterwards for the last notify requests
 
+            provider    POST new alerts to alert-ingest at a steady rate, listen as the ntfy server of the
+                        paged person's push topic, and time each alert to its push (the whole pipeline)
+              --url http://127.0.0.1:8081 --key KEY   alert-ingest and an integration key of --service
+              --service bench-push          its policy pages a person whose push topic is on --ntfy-port
+              --ntfy-port 18091             where this listens as ntfy (loopback)
+              --rate 200 --warmup 10 --duration 60 --settle 60
+
             drain       wait until alert-ingest's consumer group has decided every signal on the topic
               --bootstrap 127.0.0.1:19092 --group alert-ingest --timeout 600
 
@@ -67,6 +75,7 @@ public final class LoadGenerator {
                 case "pagerduty" -> HttpLoad.pagerDuty(args).run();
                 case "signals" -> new SignalLoad(args).run();
                 case "pages" -> new PageLoad(args).run();
+                case "provider" -> new ProviderLoad(args).run();
                 case "drain" -> SignalLoad.drain(args);
                 case "settle" -> Settle.run(args);
                 default -> throw new IllegalArgumentException("unknown mode " + argv[0]);

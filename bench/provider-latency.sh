@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmark of the whole paging path: new alerts posted to alert-ingest at a steady --rate (200/s),
+# each paging a person whose push topic is on an ntfy server the load generator plays, and the time
+# from each alert's POST to its push arriving there, p50/p99/max. Afterwards the alerts are resolved.
+#
+#   bench/provider-latency.sh [--rate 200] [--warmup 10] [--duration 60] [--settle 60]
+#
+# Starts its own local stack (./tocsin up, stopped at the end), because it needs two settings at
+# start: notifier-service sends pushes to the generator's ntfy (TOCSIN_NTFY_SERVERS, so the local
+# ntfy fake stays off), and alert-ingest's storm grouping is raised out of the way, since at 200
+# alerts/s on one service every alert after the fifth would otherwise join one grouped page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rate|--warmup|--duration|--settle) args+=("$1" "$2") ;;
+    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+  shift 2
+done
+
+if stack_running; then
+  say "A local stack is running; stop it first (./tocsin down): this benchmark starts one with its own settings."
+  exit 1
+fi
+NTFY=http://127.0.0.1:18091
+export TOCSIN_NTFY_SERVERS=$NTFY TOCSIN_INGEST_DECISIONS_STORM_THRESHOLD=1000000
+trap stop_stack_if_started EXIT
+ensure_stack
+admin=$(cat .tocsin/admin-token)
+call() {
+  curl -fsS --max-time 10 -X "$1" "$2" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$3"
+}
+call PUT http://127.0.0.1:8082/api/v1/users/bench-p '{"name": "Bench pusher", "timeZone": "UTC"}' > /dev/null
+call PUT http://127.0.0.1:8082/api/v1/schedules/bench-push-oncall '{"name": "Bench push", "timeZone": "UTC",
+  "rotation": {"start": "2026-01-05T09:00:00", "shiftLength": "P7D", "participants": ["bench-p"]}}' > /dev/null
+# One step with the longest deadline, so no page of the run escalates before it is resolved.
+call PUT http://127.0.0.1:8082/api/v1/escalation-policies/bench-push-policy '{"name": "Bench push", "repeat": 0,
+  "steps": [{"targets": [{"type": "SCHEDULE_PRIMARY", "id": "bench-push-oncall"}], "deadline": "PT60M"}]}' > /dev/null
+call PUT http://127.0.0.1:8082/api/v1/services/bench-push '{"name": "Bench push", "criticality": "CRITICAL",
+  "escalationPolicy": "bench-push-policy"}' > /dev/null
+call PUT http://127.0.0.1:8081/api/v1/services/bench-push '{"name": "Bench push", "criticality": "USER_FACING",
+  "urgencyRules": [{"matchers": [{"name": "severity", "op": "=", "value": "critical"}], "urgency": "PAGE",
+  "comment": "every bench alert pages"}]}' > /dev/null
+# notifier-service learns of bench-p from the directory within seconds.
+for _ in $(seq 1 30); do
+  call PUT http://127.0.0.1:8084/api/v1/users/bench-p/contact-methods/push \
+    "{\"type\": \"PUSH\", \"address\": \"$NTFY/tocsin-bench\"}" > /dev/null 2>&1 && break
+  sleep 1
+done
+key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys '{"service": "bench-push", "name": "bench"}' |
+  grep -o '"key":"[^"]*"' | cut -d'"' -f4)
+generator provider --key "$key" --service bench-push "${args[@]}"
