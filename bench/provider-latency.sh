@@ -42,15 +42,18 @@ call PUT http://127.0.0.1:8082/api/v1/escalation-policies/bench-push-policy '{"n
   "steps": [{"targets": [{"type": "SCHEDULE_PRIMARY", "id": "bench-push-oncall"}], "deadline": "PT60M"}]}' > /dev/null
 call PUT http://127.0.0.1:8082/api/v1/services/bench-push '{"name": "Bench push", "criticality": "CRITICAL",
   "escalationPolicy": "bench-push-policy"}' > /dev/null
-call PUT http://127.0.0.1:8081/api/v1/services/bench-push '{"name": "Bench push", "criticality": "USER_FACING",
-  "urgencyRules": [{"matchers": [{"name": "severity", "op": "=", "value": "critical"}], "urgency": "PAGE",
-  "comment": "every bench alert pages"}]}' > /dev/null
-# notifier-service learns of bench-p from the directory within seconds.
-for _ in $(seq 1 30); do
-  call PUT http://127.0.0.1:8084/api/v1/users/bench-p/contact-methods/push \
-    "{\"type\": \"PUSH\", \"address\": \"$NTFY/tocsin-bench\"}" > /dev/null 2>&1 && break
-  sleep 1
-done
-key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys '{"service": "bench-push", "name": "bench"}' |
+# alert-ingest and notifier-service learn of the service and the person from the directory within seconds.
+eventually() {
+  for _ in $(seq 1 30); do "$@" > /dev/null 2>&1 && return 0; sleep 1; done
+  "$@" > /dev/null
+}
+eventually call PUT http://127.0.0.1:8081/api/v1/services/bench-push '{"name": "Bench push",
+  "criticality": "USER_FACING", "urgencyRules": [{"matchers": [{"name": "severity", "op": "=", "value": "critical"}],
+  "urgency": "PAGE", "comment": "every bench alert pages"}]}'
+eventually call PUT http://127.0.0.1:8084/api/v1/users/bench-p/contact-methods/push \
+  "{\"type\": \"PUSH\", \"address\": \"$NTFY/tocsin-bench\"}"
+# The key's own request limit, high enough for the run (the default, 600 a minute, would refuse most).
+key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys \
+  '{"service": "bench-push", "name": "bench", "rateLimitPerMinute": 60000}' |
   grep -o '"key":"[^"]*"' | cut -d'"' -f4)
 generator provider --key "$key" --service bench-push "${args[@]}"

@@ -50,6 +50,7 @@ public final class LoadGenerator {
               --url http://127.0.0.1:8081 --key KEY   alert-ingest and an integration key of --service
               --service bench-push          its policy pages a person whose push topic is on --ntfy-port
               --ntfy-port 18091             where this listens as ntfy (loopback)
+              --bootstrap 127.0.0.1:19092   Kafka, for the time each stage took
               --rate 200 --warmup 10 --duration 60 --settle 60
 
             drain       wait until alert-ingest's consumer group has decided every signal on the topic

@@ -18,11 +18,12 @@ import dev.tocsin.notifier.rules.NotificationRule;
 import dev.tocsin.notifier.rules.NotificationRuleSet;
 import dev.tocsin.notifier.rules.NotificationRules;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +93,10 @@ public class NotifyRequestConsumer implements Redelivery {
 
     // The topic carries one event type; a second makes this a sealed family and a switch over it.
     private Uni<Void> apply(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, NotifyRequested.class, records, this::read,
-                (read, fresh) -> handle(fresh.event(), read));
+        return inbox.consumeBatch(CONSUMER, NotifyRequested.class, records, fresh -> {
+            List<NotifyRequested> requests = fresh.stream().map(Inbox.Fresh::event).toList();
+            return read(requests).chain(read -> handleAll(requests, read));
+        });
     }
 
     /**
@@ -121,69 +124,76 @@ public class NotifyRequestConsumer implements Redelivery {
                 .chain(methods -> NotificationRuleSet.ofUsers(users).map(rules -> new Contacts(methods, rules))));
     }
 
-    private Uni<Void> handle(NotifyRequested request, Read read) {
-        if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
-            // Retrying cannot fix it: the inbox parks it, where an operator sees it.
-            return Uni.createFrom().failure(new IllegalArgumentException(
-                    "a notify request needs requestId, pageId and userId"));
-        }
-        Notification notification = Notification.of(request);
+    /**
+     * Every request of the poll at once: each expands to its deliveries (or to one recorded as
+     * unreachable or not sent), all of them decided and written in a few statements for the poll
+     * (Deliveries.executeAll), and every first attempt armed in one.
+     */
+    private Uni<Void> handleAll(List<NotifyRequested> requests, Read read) {
         Instant now = clock.instant();
-        List<DeliveryTarget> targets = read.contacts().targets(request.userId());
+        List<Deliveries.Command> commands = new ArrayList<>();
+        Map<String, Instant> due = new HashMap<>();
+        for (NotifyRequested request : requests) {
+            if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
+                // Retrying cannot fix it: the inbox narrows the poll down to it and parks it, where an
+                // operator sees it, and applies the rest.
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "a notify request needs requestId, pageId and userId"));
+            }
+            expand(Notification.of(request), read, now, commands, due);
+        }
+        return deliveries.executeAll(commands).chain(decided -> {
+            List<Deadlines.Arm> arms = new ArrayList<>();
+            for (Deliveries.Decided one : decided) {
+                Delivery after = one.state();
+                if (one.events().isEmpty()) {
+                    // This request reached this contact method before; its delivery runs already.
+                    continue;
+                }
+                switch (after.status()) {
+                    case PENDING -> arms.add(new Deadlines.Arm(DeliveryAttempts.KIND, after.id(), due.get(after.id()), "{}"));
+                    case CANCELLED -> LOG.infof("delivery %s to %s not sent: %s", after.id(),
+                            after.notification().userId(), after.cancelReason());
+                    case ABANDONED -> LOG.warnf("cannot notify %s for page %s: %s", after.notification().userId(),
+                            after.notification().pageId(), after.lastError());
+                    default -> {
+                    }
+                }
+            }
+            return deadlines.arm(arms);
+        });
+    }
+
+    /** The commands of one request: one delivery per target, recorded as not sent while its page is closed. */
+    private static void expand(Notification notification, Read read, Instant now, List<Deliveries.Command> commands,
+            Map<String, Instant> due) {
+        List<DeliveryTarget> targets = read.contacts().targets(notification.userId());
         if (targets.isEmpty()) {
             // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
-            return unreachable(notification, now);
+            String id = DeliveryIds.unreachable(notification.requestId(), notification.userId());
+            commands.add(new Deliveries.Command(id, new RecordUnreachable(id, notification,
+                    "no contact method for " + notification.userId(), now)));
+            return;
         }
-        Optional<String> closed = Optional.ofNullable(read.pages().get(request.pageId()))
-                .flatMap(page -> page.closedReasonFor(request.requestedAt()));
-        return Multi.createFrom().iterable(targets).onItem()
-                .transformToUniAndConcatenate(target -> closed.isPresent()
-                        ? notSent(notification, target, closed.get(), now)
-                        : request(notification, target, now))
-                .onItem().ignoreAsUni();
-    }
-
-    private Uni<Void> notSent(Notification notification, DeliveryTarget target, String reason, Instant now) {
-        String id = id(notification, target);
-        return deliveries.execute(id, new RecordNotSent(id, notification, target.contactMethodId(), target.channel(),
-                        target.address(), reason, now))
-                .invoke(decided -> {
-                    if (!decided.events().isEmpty()) {
-                        LOG.infof("delivery %s to %s not sent: %s", id, notification.userId(), reason);
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> request(Notification notification, DeliveryTarget target, Instant now) {
-        String id = id(notification, target);
+        Optional<String> closed = Optional.ofNullable(read.pages().get(notification.pageId()))
+                .flatMap(page -> page.closedReasonFor(notification.requestedAt()));
         // A rule's delay counts from the request, not from when this consumer got to it; a request
         // stamped later than now (clocks apart) counts from now.
         Instant requested = notification.requestedAt();
         Instant from = requested == null || requested.isAfter(now) ? now : requested;
-        Instant due = from.plus(target.delay());
-        return deliveries.execute(id, new RequestDelivery(id, notification, target.contactMethodId(), target.channel(),
-                        target.address(), due, now))
-                // Empty: this request reached this contact method before; its delivery runs already.
-                .chain(decided -> decided.events().isEmpty() ? Uni.createFrom().voidItem()
-                        : deadlines.arm(DeliveryAttempts.KIND, id, due, "{}"));
-    }
-
-    private static String id(Notification notification, DeliveryTarget target) {
-        return DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId(), target.delay());
-    }
-
-    private Uni<Void> unreachable(Notification notification, Instant now) {
-        String reason = "no contact method for " + notification.userId();
-        String id = DeliveryIds.unreachable(notification.requestId(), notification.userId());
-        return deliveries.execute(id, new RecordUnreachable(id, notification, reason, now))
-                .invoke(decided -> {
-                    if (!decided.events().isEmpty()) {
-                        LOG.warnf("cannot notify %s for page %s: %s", notification.userId(), notification.pageId(),
-                                reason);
-                    }
-                })
-                .replaceWithVoid();
+        for (DeliveryTarget target : targets) {
+            String id = DeliveryIds.of(notification.requestId(), notification.userId(), target.contactMethodId(),
+                    target.delay());
+            if (closed.isPresent()) {
+                commands.add(new Deliveries.Command(id, new RecordNotSent(id, notification, target.contactMethodId(),
+                        target.channel(), target.address(), closed.get(), now)));
+            } else {
+                Instant at = from.plus(target.delay());
+                due.put(id, at);
+                commands.add(new Deliveries.Command(id, new RequestDelivery(id, notification, target.contactMethodId(),
+                        target.channel(), target.address(), at, now)));
+            }
+        }
     }
 
     private static boolean blank(String value) {
