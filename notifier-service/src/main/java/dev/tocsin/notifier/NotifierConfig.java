@@ -48,6 +48,31 @@ public interface NotifierConfig {
     /** SMS and voice calls through Twilio. */
     Twilio twilio();
 
+    /** Which provider sends SMS. */
+    Sms sms();
+
+    interface Sms {
+
+        /** {@code twilio}, or {@code http} for an SMS gateway of your own ({@link #http}). */
+        @WithDefault("twilio")
+        String provider();
+
+        /** A generic HTTP SMS gateway: no vendor's API, a small JSON contract of Tocsin's own. */
+        Http http();
+
+        interface Http {
+
+            /** Where each message is POSTed as JSON ({@code to}, {@code text}, {@code id}). */
+            Optional<String> url();
+
+            /** Sent as {@code Authorization: Bearer <token>}. */
+            Optional<String> token();
+
+            /** The HMAC-SHA256 key the gateway signs inbound messages with ({@code POST /webhooks/sms}). */
+            Optional<String> secret();
+        }
+    }
+
     interface Twilio {
 
         /** The account ({@code AC…}); none, and SMS and voice deliveries fail as not configured. */

@@ -43,7 +43,7 @@ class ApiAccessIT {
         // Every operation but the signed links and the providers' webhooks is management API:
         // notifier-service takes no alerts, the person who follows a link from an email or a push
         // holds its signature, and a provider signs what it posts, none of them an API token.
-        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/twilio/sms",
+        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/sms", "POST /webhooks/twilio/sms",
                         "POST /webhooks/twilio/status", "POST /webhooks/twilio/voice", "POST /webhooks/twilio/voice/digits"),
                 walk.intake().stream().map(Object::toString).sorted().toList());
         given().post("/actions/not-a-signed-link").then().statusCode(404);
@@ -53,6 +53,8 @@ class ApiAccessIT {
             given().contentType("application/x-www-form-urlencoded").formParam("Body", "1a").post(webhook).then()
                     .statusCode(403);
         }
+        given().contentType("application/json").body("{\"from\":\"+15550000000\",\"text\":\"1a\"}")
+                .post("/webhooks/sms").then().statusCode(403);
         assertTrue(walk.management().size() >= 6, walk.management().toString());
         // The admin token sent as basic auth is not a bearer token: refused like any other.
         assertEquals(List.of(), walk.managementRefusesEach(null, "Bearer not-a-token", "Basic " + Base64.getEncoder()

@@ -2,7 +2,6 @@ package dev.tocsin.notifier.reply;
 
 import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.ProblemException;
-import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.action.PageActions;
@@ -14,8 +13,6 @@ import dev.tocsin.notifier.delivery.DeliveryCommand.RecordReport;
 import dev.tocsin.notifier.channel.twilio.TwiML;
 import dev.tocsin.notifier.channel.twilio.TwilioSignature;
 import dev.tocsin.notifier.channel.twilio.WebhookUrls;
-import dev.tocsin.notifier.contact.ContactMethod;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -27,38 +24,35 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Twilio's webhooks: a call's script and the key pressed during it ({@link VoiceChannel}), the
- * status of a message or call it took, and the inbound SMS webhook, a person's reply to a page's SMS. No API token: Twilio's signature
- * of the request with the account's auth token is the credential, and a request without a valid
- * one is refused (403) before anything is read. The sender's number names the person (their SMS
- * contact method), their reply code the page, and the reply becomes a command in their name
- * ({@code via sms}). The answer is TwiML: one message back, saying what was done or how to reply.
+ * status of a message or call it took, and an inbound SMS, a person's reply to a page's SMS
+ * ({@link SmsReplies}). No API token: Twilio's signature of the request with the account's auth
+ * token is the credential, and a request without a valid one is refused (403) before anything is
+ * read. The answers are TwiML.
  */
 @Path("/webhooks/twilio")
 public class TwilioWebhooks {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhooks.class);
     static final String SMS_PATH = "/webhooks/twilio/sms";
-    static final String VIA = "sms";
     static final String VOICE = "voice";
     public static final String STATUS_PATH = "/webhooks/twilio/status";
 
     private final NotifierConfig config;
-    private final ReplyCodes codes;
+    private final SmsReplies replies;
     private final PageActions actions;
     private final Deliveries deliveries;
     private final Clock clock;
 
-    TwilioWebhooks(NotifierConfig config, ReplyCodes codes, PageActions actions, Deliveries deliveries, Clock clock) {
+    TwilioWebhooks(NotifierConfig config, SmsReplies replies, PageActions actions, Deliveries deliveries, Clock clock) {
         this.deliveries = deliveries;
         this.clock = clock;
         this.config = config;
-        this.codes = codes;
+        this.replies = replies;
         this.actions = actions;
     }
 
@@ -69,35 +63,7 @@ public class TwilioWebhooks {
     @Produces(MediaType.APPLICATION_XML)
     public Uni<String> sms(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
         requireSigned(SMS_PATH, null, form, signature);
-        String from = form.getFirst("From");
-        Optional<SmsReply> reply = SmsReply.parse(form.getFirst("Body"));
-        return Panache.withSession(() -> ContactMethod.<ContactMethod>list("type = ?1 and address = ?2", Channel.SMS,
-                        from == null ? "" : from))
-                .chain(methods -> {
-                    List<String> people = methods.stream().map(m -> m.userId).distinct().toList();
-                    if (people.size() != 1) {
-                        // Nobody's, or shared by several people: acting in someone's name would be a guess.
-                        return Uni.createFrom().item(TwiML.message(people.isEmpty()
-                                ? "Tocsin does not know this number. Use the links in the email or the app."
-                                : "Several people share this number in Tocsin, so replies cannot tell who acts. "
-                                        + "Use the links in the email or the app."));
-                    }
-                    String person = people.get(0);
-                    if (reply.isEmpty()) {
-                        return Uni.createFrom().item(TwiML.message(help()));
-                    }
-                    return act(person, reply.get());
-                });
-    }
-
-    private Uni<String> act(String person, SmsReply reply) {
-        return codes.page(person, reply.code()).chain(page -> {
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(TwiML.message("No page of yours has code " + reply.code() + ". " + help()));
-            }
-            return actions.send(reply.action(), page.get().pageId(), page.get().alertId(), person, VIA)
-                    .map(ignored -> TwiML.message(reply.action().label() + " sent for page " + page.get().pageId() + "."));
-        });
+        return replies.answer(form.getFirst("From"), form.getFirst("Body")).map(TwiML::message);
     }
 
     /** What a call says: the page of its delivery, read out, and one key gathered. */
@@ -195,10 +161,5 @@ public class TwilioWebhooks {
                     ? "Twilio is not configured here (TOCSIN_TWILIO_AUTH_TOKEN)"
                     : "X-Twilio-Signature is missing or does not match this request");
         }
-    }
-
-    private static String help() {
-        return "Tocsin: each page's SMS gives its code, e.g. 12. " + SmsReply.howTo(12)
-                + " Also: ack 12, res 12, esc 12.";
     }
 }

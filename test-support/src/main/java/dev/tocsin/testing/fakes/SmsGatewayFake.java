@@ -1,0 +1,175 @@
+package dev.tocsin.testing.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A team's own HTTP SMS gateway, as notifier-service's {@code http} SMS provider expects one: it
+ * takes {@code POST /} with {@code Authorization: Bearer <token>} (401 without it, 403 with
+ * another) and a JSON body of {@code to} (E.164), {@code text} (1 to 1,600 characters) and
+ * {@code id} (400 naming what is wrong), and answers {@code 202}. It plays the sending side of a
+ * reply too: posts {@code {"from", "text"}} to the webhook, signed with the shared secret as
+ * {@code X-Tocsin-Timestamp} and {@code X-Tocsin-Signature: sha256=<hex HMAC of "<ts>.<body>">}.
+ */
+public final class SmsGatewayFake implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    /** One message the gateway took. */
+    public record Sent(String to, String text, String id) {
+    }
+
+    private final HttpServer server;
+    private final String token;
+    private final String secret;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    private SmsGatewayFake(HttpServer server, String token, String secret) {
+        this.server = server;
+        this.token = token;
+        this.secret = secret;
+    }
+
+    public static SmsGatewayFake start(String token, String secret) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            SmsGatewayFake fake = new SmsGatewayFake(server, token, secret);
+            server.createContext("/", fake::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake SMS gateway did not start", e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    public List<Sent> sentTo(String to) {
+        return sent.stream().filter(m -> m.to().equals(to)).toList();
+    }
+
+    /** The next {@code times} messages are answered 503, as a gateway whose modem is down. */
+    public void failNext(int times) {
+        failures.set(times);
+    }
+
+    /** Posts a reply from {@code from} to the webhook, signed now; returns the status and the body. */
+    public String[] reply(String webhook, String from, String text) {
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        return replySignedAs(webhook, from, text, timestamp, signature(secret, timestamp, body(from, text)));
+    }
+
+    /** The same reply with a timestamp and signature of the caller's choosing (null: the header is left out). */
+    public String[] replySignedAs(String webhook, String from, String text, String timestamp, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(body(from, text)));
+        if (timestamp != null) {
+            request.header("X-Tocsin-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Tocsin-Signature", signature);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new String[] {String.valueOf(response.statusCode()), response.body()};
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String body(String from, String text) {
+        return JSON.createObjectNode().put("from", from).put("text", text).toString();
+    }
+
+    public static String signature(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null) {
+                answer(exchange, 401, "{\"error\":\"unauthorized\"}");
+                return;
+            }
+            if (!authorization.equals("Bearer " + token)) {
+                answer(exchange, 403, "{\"error\":\"forbidden\"}");
+                return;
+            }
+            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                answer(exchange, 503, "{\"error\":\"modem unavailable\"}");
+                return;
+            }
+            JsonNode message;
+            try {
+                message = JSON.readTree(body);
+            } catch (IOException e) {
+                answer(exchange, 400, "{\"error\":\"body is not JSON\"}");
+                return;
+            }
+            String to = message.path("to").asText("");
+            String text = message.path("text").asText("");
+            String id = message.path("id").asText("");
+            String problem = !E164.matcher(to).matches() ? "to must be an E.164 number"
+                    : text.isEmpty() || text.length() > 1600 ? "text must be 1 to 1600 characters"
+                    : id.isBlank() ? "id is required" : null;
+            if (problem != null) {
+                answer(exchange, 400, JSON.createObjectNode().put("error", problem).toString());
+                return;
+            }
+            sent.add(new Sent(to, text, id));
+            answer(exchange, 202, "{\"queued\":true}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
