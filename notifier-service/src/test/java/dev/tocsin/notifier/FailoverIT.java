@@ -11,14 +11,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.notify.NotifyRequested;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
@@ -32,13 +30,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,35 +46,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TwilioTestResource.class, restrictToAnnotatedClass = false)
 class FailoverIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
-    private static KafkaProducer<String, String> producer;
-    private static NotificationsTopic notifications;
+    private static final Duration BOUND = EscalationEvents.BOUND;
 
     private final TwilioFake twilio = TwilioTestResource.server();
     private final SmtpServer smtp = SmtpTestResource.server();
 
     @Inject
     TestClock clock;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @ConfigProperty(name = "tocsin.notifier.public-url")
     String publicUrl;
-
-    @BeforeEach
-    void connect() {
-        if (producer == null) {
-            producer = Infrastructure.producer();
-            notifications = new NotificationsTopic(bootstrapServers);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-            notifications.close();
-        }
-    }
 
     @Test
     void aProviderThatIsDownHandsThePageToTheNextMethodAtOnce() {
@@ -93,7 +66,7 @@ class FailoverIT {
         send(request);
 
         // The SMS waits for its retry; the email, due in ten minutes, goes now.
-        DeliveryFailed failed = awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
+        DeliveryFailed failed = EscalationEvents.awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(Channel.SMS, failed.channel());
         Mailbox.awaitOne(smtp, sam + "@example.com");
         assertEquals(0, twilio.messagesTo(phone).size());
@@ -105,7 +78,7 @@ class FailoverIT {
         String phone = smsAndEmail(tess);
         NotifyRequested request = request(tess);
         send(request);
-        DeliveryQueued emailQueued = awaitEvent(DeliveryQueued.class,
+        DeliveryQueued emailQueued = EscalationEvents.awaitEvent(DeliveryQueued.class,
                 e -> e.requestId().equals(request.requestId()) && e.channel() == Channel.EMAIL);
         assertEquals(request.requestedAt().plus(Duration.ofMinutes(10)), emailQueued.dueAt());
         Created sms = await("the SMS").atMost(BOUND).until(() -> twilio.messagesTo(phone), m -> m.size() == 1).get(0);
@@ -113,7 +86,7 @@ class FailoverIT {
         assertEquals(200, twilio.report(sms, "undelivered", publicUrl, base()).status());
 
         Mailbox.awaitOne(smtp, tess + "@example.com");
-        DeliveryFailed undelivered = awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
+        DeliveryFailed undelivered = EscalationEvents.awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
         assertEquals("undelivered: SMS undelivered (Twilio error 30003)", undelivered.error());
         given().header("Authorization", VIEWER).queryParam("pageId", request.pageId()).get("/api/v1/deliveries").then()
                 .body("findAll { it.channel == 'SMS' }.status", equalTo(List.of("UNDELIVERED")));
@@ -127,7 +100,7 @@ class FailoverIT {
                 .get(0);
         twilio.report(delivered, "sent", publicUrl, base());
         twilio.report(delivered, "delivered", publicUrl, base());
-        assertEquals(Channel.SMS, awaitEvent(DeliveryDelivered.class,
+        assertEquals(Channel.SMS, EscalationEvents.awaitEvent(DeliveryDelivered.class,
                 e -> e.requestId().equals(other.requestId())).channel());
         assertTrue(Mailbox.to(smtp, uma + "@example.com").isEmpty());
         // Unsigned: refused.
@@ -176,15 +149,6 @@ class FailoverIT {
     }
 
     private void send(IntegrationEvent event) {
-        try {
-            producer.send(CloudEventRecords.toRecord(event, "/tocsin/escalation-service", clock.instant())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <E extends IntegrationEvent> E awaitEvent(Class<E> type, Predicate<E> matching) {
-        return await(type.getSimpleName()).atMost(BOUND).until(() -> notifications.find(type, matching),
-                Optional::isPresent).orElseThrow();
+        EscalationEvents.send(event, clock.instant());
     }
 }

@@ -14,14 +14,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageOpened;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpServer;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
@@ -34,9 +32,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,9 +46,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = NtfyTestResource.class, restrictToAnnotatedClass = false)
 class NotificationRulesIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final String ESCALATION = "/tocsin/escalation-service";
-    private static KafkaProducer<String, String> producer;
+    private static final Duration BOUND = EscalationEvents.BOUND;
 
     private final NtfyFake ntfy = NtfyTestResource.server();
     private final SmtpServer smtp = SmtpTestResource.server();
@@ -62,20 +55,6 @@ class NotificationRulesIT {
     TestClock clock;
     @Inject
     DeadlineEngine engine;
-
-    @BeforeEach
-    void connect() {
-        if (producer == null) {
-            producer = Infrastructure.producer();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-        }
-    }
 
     @Test
     void aLaterRuleIsSentOnceItsDelayPassedAndNeverAfterTheAcknowledgement() {
@@ -200,10 +179,6 @@ class NotificationRulesIT {
     }
 
     private void send(IntegrationEvent event) {
-        try {
-            producer.send(CloudEventRecords.toRecord(event, ESCALATION, clock.instant())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EscalationEvents.send(event, clock.instant());
     }
 }

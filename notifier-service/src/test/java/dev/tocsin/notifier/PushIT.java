@@ -12,14 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.events.notify.NotifyRequested;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.fakes.NtfyFake;
@@ -28,14 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,9 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = NtfyTestResource.class, restrictToAnnotatedClass = false)
 class PushIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
-    private static KafkaProducer<String, String> producer;
-    private static NotificationsTopic notifications;
+    private static final Duration BOUND = EscalationEvents.BOUND;
 
     private final NtfyFake ntfy = NtfyTestResource.server();
 
@@ -60,24 +49,6 @@ class PushIT {
     TestClock clock;
     @Inject
     DeadlineEngine engine;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @BeforeEach
-    void connect() {
-        if (producer == null) {
-            producer = Infrastructure.producer();
-            notifications = new NotificationsTopic(bootstrapServers);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-            notifications.close();
-        }
-    }
 
     @Test
     void aPageReachesThePersonsTopicOnceAsUrgent() {
@@ -99,7 +70,7 @@ class PushIT {
         assertEquals("Acknowledge", message.path("actions").path(0).path("label").asText());
         assertEquals("POST", message.path("actions").path(0).path("method").asText());
         assertTrue(message.path("actions").path(0).path("url").asText().contains("/actions/"), message.toString());
-        DeliverySent sent = awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
+        DeliverySent sent = EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(Channel.PUSH, sent.channel());
         assertEquals(1, sent.attempt());
 
@@ -126,12 +97,12 @@ class PushIT {
 
         send(request);
 
-        DeliveryFailed failed = awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
+        DeliveryFailed failed = EscalationEvents.awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
         assertTrue(failed.error().startsWith("ntfy answered 500"), failed.error());
         assertEquals(clock.instant().plus(Duration.ofSeconds(30)), failed.nextAttemptAt());
         clock.advance(Duration.ofSeconds(30));
         engine.wake();
-        DeliverySent sent = awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
+        DeliverySent sent = EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(2, sent.attempt());
         assertEquals(1, ntfy.publishedTo(topic).size());
     }
@@ -158,16 +129,7 @@ class PushIT {
                 "Checkout error rate 12%", "critical", Map.of("alertname", "HighErrorRate"), clock.instant());
     }
 
-    private void send(NotifyRequested request) {
-        try {
-            producer.send(CloudEventRecords.toRecord(request, "/tocsin/escalation-service", clock.instant())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <E extends IntegrationEvent> E awaitEvent(Class<E> type, Predicate<E> matching) {
-        return await(type.getSimpleName()).atMost(BOUND).until(() -> notifications.find(type, matching),
-                Optional::isPresent).orElseThrow();
+    private void send(IntegrationEvent event) {
+        EscalationEvents.send(event, clock.instant());
     }
 }

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
+import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.EscalatePage;
@@ -31,15 +31,10 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +49,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TwilioTestResource.class, restrictToAnnotatedClass = false)
 class SmsIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = EscalationEvents.BOUND;
     private static final Pattern CODE = Pattern.compile("Reply (\\d+)a to acknowledge");
-    private static KafkaProducer<String, String> producer;
-    private static NotificationsTopic notifications;
-    private static TopicReader commands;
+    private static final TopicReader COMMANDS = new TopicReader(Infrastructure.kafkaBootstrapServers(),
+            Topics.PAGE_COMMANDS);
 
     private final TwilioFake twilio = TwilioTestResource.server();
 
@@ -66,28 +60,8 @@ class SmsIT {
     TestClock clock;
     @Inject
     DeadlineEngine engine;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @ConfigProperty(name = "tocsin.notifier.public-url")
     String publicUrl;
-
-    @BeforeEach
-    void connect() {
-        if (producer == null) {
-            producer = Infrastructure.producer();
-            notifications = new NotificationsTopic(bootstrapServers);
-            commands = new TopicReader(bootstrapServers, Topics.PAGE_COMMANDS);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-            notifications.close();
-            commands.close();
-        }
-    }
 
     @Test
     void aReplySignedByTwilioActsOnThePageInThePersonsName() {
@@ -101,7 +75,7 @@ class SmsIT {
         assertTrue(body.startsWith("[Tocsin] CRITICAL checkout: Checkout error rate 12%"), body);
         assertEquals(TwilioTestResource.NUMBER, twilio.messagesTo(phone).get(0).params().get("From"));
         int code = code(body);
-        awaitEvent(DeliverySent.class, e -> e.requestId().equals(first.requestId()));
+        EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(first.requestId()));
 
         // A second page gets the next code; both pages stay reachable by their own.
         NotifyRequested second = request(nina);
@@ -144,7 +118,7 @@ class SmsIT {
         assertEquals(403, twilio.sendSms("https://elsewhere.example.com/webhooks/twilio/sms", reachAt(), phone, ack)
                 .status());
         await("no command for the refused replies").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> commands.all(AcknowledgePage.class, c -> request.pageId().equals(c.pageId())).isEmpty());
+                .until(() -> COMMANDS.all(AcknowledgePage.class, c -> request.pageId().equals(c.pageId())).isEmpty());
 
         // Signed, but not a reply Tocsin reads, or a code that is nobody's page: help, and nothing sent.
         assertTrue(reply(phone, "what is this?").body().contains("Reply 12a to acknowledge"));
@@ -161,11 +135,11 @@ class SmsIT {
 
         send(request);
 
-        DeliveryFailed failed = awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
+        DeliveryFailed failed = EscalationEvents.awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
         assertTrue(failed.error().startsWith("Twilio answered 500"), failed.error());
         clock.advance(Duration.ofSeconds(30));
         engine.wake();
-        DeliverySent sent = awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
+        DeliverySent sent = EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(request.requestId()));
         assertEquals(2, sent.attempt());
         assertEquals(1, twilio.messagesTo(phone).size());
     }
@@ -206,7 +180,7 @@ class SmsIT {
     }
 
     private <C extends PageCommand> C command(Class<C> type, String pageId) {
-        return commands.await(type, c -> pageId.equals(c.pageId()), BOUND);
+        return COMMANDS.await(type, c -> pageId.equals(c.pageId()), BOUND);
     }
 
     private <C extends PageCommand> C command(Class<C> type, WebhookAnswer answer, String pageId) {
@@ -219,16 +193,7 @@ class SmsIT {
                 "Checkout error rate 12%", "critical", Map.of("alertname", "HighErrorRate"), clock.instant());
     }
 
-    private void send(NotifyRequested request) {
-        try {
-            producer.send(CloudEventRecords.toRecord(request, "/tocsin/escalation-service", clock.instant())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <E extends dev.tocsin.events.IntegrationEvent> E awaitEvent(Class<E> type, Predicate<E> matching) {
-        return await(type.getSimpleName()).atMost(BOUND).until(() -> notifications.find(type, matching),
-                Optional::isPresent).orElseThrow();
+    private void send(IntegrationEvent event) {
+        EscalationEvents.send(event, clock.instant());
     }
 }
