@@ -146,7 +146,7 @@ class NotifierIT {
         send(request);
 
         DeliveryFailed failed = awaitEvent(DeliveryFailed.class, e -> e.requestId().equals(request.requestId()));
-        assertEquals("no contact method for " + nobody, failed.error());
+        assertEquals("no verified contact method for " + nobody, failed.error());
         assertNull(failed.nextAttemptAt());
         assertEquals(0, failed.attempt());
         assertEquals(request.pageId(), failed.pageId());
@@ -154,7 +154,7 @@ class NotifierIT {
                 .queryParam("userId", nobody).get("/api/v1/deliveries").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].status", equalTo("ABANDONED"))
-                .body("[0].lastError", equalTo("no contact method for " + nobody));
+                .body("[0].lastError", equalTo("no verified contact method for " + nobody));
     }
 
     @Test

@@ -50,7 +50,8 @@ public class ActionLinks {
     /** Each action's link for the notification, in the order shown; none when no key is configured. */
     public Map<PageAction, String> links(Notification notification) {
         Map<PageAction, String> links = new LinkedHashMap<>();
-        if (key.isEmpty()) {
+        // A notice about no page (a shift handoff, a verification code) has nothing to act on.
+        if (key.isEmpty() || notification.alertId() == null) {
             return links;
         }
         Instant expires = clock.instant().plus(config.ttl());

@@ -40,6 +40,16 @@ public class ContactMethod extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Whether pages may use it: set by the admin, or confirmed with the code sent through it. */
+    public boolean verified;
+    /** The SHA-256 of the code sent to verify it, while one is outstanding. */
+    @Column(name = "verification_code")
+    public String verificationCode;
+    @Column(name = "verification_expires_at")
+    public Instant verificationExpiresAt;
+    /** Wrong codes tried against the outstanding one. */
+    @Column(name = "verification_attempts")
+    public int verificationAttempts;
 
     /** A person's contact methods in a stable order. */
     public static Uni<List<ContactMethod>> ofUser(String userId) {
@@ -66,17 +76,24 @@ public class ContactMethod extends PanacheEntityBase {
         return findById(new Key(userId, id));
     }
 
-    /** What {@link #put} left: the stored method, and whether it was new. */
-    public record Put(ContactMethod method, boolean created) {
+    /**
+     * What {@link #put} left: the stored method, whether it was new, and the verification code to
+     * send through it (null when none is needed).
+     */
+    public record Put(ContactMethod method, boolean created, String code) {
     }
 
     /**
      * Creates or replaces the person's contact method {@code id}, its address already checked
-     * ({@code Addresses}); must run inside {@code Panache.withTransaction}.
+     * ({@code Addresses}); must run inside {@code Panache.withTransaction}. A phone number (SMS,
+     * VOICE) the person sets themself is verified only if it was before with the same type and
+     * address, and otherwise gets a new code to confirm; one the deployment's admin sets
+     * ({@code trusted}) is verified, as are email addresses and push topics.
      */
-    public static Uni<Put> put(String userId, String id, Channel type, String address, Instant at) {
+    public static Uni<Put> put(String userId, String id, Channel type, String address, Instant at, boolean trusted) {
         return find(userId, id).chain(existing -> {
             ContactMethod method = existing == null ? new ContactMethod() : existing;
+            boolean same = existing != null && existing.type == type && existing.address.equals(address);
             method.userId = userId;
             method.id = id;
             method.type = type;
@@ -85,8 +102,32 @@ public class ContactMethod extends PanacheEntityBase {
             if (existing == null) {
                 method.createdAt = at;
             }
-            return method.<ContactMethod>persist().map(saved -> new Put(saved, existing == null));
+            String code = null;
+            if (trusted || (type != Channel.SMS && type != Channel.VOICE)) {
+                method.verified = true;
+                method.clearCode();
+            } else if (!same || !existing.verified) {
+                code = method.newCode(at);
+            }
+            String sent = code;
+            return method.<ContactMethod>persist().map(saved -> new Put(saved, existing == null, sent));
         });
+    }
+
+    /** Makes it unverified with a new code, valid for {@link Verification#TTL}; returns the code. */
+    public String newCode(Instant at) {
+        String code = Verification.newCode();
+        verified = false;
+        verificationCode = Verification.hash(userId, id, code);
+        verificationExpiresAt = at.plus(Verification.TTL);
+        verificationAttempts = 0;
+        return code;
+    }
+
+    public void clearCode() {
+        verificationCode = null;
+        verificationExpiresAt = null;
+        verificationAttempts = 0;
     }
 
     /** The composite primary key: a contact method's id is unique per person. */

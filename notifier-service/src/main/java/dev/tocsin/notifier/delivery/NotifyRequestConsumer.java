@@ -69,9 +69,10 @@ public class NotifyRequestConsumer implements Redelivery {
     /** The poll's people's contact methods and the notification rules of those who set any. */
     private record Contacts(Map<String, List<ContactMethod>> methods, Map<String, List<NotificationRule>> rules) {
 
+        /** Only verified methods are paged: a method the person added and has not confirmed reaches nobody yet. */
         List<DeliveryTarget> targets(String userId) {
-            return NotificationRules.expand(methods.getOrDefault(userId, List.of()),
-                    Optional.ofNullable(rules.get(userId)));
+            return NotificationRules.expand(methods.getOrDefault(userId, List.of()).stream().filter(m -> m.verified)
+                    .toList(), Optional.ofNullable(rules.get(userId)));
         }
     }
 
@@ -172,7 +173,7 @@ public class NotifyRequestConsumer implements Redelivery {
             // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
             String id = DeliveryIds.unreachable(notification.requestId(), notification.userId());
             commands.add(new Deliveries.Command(id, new RecordUnreachable(id, notification,
-                    "no contact method for " + notification.userId(), now)));
+                    "no verified contact method for " + notification.userId(), now)));
             return;
         }
         Optional<String> closed = Optional.ofNullable(read.pages().get(notification.pageId()))

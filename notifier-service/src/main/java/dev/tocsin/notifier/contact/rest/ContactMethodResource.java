@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import dev.tocsin.notifier.contact.Addresses;
 import dev.tocsin.notifier.contact.ContactMethod;
+import dev.tocsin.notifier.contact.Verification;
 import dev.tocsin.notifier.rules.NotificationRuleSet;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,8 +53,11 @@ public class ContactMethodResource {
     private final SecurityIdentity identity;
     private final DirectoryReferences directory;
     private final NotifierConfig config;
+    private final Verification verification;
 
-    ContactMethodResource(Clock clock, SecurityIdentity identity, DirectoryReferences directory, NotifierConfig config) {
+    ContactMethodResource(Clock clock, SecurityIdentity identity, DirectoryReferences directory, NotifierConfig config,
+            Verification verification) {
+        this.verification = verification;
         this.config = config;
         this.clock = clock;
         this.identity = identity;
@@ -81,10 +86,74 @@ public class ContactMethodResource {
     }
 
     private Uni<Response> save(String userId, String id, ContactMethodRequest body, String address) {
-        return Panache.withTransaction(() -> ContactMethod.put(userId, id, body.type(), address, clock.instant())
-                .call(PanacheAudit::write))
+        boolean trusted = TeamAccess.deploymentWide(identity) && identity.getRoles().contains(Roles.ADMIN);
+        return Panache.withTransaction(() -> ContactMethod.put(userId, id, body.type(), address, clock.instant(),
+                        trusted).call(PanacheAudit::write))
+                .call(put -> put.code() == null ? Uni.createFrom().voidItem() : verification.send(put.method(), put.code()))
                 .map(put -> Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(ContactMethodView.of(put.method())).build());
+    }
+
+    /**
+     * Confirms the method with the code sent through it (200, {@code verified}); 400 for a wrong
+     * code, 410 once it expired or after five wrong tries (ask for a new one).
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
+    @POST
+    @Path("/{id}/verification")
+    public Uni<ContactMethodView> verify(@PathParam("userId") String userId, @PathParam("id") String id,
+            @Valid @NotNull VerificationRequest body) {
+        TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
+        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
+            if (method == null) {
+                throw ProblemException.notFound("contact method " + id + " of " + userId);
+            }
+            if (method.verified) {
+                return Uni.createFrom().item(new Verified(method, null));
+            }
+            if (method.verificationCode == null || clock.instant().isAfter(method.verificationExpiresAt)
+                    || method.verificationAttempts >= Verification.MAX_ATTEMPTS) {
+                return Uni.createFrom().item(new Verified(method, new ProblemException(410, "Gone",
+                        "the code for " + id + " expired or was tried too often; POST .../verification/code sends a new one")));
+            }
+            if (!Verification.matches(method, body.code())) {
+                method.verificationAttempts++;
+                return method.persist().replaceWith(new Verified(method, ProblemException.badRequest("code",
+                        "does not match the code sent to " + id)));
+            }
+            method.verified = true;
+            method.clearCode();
+            method.updatedAt = clock.instant();
+            return method.persist().call(PanacheAudit::write).replaceWith(new Verified(method, null));
+        })).map(verified -> {
+            // A wrong try is counted even though the answer is a refusal: the count must commit.
+            if (verified.refusal() != null) {
+                throw verified.refusal();
+            }
+            return ContactMethodView.of(verified.method());
+        });
+    }
+
+    private record Verified(ContactMethod method, ProblemException refusal) {
+    }
+
+    /** Sends a new code through the method (202), replacing the one outstanding. */
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER})
+    @POST
+    @Path("/{id}/verification/code")
+    public Uni<Response> sendCode(@PathParam("userId") String userId, @PathParam("id") String id) {
+        TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
+        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
+            if (method == null) {
+                throw ProblemException.notFound("contact method " + id + " of " + userId);
+            }
+            if (method.verified) {
+                throw new ProblemException(409, "Conflict", "contact method " + id + " is verified already");
+            }
+            String code = method.newCode(clock.instant());
+            return method.persist().call(PanacheAudit::write).map(saved -> new ContactMethod.Put(method, false, code));
+        })).call(put -> verification.send(put.method(), put.code()))
+                .map(put -> Response.accepted(ContactMethodView.of(put.method())).build());
     }
 
     /** The person's contact methods in id order, paged. */

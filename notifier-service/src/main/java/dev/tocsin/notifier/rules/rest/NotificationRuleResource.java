@@ -51,14 +51,15 @@ public class NotificationRuleResource {
         this.identity = identity;
     }
 
-    /** The rules that apply to the person: their own, or the defaults for their contact methods. */
+    /** The rules that apply to the person: their own, or the defaults for their verified contact methods. */
     @RolesAllowed(Roles.VIEWER)
     @GET
     public Uni<NotificationRulesView> get(@PathParam("userId") String userId) {
         Addresses.checkId("userId", userId);
         return Panache.withSession(() -> ContactMethod.ofUser(userId).chain(methods -> NotificationRuleSet.of(userId)
                 .map(set -> set == null
-                        ? NotificationRulesView.of(userId, true, NotificationRules.defaultRules(methods), methods)
+                        ? NotificationRulesView.of(userId, true, NotificationRules.defaultRules(methods.stream()
+                                .filter(m -> m.verified).toList()), methods)
                         : NotificationRulesView.of(userId, false, set.rules(), methods))));
     }
 
