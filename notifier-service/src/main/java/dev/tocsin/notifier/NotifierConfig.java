@@ -48,6 +48,22 @@ public interface NotifierConfig {
     /** SMS and voice calls through Twilio. */
     Twilio twilio();
 
+    /** Slack: a bot that posts pages with buttons, and the signing secret its interactions are checked with. */
+    Slack slack();
+
+    interface Slack {
+
+        /** The bot's token ({@code xoxb-…}), with the {@code chat:write} scope. */
+        Optional<String> botToken();
+
+        /** The app's signing secret: Slack signs every interaction with it. */
+        Optional<String> signingSecret();
+
+        /** Slack's Web API; tests and the local stack point it at a fake. */
+        @WithDefault("https://slack.com/api")
+        String apiUrl();
+    }
+
     /** Which provider sends SMS. */
     Sms sms();
 

@@ -43,7 +43,8 @@ class ApiAccessIT {
         // Every operation but the signed links and the providers' webhooks is management API:
         // notifier-service takes no alerts, the person who follows a link from an email or a push
         // holds its signature, and a provider signs what it posts, none of them an API token.
-        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/sms", "POST /webhooks/twilio/sms",
+        assertEquals(List.of("GET /actions/{token}", "POST /actions/{token}", "POST /webhooks/slack/interactions", "POST /webhooks/sms",
+                        "POST /webhooks/twilio/sms",
                         "POST /webhooks/twilio/status", "POST /webhooks/twilio/voice", "POST /webhooks/twilio/voice/digits"),
                 walk.intake().stream().map(Object::toString).sorted().toList());
         given().post("/actions/not-a-signed-link").then().statusCode(404);
@@ -55,6 +56,8 @@ class ApiAccessIT {
         }
         given().contentType("application/json").body("{\"from\":\"+15550000000\",\"text\":\"1a\"}")
                 .post("/webhooks/sms").then().statusCode(403);
+        given().contentType("application/x-www-form-urlencoded").formParam("payload", "{}")
+                .post("/webhooks/slack/interactions").then().statusCode(403);
         assertTrue(walk.management().size() >= 6, walk.management().toString());
         // The admin token sent as basic auth is not a bearer token: refused like any other.
         assertEquals(List.of(), walk.managementRefusesEach(null, "Bearer not-a-token", "Basic " + Base64.getEncoder()
@@ -64,10 +67,12 @@ class ApiAccessIT {
     @Test
     void viewersAndRespondersReadButChangeNothing() {
         AccessWalk walk = AccessWalk.of(base);
-        // A responder changes only a person's own contact methods and rules; the endpoints refuse
+        // A responder changes (and verifies) only a person's own contact methods and rules; the endpoints refuse
         // anyone else's with 403.
         assertEquals(List.of(), walk.lowerRoleBounds(Set.of("PUT /api/v1/users/{userId}/contact-methods/{id}",
                 "DELETE /api/v1/users/{userId}/contact-methods/{id}", "PUT /api/v1/users/{userId}/notification-rules",
+                "POST /api/v1/users/{userId}/contact-methods/{id}/verification",
+                "POST /api/v1/users/{userId}/contact-methods/{id}/verification/code",
                 "DELETE /api/v1/users/{userId}/notification-rules")));
     }
 

@@ -16,6 +16,9 @@ public final class Addresses {
     /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
+    /** Slack's ids: a member (U, W) for a direct message, a channel (C, G) or a direct message channel (D). */
+    private static final Pattern SLACK = Pattern.compile("[UWCGD][A-Z0-9]{8,20}");
+
     /** Ids in paths: letters, digits and {@code . _ @ : -}, as user ids from other services may hold. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
 
@@ -33,6 +36,7 @@ public final class Addresses {
             case EMAIL -> email(address);
             case PUSH -> push(address, pushServers);
             case SMS, VOICE -> phone(address);
+            case SLACK -> slack(address);
         };
     }
 
@@ -42,6 +46,15 @@ public final class Addresses {
             throw ProblemException.badRequest("address", problem);
         }
         return address.strip();
+    }
+
+    private static String slack(String address) {
+        String id = address.strip();
+        if (!SLACK.matcher(id).matches()) {
+            throw ProblemException.badRequest("address", "'" + id + "' is not a Slack member or channel id, e.g. U024BE7LH"
+                    + " or C024BE91L (a name like #ops is not one: names change, ids do not)");
+        }
+        return id;
     }
 
     private static String phone(String address) {

@@ -13,19 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 
 /**
  * The HTTP SMS gateway's inbound webhook: a person's reply, {@code {"from": "+1555…", "text":
@@ -38,8 +27,6 @@ import org.jboss.logging.Logger;
 @Path("/webhooks/sms")
 public class SmsGatewayWebhook {
 
-    private static final Logger LOG = Logger.getLogger(SmsGatewayWebhook.class);
-    static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final NotifierConfig config;
     private final SmsReplies replies;
@@ -59,7 +46,9 @@ public class SmsGatewayWebhook {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, String>> reply(@HeaderParam("X-Tocsin-Timestamp") String timestamp,
             @HeaderParam("X-Tocsin-Signature") String signature, String body) {
-        requireSigned(timestamp, signature, body);
+        SignedWebhook.require(config.sms().http().secret().map(secret -> "sha256=" + SignedWebhook.hmac(secret,
+                        timestamp + "." + (body == null ? "" : body))), timestamp, signature, clock, "the SMS gateway",
+                "TOCSIN_SMS_GATEWAY_SECRET", "X-Tocsin-Timestamp", "X-Tocsin-Signature");
         JsonNode message;
         try {
             message = json.readTree(body);
@@ -73,38 +62,5 @@ public class SmsGatewayWebhook {
                 .map(text -> Map.of("reply", text));
     }
 
-    /** The signature of a body at a timestamp, as the gateway computes it. */
-    static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
-    }
 
-    private void requireSigned(String timestamp, String signature, String body) {
-        Optional<String> secret = config.sms().http().secret();
-        String problem = secret.isEmpty() ? "the SMS gateway's secret is not configured here (TOCSIN_SMS_GATEWAY_SECRET)"
-                : timestamp == null || signature == null ? "X-Tocsin-Timestamp and X-Tocsin-Signature are required"
-                : !fresh(timestamp) ? "X-Tocsin-Timestamp is more than five minutes from now"
-                : !MessageDigest.isEqual(sign(secret.get(), timestamp, body == null ? "" : body)
-                        .getBytes(StandardCharsets.UTF_8), signature.strip().getBytes(StandardCharsets.UTF_8))
-                ? "X-Tocsin-Signature does not match this request" : null;
-        if (problem != null) {
-            LOG.warnf("refused an inbound SMS: %s", problem);
-            throw new ProblemException(403, "Forbidden", problem);
-        }
-    }
-
-    private boolean fresh(String timestamp) {
-        try {
-            Instant at = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
-            return Duration.between(at, clock.instant()).abs().compareTo(TOLERANCE) <= 0;
-        } catch (NumberFormatException | DateTimeException e) {
-            return false;
-        }
-    }
 }

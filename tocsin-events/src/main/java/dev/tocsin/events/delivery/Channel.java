@@ -5,5 +5,7 @@ public enum Channel {
     EMAIL,
     SMS,
     VOICE,
-    PUSH
+    PUSH,
+    /** A Slack message from Tocsin's bot, to a person (a member id) or a channel. */
+    SLACK
 }

@@ -22,6 +22,7 @@ final class Words {
             case SMS -> "SMS";
             case VOICE -> "Voice call";
             case PUSH -> "Push notification";
+            case SLACK -> "Slack message";
         };
     }
 

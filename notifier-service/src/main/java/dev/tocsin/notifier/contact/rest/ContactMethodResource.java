@@ -29,15 +29,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A person's contact methods, which their notification rules name (see {@code NotificationRules}). The person changes their own with their token (a responder's role in
@@ -102,7 +106,11 @@ public class ContactMethodResource {
     @POST
     @Path("/{id}/verification")
     public Uni<ContactMethodView> verify(@PathParam("userId") String userId, @PathParam("id") String id,
-            @Valid @NotNull VerificationRequest body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Valid @NotNull VerificationRequest body) {
+        // Read as JSON even without a content type; a code is taken only when it was sent as JSON.
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)) {
+            throw new NotSupportedException();
+        }
         TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
         return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
             if (method == null) {
@@ -142,11 +150,12 @@ public class ContactMethodResource {
     @POST
     @Path("/{id}/verification/code")
     public Uni<Response> sendCode(@PathParam("userId") String userId, @PathParam("id") String id) {
-        TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
         return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
             if (method == null) {
                 throw ProblemException.notFound("contact method " + id + " of " + userId);
             }
+            // Whether it exists is no secret (viewers list them); whose it is decides who asks for a code.
+            TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
             if (method.verified) {
                 throw new ProblemException(409, "Conflict", "contact method " + id + " is verified already");
             }

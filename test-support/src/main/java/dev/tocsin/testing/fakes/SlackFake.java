@@ -1,0 +1,202 @@
+package dev.tocsin.testing.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A local Slack for tests: the Web API's {@code chat.postMessage}, checked as Slack checks it, and
+ * Slack's side of interactivity (a member clicking a button, posted signed to the app's request
+ * URL as Slack does).
+ *
+ * <p>{@code POST /chat.postMessage} needs {@code Authorization: Bearer <bot token>}; Slack answers
+ * HTTP 200 either way, with {@code {"ok": false, "error": "not_authed"}} without a token,
+ * {@code invalid_auth} with another, {@code channel_not_found} without a channel,
+ * {@code no_text} without text or blocks, {@code invalid_blocks} for blocks that are not a list of
+ * typed blocks (buttons need an {@code action_id} and a text), and {@code {"ok": true, "ts": …}}
+ * when it posted.
+ */
+public final class SlackFake implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final String botToken;
+    private final String signingSecret;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+
+    private SlackFake(HttpServer server, String botToken, String signingSecret) {
+        this.server = server;
+        this.botToken = botToken;
+        this.signingSecret = signingSecret;
+    }
+
+    public static SlackFake start(String botToken, String signingSecret) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            SlackFake fake = new SlackFake(server, botToken, signingSecret);
+            server.createContext("/", fake::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake Slack did not start", e);
+        }
+    }
+
+    /** The Web API's base URL, as {@code tocsin.notifier.slack.api-url} names it. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The messages posted to one channel or member, in arrival order. */
+    public List<JsonNode> postedTo(String channel) {
+        return posted.stream().filter(m -> m.path("channel").asText().equals(channel)).toList();
+    }
+
+    /**
+     * A member clicking a button of a message: Slack's {@code block_actions} payload, form-encoded as
+     * {@code payload=<json>}, signed with the signing secret ({@code X-Slack-Signature} over
+     * {@code v0:<timestamp>:<body>}). Returns the status and the body of the app's answer.
+     */
+    public String[] click(String requestUrl, String member, JsonNode button) {
+        String body = interaction(member, button);
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        return post(requestUrl, body, timestamp, signature(signingSecret, timestamp, body));
+    }
+
+    /** The same click, with a timestamp and a signature of the caller's choosing (null: the header is left out). */
+    public String[] clickSignedAs(String requestUrl, String member, JsonNode button, String timestamp, String signature) {
+        return post(requestUrl, interaction(member, button), timestamp, signature);
+    }
+
+    public static String interaction(String member, JsonNode button) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
+        payload.putObject("user").put("id", member);
+        payload.putArray("actions").addObject().put("action_id", button.path("action_id").asText())
+                .put("value", button.path("value").asText()).put("type", "button");
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    public static String signature(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String[] post(String url, String body, String timestamp, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new String[] {String.valueOf(response.statusCode()), response.body()};
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!exchange.getRequestURI().getPath().equals("/chat.postMessage")) {
+                answer(exchange, 404, "{\"ok\":false,\"error\":\"unknown_method\"}");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null) {
+                answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
+                return;
+            }
+            if (!authorization.equals("Bearer " + botToken)) {
+                answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+                return;
+            }
+            JsonNode message;
+            try {
+                message = JSON.readTree(body);
+            } catch (IOException e) {
+                answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_json\"}");
+                return;
+            }
+            String error = message.path("channel").asText("").isBlank() ? "channel_not_found"
+                    : message.path("text").asText("").isBlank() && !message.has("blocks") ? "no_text"
+                    : message.has("blocks") && !validBlocks(message.get("blocks")) ? "invalid_blocks" : null;
+            if (error != null) {
+                answer(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
+                return;
+            }
+            posted.add(message);
+            answer(exchange, 200, JSON.createObjectNode().put("ok", true).put("channel", message.path("channel").asText())
+                    .put("ts", System.currentTimeMillis() / 1000.0 + "").toString());
+        }
+    }
+
+    private static boolean validBlocks(JsonNode blocks) {
+        if (!blocks.isArray() || blocks.size() > 50) {
+            return false;
+        }
+        for (JsonNode block : blocks) {
+            String type = block.path("type").asText("");
+            if (type.equals("actions")) {
+                for (JsonNode element : block.path("elements")) {
+                    if (!element.path("type").asText().equals("button") || element.path("action_id").asText().isBlank()
+                            || element.path("text").path("text").asText().isBlank()) {
+                        return false;
+                    }
+                }
+            } else if (!type.equals("section") || block.path("text").path("text").asText().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
