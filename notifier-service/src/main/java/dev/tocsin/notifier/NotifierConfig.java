@@ -64,6 +64,19 @@ public interface NotifierConfig {
         String apiUrl();
     }
 
+    /** Microsoft Teams and Mattermost, through incoming webhooks. */
+    Chat chat();
+
+    interface Chat {
+
+        /**
+         * The URL prefixes a TEAMS or MATTERMOST contact method's webhook URL may start with
+         * ({@code https://mattermost.example.com/hooks/}, {@code https://example.webhook.office.com/});
+         * none by default, so no contact method can point notifier-service at an address nobody allowed.
+         */
+        Optional<List<String>> webhookPrefixes();
+    }
+
     /** Which provider sends SMS. */
     Sms sms();
 

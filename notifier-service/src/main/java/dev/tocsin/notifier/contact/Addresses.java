@@ -2,6 +2,9 @@ package dev.tocsin.notifier.contact;
 
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.NotifierConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,16 +30,21 @@ public final class Addresses {
 
     /**
      * The address as stored: an email address for {@code EMAIL}, an ntfy topic URL on one of
-     * {@code pushServers} for {@code PUSH}, an E.164 phone number for {@code SMS} and {@code VOICE}.
+     * the deployment's ntfy servers for {@code PUSH}, an E.164 phone number for {@code SMS} and
+     * {@code VOICE}, a member or channel id for {@code SLACK}, an incoming webhook URL under one of
+     * the allowed prefixes for {@code TEAMS} and {@code MATTERMOST}.
      *
      * @throws ProblemException 400 naming {@code type} or {@code address}
      */
-    public static String check(Channel type, String address, List<String> pushServers) {
+    public static String check(Channel type, String address, NotifierConfig config) {
+        List<String> pushServers = config.ntfy().servers();
+        List<String> webhookPrefixes = config.chat().webhookPrefixes().orElse(List.of());
         return switch (type) {
             case EMAIL -> email(address);
             case PUSH -> push(address, pushServers);
             case SMS, VOICE -> phone(address);
             case SLACK -> slack(address);
+            case TEAMS, MATTERMOST -> webhook(type, address, webhookPrefixes);
         };
     }
 
@@ -46,6 +54,28 @@ public final class Addresses {
             throw ProblemException.badRequest("address", problem);
         }
         return address.strip();
+    }
+
+    private static String webhook(Channel type, String address, List<String> prefixes) {
+        String url = address.strip();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw ProblemException.badRequest("address", "'" + url + "' is not a URL; a " + type
+                    + " address is the channel's incoming webhook URL");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null || !"https".equals(uri.getScheme())
+                && !"http".equals(uri.getScheme())) {
+            throw ProblemException.badRequest("address", "must be an http(s) webhook URL without credentials or fragment");
+        }
+        if (prefixes.stream().noneMatch(url::startsWith)) {
+            throw ProblemException.badRequest("address", prefixes.isEmpty()
+                    ? "this deployment allows no chat webhooks (tocsin.notifier.chat.webhook-prefixes, TOCSIN_CHAT_WEBHOOK_PREFIXES)"
+                    : "'" + url + "' starts with none of the webhook URLs this deployment allows (" + String.join(", ",
+                            prefixes) + ")");
+        }
+        return url;
     }
 
     private static String slack(String address) {

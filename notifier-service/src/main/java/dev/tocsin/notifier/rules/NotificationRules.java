@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
 public final class NotificationRules {
 
     /**
-     * The defaults climb a ladder, quietest first: push, email and Slack, then SMS, then a voice call.
+     * The defaults climb a ladder, quietest first: push, email and chat, then SMS, then a voice call.
      * The first rung the person has any method on is notified at once, the next one present a
      * minute later, the one after three minutes later. A person with only an email address gets an
      * email at once; one with an email, a phone for SMS and a phone for calls gets the email at once,
      * the SMS a minute later and the call three minutes later.
      */
-    private static final List<Set<Channel>> LADDER = List.of(Set.of(Channel.PUSH, Channel.EMAIL, Channel.SLACK),
-            Set.of(Channel.SMS),
+    private static final List<Set<Channel>> LADDER = List.of(Set.of(Channel.PUSH, Channel.EMAIL, Channel.SLACK,
+            Channel.TEAMS, Channel.MATTERMOST), Set.of(Channel.SMS),
             Set.of(Channel.VOICE));
     private static final List<Duration> RUNG_DELAYS = List.of(Duration.ZERO, Duration.ofMinutes(1),
             Duration.ofMinutes(3));

@@ -6,20 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,29 +33,20 @@ public final class SlackFake implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final String botToken;
     private final String signingSecret;
-    private final HttpClient client = HttpClient.newHttpClient();
     private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
 
-    private SlackFake(HttpServer server, String botToken, String signingSecret) {
-        this.server = server;
+    private SlackFake(String botToken, String signingSecret) {
         this.botToken = botToken;
         this.signingSecret = signingSecret;
     }
 
     public static SlackFake start(String botToken, String signingSecret) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SlackFake fake = new SlackFake(server, botToken, signingSecret);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException("the fake Slack did not start", e);
-        }
+        SlackFake fake = new SlackFake(botToken, signingSecret);
+        fake.server = FakeHttp.start(0, "Slack", fake::handle);
+        return fake;
     }
 
     /** The Web API's base URL, as {@code tocsin.notifier.slack.api-url} names it. */
@@ -109,59 +94,45 @@ public final class SlackFake implements AutoCloseable {
         }
     }
 
-    private String[] post(String url, String body, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (timestamp != null) {
-            request.header("X-Slack-Request-Timestamp", timestamp);
-        }
-        if (signature != null) {
-            request.header("X-Slack-Signature", signature);
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new String[] {String.valueOf(response.statusCode()), response.body()};
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static String[] post(String url, String body, String timestamp, String signature) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Slack-Request-Timestamp", timestamp);
+        headers.put("X-Slack-Signature", signature);
+        return FakeHttp.post(url, "application/x-www-form-urlencoded", body, headers);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!exchange.getRequestURI().getPath().equals("/chat.postMessage")) {
-                answer(exchange, 404, "{\"ok\":false,\"error\":\"unknown_method\"}");
+                FakeHttp.answer(exchange, 404, "{\"ok\":false,\"error\":\"unknown_method\"}");
                 return;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null) {
-                answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
+                FakeHttp.answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
                 return;
             }
             if (!authorization.equals("Bearer " + botToken)) {
-                answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+                FakeHttp.answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
                 return;
             }
             JsonNode message;
             try {
                 message = JSON.readTree(body);
             } catch (IOException e) {
-                answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_json\"}");
+                FakeHttp.answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_json\"}");
                 return;
             }
             String error = message.path("channel").asText("").isBlank() ? "channel_not_found"
                     : message.path("text").asText("").isBlank() && !message.has("blocks") ? "no_text"
                     : message.has("blocks") && !validBlocks(message.get("blocks")) ? "invalid_blocks" : null;
             if (error != null) {
-                answer(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
+                FakeHttp.answer(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
                 return;
             }
             posted.add(message);
-            answer(exchange, 200, JSON.createObjectNode().put("ok", true).put("channel", message.path("channel").asText())
+            FakeHttp.answer(exchange, 200, JSON.createObjectNode().put("ok", true).put("channel", message.path("channel").asText())
                     .put("ts", System.currentTimeMillis() / 1000.0 + "").toString());
         }
     }
@@ -186,14 +157,6 @@ public final class SlackFake implements AutoCloseable {
         return true;
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -40,30 +34,21 @@ public final class SmsGatewayFake implements AutoCloseable {
     public record Sent(String to, String text, String id) {
     }
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final String token;
     private final String secret;
-    private final HttpClient client = HttpClient.newHttpClient();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
 
-    private SmsGatewayFake(HttpServer server, String token, String secret) {
-        this.server = server;
+    private SmsGatewayFake(String token, String secret) {
         this.token = token;
         this.secret = secret;
     }
 
     public static SmsGatewayFake start(String token, String secret) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SmsGatewayFake fake = new SmsGatewayFake(server, token, secret);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException("the fake SMS gateway did not start", e);
-        }
+        SmsGatewayFake fake = new SmsGatewayFake(token, secret);
+        fake.server = FakeHttp.start(0, "SMS gateway", fake::handle);
+        return fake;
     }
 
     public String url() {
@@ -87,23 +72,10 @@ public final class SmsGatewayFake implements AutoCloseable {
 
     /** The same reply with a timestamp and signature of the caller's choosing (null: the header is left out). */
     public String[] replySignedAs(String webhook, String from, String text, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook)).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(body(from, text)));
-        if (timestamp != null) {
-            request.header("X-Tocsin-Timestamp", timestamp);
-        }
-        if (signature != null) {
-            request.header("X-Tocsin-Signature", signature);
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new String[] {String.valueOf(response.statusCode()), response.body()};
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Tocsin-Timestamp", timestamp);
+        headers.put("X-Tocsin-Signature", signature);
+        return FakeHttp.post(webhook, "application/json", body(from, text), headers);
     }
 
     public static String body(String from, String text) {
@@ -126,22 +98,22 @@ public final class SmsGatewayFake implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null) {
-                answer(exchange, 401, "{\"error\":\"unauthorized\"}");
+                FakeHttp.answer(exchange, 401, "{\"error\":\"unauthorized\"}");
                 return;
             }
             if (!authorization.equals("Bearer " + token)) {
-                answer(exchange, 403, "{\"error\":\"forbidden\"}");
+                FakeHttp.answer(exchange, 403, "{\"error\":\"forbidden\"}");
                 return;
             }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(exchange, 503, "{\"error\":\"modem unavailable\"}");
+                FakeHttp.answer(exchange, 503, "{\"error\":\"modem unavailable\"}");
                 return;
             }
             JsonNode message;
             try {
                 message = JSON.readTree(body);
             } catch (IOException e) {
-                answer(exchange, 400, "{\"error\":\"body is not JSON\"}");
+                FakeHttp.answer(exchange, 400, "{\"error\":\"body is not JSON\"}");
                 return;
             }
             String to = message.path("to").asText("");
@@ -151,22 +123,14 @@ public final class SmsGatewayFake implements AutoCloseable {
                     : text.isEmpty() || text.length() > 1600 ? "text must be 1 to 1600 characters"
                     : id.isBlank() ? "id is required" : null;
             if (problem != null) {
-                answer(exchange, 400, JSON.createObjectNode().put("error", problem).toString());
+                FakeHttp.answer(exchange, 400, JSON.createObjectNode().put("error", problem).toString());
                 return;
             }
             sent.add(new Sent(to, text, id));
-            answer(exchange, 202, "{\"queued\":true}");
+            FakeHttp.answer(exchange, 202, "{\"queued\":true}");
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

@@ -7,5 +7,9 @@ public enum Channel {
     VOICE,
     PUSH,
     /** A Slack message from Tocsin's bot, to a person (a member id) or a channel. */
-    SLACK
+    SLACK,
+    /** A Microsoft Teams channel, through an incoming webhook (a Workflows URL). */
+    TEAMS,
+    /** A Mattermost channel, through an incoming webhook. */
+    MATTERMOST
 }

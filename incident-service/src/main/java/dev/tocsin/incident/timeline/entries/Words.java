@@ -23,6 +23,8 @@ final class Words {
             case VOICE -> "Voice call";
             case PUSH -> "Push notification";
             case SLACK -> "Slack message";
+            case TEAMS -> "Teams message";
+            case MATTERMOST -> "Mattermost message";
         };
     }
 

@@ -109,7 +109,7 @@ public class ContactMethodConfiguration implements ConfigurationPart {
             PersonIds.check(method.person(), "person", mine);
             try {
                 Addresses.checkId("id", method.id());
-                String address = Addresses.check(method.type(), method.address(), config.ntfy().servers());
+                String address = Addresses.check(method.type(), method.address(), config);
                 if (mine.size() == 0) {
                     checked.add(new Item<>(item.path(), item.key(),
                             new ContactMethodItem(method.person(), method.id(), method.type(), address)));

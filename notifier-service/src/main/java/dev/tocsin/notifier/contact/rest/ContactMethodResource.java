@@ -80,7 +80,7 @@ public class ContactMethodResource {
         PersonIds.check(userId, "userId", errors);
         errors.throwIfAny();
         Addresses.checkId("id", id);
-        String address = Addresses.check(body.type(), body.address(), config.ntfy().servers());
+        String address = Addresses.check(body.type(), body.address(), config);
         return directory.unknownPeople(List.of(userId)).chain(unknown -> {
             if (!unknown.isEmpty()) {
                 throw ProblemException.badRequest("userId", DirectoryReferences.unknown("person", userId));
