@@ -64,6 +64,21 @@ public interface NotifierConfig {
         String apiUrl();
     }
 
+    /** How many SMS and calls one number takes in a window; the first message about a page always goes. */
+    Throttle throttle();
+
+    interface Throttle {
+
+        @WithDefault("5")
+        int sms();
+
+        @WithDefault("3")
+        int voice();
+
+        @WithDefault("15m")
+        Duration window();
+    }
+
     /** Microsoft Teams and Mattermost, through incoming webhooks. */
     Chat chat();
 

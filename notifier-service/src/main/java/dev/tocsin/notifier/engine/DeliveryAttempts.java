@@ -10,6 +10,7 @@ import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.delivery.Deliveries;
 import dev.tocsin.notifier.delivery.Delivery;
 import dev.tocsin.notifier.delivery.DeliveryCommand;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
 import dev.tocsin.notifier.delivery.DeliveryMetrics;
@@ -42,8 +43,11 @@ public class DeliveryAttempts implements DeadlineModule {
     private final Map<Channel, NotificationChannel> channels;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final Throttles throttles;
 
-    DeliveryAttempts(Deliveries deliveries, Instance<NotificationChannel> channels, DeliveryMetrics metrics, Clock clock) {
+    DeliveryAttempts(Deliveries deliveries, Instance<NotificationChannel> channels, DeliveryMetrics metrics, Clock clock,
+            Throttles throttles) {
+        this.throttles = throttles;
         this.deliveries = deliveries;
         this.channels = channels.stream()
                 .collect(Collectors.toUnmodifiableMap(NotificationChannel::channel, Function.identity()));
@@ -63,7 +67,9 @@ public class DeliveryAttempts implements DeadlineModule {
             if (!delivery.status().open()) {
                 return Uni.createFrom().item(Outcome.done());
             }
-            return attempt(delivery).map(sent -> record(deadline.ref(), command(sent)));
+            return throttles.reason(delivery).chain(throttled -> throttled.isPresent()
+                    ? Uni.createFrom().item(record(deadline.ref(), new Cancel(throttled.get(), clock.instant())))
+                    : attempt(delivery).map(sent -> record(deadline.ref(), command(sent))));
         });
     }
 
@@ -104,7 +110,7 @@ public class DeliveryAttempts implements DeadlineModule {
                     after.notification().userId(), after.notification().pageId(),
                     Redaction.maskAddresses(after.lastError()));
             // The attempt was in flight when the page closed: recorded, and nothing follows it.
-            case CANCELLED -> LOG.infof("delivery %s attempt %d ended after it was cancelled (%s)", after.id(),
+            case CANCELLED -> LOG.infof("delivery %s ended cancelled after %d attempt(s): %s", after.id(),
                     after.attempts(), after.cancelReason());
             default -> {
             }
