@@ -100,47 +100,25 @@ public final class DevStack {
             ntfy = NtfyFake.start(port("TOCSIN_NTFY_FAKE_PORT", 18091), null);
             env.add("TOCSIN_NTFY_SERVERS=" + ntfy.url());
         }
-        TwilioFake phone = twilio;
-        NtfyFake push = ntfy;
-        Thread writer = new Thread(() -> writePhoneLog(phone, push, state.resolve("phone.log")), "phone-log");
-        writer.setDaemon(true);
-        writer.start();
+        Path log = state.resolve("phone.log");
+        if (twilio != null) {
+            twilio.onTaken(taken -> logPhone(log, taken.resource().equals("Messages")
+                    ? "SMS to " + taken.to() + ": " + taken.body()
+                    : "call to " + taken.to() + " (TwiML from " + taken.params().get("Url") + ")"));
+        }
+        if (ntfy != null) {
+            ntfy.onPublished(push -> logPhone(log, "push to " + push.path("topic").asText() + ": "
+                    + push.path("title").asText()));
+        }
         return env;
     }
 
-    /** Appends what the fakes took, one line each, as it arrives; polls as the mail writer does. */
-    private static void writePhoneLog(TwilioFake twilio, NtfyFake ntfy, Path log) {
-        int messages = 0;
-        int calls = 0;
-        int pushes = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            List<String> lines = new ArrayList<>();
-            if (twilio != null) {
-                List<TwilioFake.Created> sms = twilio.messages();
-                sms.subList(messages, sms.size()).forEach(m -> lines.add("SMS to " + m.to() + ": " + m.body()));
-                messages = sms.size();
-                List<TwilioFake.Created> placed = twilio.calls();
-                placed.subList(calls, placed.size()).forEach(c -> lines.add("call to " + c.to() + " (TwiML from "
-                        + c.params().get("Url") + ")"));
-                calls = placed.size();
-            }
-            if (ntfy != null) {
-                var published = ntfy.published();
-                published.subList(pushes, published.size()).forEach(p -> lines.add("push to "
-                        + p.path("topic").asText() + ": " + p.path("title").asText()));
-                pushes = published.size();
-            }
-            try {
-                if (!lines.isEmpty()) {
-                    Files.write(log, lines.stream().map(line -> Instant.now() + " " + line).toList(),
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
-                Thread.sleep(300);
-            } catch (IOException e) {
-                System.err.println("cannot write " + log + ": " + e);
-            } catch (InterruptedException e) {
-                return;
-            }
+    /** Appends one line for what a fake took, as it takes it. */
+    private static synchronized void logPhone(Path log, String line) {
+        try {
+            Files.writeString(log, Instant.now() + " " + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("cannot write " + log + ": " + e);
         }
     }
 

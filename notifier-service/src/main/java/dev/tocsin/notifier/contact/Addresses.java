@@ -69,13 +69,18 @@ public final class Addresses {
                 && !"http".equals(uri.getScheme())) {
             throw ProblemException.badRequest("address", "must be an http(s) webhook URL without credentials or fragment");
         }
-        if (prefixes.stream().noneMatch(url::startsWith)) {
+        if (!underPrefix(url, prefixes)) {
             throw ProblemException.badRequest("address", prefixes.isEmpty()
                     ? "this deployment allows no chat webhooks (tocsin.notifier.chat.webhook-prefixes, TOCSIN_CHAT_WEBHOOK_PREFIXES)"
                     : "'" + url + "' starts with none of the webhook URLs this deployment allows (" + String.join(", ",
                             prefixes) + ")");
         }
         return url;
+    }
+
+    /** Whether a chat webhook URL starts with one of the prefixes the deployment allows. */
+    public static boolean underPrefix(String url, List<String> prefixes) {
+        return prefixes.stream().anyMatch(url::startsWith);
     }
 
     private static String slack(String address) {

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.contact;
 
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.events.delivery.Channel;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
@@ -63,6 +64,16 @@ public class ContactMethod extends PanacheEntityBase {
         }
         return ContactMethod.<ContactMethod>list("userId in ?1 order by userId, id", List.copyOf(Set.copyOf(userIds)))
                 .map(methods -> methods.stream().collect(Collectors.groupingBy(m -> m.userId)));
+    }
+
+    /**
+     * The people whose contact method of {@code type} is {@code address}, in a session of its own:
+     * who a reply or a click comes from. More than one means nobody can tell who acts.
+     */
+    public static Uni<List<String>> peopleAt(Channel type, String address) {
+        return Panache.withSession(() -> ContactMethod.<ContactMethod>list("type = ?1 and address = ?2", type,
+                        address == null ? "" : address))
+                .map(methods -> methods.stream().map(m -> m.userId).distinct().toList());
     }
 
     /** One page of the person's contact methods in id order, after the cursor's id. */

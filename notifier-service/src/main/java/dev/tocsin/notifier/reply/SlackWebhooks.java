@@ -8,7 +8,6 @@ import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.action.PageActions;
 import dev.tocsin.notifier.contact.ContactMethod;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +21,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,10 +68,8 @@ public class SlackWebhooks {
         if (action.isEmpty() || page.length != 2) {
             return Uni.createFrom().item(answer("That button does nothing Tocsin knows."));
         }
-        return Panache.withSession(() -> ContactMethod.<ContactMethod>list("type = ?1 and address = ?2", Channel.SLACK,
-                        member))
-                .chain(methods -> {
-                    List<String> people = methods.stream().map(m -> m.userId).distinct().toList();
+        return ContactMethod.peopleAt(Channel.SLACK, member)
+                .chain(people -> {
                     if (people.size() != 1) {
                         return Uni.createFrom().item(answer("Tocsin does not know you as one person: add your Slack"
                                 + " member id as a SLACK contact method to act from Slack."));

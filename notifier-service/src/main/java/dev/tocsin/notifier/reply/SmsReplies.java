@@ -3,10 +3,8 @@ package dev.tocsin.notifier.reply;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.action.PageActions;
 import dev.tocsin.notifier.contact.ContactMethod;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,10 +28,8 @@ public class SmsReplies {
 
     public Uni<String> answer(String from, String body) {
         Optional<SmsReply> reply = SmsReply.parse(body);
-        return Panache.withSession(() -> ContactMethod.<ContactMethod>list("type = ?1 and address = ?2", Channel.SMS,
-                        from == null ? "" : from))
-                .chain(methods -> {
-                    List<String> people = methods.stream().map(m -> m.userId).distinct().toList();
+        return ContactMethod.peopleAt(Channel.SMS, from)
+                .chain(people -> {
                     if (people.size() != 1) {
                         // Nobody's, or shared by several people: acting in someone's name would be a guess.
                         return Uni.createFrom().item(people.isEmpty()

@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** What every provider fake shares: a loopback HTTP server, a JSON answer, and a request sent as the provider. */
 final class FakeHttp {
@@ -33,6 +36,17 @@ final class FakeHttp {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("the fake " + what + " did not start", e);
+        }
+    }
+
+    /** The HMAC of {@code text} with {@code secret}, as the providers sign ({@code HmacSHA256}, {@code HmacSHA1}). */
+    static byte[] hmac(String algorithm, String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
     }
 

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -32,16 +30,16 @@ public final class NtfyFake implements AutoCloseable {
     private static final Pattern TOPIC = Pattern.compile("[-_A-Za-z0-9]{1,64}");
     private static final int MAX_MESSAGE = 4096;
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final String token;
     private final List<JsonNode> published = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private volatile Consumer<JsonNode> listener = message -> { };
     private final List<ObjectNode> cached = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failWith;
 
-    private NtfyFake(HttpServer server, String token) {
-        this.server = server;
+    private NtfyFake(String token) {
         this.token = token;
     }
 
@@ -52,16 +50,9 @@ public final class NtfyFake implements AutoCloseable {
 
     /** Starts on {@code port} of the loopback interface (0: a free one). */
     public static NtfyFake start(int port, String token) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            NtfyFake fake = new NtfyFake(server, token);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException("the fake ntfy server did not start", e);
-        }
+        NtfyFake fake = new NtfyFake(token);
+        fake.server = FakeHttp.start(port, "ntfy server", fake::handle);
+        return fake;
     }
 
     /** The base URL, as {@code tocsin.notifier.ntfy.servers} names it. */
@@ -85,6 +76,11 @@ public final class NtfyFake implements AutoCloseable {
         return to;
     }
 
+    /** Hands every publish taken from now on to {@code listener}, as it is taken. */
+    public void onPublished(Consumer<JsonNode> listener) {
+        this.listener = listener;
+    }
+
     /** Why each refused publish was refused, in arrival order. */
     public List<String> refused() {
         return List.copyOf(refused);
@@ -104,7 +100,7 @@ public final class NtfyFake implements AutoCloseable {
                 return;
             }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(exchange, failWith, error(failWith, failWith == 429 ? 42901 : 50001,
+                FakeHttp.answer(exchange, failWith, error(failWith, failWith == 429 ? 42901 : 50001,
                         failWith == 429 ? "limit reached: too many requests" : "internal server error"));
                 return;
             }
@@ -114,11 +110,12 @@ public final class NtfyFake implements AutoCloseable {
             }
             ObjectNode message = (ObjectNode) JSON.readTree(body);
             published.add(message);
+            listener.accept(message);
             ObjectNode answer = message.deepCopy();
             answer.put("id", UUID.randomUUID().toString().substring(0, 12)).put("time", System.currentTimeMillis() / 1000)
                     .put("event", "message");
             cached.add(answer);
-            answer(exchange, 200, answer.toString());
+            FakeHttp.answer(exchange, 200, answer.toString());
         }
     }
 
@@ -141,7 +138,7 @@ public final class NtfyFake implements AutoCloseable {
         StringBuilder lines = new StringBuilder();
         cached.stream().filter(m -> m.path("topic").asText().equals(parts[1]))
                 .forEach(m -> lines.append(m).append('\n'));
-        answer(exchange, 200, lines.toString());
+        FakeHttp.answer(exchange, 200, lines.toString());
     }
 
     /** Answers the refusal and returns why, or returns null when the publish is one ntfy takes. */
@@ -218,19 +215,12 @@ public final class NtfyFake implements AutoCloseable {
 
     private String refuse(HttpExchange exchange, int status, int code, String error) throws IOException {
         refused.add(status + " " + error);
-        answer(exchange, status, error(status, code, error));
+        FakeHttp.answer(exchange, status, error(status, code, error));
         return error;
     }
 
     private static String error(int status, int code, String error) {
         return JSON.createObjectNode().put("code", code).put("http", status).put("error", error).toString();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     @Override

@@ -5,21 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A local Twilio for tests and the local stack: the Messages and Calls resources of one account,
@@ -72,19 +63,18 @@ public final class TwilioFake implements AutoCloseable {
     public record WebhookAnswer(int status, String body) {
     }
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final String accountSid;
     private final String authToken;
     private final String number;
-    private final HttpClient client = HttpClient.newHttpClient();
     private final List<Created> created = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failWith;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Consumer<Created> listener = created -> { };
 
-    private TwilioFake(HttpServer server, String accountSid, String authToken, String number) {
-        this.server = server;
+    private TwilioFake(String accountSid, String authToken, String number) {
         this.accountSid = accountSid;
         this.authToken = authToken;
         this.number = number;
@@ -97,16 +87,9 @@ public final class TwilioFake implements AutoCloseable {
 
     /** Starts on {@code port} of the loopback interface (0: a free one). */
     public static TwilioFake start(int port, String accountSid, String authToken, String number) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            TwilioFake fake = new TwilioFake(server, accountSid, authToken, number);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException("the fake Twilio did not start", e);
-        }
+        TwilioFake fake = new TwilioFake(accountSid, authToken, number);
+        fake.server = FakeHttp.start(port, "Twilio", fake::handle);
+        return fake;
     }
 
     /** The API's base URL, as {@code tocsin.notifier.twilio.api-url} names it. */
@@ -202,6 +185,11 @@ public final class TwilioFake implements AutoCloseable {
         return post(url.replace(publicBase, reachBase), params, signature(authToken, url, params));
     }
 
+    /** Hands every message or call taken from now on to {@code listener}, as it is taken. */
+    public void onTaken(Consumer<Created> listener) {
+        this.listener = listener;
+    }
+
     /** Each later create is answered only after {@code delay}, as a provider under load would. */
     public void slowDown(Duration delay) {
         this.delay = delay;
@@ -222,32 +210,15 @@ public final class TwilioFake implements AutoCloseable {
     public static String signature(String authToken, String url, Map<String, String> params) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(params).forEach((name, value) -> signed.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(FakeHttp.hmac("HmacSHA1", authToken, signed.toString()));
     }
 
-    private WebhookAnswer post(String url, Map<String, String> params, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("User-Agent", "TwilioProxy/1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params)));
-        if (signature != null) {
-            request.header("X-Twilio-Signature", signature);
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new WebhookAnswer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("the webhook " + url + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static WebhookAnswer post(String url, Map<String, String> params, String signature) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("User-Agent", "TwilioProxy/1.1");
+        headers.put("X-Twilio-Signature", signature);
+        String[] answer = FakeHttp.post(url, "application/x-www-form-urlencoded; charset=utf-8", form(params), headers);
+        return new WebhookAnswer(Integer.parseInt(answer[0]), answer[1]);
     }
 
     private static String form(Map<String, String> params) {
@@ -298,14 +269,16 @@ public final class TwilioFake implements AutoCloseable {
                 return;
             }
             String sid = (path.group(2).equals("Messages") ? "SM" : "CA") + hex32();
-            created.add(new Created(sid, path.group(2), params));
+            Created taken = new Created(sid, path.group(2), params);
+            created.add(taken);
+            listener.accept(taken);
             ObjectNode answer = JSON.createObjectNode().put("sid", sid).put("account_sid", accountSid)
                     .put("to", params.get("To")).put("from", params.get("From")).put("status", "queued")
                     .put("uri", "/2010-04-01/Accounts/" + accountSid + "/" + path.group(2) + "/" + sid + ".json");
             if (params.containsKey("Body")) {
                 answer.put("body", params.get("Body"));
             }
-            answer(exchange, 201, answer.toString());
+            FakeHttp.answer(exchange, 201, answer.toString());
         }
     }
 
@@ -343,7 +316,7 @@ public final class TwilioFake implements AutoCloseable {
         }
         ObjectNode answer = JSON.createObjectNode();
         answer.set(resource.toLowerCase(Locale.ROOT), items);
-        answer(exchange, 200, answer.toString());
+        FakeHttp.answer(exchange, 200, answer.toString());
     }
 
     /** Twilio's error code and message for the first wrong parameter, or null when it takes them. */
@@ -396,17 +369,8 @@ public final class TwilioFake implements AutoCloseable {
 
     private void refuse(HttpExchange exchange, int status, int code, String message) throws IOException {
         refused.add(code + " " + message);
-        answer(exchange, status, JSON.createObjectNode().put("code", code).put("message", message)
+        FakeHttp.answer(exchange, status, JSON.createObjectNode().put("code", code).put("message", message)
                 .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status).toString());
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static String hex32() {

@@ -3,6 +3,7 @@ package dev.tocsin.notifier.channel.chat;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
+import dev.tocsin.notifier.contact.Addresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -31,7 +32,7 @@ public class ChatWebhooks {
     }
 
     Uni<SendOutcome> post(String provider, String url, JsonObject message) {
-        if (config.chat().webhookPrefixes().orElse(List.of()).stream().noneMatch(url::startsWith)) {
+        if (!Addresses.underPrefix(url, config.chat().webhookPrefixes().orElse(List.of()))) {
             // Checked when it was configured; the allowed prefixes may have changed since.
             return Uni.createFrom().item(SendOutcome.permanent(provider + " webhook is under no URL this deployment"
                     + " allows any more"));
