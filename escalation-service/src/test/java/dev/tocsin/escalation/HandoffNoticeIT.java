@@ -11,6 +11,8 @@ import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertTriggered;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.AcknowledgePage;
+import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shift handoff notice, driven by the test clock: when the daily rotation hands off, the
  * incoming primary and secondary are each told, once, which pages of the schedule's services are
- * still open; a schedule whose services have no open page hands off silently and moves on.
+ * still open, acknowledged ones included; a schedule whose services have no open page hands off silently and moves on.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
@@ -74,6 +76,11 @@ class HandoffNoticeIT {
                     "Queue backlog growing", "warning", Urgency.PAGE, "test", Map.of("service", busy), Map.of(),
                     Instant.now(), null, "alertmanager-v2", Instant.now()), "/test", Instant.now())).get();
             PageOpened page = published.await(PageOpened.class, p -> p.alertId().equals(alertId), WAIT);
+            // Acknowledged, so the jump to the handoff does not also exhaust the page's one step (an hour at
+            // most): which of the two deadlines fires first would otherwise decide the status the notice shows.
+            producer.send(CloudEventRecords.toRecord(new AcknowledgePage(alertId, page.pageId(), "alice", "test",
+                    Instant.now()), "/test", Instant.now())).get();
+            published.await(PageAcknowledged.class, p -> p.pageId().equals(page.pageId()), WAIT);
 
             // Both schedules hand off at the end of today's shift, which the deadline waits for.
             JsonPath now = onCall(busy);
@@ -91,7 +98,7 @@ class HandoffNoticeIT {
                     n -> n.requestId().equals("handoff/" + busy + "/" + handoff + "/" + primary + "/primary"), WAIT);
             assertEquals(primary, toPrimary.userId());
             assertTrue(toPrimary.summary().startsWith("Your primary shift on " + busy + " starts: 1 page(s) still "
-                    + "open: " + page.pageId() + " (" + busy + ", open)"), toPrimary.summary());
+                    + "open: " + page.pageId() + " (" + busy + ", acknowledged)"), toPrimary.summary());
             assertEquals("shift handoff: you start as primary of schedule " + busy, toPrimary.reason());
             published.await(NotifyRequested.class, n -> n.requestId().equals("handoff/" + busy + "/" + handoff + "/"
                     + secondary + "/secondary"), WAIT);
