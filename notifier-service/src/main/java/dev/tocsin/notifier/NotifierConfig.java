@@ -32,6 +32,23 @@ public interface NotifierConfig {
     /** Push notifications through ntfy. */
     Ntfy ntfy();
 
+    /** Push notifications through Firebase Cloud Messaging's HTTP v1 API. */
+    Fcm fcm();
+
+    interface Fcm {
+
+        /**
+         * The Firebase project's service account key, the JSON file the Firebase console downloads;
+         * none, and {@code fcm:} push addresses are refused. Its {@code token_uri} is where the
+         * account's signed assertion is exchanged for an OAuth2 access token.
+         */
+        Optional<String> serviceAccount();
+
+        /** FCM's API; tests and the local stack point it at a fake. */
+        @WithDefault("https://fcm.googleapis.com")
+        String apiUrl();
+    }
+
     /**
      * notifier-service's public URL, without a trailing slash: where people open signed links
      * ({@code /actions/...}) and where providers call back ({@code /webhooks/...}).

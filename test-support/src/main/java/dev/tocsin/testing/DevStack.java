@@ -1,5 +1,6 @@
 package dev.tocsin.testing;
 
+import dev.tocsin.testing.fakes.FcmFake;
 import dev.tocsin.testing.fakes.NtfyFake;
 import dev.tocsin.testing.fakes.TwilioFake;
 import java.io.IOException;
@@ -16,9 +17,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The infrastructure of the local stack that {@code ./tocsin up} starts: a Kafka broker, embedded
  * PostgreSQL, an SMTP server that writes every message it receives to {@code <state>/mail/} as
- * an {@code .eml} file ({@link MailFolder}), and local fakes of Twilio and ntfy ({@link #phoneFakes}).
+ * an {@code .eml} file ({@link MailFolder}), and local fakes of Twilio, ntfy and FCM ({@link #phoneFakes}).
  * Each is skipped when the environment names an existing one ({@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code PG_URL}, {@code SMTP_HOST}, {@code TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}). Data is kept between runs.
+ * {@code PG_URL}, {@code SMTP_HOST}, {@code TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}, {@code TOCSIN_FCM_SERVICE_ACCOUNT}). Data is kept between runs.
  * Writes {@code <state>/infra.env} (shell-sourceable addresses), prints {@code ready}, and runs
  * until terminated.
  *
@@ -81,8 +82,9 @@ public final class DevStack {
     }
 
     /**
-     * The local Twilio and ntfy, unless the environment names real ones ({@code
-     * TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}): every SMS, call and push they take
+     * The local Twilio, ntfy and FCM, unless the environment names real ones ({@code
+     * TOCSIN_TWILIO_ACCOUNT_SID}, {@code TOCSIN_NTFY_SERVERS}, {@code TOCSIN_FCM_SERVICE_ACCOUNT}):
+     * every SMS, call and push they take
      * is also written as a line to {@code <state>/phone.log}, where {@code ./tocsin demo} shows it.
      */
     private static List<String> phoneFakes(Path state) {
@@ -100,6 +102,12 @@ public final class DevStack {
             ntfy = NtfyFake.start(port("TOCSIN_NTFY_FAKE_PORT", 18091), null);
             env.add("TOCSIN_NTFY_SERVERS=" + ntfy.url());
         }
+        FcmFake fcm = null;
+        if (orDefault("TOCSIN_FCM_SERVICE_ACCOUNT", "").isEmpty()) {
+            fcm = FcmFake.start(port("TOCSIN_FCM_FAKE_PORT", 18092), "tocsin-local");
+            env.addAll(List.of("TOCSIN_FCM_SERVICE_ACCOUNT=" + fcm.writeServiceAccount(
+                    state.resolve("fcm-service-account.json").toAbsolutePath()), "TOCSIN_FCM_API_URL=" + fcm.url()));
+        }
         Path log = state.resolve("phone.log");
         if (twilio != null) {
             twilio.onTaken(taken -> logPhone(log, taken.resource().equals("Messages")
@@ -109,6 +117,10 @@ public final class DevStack {
         if (ntfy != null) {
             ntfy.onPublished(push -> logPhone(log, "push to " + push.path("topic").asText() + ": "
                     + push.path("title").asText()));
+        }
+        if (fcm != null) {
+            fcm.onSent(push -> logPhone(log, "FCM push to " + push.path("token").asText() + ": "
+                    + push.path("notification").path("title").asText()));
         }
         return env;
     }

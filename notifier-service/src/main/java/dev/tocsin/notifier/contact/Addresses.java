@@ -3,6 +3,7 @@ package dev.tocsin.notifier.contact;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.push.FcmPush;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -30,30 +31,31 @@ public final class Addresses {
 
     /**
      * The address as stored: an email address for {@code EMAIL}, an ntfy topic URL on one of
-     * the deployment's ntfy servers for {@code PUSH}, an E.164 phone number for {@code SMS} and
+     * the deployment's ntfy servers or {@code fcm:} and a device token for {@code PUSH}, an E.164 phone number for {@code SMS} and
      * {@code VOICE}, a member or channel id for {@code SLACK}, an incoming webhook URL under one of
      * the allowed prefixes for {@code TEAMS} and {@code MATTERMOST}.
      *
      * @throws ProblemException 400 naming {@code type} or {@code address}
      */
     public static String check(Channel type, String address, NotifierConfig config) {
-        List<String> pushServers = config.ntfy().servers();
         List<String> webhookPrefixes = config.chat().webhookPrefixes().orElse(List.of());
         return switch (type) {
             case EMAIL -> email(address);
-            case PUSH -> push(address, pushServers);
+            case PUSH -> push(address, config);
             case SMS, VOICE -> phone(address);
             case SLACK -> slack(address);
             case TEAMS, MATTERMOST -> webhook(type, address, webhookPrefixes);
         };
     }
 
-    private static String push(String address, List<String> servers) {
-        String problem = PushTopic.problem(address, servers);
+    private static String push(String address, NotifierConfig config) {
+        String trimmed = address.strip();
+        String problem = FcmPush.isDeviceToken(trimmed) ? FcmPush.problem(trimmed, config)
+                : PushTopic.problem(trimmed, config.ntfy().servers());
         if (problem != null) {
             throw ProblemException.badRequest("address", problem);
         }
-        return address.strip();
+        return trimmed;
     }
 
     private static String webhook(Channel type, String address, List<String> prefixes) {

@@ -1,12 +1,10 @@
 package dev.tocsin.notifier.channel.push;
 
-import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
-import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
@@ -29,7 +27,7 @@ import java.util.Map;
  * both worth another attempt; any other 4xx (a bad topic, a refused token) will not change.
  */
 @ApplicationScoped
-public class NtfyChannel implements NotificationChannel {
+class NtfyPush {
 
     private static final int MAX_MESSAGE = 4096;
 
@@ -37,7 +35,7 @@ public class NtfyChannel implements NotificationChannel {
     private final NotifierConfig config;
     private final ActionLinks links;
 
-    NtfyChannel(Vertx vertx, NotifierConfig config, ActionLinks links) {
+    NtfyPush(Vertx vertx, NotifierConfig config, ActionLinks links) {
         this.config = config;
         this.links = links;
         this.client = WebClient.create(vertx, new WebClientOptions()
@@ -45,13 +43,7 @@ public class NtfyChannel implements NotificationChannel {
                 .setUserAgent("tocsin-notifier"));
     }
 
-    @Override
-    public Channel channel() {
-        return Channel.PUSH;
-    }
-
-    @Override
-    public Uni<SendOutcome> send(Attempt attempt) {
+    Uni<SendOutcome> send(Attempt attempt) {
         Notification notification = attempt.notification();
         String address = attempt.address();
         PushTopic topic = PushTopic.on(address, config.ntfy().servers()).orElse(null);
@@ -88,7 +80,6 @@ public class NtfyChannel implements NotificationChannel {
                 .put("label", action.label()).put("url", url).put("method", "POST").put("clear", true)));
         return buttons;
     }
-
 
     @PreDestroy
     void close() {
