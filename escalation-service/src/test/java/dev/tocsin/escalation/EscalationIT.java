@@ -112,6 +112,8 @@ class EscalationIT {
         NotifyRequested notify = published.await(NotifyRequested.class, n -> n.alertId().equals(alert.alertId()), WAIT);
         assertEquals(primaryNow(), notify.userId());
         assertEquals(alert.summary(), notify.summary());
+        // Why the alert pages travels with it, for the message to say.
+        assertEquals(alert.reason(), notify.urgencyReason());
 
         producer.send(record(new AlertResolved(alert.alertId(), alert.dedupKey(), "checkout", Instant.now()))).get();
         published.await(PageResolved.class, p -> p.pageId().equals(opened.pageId()), WAIT);

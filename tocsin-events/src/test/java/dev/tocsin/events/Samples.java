@@ -133,7 +133,8 @@ final class Samples {
         }
         if (type == NotifyRequested.class) {
             return new NotifyRequested("pg-1/1/alice", "pg-1", "alt-1", "alice", 1, "checkout",
-                    "Checkout error rate 12%", "critical", LABELS, T0.plusSeconds(2));
+                    "Checkout error rate 12%", "critical", LABELS, T0.plusSeconds(2), null,
+                    "paged: checkout availability burning 14.4× over 1h ≥ 14.4");
         }
         if (type == DeliverySent.class) {
             return new DeliverySent("dl-1", "pg-1/1/alice", "pg-1", "alice", Channel.EMAIL, "alice@example.com", 1,

@@ -37,10 +37,11 @@ import java.util.Map;
  *     passes; null when none runs
  * @param openedAt when the page was opened (or found unroutable), for the acknowledgement latency
  * @param version the number of events the page has
+ * @param urgencyReason why its alert pages, as alert-ingest decided; null when unknown
  */
 public record Page(String id, String alertId, String service, String policyId, Status status, int step, int round,
         String summary, String severity, Map<String, String> labels, PolicySnapshot policy, Instant dueAt,
-        Instant openedAt, int version) {
+        Instant openedAt, int version, String urgencyReason) {
 
     /** The longest snooze: a page snoozed for longer is one somebody forgot. */
     public static final Duration MAX_SNOOZE = Duration.ofHours(24);
@@ -67,7 +68,7 @@ public record Page(String id, String alertId, String service, String policyId, S
     }
 
     public static Page empty(String id) {
-        return new Page(id, null, null, null, Status.NEW, 0, 0, null, null, Map.of(), null, null, null, 0);
+        return new Page(id, null, null, null, Status.NEW, 0, 0, null, null, Map.of(), null, null, null, 0, null);
     }
 
     public static Page replay(String id, List<PageChange> events) {
@@ -132,7 +133,7 @@ public record Page(String id, String alertId, String service, String policyId, S
                     "step 1 of " + c.policy().policyId() + " names nobody on call", now));
         }
         return List.of(new Opened(c.pageId(), c.alertId(), c.service(), c.policy().policyId(), c.summary(),
-                c.severity(), c.labels(), people, c.policy(), now, c.routedBy()));
+                c.severity(), c.labels(), people, c.policy(), now, c.routedBy(), c.urgencyReason()));
     }
 
     /**
@@ -258,18 +259,18 @@ public record Page(String id, String alertId, String service, String policyId, S
     public Page apply(PageChange event) {
         return switch (event) {
             case Opened o -> new Page(o.pageId(), o.alertId(), o.service(), o.policyId(), Status.OPEN, 1, 1,
-                    o.summary(), o.severity(), o.labels(), o.policy(), deadline(o.policy(), 1, o.at()), o.at(), 1);
+                    o.summary(), o.severity(), o.labels(), o.policy(), deadline(o.policy(), 1, o.at()), o.at(), 1, o.urgencyReason());
             case Unrouted u -> new Page(u.pageId(), u.alertId(), u.service(), null, Status.UNROUTED, 0, 0, null, null,
-                    Map.of(), null, null, u.at(), 1);
+                    Map.of(), null, null, u.at(), 1, null);
             case PolicyAdopted a -> new Page(id, alertId, service, policyId, status, step, round, summary, severity,
-                    labels, a.policy(), dueAt, openedAt, version + 1);
+                    labels, a.policy(), dueAt, openedAt, version + 1, urgencyReason);
             case Escalated e -> with(Status.OPEN, e.step(), e.round(), deadline(policy, e.step(), e.at()));
             case Renotified r -> with(Status.OPEN, r.step(), r.round(), deadline(policy, r.step(), r.at()));
             case Reassigned r -> {
                 PolicySnapshot next = r.policy() != null ? r.policy() : policy;
                 yield new Page(id, alertId, service, next == null ? policyId : next.policyId(), Status.OPEN,
                         r.step(), r.round(), summary, severity, labels, next, deadline(next, r.step(), r.at()),
-                        openedAt, version + 1);
+                        openedAt, version + 1, urgencyReason);
             }
             case Snoozed s -> with(Status.SNOOZED, step, round, s.until());
             case Acknowledged a -> with(Status.ACKNOWLEDGED, step, round, a.expiresAt());
@@ -286,6 +287,6 @@ public record Page(String id, String alertId, String service, String policyId, S
 
     private Page with(Status status, int step, int round, Instant dueAt) {
         return new Page(id, alertId, service, policyId, status, step, round, summary, severity, labels, policy, dueAt,
-                openedAt, version + 1);
+                openedAt, version + 1, urgencyReason);
     }
 }

@@ -20,10 +20,18 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
      * @param policy the policy the page runs on; null in pages opened before pages kept their policy
      * @param routedBy which link of the routing chain gave the policy; null in pages opened before
      *     the chain existed (their service's own policy)
+     * @param urgencyReason why the alert pages, told in every notification; null in pages opened
+     *     before pages kept it, and when the alert said nothing
      */
     record Opened(String pageId, String alertId, String service, String policyId, String summary, String severity,
-            Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at, RoutedBy routedBy)
-            implements PageChange {
+            Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at, RoutedBy routedBy,
+            String urgencyReason) implements PageChange {
+
+        public Opened(String pageId, String alertId, String service, String policyId, String summary,
+                String severity, Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at,
+                RoutedBy routedBy) {
+            this(pageId, alertId, service, policyId, summary, severity, labels, userIds, policy, at, routedBy, null);
+        }
 
         public Opened(String pageId, String alertId, String service, String policyId, String summary,
                 String severity, Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at) {

@@ -32,10 +32,17 @@ public sealed interface PageCommand {
      * @param policy the policy snapshot the page will run on; null when there is none to run on
      * @param unroutable why there is no policy, when {@code policy} is null
      * @param routedBy which link of the routing chain gave {@code policy}; null when none did
+     * @param urgencyReason why the alert pages (the SLO it threatens, its severity), as alert-ingest
+     *     decided; null when the alert said nothing
      */
     record Open(String pageId, String alertId, String service, String summary, String severity,
-            Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy)
-            implements PageCommand {
+            Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy,
+            String urgencyReason) implements PageCommand {
+
+        public Open(String pageId, String alertId, String service, String summary, String severity,
+                Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy) {
+            this(pageId, alertId, service, summary, severity, labels, policy, unroutable, actor, routedBy, null);
+        }
 
         /** Routed by the service's own policy, when there is one. */
         public Open(String pageId, String alertId, String service, String summary, String severity,

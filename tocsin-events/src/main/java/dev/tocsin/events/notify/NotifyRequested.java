@@ -10,6 +10,8 @@ import java.util.Map;
  * @param requestId unique per person and step; notifier-service dedupes deliveries by it
  * @param reason why this person is told, when it is not that they are on call for the step: e.g.
  *     that the page's policy ran out and they are its team's fallback contact; null otherwise
+ * @param urgencyReason why the page's alert pages at all (the SLO it threatens, its severity), as
+ *     alert-ingest decided; null when unknown and in notices about no page
  */
 public record NotifyRequested(
         String requestId,
@@ -22,11 +24,17 @@ public record NotifyRequested(
         String severity,
         Map<String, String> labels,
         Instant requestedAt,
-        String reason) implements NotifyEvent {
+        String reason,
+        String urgencyReason) implements NotifyEvent {
 
     public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
             String summary, String severity, Map<String, String> labels, Instant requestedAt) {
         this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, null);
+    }
+
+    public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
+            String summary, String severity, Map<String, String> labels, Instant requestedAt, String reason) {
+        this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, reason, null);
     }
 
     @Override

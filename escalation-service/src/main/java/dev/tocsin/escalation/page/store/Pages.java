@@ -219,7 +219,7 @@ public class Pages {
                 + page.policyId() + ": the policy ran out, and you are the fallback contact";
         return x.notifiedUsers().stream().map(user -> new NotifyRequested(page.id() + "/exhausted/" + user,
                 page.id(), page.alertId(), user, page.step(), page.service(), page.summary(), page.severity(),
-                page.labels(), x.at(), reason)).toList();
+                page.labels(), x.at(), reason, page.urgencyReason())).toList();
     }
 
     private static List<NotifyRequested> notify(Page page, int step, int round, List<String> users, PageChange event) {
@@ -229,6 +229,6 @@ public class Pages {
         String suffix = event instanceof PageChange.Opened ? "" : "/v" + page.version();
         return users.stream().map(user -> new NotifyRequested(page.id() + "/" + round + "/" + step + "/" + user + suffix,
                 page.id(), page.alertId(), user, step, page.service(), page.summary(), page.severity(), page.labels(),
-                event.at())).toList();
+                event.at(), null, page.urgencyReason())).toList();
     }
 }

@@ -53,6 +53,9 @@ public final class EmailRenderer {
         body.append(summary(n)).append("\n\n");
         body.append("Service:  ").append(orDash(n.service())).append('\n');
         body.append("Severity: ").append(orDash(n.severity())).append('\n');
+        if (!blank(n.urgencyReason())) {
+            body.append("Why:      ").append(n.urgencyReason()).append('\n');
+        }
         body.append("Page:     ").append(n.pageId()).append('\n');
         body.append("Alert:    ").append(orDash(n.alertId())).append('\n');
         body.append("Step:     ").append(n.step()).append('\n');
@@ -72,6 +75,9 @@ public final class EmailRenderer {
         html.append("<h2>").append(escape(summary(n))).append("</h2>\n<table>\n");
         row(html, "Service", orDash(n.service()));
         row(html, "Severity", orDash(n.severity()));
+        if (!blank(n.urgencyReason())) {
+            row(html, "Why", n.urgencyReason());
+        }
         row(html, "Page", n.pageId());
         row(html, "Alert", orDash(n.alertId()));
         row(html, "Step", Integer.toString(n.step()));

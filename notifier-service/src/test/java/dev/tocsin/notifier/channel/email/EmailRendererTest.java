@@ -53,6 +53,18 @@ class EmailRendererTest {
     }
 
     @Test
+    void theBodySaysWhyTheAlertPagesWhenAlertIngestSaidSo() {
+        assertFalse(EmailRenderer.render(CHECKOUT).text().contains("Why:"));
+        Notification burning = new Notification("req-9", "page-42", "alert-9", "alice", 1, "checkout",
+                "Checkout error rate 12%", "critical", Map.of(), Instant.parse("2026-03-01T03:00:00Z"), null,
+                "paged: checkout availability burning 14.4× over 1h ≥ 14.4");
+        assertTrue(EmailRenderer.render(burning).text().contains("Severity: critical\nWhy:      paged: checkout "
+                + "availability burning 14.4× over 1h ≥ 14.4\n"), EmailRenderer.render(burning).text());
+        assertTrue(EmailRenderer.render(burning).html().contains("<th align=\"left\">Why</th><td>paged: checkout "
+                + "availability burning 14.4× over 1h ≥ 14.4</td>"));
+    }
+
+    @Test
     void htmlPartHasTheSameContentEscaped() {
         // Labels come from whoever posts alerts; they must not become markup in the responder's mail client.
         Notification hostile = notification("warning", "<b>boom</b>", Map.of("note", "<script>alert(1)</script>"));
