@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Calls on the service's REST API shared by the integration tests. */
@@ -40,6 +41,11 @@ final class Api {
             new DirectoryEvents(Arc.container().instance(AgroalDataSource.class).get()).people(user);
             KNOWN.add(user);
         }
+    }
+
+    /** A phone number unlikely to be another test's: the provider fakes are shared by every test of the JVM. */
+    static String phone() {
+        return "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     }
 
     /** Ids unique per run: the broker and database are shared by every test of the JVM. */

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class ContactVerificationIT {
     void aNumberAPersonAddsIsPagedOnlyOnceTheyConfirmItsCode() {
         String zoe = "zoe-" + UUID.randomUUID().toString().substring(0, 8);
         String token = personWithToken(zoe);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         String path = "/api/v1/users/" + zoe + "/contact-methods/mobile";
         await("zoe's token known").atMost(EscalationEvents.BOUND).untilAsserted(() -> call(token)
                 .body("{\"type\":\"SMS\",\"address\":\"" + phone + "\"}").put(path).then().statusCode(201)
@@ -102,7 +101,7 @@ class ContactVerificationIT {
     void fiveWrongCodesVoidTheCodeAndANewOneIsSent() {
         String amy = "amy-" + UUID.randomUUID().toString().substring(0, 8);
         String token = personWithToken(amy);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         String path = "/api/v1/users/" + amy + "/contact-methods/mobile";
         await("amy's token known").atMost(EscalationEvents.BOUND).untilAsserted(() -> call(token)
                 .body("{\"type\":\"SMS\",\"address\":\"" + phone + "\"}").put(path).then().statusCode(201));

@@ -30,7 +30,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +129,7 @@ class FailoverIT {
     /** SMS at once, email ten minutes later; returns the phone number. */
     private static String smsAndEmail(String user) {
         person(user);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         put("/api/v1/users/" + user + "/contact-methods/mobile", "{\"type\":\"SMS\",\"address\":\"" + phone + "\"}")
                 .statusCode(201);
         putEmail(user, "work", user + "@example.com").statusCode(201);

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
@@ -68,9 +70,14 @@ class NotificationRulesIT {
         // Nobody answers: the push at once, the email a minute later.
         String first = unique("page");
         send(opened(first));
-        send(request(ida, first));
+        NotifyRequested firstRequest = request(ida, first);
+        send(firstRequest);
         await("the push").atMost(BOUND).until(() -> ntfy.publishedTo(topic).size() == 1);
         awaitDelivery(first, "EMAIL", "PENDING");
+        // Queued for the minute's end, counted from the request; the clock has not moved, so nothing went.
+        assertEquals(firstRequest.requestedAt().plus(Duration.ofMinutes(1)), EscalationEvents.awaitEvent(
+                DeliveryQueued.class, q -> q.requestId().equals(firstRequest.requestId())
+                        && q.channel() == Channel.EMAIL).dueAt());
         assertTrue(Mailbox.to(smtp, ida + "@example.com").isEmpty(), "no email before its minute");
         clock.advance(Duration.ofMinutes(1));
         engine.wake();

@@ -96,7 +96,10 @@ class NotifierIT {
         putEmail(alice, "work", alice + "@work.example.com").statusCode(201);
         putEmail(alice, "home", alice + "@home.example.com").statusCode(201);
         double sentBefore = counter("email", "sent");
-        NotifyRequested request = request(alice, unique("page"));
+        NotifyRequested plain = request(alice, unique("page"));
+        NotifyRequested request = new NotifyRequested(plain.requestId(), plain.pageId(), plain.alertId(), alice, 1,
+                plain.service(), plain.summary(), plain.severity(), plain.labels(), plain.requestedAt(), null,
+                "paged: checkout availability burning 15.2× over 1h ≥ 14.4");
         ProducerRecord<String, String> record = CloudEventRecords.toRecord(request, ESCALATION, clock.instant());
 
         producer.send(record).get();
@@ -107,6 +110,7 @@ class NotifierIT {
             String text = Mailbox.text(mail);
             assertTrue(text.contains("Checkout error rate 12%"), text);
             assertTrue(text.contains("Service:  checkout"), text);
+            assertTrue(text.contains("Why:      paged: checkout availability burning 15.2× over 1h ≥ 14.4"), text);
             assertTrue(text.contains("alertname = HighErrorRate"), text);
             assertTrue(text.contains("region = eu-west-1"), text);
             assertTrue(text.contains(request.pageId()) && text.contains(request.alertId()), text);

@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,7 +69,7 @@ class SmsGatewayIT {
     void aGatewayOfTheTeamsOwnSendsTheSmsAndItsSignedReplyActs() throws Exception {
         String yara = unique("yara");
         person(yara);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         put("/api/v1/users/" + yara + "/contact-methods/mobile", "{\"type\":\"SMS\",\"address\":\"" + phone + "\"}")
                 .statusCode(201);
         NotifyRequested request = new NotifyRequested(unique("req"), unique("page"), unique("alert"), yara, 1,

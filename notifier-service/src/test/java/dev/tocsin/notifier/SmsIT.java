@@ -31,7 +31,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -159,7 +158,7 @@ class SmsIT {
     /** Gives the person an SMS contact method on a number of their own, and returns it. */
     private static String phoneOf(String user) {
         person(user);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         put("/api/v1/users/" + user + "/contact-methods/mobile", "{\"type\":\"SMS\",\"address\":\"" + phone + "\"}")
                 .statusCode(201);
         return phone;

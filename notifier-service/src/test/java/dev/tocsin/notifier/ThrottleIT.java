@@ -19,7 +19,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,7 @@ class ThrottleIT {
     void aStormsRepeatsAreHeldBackButEveryNewPageIsSent() {
         String dora = unique("dora");
         person(dora);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         put("/api/v1/users/" + dora + "/contact-methods/mobile", "{\"type\":\"SMS\",\"address\":\"" + phone + "\"}")
                 .statusCode(201);
         String first = unique("page");

@@ -25,7 +25,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,7 +56,7 @@ class VoiceIT {
     void aCallReadsThePageAndAKeyAcknowledgesIt() throws Exception {
         String rosa = unique("rosa");
         person(rosa);
-        String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String phone = Api.phone();
         put("/api/v1/users/" + rosa + "/contact-methods/desk", "{\"type\":\"VOICE\",\"address\":\"" + phone + "\"}")
                 .statusCode(201);
         NotifyRequested request = new NotifyRequested(unique("req"), unique("page"), unique("alert"), rosa, 1,
