@@ -19,6 +19,8 @@ import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.fakes.NtfyFake;
+import dev.tocsin.testing.fakes.NtfyTestResource;
 import dev.tocsin.testing.fakes.TwilioFake;
 import dev.tocsin.testing.fakes.TwilioTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A phone number a person adds themself is confirmed with a code sent through it before any page
+ * A phone number or push topic a person adds themself is confirmed with a code sent through it before any page
  * uses it: until then a page reaches them by nothing else; a wrong code is refused and counted; the
  * right one makes the number paged. A number the deployment's admin sets is trusted at once.
  */
@@ -44,11 +46,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SmtpTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TwilioTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = NtfyTestResource.class, restrictToAnnotatedClass = false)
 class ContactVerificationIT {
 
     private static final Pattern CODE = Pattern.compile("code for contact method mobile is (\\d{6})");
 
     private final TwilioFake twilio = TwilioTestResource.server();
+    private final NtfyFake ntfy = NtfyTestResource.server();
 
     @Inject
     TestClock clock;
@@ -95,6 +99,31 @@ class ContactVerificationIT {
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"type\":\"VOICE\",\"address\":\"" + phone + "\"}").put("/api/v1/users/" + zoe
                         + "/contact-methods/desk").then().statusCode(201).body("verified", equalTo(true));
+    }
+
+    @Test
+    void aPushTopicAPersonAddsIsPagedOnlyOnceTheyConfirmItsCode() {
+        String kai = "kai-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = personWithToken(kai);
+        String topic = "tocsin-" + kai;
+        String path = "/api/v1/users/" + kai + "/contact-methods/mobile";
+        await("kai's token known").atMost(EscalationEvents.BOUND).untilAsserted(() -> call(token)
+                .body("{\"type\":\"PUSH\",\"address\":\"" + ntfy.url() + "/" + topic + "\"}").put(path).then()
+                .statusCode(201).body("verified", equalTo(false)));
+        String code = codeIn(await("the code").atMost(EscalationEvents.BOUND)
+                .until(() -> ntfy.publishedTo(topic), m -> m.size() == 1).get(0).path("message").asText());
+
+        NotifyRequested first = request(kai);
+        EscalationEvents.send(first, clock.instant());
+        assertEquals("no verified contact method for " + kai, EscalationEvents.awaitEvent(DeliveryFailed.class,
+                e -> e.requestId().equals(first.requestId())).error());
+
+        call(token).body("{\"code\":\"" + code + "\"}").post(path + "/verification").then().statusCode(200)
+                .body("verified", equalTo(true));
+        NotifyRequested second = request(kai);
+        EscalationEvents.send(second, clock.instant());
+        EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(second.requestId()));
+        assertEquals(2, ntfy.publishedTo(topic).size());
     }
 
     @Test

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Verifying a phone number a person added themself (an SMS or VOICE contact method): a six-digit
+ * Verifying a contact method a person added themself (anything but email): a six-digit
  * code, sent through the method itself as a delivery like any other (retried, recorded,
  * published), valid for 15 minutes and for five wrong tries. Only its hash is stored on the
- * method. Until the person confirms it, no page uses the method, so a mistyped number wakes nobody
- * instead of a stranger, and costs nothing.
+ * method. Until the person confirms it, no page uses the method, so a mistyped number, topic or
+ * member id wakes nobody instead of a stranger, and costs nothing.
  */
 @ApplicationScoped
 public class Verification {

@@ -122,7 +122,8 @@ public class FcmPush {
             body = body.substring(0, MAX_BODY - 1) + "…";
         }
         JsonObject data = new JsonObject().put("service", notification.service());
-        if (notification.pageId() != null) {
+        boolean aboutAPage = notification.alertId() != null;
+        if (aboutAPage) {
             data.put("page_id", notification.pageId());
         }
         if (notification.severity() != null) {
@@ -135,7 +136,7 @@ public class FcmPush {
                 .put("headers", new JsonObject().put("apns-priority", "10").put("apns-push-type", "alert"))
                 .put("payload", new JsonObject().put("aps", new JsonObject().put("category", CATEGORY)
                         .put("sound", "default").put("interruption-level", "time-sensitive")));
-        if (notification.pageId() != null) {
+        if (aboutAPage) {
             // One notification per page on the device: a repeat about the page replaces the last.
             android.getJsonObject("notification").put("tag", notification.pageId());
             apns.getJsonObject("headers").put("apns-collapse-id", collapseId(notification.pageId()));
