@@ -1,5 +1,6 @@
 package dev.tocsin.testing.fakes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
@@ -48,6 +50,11 @@ final class FakeHttp {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
+    }
+
+    /** The JSON messages whose text field {@code field} is {@code value}, in their order. */
+    static List<JsonNode> withField(List<JsonNode> messages, String field, String value) {
+        return messages.stream().filter(m -> m.path(field).asText().equals(value)).toList();
     }
 
     static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -16,7 +16,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -113,20 +112,9 @@ public final class FcmFake implements AutoCloseable {
         }
     }
 
-    /** Every message FCM took, in arrival order (the {@code message} object). */
-    public List<JsonNode> sent() {
-        return List.copyOf(sent);
-    }
-
-    /** The messages FCM took for one device token. */
+    /** The messages FCM took for one device token, in arrival order (each the {@code message} object). */
     public List<JsonNode> sentTo(String deviceToken) {
-        List<JsonNode> to = new ArrayList<>();
-        sent.forEach(m -> {
-            if (m.path("token").asText().equals(deviceToken)) {
-                to.add(m);
-            }
-        });
-        return to;
+        return FakeHttp.withField(sent, "token", deviceToken);
     }
 
     /** Hands every message taken from now on to {@code listener}, as it is taken. */

@@ -67,13 +67,7 @@ public final class NtfyFake implements AutoCloseable {
 
     /** The accepted publishes to one topic. */
     public List<JsonNode> publishedTo(String topic) {
-        List<JsonNode> to = new ArrayList<>();
-        published.forEach(m -> {
-            if (m.path("topic").asText().equals(topic)) {
-                to.add(m);
-            }
-        });
-        return to;
+        return FakeHttp.withField(published, "topic", topic);
     }
 
     /** Hands every publish taken from now on to {@code listener}, as it is taken. */

@@ -26,15 +26,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Push through Firebase Cloud Messaging's HTTP v1 API, to a device token the Tocsin app registered
- * ({@code fcm:<token>}).
+ * Push through Firebase Cloud Messaging's HTTP v1 API, to the device token an app registered with
+ * FCM ({@code fcm:<token>}).
  *
  * <p>The service account signs an RS256 assertion (issuer its email, audience its token URI, scope
  * Firebase messaging, an hour long), which its token URI exchanges for an OAuth2 access token. The
  * token is reused until five minutes before it expires; concurrent sends share one exchange. Each
  * message is {@code POST /v1/projects/<project>/messages:send}: a notification (title and body),
  * high priority on Android, priority 10 and a time-sensitive alert on iOS, the category
- * {@code TOCSIN_PAGE} the app attaches its Acknowledge action to, and the signed links in
+ * {@code TOCSIN_PAGE} a receiving app attaches its Acknowledge action to, and the signed links in
  * {@code data} ({@code acknowledge_url}, …), which the action POSTs to.
  *
  * <p>FCM's 401 means the access token stopped working: it is dropped and the attempt is worth
@@ -112,7 +112,7 @@ public class FcmPush {
                 })
                 .onFailure().recoverWithItem(e -> SendOutcome.recoverable("FCM unreachable: " + e)))
                 .onFailure(TokenRefused.class).recoverWithItem(e -> SendOutcome.permanent(e.getMessage()))
-                .onFailure().recoverWithItem(e -> SendOutcome.recoverable("FCM's token endpoint unreachable: " + e));
+                .onFailure().recoverWithItem(e -> SendOutcome.recoverable("FCM's access token exchange failed: " + e));
     }
 
     /** The message; {@code data} carries only strings, as FCM requires, and no reserved keys. */
@@ -180,13 +180,13 @@ public class FcmPush {
     /** The assertion for the token URI: RFC 7523's JWT bearer grant, as Google's service accounts use it. */
     private Uni<AccessToken> exchange() {
         Instant now = wall.instant();
-        String assertion = Jwt.issuer(account.clientEmail()).audience(account.tokenUri()).claim("scope", SCOPE)
-                .issuedAt(now).expiresAt(now.plus(ASSERTION_LIFE))
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(account.keyId()).sign(account.privateKey());
-        return client.postAbs(account.tokenUri()).timeout(config.sendTimeout().toMillis())
-                .sendForm(MultiMap.caseInsensitiveMultiMap()
-                        .add("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer")
-                        .add("assertion", assertion))
+        return Uni.createFrom().item(() -> Jwt.issuer(account.clientEmail()).audience(account.tokenUri())
+                        .claim("scope", SCOPE).issuedAt(now).expiresAt(now.plus(ASSERTION_LIFE))
+                        .jws().algorithm(SignatureAlgorithm.RS256).keyId(account.keyId()).sign(account.privateKey()))
+                .chain(assertion -> client.postAbs(account.tokenUri()).timeout(config.sendTimeout().toMillis())
+                        .sendForm(MultiMap.caseInsensitiveMultiMap()
+                                .add("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer")
+                                .add("assertion", assertion)))
                 .map(response -> {
                     if (response.statusCode() / 100 == 4) {
                         throw new TokenRefused("FCM's token endpoint refused the service account "
