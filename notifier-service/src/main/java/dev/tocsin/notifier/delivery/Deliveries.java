@@ -86,13 +86,9 @@ public class Deliveries {
             List<Decided> decided = new ArrayList<>(commands.size());
             List<DeliveryEvent> published = new ArrayList<>();
             for (Command command : commands) {
-                Delivery state = states.get(command.deliveryId());
-                List<DeliveryDomainEvent> events = state.decide(command.command(), policy);
-                for (DeliveryDomainEvent event : events) {
-                    state = state.apply(event);
-                    DeliveryNotifications.of(state, event).ifPresent(published::add);
-                    metrics.record(state, event);
-                }
+                List<DeliveryDomainEvent> events = states.get(command.deliveryId()).decide(command.command(), policy);
+                Delivery state = fold(states.get(command.deliveryId()), events, published);
+                events.forEach(event -> metrics.record(state, event));
                 states.put(command.deliveryId(), state);
                 if (!events.isEmpty()) {
                     appended.computeIfAbsent(command.deliveryId(), id -> new ArrayList<>()).addAll(events);
@@ -120,13 +116,8 @@ public class Deliveries {
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Decided(loaded.state(), events));
         }
-        Delivery state = loaded.state();
         List<DeliveryEvent> published = new ArrayList<>();
-        for (DeliveryDomainEvent event : events) {
-            state = state.apply(event);
-            DeliveryNotifications.of(state, event).ifPresent(published::add);
-        }
-        Delivery after = state;
+        Delivery after = fold(loaded.state(), events, published);
         Uni<Void> writes = store.append(EVENTS, after.id(), loaded.version(), events);
         for (DeliveryEvent event : published) {
             writes = writes.chain(() -> outbox.append(event));
@@ -135,5 +126,14 @@ public class Deliveries {
                 .chain(() -> failover.consider(after, events))
                 .invoke(() -> events.forEach(event -> metrics.record(after, event)))
                 .replaceWith(new Decided(after, events));
+    }
+
+    /** The state after {@code events}, in order; what each publishes is added to {@code published}. */
+    private static Delivery fold(Delivery state, List<DeliveryDomainEvent> events, List<DeliveryEvent> published) {
+        for (DeliveryDomainEvent event : events) {
+            state = state.apply(event);
+            DeliveryNotifications.of(state, event).ifPresent(published::add);
+        }
+        return state;
     }
 }

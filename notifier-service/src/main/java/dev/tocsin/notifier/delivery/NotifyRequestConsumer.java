@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +132,6 @@ public class NotifyRequestConsumer implements Redelivery {
     private Uni<Void> handleAll(List<NotifyRequested> requests, Read read) {
         Instant now = clock.instant();
         List<Deliveries.Command> commands = new ArrayList<>();
-        Map<String, Instant> due = new HashMap<>();
         for (NotifyRequested request : requests) {
             if (blank(request.requestId()) || blank(request.pageId()) || blank(request.userId())) {
                 // Retrying cannot fix it: the inbox narrows the poll down to it and parks it, where an
@@ -141,18 +139,24 @@ public class NotifyRequestConsumer implements Redelivery {
                 return Uni.createFrom().failure(new IllegalArgumentException(
                         "a notify request needs requestId, pageId and userId"));
             }
-            expand(Notification.of(request), read, now, commands, due);
+            expand(Notification.of(request), read, now, commands);
         }
         return deliveries.executeAll(commands).chain(decided -> {
             List<Deadlines.Arm> arms = new ArrayList<>();
-            for (Deliveries.Decided one : decided) {
+            for (int i = 0; i < decided.size(); i++) {
+                Deliveries.Decided one = decided.get(i);
                 Delivery after = one.state();
                 if (one.events().isEmpty()) {
                     // This request reached this contact method before; its delivery runs already.
                     continue;
                 }
                 switch (after.status()) {
-                    case PENDING -> arms.add(new Deadlines.Arm(DeliveryAttempts.KIND, after.id(), due.get(after.id()), "{}"));
+                    case PENDING -> {
+                        // Requested: the first attempt is due when the person's rule says.
+                        if (commands.get(i).command() instanceof RequestDelivery requested) {
+                            arms.add(new Deadlines.Arm(DeliveryAttempts.KIND, after.id(), requested.dueAt(), "{}"));
+                        }
+                    }
                     case CANCELLED -> LOG.infof("delivery %s to %s not sent: %s", after.id(),
                             after.notification().userId(), after.cancelReason());
                     case ABANDONED -> LOG.warnf("cannot notify %s for page %s: %s", after.notification().userId(),
@@ -166,8 +170,7 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     /** The commands of one request: one delivery per target, recorded as not sent while its page is closed. */
-    private static void expand(Notification notification, Read read, Instant now, List<Deliveries.Command> commands,
-            Map<String, Instant> due) {
+    private static void expand(Notification notification, Read read, Instant now, List<Deliveries.Command> commands) {
         List<DeliveryTarget> targets = read.contacts().targets(notification.userId());
         if (targets.isEmpty()) {
             // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
@@ -189,10 +192,8 @@ public class NotifyRequestConsumer implements Redelivery {
                 commands.add(new Deliveries.Command(id, new RecordNotSent(id, notification, target.contactMethodId(),
                         target.channel(), target.address(), closed.get(), now)));
             } else {
-                Instant at = from.plus(target.delay());
-                due.put(id, at);
                 commands.add(new Deliveries.Command(id, new RequestDelivery(id, notification, target.contactMethodId(),
-                        target.channel(), target.address(), at, now)));
+                        target.channel(), target.address(), from.plus(target.delay()), now)));
             }
         }
     }

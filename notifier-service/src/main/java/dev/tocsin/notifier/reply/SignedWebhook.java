@@ -1,17 +1,13 @@
 package dev.tocsin.notifier.reply;
 
 import dev.tocsin.eventing.api.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.tocsin.notifier.Hmac;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,13 +25,7 @@ final class SignedWebhook {
 
     /** The hex HMAC-SHA256 of {@code text} with {@code secret}. */
     static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(Hmac.of("HmacSHA256", secret, text));
     }
 
     /**
@@ -49,9 +39,7 @@ final class SignedWebhook {
         String problem = expected.isEmpty() ? what + " is not configured here (" + secretSetting + ")"
                 : timestamp == null || signature == null ? timestampHeader + " and " + signatureHeader + " are required"
                 : !fresh(timestamp, clock) ? timestampHeader + " is more than five minutes from now"
-                : !MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
-                        signature.strip().getBytes(StandardCharsets.UTF_8))
-                ? signatureHeader + " does not match this request" : null;
+                : !Hmac.matches(expected.get(), signature) ? signatureHeader + " does not match this request" : null;
         if (problem != null) {
             LOG.warnf("refused a webhook of %s: %s", what, problem);
             throw new ProblemException(403, "Forbidden", problem);

@@ -31,7 +31,7 @@ import java.util.Optional;
  * five minutes old (a replay), is refused (403) before anything is read. The clicking member names
  * the person (a SLACK contact method with their member id), so in a channel only someone Tocsin
  * knows acts, in their own name ({@code via slack}); the button names the action and the page.
- * The answer replaces the message's buttons with what was done.
+ * The answer is a reply saying what was done; the message and its buttons stay.
  */
 @Path("/webhooks/slack/interactions")
 public class SlackWebhooks {
@@ -92,11 +92,8 @@ public class SlackWebhooks {
         throw ProblemException.badRequest("payload", "must be Slack's interaction payload, as JSON");
     }
 
-    /** Slack's answer to an interaction: the message replaced by what was done. */
+    /** Slack's answer to an interaction: a reply saying what was done, the original message left as it is. */
     private static Map<String, Object> answer(String text) {
         return Map.of("replace_original", false, "text", text);
     }
-
-
-
 }

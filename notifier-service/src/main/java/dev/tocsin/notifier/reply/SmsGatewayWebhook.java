@@ -27,7 +27,6 @@ import java.util.Map;
 @Path("/webhooks/sms")
 public class SmsGatewayWebhook {
 
-
     private final NotifierConfig config;
     private final SmsReplies replies;
     private final ObjectMapper json;
@@ -61,6 +60,4 @@ public class SmsGatewayWebhook {
         return replies.answer(message.path("from").asText(), message.path("text").asText())
                 .map(text -> Map.of("reply", text));
     }
-
-
 }

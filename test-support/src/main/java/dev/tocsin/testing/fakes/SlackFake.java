@@ -53,7 +53,7 @@ public final class SlackFake implements AutoCloseable {
 
     /** The messages posted to one channel or member, in arrival order. */
     public List<JsonNode> postedTo(String channel) {
-        return posted.stream().filter(m -> m.path("channel").asText().equals(channel)).toList();
+        return FakeHttp.withField(posted, "channel", channel);
     }
 
     /**

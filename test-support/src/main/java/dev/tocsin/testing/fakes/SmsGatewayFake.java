@@ -120,7 +120,6 @@ public final class SmsGatewayFake implements AutoCloseable {
         }
     }
 
-
     @Override
     public void close() {
         server.stop(0);

@@ -112,10 +112,7 @@ public class ContactMethodResource {
             throw new NotSupportedException();
         }
         TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
-        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
-            if (method == null) {
-                throw ProblemException.notFound("contact method " + id + " of " + userId);
-            }
+        return Panache.withTransaction(() -> existing(userId, id).chain(method -> {
             if (method.verified) {
                 return Uni.createFrom().item(new Verified(method, null));
             }
@@ -150,10 +147,7 @@ public class ContactMethodResource {
     @POST
     @Path("/{id}/verification/code")
     public Uni<Response> sendCode(@PathParam("userId") String userId, @PathParam("id") String id) {
-        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(method -> {
-            if (method == null) {
-                throw ProblemException.notFound("contact method " + id + " of " + userId);
-            }
+        return Panache.withTransaction(() -> existing(userId, id).chain(method -> {
             // Whether it exists is no secret (viewers list them); whose it is decides who asks for a code.
             TeamAccess.requireSelf(identity, userId, "verify the contact methods of " + userId);
             if (method.verified) {
@@ -187,12 +181,15 @@ public class ContactMethodResource {
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {
         // Whether it exists is no secret (viewers list them); whose it is decides who removes it.
-        return Panache.withTransaction(() -> ContactMethod.find(userId, id).chain(existing -> {
-            if (existing == null) {
-                throw ProblemException.notFound("contact method " + id + " of " + userId);
-            }
+        return Panache.withTransaction(() -> existing(userId, id).chain(existing -> {
             TeamAccess.requireSelf(identity, userId, "remove the contact methods of " + userId);
             return NotificationRuleSet.requireUnnamed(userId, id).chain(existing::delete).call(PanacheAudit::write);
         })).map(deleted -> Response.noContent().build());
+    }
+
+    /** The person's contact method {@code id}; 404 when they have none of that id. */
+    private static Uni<ContactMethod> existing(String userId, String id) {
+        return ContactMethod.find(userId, id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("contact method " + id + " of " + userId));
     }
 }
