@@ -17,6 +17,7 @@ import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.testing.DirectoryEvents;
+import dev.tocsin.testing.SmtpServer;
 import dev.tocsin.testing.SmtpTestResource;
 import dev.tocsin.testing.TocsinTestResource;
 import dev.tocsin.testing.fakes.NtfyFake;
@@ -29,8 +30,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -38,7 +44,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A phone number or push topic a person adds themself is confirmed with a code sent through it before any page
+ * An email address, phone number or push topic a person adds themself is confirmed with a code sent through it before any page
  * uses it: until then a page reaches them by nothing else; a wrong code is refused and counted; the
  * right one makes the number paged. A number the deployment's admin sets is trusted at once.
  */
@@ -53,6 +59,7 @@ class ContactVerificationIT {
 
     private final TwilioFake twilio = TwilioTestResource.server();
     private final NtfyFake ntfy = NtfyTestResource.server();
+    private final SmtpServer smtp = SmtpTestResource.server();
 
     @Inject
     TestClock clock;
@@ -127,6 +134,32 @@ class ContactVerificationIT {
     }
 
     @Test
+    void anEmailAddressAPersonAddsIsPagedOnlyOnceTheyConfirmItsCode() throws Exception {
+        String lea = "lea-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = personWithToken(lea);
+        String address = lea + "@example.com";
+        String path = "/api/v1/users/" + lea + "/contact-methods/mobile";
+        await("lea's token known").atMost(EscalationEvents.BOUND).untilAsserted(() -> call(token)
+                .body("{\"type\":\"EMAIL\",\"address\":\"" + address + "\"}").put(path).then().statusCode(201)
+                .body("verified", equalTo(false)));
+        MimeMessage mail = await("the code").atMost(EscalationEvents.BOUND).until(() -> mailsTo(address),
+                m -> m.size() == 1).get(0);
+        String code = codeIn(mail.getSubject());
+
+        NotifyRequested first = request(lea);
+        EscalationEvents.send(first, clock.instant());
+        assertEquals("no verified contact method for " + lea, EscalationEvents.awaitEvent(DeliveryFailed.class,
+                e -> e.requestId().equals(first.requestId())).error());
+
+        call(token).body("{\"code\":\"" + code + "\"}").post(path + "/verification").then().statusCode(200)
+                .body("verified", equalTo(true));
+        NotifyRequested second = request(lea);
+        EscalationEvents.send(second, clock.instant());
+        EscalationEvents.awaitEvent(DeliverySent.class, e -> e.requestId().equals(second.requestId()));
+        assertEquals(2, mailsTo(address).size());
+    }
+
+    @Test
     void fiveWrongCodesVoidTheCodeAndANewOneIsSent() {
         String amy = "amy-" + UUID.randomUUID().toString().substring(0, 8);
         String token = personWithToken(amy);
@@ -162,6 +195,16 @@ class ContactVerificationIT {
                         new TokenSubject(TokenSubject.Kind.PERSON, person), Map.of(team, TeamRole.RESPONDER),
                         now.plus(Duration.ofDays(1)), "bootstrap:admin", now));
         return token;
+    }
+
+    private List<MimeMessage> mailsTo(String address) throws MessagingException {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage message : smtp.receivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                to.add(message);
+            }
+        }
+        return to;
     }
 
     private static String codeIn(String sms) {

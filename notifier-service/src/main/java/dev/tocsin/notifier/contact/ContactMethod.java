@@ -97,10 +97,9 @@ public class ContactMethod extends PanacheEntityBase {
     /**
      * Creates or replaces the person's contact method {@code id}, its address already checked
      * ({@code Addresses}); must run inside {@code Panache.withTransaction}. A method the person
-     * sets themself (a phone number, a push topic or device, a chat member or webhook) is verified
-     * only if it was before with the same type and address, and otherwise gets a new code to
-     * confirm; one the deployment's admin sets ({@code trusted}) is verified, as are email
-     * addresses for now (verifying them is planned).
+     * sets themself (an email address, a phone number, a push topic or device, a chat member or
+     * webhook) is verified only if it was before with the same type and address, and otherwise
+     * gets a new code to confirm; one the deployment's admin sets ({@code trusted}) is verified.
      */
     public static Uni<Put> put(String userId, String id, Channel type, String address, Instant at, boolean trusted) {
         return find(userId, id).chain(existing -> {
@@ -115,7 +114,7 @@ public class ContactMethod extends PanacheEntityBase {
                 method.createdAt = at;
             }
             String code = null;
-            if (trusted || type == Channel.EMAIL) {
+            if (trusted) {
                 method.verified = true;
                 method.clearCode();
             } else if (!same || !existing.verified) {

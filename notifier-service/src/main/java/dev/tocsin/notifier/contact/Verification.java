@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Verifying a contact method a person added themself (anything but email): a six-digit
+ * Verifying a contact method a person added themself: a six-digit
  * code, sent through the method itself as a delivery like any other (retried, recorded,
  * published), valid for 15 minutes and for five wrong tries. Only its hash is stored on the
  * method. Until the person confirms it, no page uses the method, so a mistyped number, topic or

@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code PUT /api/v1/users/{userId}/contact-methods/{id}}.
  *
- * @param type how to reach the person; only {@code EMAIL} for now
- * @param address where: an email address for {@code EMAIL}
+ * @param type how to reach the person: {@code EMAIL}, {@code SMS}, {@code VOICE}, {@code PUSH},
+ *     {@code SLACK}, {@code TEAMS} or {@code MATTERMOST}
+ * @param address where, in the form the type takes ({@code Addresses})
  */
 public record ContactMethodRequest(@NotNull Channel type, @NotBlank @Size(max = 254) String address) {
 }
