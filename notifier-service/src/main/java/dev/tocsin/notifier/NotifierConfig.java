@@ -96,6 +96,20 @@ public interface NotifierConfig {
         Duration window();
     }
 
+    /** One message for a storm's pages, per contact method. */
+    Bundle bundle();
+
+    interface Bundle {
+
+        /**
+         * After a page's message to an SMS number or push address, a message about another page
+         * that falls due there within this window waits for the window's end, and all that waited
+         * go as one message ("4 pages for checkout: …"); {@code 0s} sends every page alone.
+         */
+        @WithDefault("30s")
+        Duration window();
+    }
+
     /** Microsoft Teams and Mattermost, through incoming webhooks. */
     Chat chat();
 

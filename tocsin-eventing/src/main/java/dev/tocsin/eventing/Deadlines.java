@@ -23,6 +23,10 @@ public class Deadlines {
             select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as timestamptz[]), cast($4 as text[]))
             on conflict (kind, ref) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,
                 lease_token = null, leased_until = null""";
+    /** Arms a deadline unless it is armed already, whatever its due time, and never touches one that is firing. */
+    private static final String ARM_IF_ABSENT = """
+            insert into deadlines (kind, ref, due_at, payload) values ($1, $2, $3, $4)
+            on conflict (kind, ref) do nothing""";
     /** Deletes every (kind, ref) pair of the arrays: one deadline or a whole batch's, the same statement. */
     private static final String CANCEL = """
             delete from deadlines d using unnest(cast($1 as text[]), cast($2 as text[])) as c(kind, ref)
@@ -54,6 +58,22 @@ public class Deadlines {
                 AfterCommit.register(engine::wake);
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Arms {@code kind/ref} unless it is armed already: for a deadline that many transactions ask for
+     * (one per member of a batch that one firing handles), where re-arming would move it or take it
+     * from the worker firing it. Must run inside {@link AfterCommit#transaction}, whose commit wakes
+     * the engine when it is already due.
+     */
+    public Uni<Void> armIfAbsent(String kind, String ref, Instant dueAt, String payload) {
+        return Sql.connection().preparedQuery(ARM_IF_ABSENT).execute(Tuple.of(kind, ref, Sql.at(dueAt), payload))
+                .invoke(done -> {
+                    if (isDue(dueAt)) {
+                        AfterCommit.register(engine::wake);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** A deadline to arm: {@code kind/ref} falls due at {@code dueAt} with its payload. */

@@ -3,6 +3,7 @@ package dev.tocsin.notifier.delivery;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Hold;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordReport;
@@ -13,6 +14,7 @@ import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryHeld;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
@@ -61,6 +63,9 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
             case Cancel c -> c.requestedUpTo() != null && notification.requestedAt() != null
                     && notification.requestedAt().isAfter(c.requestedUpTo()) ? List.of()
                     : whenOpen(() -> List.of(new DeliveryCancelled(id, attempts, c.reason(), c.at())));
+            // Only once: a held delivery that comes round alone at its fallback is sent, not held again.
+            case Hold c -> status != DeliveryStatus.PENDING ? List.of()
+                    : List.of(new DeliveryHeld(id, c.until(), c.fallbackAt(), c.at()));
             case RecordSent c -> status == DeliveryStatus.CANCELLED
                     ? List.of(new DeliverySucceeded(id, attempts + 1, c.at()))
                     : whenOpen(() -> List.of(new DeliverySucceeded(id, attempts + 1, c.at())));
@@ -107,6 +112,8 @@ public record Delivery(String id, DeliveryStatus status, Notification notificati
                     status == DeliveryStatus.CANCELLED ? DeliveryStatus.CANCELLED : DeliveryStatus.FAILED,
                     notification, contactMethodId, channel, address, e.attempt(), e.error(), e.nextAttemptAt(),
                     e.failedAt(), cancelReason);
+            case DeliveryHeld e -> new Delivery(id, DeliveryStatus.HELD, notification, contactMethodId, channel,
+                    address, attempts, lastError, e.fallbackAt(), e.heldAt(), cancelReason);
             case DeliverySucceeded e -> new Delivery(id, DeliveryStatus.SENT, notification, contactMethodId, channel,
                     address, e.attempt(), lastError, null, e.sentAt(), cancelReason);
             case DeliveryAbandoned e -> new Delivery(id, DeliveryStatus.ABANDONED, notification, contactMethodId,

@@ -14,7 +14,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Cancels every delivery of a page that is still pending or waiting for a retry, with the
+ * Cancels every delivery of a page that is still pending, held for a bundle or waiting for a retry, with the
  * attempt's deadline, in the caller's transaction. A deadline whose attempt is in flight (leased to
  * an engine worker) is left to that worker: removing it would make the engine drop the attempt's
  * outcome, and the outcome must be recorded. The worker then finds the delivery cancelled, records
@@ -25,7 +25,7 @@ public class DeliveryCancellations {
 
     private static final Logger LOG = Logger.getLogger(DeliveryCancellations.class);
     private static final String OPEN = """
-            select id from deliveries where page_id = $1 and status in ('PENDING', 'FAILED') and user_id <> all($2)
+            select id from deliveries where page_id = $1 and status in ('PENDING', 'FAILED', 'HELD') and user_id <> all($2)
             order by id""";
     /**
      * The deadline's row, locked: a worker recording an attempt holds it too, so the cancel and the

@@ -40,6 +40,13 @@ public sealed interface DeliveryCommand {
         }
     }
 
+    /**
+     * Hold a delivery not yet attempted for a storm's bundle, due at {@code until}; alone at
+     * {@code fallbackAt} if the bundle never takes it.
+     */
+    record Hold(Instant until, Instant fallbackAt, Instant at) implements DeliveryCommand {
+    }
+
     /** Record that the provider accepted the message. */
     record RecordSent(Instant at) implements DeliveryCommand {
     }

@@ -33,6 +33,15 @@ public sealed interface DeliveryDomainEvent {
             Instant nextAttemptAt, Instant failedAt) implements DeliveryDomainEvent {
     }
 
+    /**
+     * A storm is on for this contact method: the first attempt waits until {@code until} to go out
+     * in one message with the other pages held for it, or alone at {@code fallbackAt} if that
+     * message never comes (a crash, a race with another bundle).
+     */
+    record DeliveryHeld(String deliveryId, Instant until, Instant fallbackAt, Instant heldAt)
+            implements DeliveryDomainEvent {
+    }
+
     /** The provider accepted the message on this attempt. */
     record DeliverySucceeded(String deliveryId, int attempt, Instant sentAt) implements DeliveryDomainEvent {
     }

@@ -8,6 +8,7 @@ import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryHeld;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
@@ -56,6 +57,7 @@ public class DeliveryMetrics {
             case DeliveryConfirmed e -> "delivered";
             case DeliveryUndelivered e -> "undelivered";
             case DeliveryRequested e -> null;
+            case DeliveryHeld e -> null;
         };
         if (outcome != null) {
             Counter counter = registry.counter("tocsin.deliveries", "channel", tag(after.channel()), "outcome", outcome);

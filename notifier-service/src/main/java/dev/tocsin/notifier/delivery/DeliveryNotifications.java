@@ -10,6 +10,7 @@ import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryHeld;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
@@ -60,6 +61,8 @@ final class DeliveryNotifications {
             case DeliveryRequested e when e.dueAt() == null -> Optional.empty();
             case DeliveryRequested e -> Optional.of(new DeliveryQueued(after.id(), n.requestId(), n.pageId(),
                     n.userId(), after.channel(), e.dueAt(), e.requestedAt()));
+            // Internal: the bundle's send, or the fallback's, publishes the outcome.
+            case DeliveryHeld e -> Optional.empty();
             case DeliveryConfirmed e -> Optional.of(new DeliveryDelivered(after.id(), n.requestId(), n.pageId(),
                     n.userId(), after.channel(), e.deliveredAt()));
             // Undelivered ends the delivery as a failure, with the provider's reason, and nothing follows it.

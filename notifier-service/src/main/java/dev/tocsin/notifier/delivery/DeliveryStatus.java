@@ -8,6 +8,11 @@ public enum DeliveryStatus {
     PENDING,
     /** The last attempt failed and another one is scheduled. */
     FAILED,
+    /**
+     * Waiting, during a storm, to go out in one message with the person's other new pages on the
+     * same contact method ({@code delivery.bundle}); sent alone if that message never comes.
+     */
+    HELD,
     /** A provider accepted the message. Final. */
     SENT,
     /** No attempt will be made any more: permanent failure, attempts exhausted, or nowhere to send. Final. */
@@ -28,6 +33,6 @@ public enum DeliveryStatus {
 
     /** True while an attempt is still to be made. */
     public boolean open() {
-        return this == PENDING || this == FAILED;
+        return this == PENDING || this == FAILED || this == HELD;
     }
 }

@@ -7,6 +7,7 @@ import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryHeld;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
@@ -74,6 +75,7 @@ public class Failover {
             case DeliveryAbandoned e -> e.attempts() > 1;
             case DeliveryUndelivered e -> true;
             case DeliveryRequested e -> false;
+            case DeliveryHeld e -> false;
             case DeliverySucceeded e -> false;
             case DeliveryConfirmed e -> false;
             case DeliveryCancelled e -> false;

@@ -3,9 +3,7 @@ package dev.tocsin.notifier.engine;
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.api.Redaction;
-import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.channel.Attempt;
-import dev.tocsin.notifier.channel.NotificationChannel;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.delivery.Deliveries;
 import dev.tocsin.notifier.delivery.Delivery;
@@ -13,17 +11,11 @@ import dev.tocsin.notifier.delivery.DeliveryCommand;
 import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
-import dev.tocsin.notifier.delivery.DeliveryMetrics;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,19 +32,18 @@ public class DeliveryAttempts implements DeadlineModule {
     private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
 
     private final Deliveries deliveries;
-    private final Map<Channel, NotificationChannel> channels;
-    private final DeliveryMetrics metrics;
+    private final Providers providers;
     private final Clock clock;
     private final Throttles throttles;
+    private final StormBundles bundles;
 
-    DeliveryAttempts(Deliveries deliveries, Instance<NotificationChannel> channels, DeliveryMetrics metrics, Clock clock,
-            Throttles throttles) {
-        this.throttles = throttles;
+    DeliveryAttempts(Deliveries deliveries, Providers providers, Clock clock, Throttles throttles,
+            StormBundles bundles) {
         this.deliveries = deliveries;
-        this.channels = channels.stream()
-                .collect(Collectors.toUnmodifiableMap(NotificationChannel::channel, Function.identity()));
-        this.metrics = metrics;
+        this.providers = providers;
         this.clock = clock;
+        this.throttles = throttles;
+        this.bundles = bundles;
     }
 
     @Override
@@ -67,33 +58,27 @@ public class DeliveryAttempts implements DeadlineModule {
             if (!delivery.status().open()) {
                 return Uni.createFrom().item(Outcome.done());
             }
-            return throttles.reason(delivery).chain(throttled -> throttled.isPresent()
-                    ? Uni.createFrom().item(record(deadline.ref(), new Cancel(throttled.get(), clock.instant())))
-                    : attempt(delivery).map(sent -> record(deadline.ref(), command(sent))));
+            return bundles.holdUntil(delivery).chain(until -> until.isPresent()
+                    ? Uni.createFrom().item(bundles.hold(deadline.ref(), until.get()))
+                    : throttles.reason(delivery).chain(throttled -> throttled.isPresent()
+                            ? Uni.createFrom().item(record(deadline.ref(), new Cancel(throttled.get(), clock.instant())))
+                            : providers.send(delivery.channel(), new Attempt(delivery.id(), delivery.notification(),
+                                    delivery.address())).map(sent -> record(deadline.ref(), command(sent, clock.instant())))));
         });
     }
 
     /** Decides on the delivery as it stands when recording, so the record never appends on a stale version. */
     private Outcome record(String deliveryId, DeliveryCommand command) {
-        return () -> deliveries.execute(deliveryId, command).map(decided -> {
-            Delivery after = decided.state();
-            log(after);
-            return after.status().open() ? Optional.ofNullable(after.nextAttemptAt()) : Optional.<Instant>empty();
-        });
+        return () -> deliveries.execute(deliveryId, command).map(decided -> next(decided.state()));
     }
 
-    private Uni<SendOutcome> attempt(Delivery delivery) {
-        NotificationChannel channel = channels.get(delivery.channel());
-        if (channel == null) {
-            return Uni.createFrom().item(SendOutcome.permanent("no provider for channel " + delivery.channel()));
-        }
-        Timer.Sample sample = metrics.startSend();
-        return channel.send(new Attempt(delivery.id(), delivery.notification(), delivery.address()))
-                .invoke(outcome -> metrics.stopSend(sample, delivery.channel(), outcome instanceof SendOutcome.Sent));
+    /** Logs where the delivery now stands, and says when its deadline fires again: its next attempt, if any. */
+    static Optional<Instant> next(Delivery after) {
+        log(after);
+        return after.status().open() ? Optional.ofNullable(after.nextAttemptAt()) : Optional.empty();
     }
 
-    private DeliveryCommand command(SendOutcome outcome) {
-        Instant now = clock.instant();
+    static DeliveryCommand command(SendOutcome outcome, Instant now) {
         return outcome instanceof SendOutcome.Failed failed
                 ? new RecordFailure(failed.error(), failed.recoverable(), now)
                 : new RecordSent(now);
@@ -109,6 +94,8 @@ public class DeliveryAttempts implements DeadlineModule {
             case ABANDONED -> LOG.warnf("delivery %s to %s abandoned for page %s: %s", after.id(),
                     after.notification().userId(), after.notification().pageId(),
                     Redaction.maskAddresses(after.lastError()));
+            case HELD -> LOG.infof("delivery %s for page %s held for a storm's bundle, at the latest until %s",
+                    after.id(), after.notification().pageId(), after.nextAttemptAt());
             // The attempt was in flight when the page closed: recorded, and nothing follows it.
             case CANCELLED -> LOG.infof("delivery %s ended cancelled after %d attempt(s): %s", after.id(),
                     after.attempts(), after.cancelReason());

@@ -4,6 +4,7 @@ import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
+import dev.tocsin.notifier.channel.Bundle;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.SendOutcome;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -96,8 +98,9 @@ public class FcmPush {
             return Uni.createFrom().item(SendOutcome.permanent("FCM push is not configured "
                     + "(tocsin.notifier.fcm.service-account)"));
         }
-        JsonObject message = message(attempt.notification(), attempt.address().substring(PREFIX.length()),
-                links.links(attempt.notification()));
+        String deviceToken = attempt.address().substring(PREFIX.length());
+        JsonObject message = attempt.bundle().map(bundle -> message(bundle, deviceToken, links::links))
+                .orElseGet(() -> message(attempt.notification(), deviceToken, links.links(attempt.notification())));
         return accessToken().onItem().transformToUni(current -> client
                 .postAbs(config.fcm().apiUrl() + "/v1/projects/" + account.projectId() + "/messages:send")
                 .timeout(config.sendTimeout().toMillis())
@@ -117,10 +120,6 @@ public class FcmPush {
 
     /** The message; {@code data} carries only strings, as FCM requires, and no reserved keys. */
     static JsonObject message(Notification notification, String deviceToken, Map<PageAction, String> actions) {
-        String body = EmailRenderer.text(notification);
-        if (body.length() > MAX_BODY) {
-            body = body.substring(0, MAX_BODY - 1) + "…";
-        }
         JsonObject data = new JsonObject().put("service", notification.service());
         boolean aboutAPage = notification.alertId() != null;
         if (aboutAPage) {
@@ -130,20 +129,39 @@ public class FcmPush {
             data.put("severity", notification.severity());
         }
         actions.forEach((action, url) -> data.put(action.name().toLowerCase(Locale.ROOT) + "_url", url));
+        return envelope(deviceToken, EmailRenderer.subject(notification), EmailRenderer.text(notification), data,
+                aboutAPage ? notification.pageId() : null);
+    }
+
+    /**
+     * A storm's message about several pages: their lines and acknowledge links in the body, their
+     * ids in {@code page_ids} (comma-separated), and no collapse key, so it replaces no single page's
+     * notification on the device.
+     */
+    static JsonObject message(Bundle bundle, String deviceToken, Function<Notification, Map<PageAction, String>> links) {
+        JsonObject data = new JsonObject().put("page_ids",
+                String.join(",", bundle.pages().stream().map(Notification::pageId).toList()));
+        return envelope(deviceToken, bundle.title(), bundle.text(links), data, null);
+    }
+
+    /** @param collapseKey the page a repeat replaces the notification of on the device; null for none */
+    private static JsonObject envelope(String deviceToken, String title, String text, JsonObject data,
+            String collapseKey) {
+        String body = text.length() > MAX_BODY ? text.substring(0, MAX_BODY - 1) + "…" : text;
         JsonObject android = new JsonObject().put("priority", "HIGH").put("ttl", "3600s")
                 .put("notification", new JsonObject().put("channel_id", "tocsin-pages").put("click_action", CATEGORY));
         JsonObject apns = new JsonObject()
                 .put("headers", new JsonObject().put("apns-priority", "10").put("apns-push-type", "alert"))
                 .put("payload", new JsonObject().put("aps", new JsonObject().put("category", CATEGORY)
                         .put("sound", "default").put("interruption-level", "time-sensitive")));
-        if (aboutAPage) {
+        if (collapseKey != null) {
             // One notification per page on the device: a repeat about the page replaces the last.
-            android.getJsonObject("notification").put("tag", notification.pageId());
-            apns.getJsonObject("headers").put("apns-collapse-id", collapseId(notification.pageId()));
+            android.getJsonObject("notification").put("tag", collapseKey);
+            apns.getJsonObject("headers").put("apns-collapse-id", collapseId(collapseKey));
         }
         return new JsonObject()
                 .put("token", deviceToken)
-                .put("notification", new JsonObject().put("title", EmailRenderer.subject(notification)).put("body", body))
+                .put("notification", new JsonObject().put("title", title).put("body", body))
                 .put("data", data)
                 .put("android", android)
                 .put("apns", apns);

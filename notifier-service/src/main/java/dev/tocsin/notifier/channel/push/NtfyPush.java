@@ -54,21 +54,24 @@ class NtfyPush {
         }
         var request = client.postAbs(topic.server() + "/").timeout(config.sendTimeout().toMillis());
         config.ntfy().token().ifPresent(token -> request.bearerTokenAuthentication(token));
-        return request.sendJsonObject(message(notification, topic, links.links(notification)))
+        JsonObject message = attempt.bundle()
+                .map(bundle -> publish(topic, bundle.title(), bundle.text(links::links), Map.of()))
+                .orElseGet(() -> message(notification, topic, links.links(notification)));
+        return request.sendJsonObject(message)
                 .map(response -> HttpOutcomes.of("ntfy", response))
                 .onFailure().recoverWithItem(e -> SendOutcome.recoverable("ntfy unreachable: " + e));
     }
 
     /** The publish; each signed link an {@code http} action button, which ntfy's apps POST to. */
     static JsonObject message(Notification notification, PushTopic topic, Map<PageAction, String> actions) {
-        String text = EmailRenderer.text(notification);
-        if (text.length() > MAX_MESSAGE) {
-            text = text.substring(0, MAX_MESSAGE - 1) + "…";
-        }
+        return publish(topic, EmailRenderer.subject(notification), EmailRenderer.text(notification), actions);
+    }
+
+    private static JsonObject publish(PushTopic topic, String title, String text, Map<PageAction, String> actions) {
         return new JsonObject()
                 .put("topic", topic.topic())
-                .put("title", EmailRenderer.subject(notification))
-                .put("message", text)
+                .put("title", title)
+                .put("message", text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE - 1) + "…" : text)
                 .put("priority", 5)
                 .put("tags", new JsonArray().add("rotating_light"))
                 .put("actions", buttons(actions));

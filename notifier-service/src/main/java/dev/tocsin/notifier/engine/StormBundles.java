@@ -1,0 +1,165 @@
+package dev.tocsin.notifier.engine;
+
+import dev.tocsin.eventing.Deadline;
+import dev.tocsin.eventing.DeadlineModule;
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.eventing.Sql;
+import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.Attempt;
+import dev.tocsin.notifier.channel.Notification;
+import dev.tocsin.notifier.channel.SendOutcome;
+import dev.tocsin.notifier.delivery.Deliveries;
+import dev.tocsin.notifier.delivery.Delivery;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Hold;
+import dev.tocsin.notifier.delivery.DeliveryStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * One message for a storm's pages ({@code delivery.bundle} deadlines). After a page's message to an
+ * SMS number or push address, the first attempt of another page's delivery to it that falls due
+ * within {@code tocsin.notifier.bundle.window} is held ({@code HELD}) until the window's end, and
+ * every delivery held for that address then goes in one message ("3 pages for checkout: …"), whose
+ * outcome is recorded on each. So a storm wakes a person twice in a window, not once per page, and
+ * no page waits longer than the window for its first message.
+ *
+ * <p>The bundle's deadline is one per person and address, armed by the first delivery held for it
+ * and never moved by the others ({@link Deadlines#armIfAbsent}), so the one firing sends to all.
+ * Each held delivery keeps its own attempt deadline one window later: if the bundle never took it
+ * (it was held while the bundle was being sent, or the process died), it goes alone then.
+ * Bundled messages are not throttled: each tells of pages the person has not heard of yet.
+ */
+@ApplicationScoped
+public class StormBundles implements DeadlineModule {
+
+    public static final String KIND = "delivery.bundle";
+    private static final Logger LOG = Logger.getLogger(StormBundles.class);
+    private static final Set<Channel> BUNDLED = Set.of(Channel.SMS, Channel.PUSH);
+    /** Pages in one message at most; a larger storm's next message follows at once. */
+    private static final int MAX_PAGES = 50;
+    private static final String LAST_MESSAGE = """
+            select max(updated_at) from deliveries
+            where user_id = $1 and channel = $2 and address = $3 and page_id <> $4 and alert_id is not null
+              and status in ('SENT', 'DELIVERED', 'UNDELIVERED') and updated_at > $5""";
+    private static final String HELD = """
+            select id from deliveries where user_id = $1 and channel = $2 and address = $3 and status = 'HELD'
+            order by updated_at, id limit $4""";
+
+    private final Deliveries deliveries;
+    private final Deadlines deadlines;
+    private final Providers providers;
+    private final NotifierConfig config;
+    private final Clock clock;
+
+    StormBundles(Deliveries deliveries, Deadlines deadlines, Providers providers, NotifierConfig config, Clock clock) {
+        this.deliveries = deliveries;
+        this.deadlines = deadlines;
+        this.providers = providers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /**
+     * Until when {@code delivery}'s first attempt is held for a bundle: the end of the window that
+     * the last message about another page to the same address opened; empty when it goes now.
+     */
+    Uni<Optional<Instant>> holdUntil(Delivery delivery) {
+        Duration window = config.bundle().window();
+        if (!window.isPositive() || delivery.status() != DeliveryStatus.PENDING || !BUNDLED.contains(delivery.channel())
+                || delivery.notification().alertId() == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Instant now = clock.instant();
+        Notification n = delivery.notification();
+        return Sql.client().preparedQuery(LAST_MESSAGE)
+                .execute(Tuple.of(n.userId(), delivery.channel().name(), delivery.address(), n.pageId(),
+                        Sql.at(now.minus(window))))
+                .map(rows -> Optional.ofNullable(Sql.instant(rows.iterator().next(), 0))
+                        .map(last -> last.plus(window))
+                        .filter(until -> until.isAfter(now)));
+    }
+
+    /** The outcome that holds the delivery and arms its address's bundle, unless another firing changed it since. */
+    DeadlineModule.Outcome hold(String deliveryId, Instant until) {
+        Instant now = clock.instant();
+        return () -> deliveries.execute(deliveryId, new Hold(until, until.plus(config.bundle().window()), now))
+                .chain(decided -> {
+                    Delivery after = decided.state();
+                    Uni<Void> armed = after.status() != DeliveryStatus.HELD ? Uni.createFrom().voidItem()
+                            : deadlines.armIfAbsent(KIND, key(after), until, new JsonObject()
+                                    .put("userId", after.notification().userId())
+                                    .put("channel", after.channel().name())
+                                    .put("address", after.address()).encode());
+                    return armed.map(done -> DeliveryAttempts.next(after));
+                });
+    }
+
+    private static String key(Delivery delivery) {
+        return delivery.notification().userId() + "|" + delivery.channel().name() + "|" + delivery.address();
+    }
+
+    @Override
+    public Uni<Outcome> fire(Deadline deadline) {
+        JsonObject key = new JsonObject(deadline.payload());
+        Channel channel = Channel.valueOf(key.getString("channel"));
+        String address = key.getString("address");
+        return Sql.client().preparedQuery(HELD)
+                .execute(Tuple.of(key.getString("userId"), channel.name(), address, MAX_PAGES))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
+                })
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem()
+                        .transformToUniAndConcatenate(id -> deliveries.load(id).map(Deliveries.Loaded::state))
+                        .filter(member -> member.status() == DeliveryStatus.HELD)
+                        .collect().asList()
+                        .chain(members -> members.isEmpty() ? Uni.createFrom().item(Outcome.done())
+                                : send(channel, address, members).map(sent -> record(members, sent,
+                                        ids.size() == MAX_PAGES))));
+    }
+
+    private Uni<SendOutcome> send(Channel channel, String address, List<Delivery> members) {
+        Delivery first = members.get(0);
+        List<Notification> others = members.subList(1, members.size()).stream().map(Delivery::notification).toList();
+        LOG.infof("one message by %s to %s about %d page(s)", channel, first.notification().userId(), members.size());
+        return providers.send(channel, new Attempt(first.id(), first.notification(), address, others));
+    }
+
+    /**
+     * The message's outcome on every member; each member's own attempt deadline then goes (sent,
+     * abandoned) or moves to its retry, which it makes alone.
+     */
+    private Outcome record(List<Delivery> members, SendOutcome sent, boolean more) {
+        return () -> {
+            Instant now = clock.instant();
+            return Multi.createFrom().iterable(members).onItem().transformToUniAndConcatenate(member -> deliveries
+                            .execute(member.id(), DeliveryAttempts.command(sent, now))
+                            .chain(decided -> {
+                                Optional<Instant> next = DeliveryAttempts.next(decided.state());
+                                return next.isPresent()
+                                        ? deadlines.arm(DeliveryAttempts.KIND, member.id(), next.get(), "{}")
+                                        : deadlines.cancel(DeliveryAttempts.KIND, member.id());
+                            }))
+                    .collect().asList()
+                    .map(done -> more ? Optional.of(now) : Optional.<Instant>empty());
+        };
+    }
+}
