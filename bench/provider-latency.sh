@@ -7,8 +7,9 @@
 #
 # Starts its own local stack (./tocsin up, stopped at the end), because it needs two settings at
 # start: notifier-service sends pushes to the generator's ntfy (TOCSIN_NTFY_SERVERS, so the local
-# ntfy fake stays off), and alert-ingest's storm grouping is raised out of the way, since at 200
-# alerts/s on one service every alert after the fifth would otherwise join one grouped page.
+# ntfy fake stays off), and alert-ingest's storm grouping and notifier-service's storm bundles are
+# out of the way, since at 200 alerts/s on one service every alert after the fifth would otherwise
+# join one grouped page, and every push after the first would wait for one message per 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -17,7 +18,7 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate|--warmup|--duration|--settle) args+=("$1" "$2") ;;
-    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
   shift 2
 done
@@ -27,7 +28,7 @@ if stack_running; then
   exit 1
 fi
 NTFY=http://127.0.0.1:18091
-export TOCSIN_NTFY_SERVERS=$NTFY TOCSIN_INGEST_DECISIONS_STORM_THRESHOLD=1000000
+export TOCSIN_NTFY_SERVERS=$NTFY TOCSIN_INGEST_DECISIONS_STORM_THRESHOLD=1000000 TOCSIN_NOTIFIER_BUNDLE_WINDOW=0s
 trap stop_stack_if_started EXIT
 ensure_stack
 admin=$(cat .tocsin/admin-token)

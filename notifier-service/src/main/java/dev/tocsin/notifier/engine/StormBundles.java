@@ -22,18 +22,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * One message for a storm's pages ({@code delivery.bundle} deadlines). After a page's message to an
- * SMS number or push address, the first attempt of another page's delivery to it that falls due
- * within {@code tocsin.notifier.bundle.window} is held ({@code HELD}) until the window's end, and
- * every delivery held for that address then goes in one message ("3 pages for checkout: …"), whose
- * outcome is recorded on each. So a storm wakes a person twice in a window, not once per page, and
- * no page waits longer than the window for its first message.
+ * One message for a storm's pages ({@code delivery.bundle} deadlines). A page's message to an SMS
+ * number or push address opens a window of {@code tocsin.notifier.bundle.window} there
+ * ({@code bundle_windows}); the first attempt of another delivery to it that falls due inside is
+ * held ({@code HELD}) until the window's end, and every delivery held for that address then goes
+ * in one message ("3 pages for checkout: …"), whose outcome is recorded on each and which opens the
+ * next window. So a storm is one message per window, not one per page, and no page waits longer
+ * than the window for its first message.
  *
  * <p>The bundle's deadline is one per person and address, armed by the first delivery held for it
  * and never moved by the others ({@link Deadlines#armIfAbsent}), so the one firing sends to all.
@@ -49,13 +51,28 @@ public class StormBundles implements DeadlineModule {
     private static final Set<Channel> BUNDLED = Set.of(Channel.SMS, Channel.PUSH);
     /** Pages in one message at most; a larger storm's next message follows at once. */
     private static final int MAX_PAGES = 50;
-    private static final String LAST_MESSAGE = """
-            select max(updated_at) from deliveries
-            where user_id = $1 and channel = $2 and address = $3 and page_id <> $4 and alert_id is not null
-              and status in ('SENT', 'DELIVERED', 'UNDELIVERED') and updated_at > $5""";
+    /**
+     * Opens the address's window now unless one is open ({@code opened_at} after {@code $5}, now
+     * minus the window); one statement, so of several first attempts firing at once exactly one
+     * opens it and goes, and the others see it open.
+     */
+    private static final String OPEN_WINDOW = """
+            insert into bundle_windows as w (user_id, channel, address, opened_at) values ($1, $2, $3, $4)
+            on conflict (user_id, channel, address) do update set opened_at = excluded.opened_at
+            where w.opened_at <= $5
+            returning opened_at""";
+    private static final String OPENED = """
+            select opened_at from bundle_windows where user_id = $1 and channel = $2 and address = $3""";
+    /** A bundle's message opens the next window itself, so a long storm is one message per window. */
+    private static final String REOPEN = """
+            insert into bundle_windows (user_id, channel, address, opened_at) values ($1, $2, $3, $4)
+            on conflict (user_id, channel, address) do update set opened_at = excluded.opened_at""";
     private static final String HELD = """
             select id from deliveries where user_id = $1 and channel = $2 and address = $3 and status = 'HELD'
             order by updated_at, id limit $4""";
+
+    private static final Comparator<Delivery> OLDEST_FIRST = Comparator
+            .comparing((Delivery member) -> member.notification().requestedAt()).thenComparing(Delivery::id);
 
     private final Deliveries deliveries;
     private final Deadlines deadlines;
@@ -77,8 +94,8 @@ public class StormBundles implements DeadlineModule {
     }
 
     /**
-     * Until when {@code delivery}'s first attempt is held for a bundle: the end of the window that
-     * the last message about another page to the same address opened; empty when it goes now.
+     * Until when {@code delivery}'s first attempt is held for a bundle: the end of the window open
+     * on its address; empty when none is, and then this attempt opens one and goes now.
      */
     Uni<Optional<Instant>> holdUntil(Delivery delivery) {
         Duration window = config.bundle().window();
@@ -87,13 +104,15 @@ public class StormBundles implements DeadlineModule {
             return Uni.createFrom().item(Optional.empty());
         }
         Instant now = clock.instant();
-        Notification n = delivery.notification();
-        return Sql.client().preparedQuery(LAST_MESSAGE)
-                .execute(Tuple.of(n.userId(), delivery.channel().name(), delivery.address(), n.pageId(),
+        Tuple address = Tuple.of(delivery.notification().userId(), delivery.channel().name(), delivery.address());
+        return Sql.client().preparedQuery(OPEN_WINDOW)
+                .execute(Tuple.of(address.getString(0), address.getString(1), address.getString(2), Sql.at(now),
                         Sql.at(now.minus(window))))
-                .map(rows -> Optional.ofNullable(Sql.instant(rows.iterator().next(), 0))
-                        .map(last -> last.plus(window))
-                        .filter(until -> until.isAfter(now)));
+                .chain(opened -> opened.size() > 0 ? Uni.createFrom().item(Optional.<Instant>empty())
+                        : Sql.client().preparedQuery(OPENED).execute(address).map(rows -> rows.size() == 0
+                                ? Optional.<Instant>empty()
+                                : Optional.of(Sql.instant(rows.iterator().next(), 0).plus(window))
+                                        .filter(until -> until.isAfter(now))));
     }
 
     /** The outcome that holds the delivery and arms its address's bundle, unless another firing changed it since. */
@@ -131,6 +150,7 @@ public class StormBundles implements DeadlineModule {
                         .transformToUniAndConcatenate(id -> deliveries.load(id).map(Deliveries.Loaded::state))
                         .filter(member -> member.status() == DeliveryStatus.HELD)
                         .collect().asList()
+                        .map(members -> members.stream().sorted(OLDEST_FIRST).toList())
                         .chain(members -> members.isEmpty() ? Uni.createFrom().item(Outcome.done())
                                 : send(channel, address, members).map(sent -> record(members, sent,
                                         ids.size() == MAX_PAGES))));
@@ -138,9 +158,12 @@ public class StormBundles implements DeadlineModule {
 
     private Uni<SendOutcome> send(Channel channel, String address, List<Delivery> members) {
         Delivery first = members.get(0);
+        String userId = first.notification().userId();
         List<Notification> others = members.subList(1, members.size()).stream().map(Delivery::notification).toList();
-        LOG.infof("one message by %s to %s about %d page(s)", channel, first.notification().userId(), members.size());
-        return providers.send(channel, new Attempt(first.id(), first.notification(), address, others));
+        LOG.infof("one message by %s to %s about %d page(s)", channel, userId, members.size());
+        return Sql.client().preparedQuery(REOPEN).execute(Tuple.of(userId, channel.name(), address,
+                        Sql.at(clock.instant())))
+                .chain(() -> providers.send(channel, new Attempt(first.id(), first.notification(), address, others)));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.tocsin.events.delivery.DeliveryQueued;
 import dev.tocsin.events.delivery.DeliverySent;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.delivery.DeliveryCommand.Cancel;
+import dev.tocsin.notifier.delivery.DeliveryCommand.Hold;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordFailure;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordNotSent;
 import dev.tocsin.notifier.delivery.DeliveryCommand.RecordSent;
@@ -21,6 +22,7 @@ import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAbandoned;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryAttemptFailed;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryCancelled;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryConfirmed;
+import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryHeld;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryRequested;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliverySucceeded;
 import dev.tocsin.notifier.delivery.DeliveryDomainEvent.DeliveryUndelivered;
@@ -82,6 +84,28 @@ class DeliveryTest {
         Delivery state = Delivery.replay(ID, then);
         assertEquals(DeliveryStatus.ABANDONED, state.status());
         assertEquals("no contact method for alice", state.lastError());
+    }
+
+    @Test
+    void aPendingDeliveryIsHeldForTheStormsBundleOnceAndTheBundlesSendEndsIt() {
+        Instant until = T0.plusSeconds(30);
+        Instant fallback = T0.plusSeconds(60);
+        List<DeliveryDomainEvent> held = when(List.of(REQUESTED), new Hold(until, fallback, T1));
+
+        assertEquals(List.of(new DeliveryHeld(ID, until, fallback, T1)), held);
+        Delivery state = Delivery.replay(ID, concat(List.of(REQUESTED), held));
+        assertEquals(DeliveryStatus.HELD, state.status());
+        assertTrue(state.status().open());
+        assertEquals(fallback, state.nextAttemptAt());
+        // Held once only: at its fallback it is sent alone, not held again.
+        assertEquals(List.of(), when(concat(List.of(REQUESTED), held), new Hold(until, fallback, T1)));
+        assertEquals(List.of(new DeliverySucceeded(ID, 1, until)),
+                when(concat(List.of(REQUESTED), held), new RecordSent(until)));
+        // A page closing meanwhile cancels it like any delivery still to send.
+        assertEquals(List.of(new DeliveryCancelled(ID, 0, "page acknowledged by bob", T1)),
+                when(concat(List.of(REQUESTED), held), new Cancel("page acknowledged by bob", T1)));
+        // Only a delivery not yet attempted is held: a retry goes at its own time.
+        assertEquals(List.of(), when(List.of(REQUESTED, failed(1, T0.plusSeconds(30))), new Hold(until, fallback, T1)));
     }
 
     @Test

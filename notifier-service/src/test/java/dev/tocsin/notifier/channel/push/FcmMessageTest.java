@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.notifier.action.PageAction;
+import dev.tocsin.notifier.channel.Bundle;
 import dev.tocsin.notifier.channel.Notification;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,29 @@ class FcmMessageTest {
         assertEquals("page-42", message.getJsonObject("android").getJsonObject("notification").getString("tag"));
         assertEquals("page-42", message.getJsonObject("apns").getJsonObject("headers").getString("apns-collapse-id"));
         assertEquals("HIGH", message.getJsonObject("android").getString("priority"));
+    }
+
+    @Test
+    void aStormsMessageListsEachPageWithItsLinkAndReplacesNoSinglePage() {
+        Notification first = new Notification("req-1", "page-1", "alert-1", "alice", 1, "checkout",
+                "Checkout error rate 12%", "critical", Map.of(), AT);
+        Notification second = new Notification("req-2", "page-2", "alert-2", "alice", 1, "payments",
+                "Payment errors above 2%", "warning", Map.of(), AT);
+
+        JsonObject message = FcmPush.message(new Bundle(List.of(first, second)), "device-token",
+                page -> Map.of(PageAction.ACKNOWLEDGE, "https://tocsin.example.com/actions/" + page.pageId()));
+
+        JsonObject notification = message.getJsonObject("notification");
+        assertEquals("[Tocsin] 2 pages for checkout, payments", notification.getString("title"));
+        assertEquals("""
+                CRITICAL checkout: Checkout error rate 12%
+                  Acknowledge: https://tocsin.example.com/actions/page-1
+                WARNING payments: Payment errors above 2%
+                  Acknowledge: https://tocsin.example.com/actions/page-2""", notification.getString("body"));
+        assertEquals("page-1,page-2", message.getJsonObject("data").getString("page_ids"));
+        assertFalse(message.getJsonObject("data").containsKey("page_id"));
+        assertFalse(message.getJsonObject("android").getJsonObject("notification").containsKey("tag"));
+        assertFalse(message.getJsonObject("apns").getJsonObject("headers").containsKey("apns-collapse-id"));
     }
 
     @Test
