@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deadline engine against a real PostgreSQL: claims under leases, a lease that runs out,
- * re-arming while a deadline fires, and a provider that does not answer.
+ * re-arming (and arming if absent) while a deadline fires, and a provider that does not answer.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
@@ -119,6 +119,27 @@ class DeadlineEngineIT {
     }
 
     @Test
+    void armingIfAbsentNeitherMovesAnArmedDeadlineNorTakesItFromItsWorker() throws Throwable {
+        String ref = UUID.randomUUID().toString();
+        CompletableFuture<Void> provider = gated.hold(ref);
+        double lostBefore = leasesLost();
+        Instant due = clock.instant();
+        armIfAbsent(GatedModule.KIND, ref, due);
+        await("the firing to start").atMost(BOUND).until(() -> gated.fired(ref) == 1);
+
+        armIfAbsent(GatedModule.KIND, ref, due.plus(Duration.ofHours(1)));
+        assertEquals(Optional.of(due), dueAt(GatedModule.KIND, ref), "the armed deadline is not moved");
+        provider.complete(null);
+        await("the worker to record and remove it").atMost(BOUND)
+                .until(() -> remaining(GatedModule.KIND, List.of(ref)) == 0);
+        assertEquals(lostBefore, leasesLost(), "the worker kept its lease");
+
+        Instant again = clock.instant().plus(Duration.ofHours(1));
+        armIfAbsent(GatedModule.KIND, ref, again);
+        assertEquals(Optional.of(again), dueAt(GatedModule.KIND, ref), "once gone, it is armed anew");
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerHoldsUpNoOtherDeadline() throws Throwable {
         String slow = UUID.randomUUID().toString();
         String sameModule = UUID.randomUUID().toString();
@@ -150,6 +171,11 @@ class DeadlineEngineIT {
             }
             return chain;
         }));
+    }
+
+    private void armIfAbsent(String kind, String ref, Instant due) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> AfterCommit.transaction(() ->
+                deadlines.armIfAbsent(kind, ref, due, "{}")));
     }
 
     private int remaining(String kind, List<String> refs) throws Exception {

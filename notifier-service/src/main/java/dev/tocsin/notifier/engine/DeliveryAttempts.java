@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
  * Delivery aggregate in the engine's recording transaction. A failure with a retry ahead keeps the
  * deadline, moved to the retry's time; anything else ends it. A message is sent at least once: only
  * a crash, or a lease that ran out, between the provider's answer and the record sends it twice.
+ * Before the attempt, {@link Throttles} may hold back a repeat, and {@link StormBundles} may hold a
+ * first attempt for a storm's one message.
  */
 @ApplicationScoped
 public class DeliveryAttempts implements DeadlineModule {
@@ -58,13 +60,18 @@ public class DeliveryAttempts implements DeadlineModule {
             if (!delivery.status().open()) {
                 return Uni.createFrom().item(Outcome.done());
             }
-            return bundles.holdUntil(delivery).chain(until -> until.isPresent()
-                    ? Uni.createFrom().item(bundles.hold(deadline.ref(), until.get()))
-                    : throttles.reason(delivery).chain(throttled -> throttled.isPresent()
-                            ? Uni.createFrom().item(record(deadline.ref(), new Cancel(throttled.get(), clock.instant())))
-                            : providers.send(delivery.channel(), new Attempt(delivery.id(), delivery.notification(),
-                                    delivery.address())).map(sent -> record(deadline.ref(), command(sent, clock.instant())))));
+            // Throttled first: a repeat held back must not open a storm's window for a message never sent.
+            return throttles.reason(delivery).chain(throttled -> throttled.isPresent()
+                    ? Uni.createFrom().item(record(deadline.ref(), new Cancel(throttled.get(), clock.instant())))
+                    : bundles.holdUntil(delivery).chain(until -> until.isPresent()
+                            ? Uni.createFrom().item(bundles.hold(deadline.ref(), until.get()))
+                            : send(delivery)));
         });
+    }
+
+    private Uni<Outcome> send(Delivery delivery) {
+        return providers.send(delivery.channel(), new Attempt(delivery.id(), delivery.notification(), delivery.address()))
+                .map(sent -> record(delivery.id(), command(sent, clock.instant())));
     }
 
     /** Decides on the delivery as it stands when recording, so the record never appends on a stale version. */

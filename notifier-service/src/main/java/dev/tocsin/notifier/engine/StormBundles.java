@@ -63,6 +63,8 @@ public class StormBundles implements DeadlineModule {
             returning opened_at""";
     private static final String OPENED = """
             select opened_at from bundle_windows where user_id = $1 and channel = $2 and address = $3""";
+    private static final String LOCK_MEMBERS = """
+            select ref from deadlines where kind = $1 and ref = any($2) order by ref for update""";
     /** A bundle's message opens the next window itself, so a long storm is one message per window. */
     private static final String REOPEN = """
             insert into bundle_windows (user_id, channel, address, opened_at) values ($1, $2, $3, $4)
@@ -168,21 +170,27 @@ public class StormBundles implements DeadlineModule {
 
     /**
      * The message's outcome on every member; each member's own attempt deadline then goes (sent,
-     * abandoned) or moves to its retry, which it makes alone.
+     * abandoned) or moves to its retry, which it makes alone. Those deadlines are locked first, as a
+     * page's cancellation locks them, so a member cancelled meanwhile is recorded after (or before)
+     * the cancellation, never beside it.
      */
     private Outcome record(List<Delivery> members, SendOutcome sent, boolean more) {
         return () -> {
             Instant now = clock.instant();
-            return Multi.createFrom().iterable(members).onItem().transformToUniAndConcatenate(member -> deliveries
-                            .execute(member.id(), DeliveryAttempts.command(sent, now))
-                            .chain(decided -> {
-                                Optional<Instant> next = DeliveryAttempts.next(decided.state());
-                                return next.isPresent()
-                                        ? deadlines.arm(DeliveryAttempts.KIND, member.id(), next.get(), "{}")
-                                        : deadlines.cancel(DeliveryAttempts.KIND, member.id());
-                            }))
-                    .collect().asList()
+            String[] ids = members.stream().map(Delivery::id).toArray(String[]::new);
+            return Sql.connection().preparedQuery(LOCK_MEMBERS).execute(Tuple.of(DeliveryAttempts.KIND, ids))
+                    .chain(() -> Multi.createFrom().iterable(members).onItem()
+                            .transformToUniAndConcatenate(member -> record(member, sent, now))
+                            .collect().asList())
                     .map(done -> more ? Optional.of(now) : Optional.<Instant>empty());
         };
+    }
+
+    private Uni<Void> record(Delivery member, SendOutcome sent, Instant now) {
+        return deliveries.execute(member.id(), DeliveryAttempts.command(sent, now)).chain(decided -> {
+            Optional<Instant> next = DeliveryAttempts.next(decided.state());
+            return next.isPresent() ? deadlines.arm(DeliveryAttempts.KIND, member.id(), next.get(), "{}")
+                    : deadlines.cancel(DeliveryAttempts.KIND, member.id());
+        });
     }
 }
