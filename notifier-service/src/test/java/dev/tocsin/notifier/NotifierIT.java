@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.alert.Link;
+import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryFailed;
 import dev.tocsin.events.delivery.DeliverySent;
@@ -35,9 +38,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -140,6 +147,42 @@ class NotifierIT {
         assertEquals(1, Mailbox.to(smtp, alice + "@work.example.com").size());
         assertEquals(1, Mailbox.to(smtp, alice + "@home.example.com").size());
         assertEquals(3.0, counter("email", "sent") - sentBefore);
+    }
+
+    @Test
+    void aPagesEmailListsTheChangesReportedOnItsServiceInTheDayBefore() throws Exception {
+        String ada = unique("ada");
+        String address = ada + "@example.com";
+        putEmail(ada, "work", address).statusCode(201);
+        String service = unique("cart");
+        Instant now = clock.instant();
+        String deploy = "Deploy " + service + " v2.3.1";
+        List<ChangeReceived> changes = List.of(
+                change(service, deploy, now.minus(Duration.ofMinutes(5)), "https://ci.example.com/runs/7"),
+                change(service, "Last week's deploy of " + service, now.minus(Duration.ofDays(2)), null),
+                change(unique("other"), "Another service's deploy", now.minus(Duration.ofMinutes(1)), null));
+        for (ChangeReceived change : changes) {
+            producer.send(CloudEventRecords.toRecord(change, "/tocsin/alert-ingest", now)).get();
+        }
+        // The changes are consumed apart from the request: wait until the table has them.
+        await("the changes recorded").atMost(BOUND).until(() -> TableRows.select(dataSource,
+                "select change_id from recent_changes where change_id in (?, ?, ?)",
+                changes.stream().map(ChangeReceived::changeId).toArray()).size() == 3);
+        NotifyRequested plain = request(ada, unique("page"));
+        send(new NotifyRequested(plain.requestId(), plain.pageId(), plain.alertId(), ada, 1, service,
+                plain.summary(), plain.severity(), plain.labels(), now));
+
+        String text = Mailbox.text(Mailbox.awaitOne(smtp, address)).replace("\r\n", "\n");
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+                .format(now.minus(Duration.ofMinutes(5)));
+        assertTrue(text.contains("Recent changes to " + service + ":\n  " + when + "  " + deploy
+                + " (github-actions)  https://ci.example.com/runs/7\n\n"), text);
+        assertFalse(text.contains("Last week's deploy") || text.contains("Another service's deploy"), text);
+    }
+
+    private static ChangeReceived change(String service, String summary, Instant at, String link) {
+        return new ChangeReceived(UUID.randomUUID().toString(), service, summary, "github-actions", at, Map.of(),
+                link == null ? List.of() : List.of(new Link(link, "run")), "pagerduty-change-v2", at);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.tocsin.notifier.channel.email;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
+import dev.tocsin.notifier.change.RecentChanges;
+import dev.tocsin.notifier.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
@@ -11,19 +13,29 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
 
-/** Email through the configured SMTP relay, one message per attempt, with a text and an HTML part. */
+/**
+ * Email through the configured SMTP relay, one message per attempt, with a text and an HTML part.
+ * A page's email lists its service's recent changes, when any were reported; a failure to read
+ * them costs the email that list, never the email.
+ */
 @ApplicationScoped
 public class EmailChannel implements NotificationChannel {
+
+    private static final Logger LOG = Logger.getLogger(EmailChannel.class);
 
     private final ReactiveMailer mailer;
     private final NotifierConfig config;
     private final ActionLinks links;
+    private final RecentChanges changes;
 
-    EmailChannel(ReactiveMailer mailer, NotifierConfig config, ActionLinks links) {
+    EmailChannel(ReactiveMailer mailer, NotifierConfig config, ActionLinks links, RecentChanges changes) {
         this.mailer = mailer;
         this.config = config;
         this.links = links;
+        this.changes = changes;
     }
 
     @Override
@@ -35,16 +47,23 @@ public class EmailChannel implements NotificationChannel {
     public Uni<SendOutcome> send(Attempt attempt) {
         Notification notification = attempt.notification();
         String address = attempt.address();
+        Uni<List<RecentChange>> recent = notification.alertId() == null ? Uni.createFrom().item(List.of())
+                : changes.before(notification.service(), notification.requestedAt());
         // Only the relay's failures are classified; a rendering bug fails the attempt loudly instead.
-        return Uni.createFrom().item(() -> mail(notification, address))
+        return recent.onFailure().recoverWithItem(e -> {
+                    LOG.warnf("email for page %s goes without its service's recent changes: %s", notification.pageId(),
+                            e.toString());
+                    return List.of();
+                })
+                .map(known -> mail(notification, address, known))
                 .chain(mail -> mailer.send(mail)
                         .ifNoItem().after(config.sendTimeout()).fail()
                         .replaceWith(SendOutcome.sent())
                         .onFailure().recoverWithItem(SmtpFailures::classify));
     }
 
-    private Mail mail(Notification notification, String address) {
-        RenderedEmail email = EmailRenderer.render(notification, links.links(notification));
+    private Mail mail(Notification notification, String address, List<RecentChange> known) {
+        RenderedEmail email = EmailRenderer.render(notification, links.links(notification), known);
         return Mail.withText(address, email.subject(), email.text()).setHtml(email.html());
     }
 }

@@ -1,7 +1,11 @@
 package dev.tocsin.notifier.channel.email;
 
 import dev.tocsin.notifier.action.PageAction;
+import dev.tocsin.notifier.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Notification;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +15,9 @@ import java.util.Map;
  * responder quotes to Tocsin. Pure, so it is unit tested.
  */
 public final class EmailRenderer {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     /** Long enough for any sensible summary, short enough for every mail client's list view. */
     static final int MAX_SUBJECT = 200;
@@ -24,8 +31,36 @@ public final class EmailRenderer {
 
     /** With a signed link for each action ({@code ActionLinks}); none when links are off. */
     public static RenderedEmail render(Notification n, Map<PageAction, String> links) {
+        return render(n, links, List.of());
+    }
+
+    /**
+     * With the signed links and the service's recent changes, newest first, after the page's
+     * fields: the last change is where troubleshooting starts (SRE book ch. 12).
+     */
+    public static RenderedEmail render(Notification n, Map<PageAction, String> links, List<RecentChange> changes) {
         StringBuilder text = new StringBuilder(text(n));
         StringBuilder html = new StringBuilder(html(n));
+        if (!changes.isEmpty()) {
+            StringBuilder lines = new StringBuilder("\nRecent changes to " + orDash(n.service()) + ":\n");
+            StringBuilder items = new StringBuilder("<h3>Recent changes to " + escape(orDash(n.service()))
+                    + "</h3>\n<ul>\n");
+            for (RecentChange change : changes) {
+                String when = WHEN.format(change.at());
+                String by = blank(change.source()) ? "" : " (" + change.source() + ")";
+                lines.append("  ").append(when).append("  ").append(oneLine(change.summary())).append(by);
+                items.append("<li>").append(escape(when)).append(" ").append(escape(change.summary()))
+                        .append(escape(by));
+                if (change.link() != null) {
+                    lines.append("  ").append(change.link());
+                    items.append(" <a href=\"").append(escape(change.link())).append("\">details</a>");
+                }
+                lines.append('\n');
+                items.append("</li>\n");
+            }
+            text.insert(text.indexOf("\nLabels:\n"), lines);
+            html.insert(html.indexOf("<h3>Labels</h3>"), items.append("</ul>\n"));
+        }
         if (!links.isEmpty()) {
             text.append('\n');
             links.forEach((action, url) -> text.append(action.label()).append(": ").append(url).append('\n'));
@@ -44,7 +79,7 @@ public final class EmailRenderer {
         }
         subject.append(' ').append(blank(n.service()) ? "unknown service" : n.service()).append(": ").append(summary(n));
         // A line break in a header would end it; alert text comes from outside.
-        String line = subject.toString().replaceAll("[\\r\\n\\t]+", " ").strip();
+        String line = oneLine(subject.toString());
         return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 1) + "…";
     }
 
@@ -119,6 +154,10 @@ public final class EmailRenderer {
             }
         }
         return out.toString();
+    }
+
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
     private static String orDash(String value) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.notifier.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Notification;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,25 @@ class EmailRendererTest {
         assertTrue(text.contains("Alert:    alert-9\n"), text);
         // Labels sorted by name, so the same alert always reads the same.
         assertTrue(text.contains("  alertname = HighErrorRate\n  region = eu-west-1\n  service = checkout\n"), text);
+    }
+
+    @Test
+    void theServicesRecentChangesComeBeforeTheLabelsNewestFirst() {
+        List<RecentChange> changes = List.of(
+                new RecentChange("Deploy checkout v2.3.1", "github-actions", Instant.parse("2026-03-01T02:55:00Z"),
+                        "https://ci.example.com/runs/7"),
+                new RecentChange("Feature flag <fast-cart> on", null, Instant.parse("2026-02-28T21:10:00Z"), null));
+
+        RenderedEmail email = EmailRenderer.render(CHECKOUT, Map.of(), changes);
+
+        assertTrue(email.text().contains("\nRecent changes to checkout:\n"
+                + "  2026-03-01 02:55 UTC  Deploy checkout v2.3.1 (github-actions)  https://ci.example.com/runs/7\n"
+                + "  2026-02-28 21:10 UTC  Feature flag <fast-cart> on\n\nLabels:\n"), email.text());
+        assertTrue(email.html().contains("<h3>Recent changes to checkout</h3>\n<ul>\n<li>2026-03-01 02:55 UTC Deploy "
+                + "checkout v2.3.1 (github-actions) <a href=\"https://ci.example.com/runs/7\">details</a></li>\n"
+                + "<li>2026-02-28 21:10 UTC Feature flag &lt;fast-cart&gt; on</li>\n</ul>\n<h3>Labels</h3>"),
+                email.html());
+        assertFalse(EmailRenderer.render(CHECKOUT).text().contains("Recent changes"));
     }
 
     @Test
