@@ -53,6 +53,36 @@ ingest_pid() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi
 }
 
+# --- Where the cores go: CPU time per process of the local stack ------------------------------
+# stack_cpu: one line per process `./tocsin up` started, "<name> <ticks>", its CPU time (user and
+# system, in clock ticks) with that of its descendants, those still running and those it has reaped;
+# PostgreSQL's server, which daemonizes away from the devstack, is counted as "postgres" by the pid
+# its data directory names.
+stack_cpu() {
+  local f pid
+  for f in .tocsin/pids/*.pid; do
+    pid=$(cat "$f")
+    kill -0 "$pid" 2>/dev/null && echo "$(basename "$f" .pid) $(tree_ticks "$pid")"
+  done
+  pid=$(head -1 .tocsin/pg/postmaster.pid 2>/dev/null || true)
+  [ -n "$pid" ] && echo "postgres $(tree_ticks "$pid")"
+  return 0
+}
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+tree_ticks() {
+  local total child
+  total=$(ticks "$1")
+  for child in $(pgrep -P "$1" || true); do total=$((total + $(tree_ticks "$child"))); done
+  echo "$total"
+}
+# cpu_report BEFORE AFTER SECONDS: the cores each process used between two stack_cpu readings.
+cpu_report() {
+  local hz; hz=$(getconf CLK_TCK)
+  join <(sort "$1") <(sort "$2") | awk -v hz="$hz" -v s="$3" '
+    { used = ($3 - $2) / hz / s; total += used; printf "  %-20s %5.2f cores\n", $1, used }
+    END { printf "  %-20s %5.2f cores\n", "all", total }'
+}
+
 # A key=value field of the generator's "result" line.
 field() { sed -n 's/^result .*\b'"$2"'=\([^ ]*\).*/\1/p' <<< "$1"; }
 

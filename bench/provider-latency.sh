@@ -14,12 +14,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-args=()
+args=() warmup=10 duration=60
 while [ $# -gt 0 ]; do
   case "$1" in
-    --rate|--warmup|--duration|--settle) args+=("$1" "$2") ;;
+    --rate|--settle) ;;
+    --warmup) warmup=$2 ;;
+    --duration) duration=$2 ;;
     *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
+  args+=("$1" "$2")
   shift 2
 done
 
@@ -57,4 +60,12 @@ eventually call PUT http://127.0.0.1:8084/api/v1/users/bench-p/contact-methods/p
 key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys \
   '{"service": "bench-push", "name": "bench", "rateLimitPerMinute": 60000}' |
   grep -o '"key":"[^"]*"' | cut -d'"' -f4)
+# Where the cores go while the measured load runs: CPU time per process from the warm-up's end to
+# the load's end (read a second after the generator starts, give or take its start-up).
+work=$(mktemp -d)
+( sleep $((warmup + 1)); stack_cpu > "$work/cpu.before"; sleep "$duration"; stack_cpu > "$work/cpu.after" ) &
+sampler=$!
 generator provider --key "$key" --service bench-push "${args[@]}"
+wait "$sampler"
+say "CPU per process while the measured load ran ($duration s):"
+cpu_report "$work/cpu.before" "$work/cpu.after" "$duration"

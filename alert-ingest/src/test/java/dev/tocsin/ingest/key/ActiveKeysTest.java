@@ -5,30 +5,51 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The key cache: wrong secrets never evict valid keys, and an unreachable store is a distinct failure. */
+/**
+ * The key cache: wrong secrets never evict valid keys, a key in use is answered from the cache while
+ * it is looked up again, misses share one lookup, and an unreachable store is a distinct failure.
+ */
 class ActiveKeysTest {
 
     private static final IntegrationKey KEY = new IntegrationKey("k1", "checkout", "prometheus", Instant.EPOCH, null);
     private static final String SECRET = "a-valid-secret-of-enough-length";
 
+    private static final Duration TTL = Duration.ofSeconds(10);
+
     private final AtomicInteger lookups = new AtomicInteger();
-    private final Map<String, IntegrationKey> store = Map.of(IntegrationKeys.hash(SECRET), KEY);
+    private final Map<String, IntegrationKey> store = new ConcurrentHashMap<>(Map.of(IntegrationKeys.hash(SECRET), KEY));
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
+    /** What the store answers next; by default what it holds. */
+    private Function<String, Uni<Optional<IntegrationKey>>> answer =
+            hash -> Uni.createFrom().item(Optional.ofNullable(store.get(hash)));
 
     private ActiveKeys keys(long maxKnown, long maxUnknown) {
         return new ActiveKeys(hash -> {
             lookups.incrementAndGet();
-            return Uni.createFrom().item(Optional.ofNullable(store.get(hash)));
-        }, Duration.ofMinutes(1), maxKnown, maxUnknown, Duration.ofSeconds(1));
+            return answer.apply(hash);
+        }, TTL, maxKnown, maxUnknown, Duration.ofSeconds(1), ticker);
+    }
+
+    private void advance(Duration by) {
+        nanos.addAndGet(by.toNanos());
     }
 
     @Test
@@ -52,13 +73,53 @@ class ActiveKeysTest {
     }
 
     @Test
+    void aKeyInUseIsAnsweredFromTheCacheWhileTheStoreIsAskedAgain() {
+        ActiveKeys keys = keys(10, 10);
+        keys.find(SECRET).await().indefinitely();
+        CompletableFuture<Optional<IntegrationKey>> slowStore = new CompletableFuture<>();
+        answer = hash -> Uni.createFrom().completionStage(slowStore);
+        advance(TTL.dividedBy(2).plusMillis(1));
+        assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)),
+                "answered from the cache, not after the slow store");
+        assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)));
+        assertEquals(2, lookups.get(), "one lookup again in the background, not one per request");
+        slowStore.complete(Optional.of(KEY));
+        advance(TTL.minusSeconds(1));
+        assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)),
+                "the answer renewed the entry, so it outlives the first lookup's TTL");
+    }
+
+    @Test
+    void aKeyRevokedElsewhereStopsBeingHonouredWithinTheTtl() {
+        ActiveKeys keys = keys(10, 10);
+        keys.find(SECRET).await().indefinitely();
+        store.clear();
+        advance(TTL.dividedBy(2).plusMillis(1));
+        keys.find(SECRET).await().indefinitely();
+        assertEquals(Optional.empty(), keys.find(SECRET).await().indefinitely());
+    }
+
+    @Test
+    void requestsThatFindNothingCachedShareOneLookup() {
+        CompletableFuture<Optional<IntegrationKey>> slowStore = new CompletableFuture<>();
+        answer = hash -> Uni.createFrom().completionStage(slowStore);
+        ActiveKeys keys = keys(10, 10);
+        List<CompletableFuture<Optional<IntegrationKey>>> waiting = IntStream.range(0, 50)
+                .mapToObj(i -> keys.find(SECRET).subscribeAsCompletionStage()).toList();
+        waiting.getFirst().cancel(false);
+        slowStore.complete(Optional.of(KEY));
+        assertEquals(1, lookups.get());
+        waiting.stream().skip(1).forEach(found -> assertEquals(Optional.of(KEY), found.join()));
+    }
+
+    @Test
     void aStoreThatFailsOrHangsIsKeyLookupUnavailable() {
         ActiveKeys failing = new ActiveKeys(hash -> Uni.createFrom().failure(new IllegalStateException("refused")),
-                Duration.ofMinutes(1), 10, 10, Duration.ofSeconds(1));
+                Duration.ofMinutes(1), 10, 10, Duration.ofSeconds(1), ticker);
         assertInstanceOf(IllegalStateException.class, assertThrows(KeyLookupUnavailable.class,
                 () -> failing.find(SECRET).await().indefinitely()).getCause());
         ActiveKeys hanging = new ActiveKeys(hash -> Uni.createFrom().nothing(), Duration.ofMinutes(1), 10, 10,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), ticker);
         assertInstanceOf(TimeoutException.class, assertThrows(KeyLookupUnavailable.class,
                 () -> hanging.find(SECRET).await().atMost(Duration.ofSeconds(5))).getCause());
     }
