@@ -58,11 +58,20 @@ public interface IntakeConfig {
     interface KeyCache {
 
         /**
-         * How long a lookup is reused. Revoking on this replica takes effect at once; other
-         * replicas may honour a just-revoked key for up to this long.
+         * How long a lookup is reused before the key is looked up again (in the background, while
+         * requests go on being answered). Revoking on this replica takes effect at once; other
+         * replicas may honour a just-revoked key for up to this long while the database answers.
          */
         @WithDefault("5s")
         Duration ttl();
+
+        /**
+         * How long a key in use keeps working while the database does not answer its lookups
+         * again: intake goes on taking alerts through a database outage this long, and another
+         * replica may honour a key revoked meanwhile this long.
+         */
+        @WithDefault("5m")
+        Duration staleLimit();
 
         /** Most active keys kept. */
         @WithDefault("10000")

@@ -19,12 +19,13 @@ import java.util.function.Function;
  * Answers "which active key is this?" on the intake hot path without a PostgreSQL round trip per
  * request: lookups are kept for a few seconds in bounded caches. Known keys and unknown secrets are
  * kept apart, so a flood of wrong secrets can evict only other wrong secrets, never a valid key.
- * A key in use is looked up again in the background once half the TTL has passed, while requests
- * go on being answered from the cache, so a busy database delays no request of a key in use; the
- * requests that find nothing cached share one lookup per secret. Revoking or creating a key on this
- * replica takes effect here at once; another replica may honour a just-revoked key (or refuse a
- * just-created one) until its entry expires, at most the TTL. When the store cannot answer within
- * the lookup timeout, the lookup fails with {@link KeyLookupUnavailable}.
+ * A key in use is looked up again in the background once the TTL has passed, while requests go on
+ * being answered from the cache, so a busy database delays no request of a key in use; while the
+ * database does not answer, the key goes on working up to the stale limit. The requests that find
+ * nothing cached share one lookup per secret. Revoking or creating a key on this replica takes
+ * effect here at once; another replica may honour a just-revoked key (or refuse a just-created
+ * one) for about the TTL, or up to the stale limit while its database does not answer. When the
+ * store cannot answer a lookup within the lookup timeout, it fails with {@link KeyLookupUnavailable}.
  */
 @ApplicationScoped
 public class ActiveKeys {
@@ -34,14 +35,16 @@ public class ActiveKeys {
 
     @Inject
     ActiveKeys(IntegrationKeys keys, IntakeConfig config) {
-        this(keys::findActiveByHash, config.keyCache().ttl(), config.keyCache().maxSize(),
-                config.keyCache().unknownMaxSize(), config.keyLookupTimeout(), Ticker.systemTicker());
+        this(keys::findActiveByHash, config.keyCache().ttl(), config.keyCache().staleLimit(),
+                config.keyCache().maxSize(), config.keyCache().unknownMaxSize(), config.keyLookupTimeout(),
+                Ticker.systemTicker());
     }
 
     /** @param lookup finds the active key by the hash of its secret */
-    ActiveKeys(Function<String, Uni<Optional<IntegrationKey>>> lookup, Duration ttl, long maxKnown, long maxUnknown,
-            Duration timeout, Ticker ticker) {
-        this.known = Caffeine.newBuilder().expireAfterWrite(ttl).refreshAfterWrite(ttl.dividedBy(2))
+    ActiveKeys(Function<String, Uni<Optional<IntegrationKey>>> lookup, Duration ttl, Duration staleLimit,
+            long maxKnown, long maxUnknown, Duration timeout, Ticker ticker) {
+        this.known = Caffeine.newBuilder().refreshAfterWrite(ttl).expireAfterWrite(staleLimit.compareTo(ttl) > 0
+                        ? staleLimit : ttl.plusNanos(1))
                 .maximumSize(maxKnown).executor(Runnable::run).ticker(ticker)
                 .buildAsync((hash, executor) -> lookup.apply(hash)
                         .ifNoItem().after(timeout)

@@ -32,6 +32,7 @@ class ActiveKeysTest {
     private static final String SECRET = "a-valid-secret-of-enough-length";
 
     private static final Duration TTL = Duration.ofSeconds(10);
+    private static final Duration STALE_LIMIT = Duration.ofMinutes(5);
 
     private final AtomicInteger lookups = new AtomicInteger();
     private final Map<String, IntegrationKey> store = new ConcurrentHashMap<>(Map.of(IntegrationKeys.hash(SECRET), KEY));
@@ -45,7 +46,7 @@ class ActiveKeysTest {
         return new ActiveKeys(hash -> {
             lookups.incrementAndGet();
             return answer.apply(hash);
-        }, TTL, maxKnown, maxUnknown, Duration.ofSeconds(1), ticker);
+        }, TTL, STALE_LIMIT, maxKnown, maxUnknown, Duration.ofSeconds(1), ticker);
     }
 
     private void advance(Duration by) {
@@ -78,15 +79,29 @@ class ActiveKeysTest {
         keys.find(SECRET).await().indefinitely();
         CompletableFuture<Optional<IntegrationKey>> slowStore = new CompletableFuture<>();
         answer = hash -> Uni.createFrom().completionStage(slowStore);
-        advance(TTL.dividedBy(2).plusMillis(1));
+        advance(TTL.plusMillis(1));
         assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)),
                 "answered from the cache, not after the slow store");
         assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)));
         assertEquals(2, lookups.get(), "one lookup again in the background, not one per request");
         slowStore.complete(Optional.of(KEY));
+        assertEquals(2, lookups.get());
         advance(TTL.minusSeconds(1));
-        assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)),
-                "the answer renewed the entry, so it outlives the first lookup's TTL");
+        keys.find(SECRET).await().atMost(Duration.ofSeconds(1));
+        assertEquals(2, lookups.get(), "the answer renewed the entry: no lookup again until its TTL passed");
+    }
+
+    @Test
+    void aKeyInUseOutlivesADatabaseThatDoesNotAnswerUpToTheStaleLimit() {
+        ActiveKeys keys = keys(10, 10);
+        keys.find(SECRET).await().indefinitely();
+        answer = hash -> Uni.createFrom().failure(new IllegalStateException("the pool is exhausted"));
+        for (Duration passed = Duration.ZERO; passed.compareTo(STALE_LIMIT) < 0; passed = passed.plus(TTL)) {
+            assertEquals(Optional.of(KEY), keys.find(SECRET).await().atMost(Duration.ofSeconds(1)), "after " + passed);
+            advance(TTL);
+        }
+        assertThrows(KeyLookupUnavailable.class, () -> keys.find(SECRET).await().atMost(Duration.ofSeconds(1)),
+                "past the stale limit the key must be looked up");
     }
 
     @Test
@@ -94,7 +109,7 @@ class ActiveKeysTest {
         ActiveKeys keys = keys(10, 10);
         keys.find(SECRET).await().indefinitely();
         store.clear();
-        advance(TTL.dividedBy(2).plusMillis(1));
+        advance(TTL.plusMillis(1));
         keys.find(SECRET).await().indefinitely();
         assertEquals(Optional.empty(), keys.find(SECRET).await().indefinitely());
     }
@@ -115,11 +130,11 @@ class ActiveKeysTest {
     @Test
     void aStoreThatFailsOrHangsIsKeyLookupUnavailable() {
         ActiveKeys failing = new ActiveKeys(hash -> Uni.createFrom().failure(new IllegalStateException("refused")),
-                Duration.ofMinutes(1), 10, 10, Duration.ofSeconds(1), ticker);
+                Duration.ofMinutes(1), STALE_LIMIT, 10, 10, Duration.ofSeconds(1), ticker);
         assertInstanceOf(IllegalStateException.class, assertThrows(KeyLookupUnavailable.class,
                 () -> failing.find(SECRET).await().indefinitely()).getCause());
-        ActiveKeys hanging = new ActiveKeys(hash -> Uni.createFrom().nothing(), Duration.ofMinutes(1), 10, 10,
-                Duration.ofMillis(100), ticker);
+        ActiveKeys hanging = new ActiveKeys(hash -> Uni.createFrom().nothing(), Duration.ofMinutes(1), STALE_LIMIT,
+                10, 10, Duration.ofMillis(100), ticker);
         assertInstanceOf(TimeoutException.class, assertThrows(KeyLookupUnavailable.class,
                 () -> hanging.find(SECRET).await().atMost(Duration.ofSeconds(5))).getCause());
     }
