@@ -13,6 +13,7 @@ module dev.tocsin.events {
     exports dev.tocsin.events.change;
     exports dev.tocsin.events.delivery;
     exports dev.tocsin.events.directory;
+    exports dev.tocsin.events.incident;
     exports dev.tocsin.events.notify;
     exports dev.tocsin.events.page;
     exports dev.tocsin.events.signal;
@@ -21,6 +22,7 @@ module dev.tocsin.events {
     opens dev.tocsin.events.change to com.fasterxml.jackson.databind;
     opens dev.tocsin.events.delivery to com.fasterxml.jackson.databind;
     opens dev.tocsin.events.directory to com.fasterxml.jackson.databind;
+    opens dev.tocsin.events.incident to com.fasterxml.jackson.databind;
     opens dev.tocsin.events.notify to com.fasterxml.jackson.databind;
     opens dev.tocsin.events.page to com.fasterxml.jackson.databind;
     opens dev.tocsin.events.signal to com.fasterxml.jackson.databind;

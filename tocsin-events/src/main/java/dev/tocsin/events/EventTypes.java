@@ -18,6 +18,9 @@ import dev.tocsin.events.directory.TeamDeleted;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenRevoked;
+import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentRolesChanged;
+import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.AcknowledgePage;
 import dev.tocsin.events.page.PageAcknowledged;
@@ -99,6 +102,12 @@ public final class EventTypes {
             new EventType("tocsin.delivery.delivered.v1", Topics.NOTIFICATIONS, DeliveryDelivered.class);
     public static final EventType CHANGE_RECEIVED =
             new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
+    public static final EventType INCIDENT_DECLARED =
+            new EventType("tocsin.incident.declared.v1", Topics.INCIDENTS, IncidentDeclared.class);
+    public static final EventType INCIDENT_ROLES_CHANGED =
+            new EventType("tocsin.incident-roles.changed.v1", Topics.INCIDENTS, IncidentRolesChanged.class);
+    public static final EventType INCIDENT_STATUS_CHANGED =
+            new EventType("tocsin.incident-status.changed.v1", Topics.INCIDENTS, IncidentStatusChanged.class);
     public static final EventType TEAM_SAVED =
             new EventType("tocsin.team.saved.v1", Topics.DIRECTORY, TeamSaved.class);
     public static final EventType TEAM_DELETED =
@@ -126,7 +135,7 @@ public final class EventTypes {
             SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
             TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED,
             PAGE_ACKNOWLEDGEMENT_EXPIRED, PERSON_SAVED, PERSON_DELETED, SERVICE_SAVED, SERVICE_DELETED,
-            DELIVERY_QUEUED, DELIVERY_DELIVERED);
+            DELIVERY_QUEUED, DELIVERY_DELIVERED, INCIDENT_DECLARED, INCIDENT_ROLES_CHANGED, INCIDENT_STATUS_CHANGED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -166,6 +175,9 @@ public final class EventTypes {
             case DeliveryQueued e -> DELIVERY_QUEUED;
             case DeliveryDelivered e -> DELIVERY_DELIVERED;
             case ChangeReceived e -> CHANGE_RECEIVED;
+            case IncidentDeclared e -> INCIDENT_DECLARED;
+            case IncidentRolesChanged e -> INCIDENT_ROLES_CHANGED;
+            case IncidentStatusChanged e -> INCIDENT_STATUS_CHANGED;
             case TeamSaved e -> TEAM_SAVED;
             case TeamDeleted e -> TEAM_DELETED;
             case MembershipSaved e -> MEMBERSHIP_SAVED;

@@ -4,6 +4,7 @@ import dev.tocsin.events.alert.AlertEvent;
 import dev.tocsin.events.change.ChangeEvent;
 import dev.tocsin.events.delivery.DeliveryEvent;
 import dev.tocsin.events.directory.DirectoryEvent;
+import dev.tocsin.events.incident.IncidentEvent;
 import dev.tocsin.events.notify.NotifyEvent;
 import dev.tocsin.events.page.PageCommand;
 import dev.tocsin.events.page.PageEvent;
@@ -17,7 +18,7 @@ import dev.tocsin.events.signal.SignalMessage;
  */
 public sealed interface IntegrationEvent
         permits AlertEvent, PageEvent, PageCommand, NotifyEvent, DeliveryEvent, SignalMessage, ChangeEvent,
-        DirectoryEvent {
+        DirectoryEvent, IncidentEvent {
 
     /** Id of the aggregate this event belongs to; used as the Kafka record key and {@code ce_subject}. */
     String aggregateId();

@@ -7,6 +7,9 @@ import dev.tocsin.events.alert.Image;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.change.ChangeReceived;
+import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentRolesChanged;
+import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.events.delivery.DeliveryDelivered;
 import dev.tocsin.events.delivery.DeliveryFailed;
@@ -46,6 +49,7 @@ import dev.tocsin.events.signal.SignalAction;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +57,7 @@ import java.util.UUID;
 /** One fully populated instance of every registered event, matching its golden fixture. */
 final class Samples {
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:30Z");
+    private static final String INCIDENT = "3c1f0a52-7d4e-4d0b-9a57-2f1b8c6e4a10";
     private static final Map<String, String> LABELS =
             Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical");
     private static final Map<String, Object> DETAILS = Map.of("error_rate", 0.12, "region", "eu-west-1");
@@ -82,6 +87,22 @@ final class Samples {
         }
         if (type == AcknowledgePage.class) {
             return new AcknowledgePage("alt-1", null, "pagerduty:web-ui", "pagerduty-events-v2", T0.plusSeconds(90));
+        }
+        if (type == IncidentDeclared.class) {
+            return new IncidentDeclared(INCIDENT, "Checkout errors in eu-west", "SEV2", List.of("checkout", "payments"),
+                    List.of("0b6f7c1e-2a44-4f0e-8f4c-1d2e3f4a5b6c"), "another team is needed: pages for checkout "
+                    + "(team storefront) and payments (team payments) within 10 minutes", "alice", "alice",
+                    Instant.parse("2026-12-07T10:00:00Z"));
+        }
+        if (type == IncidentRolesChanged.class) {
+            Map<String, String> roles = new LinkedHashMap<>();
+            roles.put("commander", "carol");
+            roles.put("operations", "bob");
+            return new IncidentRolesChanged(INCIDENT, roles, "carol", Instant.parse("2026-12-07T10:20:00Z"));
+        }
+        if (type == IncidentStatusChanged.class) {
+            return new IncidentStatusChanged(INCIDENT, "active", "mitigated", "carol",
+                    Instant.parse("2026-12-07T10:40:00Z"));
         }
         if (type == ChangeReceived.class) {
             return new ChangeReceived("chg-1", "checkout", "Deploy checkout v2.14.0", "ci.example.com",

@@ -13,7 +13,7 @@ import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.api.TeamAccess;
 import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.eventing.OutboxRelay;
-import dev.tocsin.eventing.api.Actor;
+import dev.tocsin.eventing.api.ActingPerson;
 import dev.tocsin.eventing.api.FieldErrors;
 import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
@@ -199,32 +199,10 @@ public class PageResource {
         }
     }
 
-    /**
-     * Who acts, from the token: a person's own token acts as that person ({@code by} may be left
-     * out, and naming anyone else is 403); a tool's token acts as the tool, or for the person it
-     * names in {@code by} (a chat bot acknowledging for whoever pressed its button), recorded as
-     * via the tool; a bootstrap token names nobody, so {@code by} is required.
-     */
+    /** Who acts, from the token and {@code by} ({@link ActingPerson}); a tool acting for a person is recorded as via the tool. */
     private PageCommand.Actor actor(String by, String does) {
-        Actor caller = Actor.of(identity);
-        String named = by == null || by.isBlank() ? null : by.strip();
-        return switch (caller.kind()) {
-            case PERSON -> {
-                if (named != null && !named.equals(caller.id())) {
-                    throw new ProblemException(403, "Forbidden", "this token is " + caller.id()
-                            + "'s and acts as them only, not as '" + named + "'");
-                }
-                yield new PageCommand.Actor(caller.id(), VIA);
-            }
-            case TOOL -> new PageCommand.Actor(named != null ? named : caller.reference(), caller.reference());
-            case BOOTSTRAP -> {
-                if (named == null) {
-                    throw ProblemException.badRequest("by", "must name who " + does
-                            + " the page: a deployment token names nobody");
-                }
-                yield new PageCommand.Actor(named, VIA);
-            }
-        };
+        ActingPerson acting = ActingPerson.of(identity, by, does + " the page");
+        return new PageCommand.Actor(acting.person(), acting.via() == null ? VIA : acting.via());
     }
 
     /** Reads what the command needs, then carries it out as {@link #run}. */

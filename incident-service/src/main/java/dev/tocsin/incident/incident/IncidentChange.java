@@ -1,0 +1,59 @@
+package dev.tocsin.incident.incident;
+
+import dev.tocsin.incident.incident.Incident.Role;
+import dev.tocsin.incident.incident.Incident.Severity;
+import dev.tocsin.incident.incident.Incident.Status;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened to an incident, as its event store keeps it; {@link Incident#apply} folds them.
+ * Every change names its actor ({@code person:alice}), for the timeline and the postmortem.
+ */
+public sealed interface IncidentChange {
+
+    Instant at();
+
+    /**
+     * Declared by a person, or by a rule with {@code declaredBy} naming it; {@code commander} holds
+     * command from the start (the declarer, when a person declares).
+     */
+    record Declared(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
+            String declaredBy, String commander, Instant at) implements IncidentChange {
+    }
+
+    /** {@code person} holds {@code role} now; null when the role was left unassigned. */
+    record RoleAssigned(Role role, String person, String by, Instant at) implements IncidentChange {
+    }
+
+    record HandoffProposed(String from, String to, Instant expiresAt, Instant at) implements IncidentChange {
+    }
+
+    /** {@code to} accepted command from {@code from}: from now on {@code to} is the commander. */
+    record HandoffAccepted(String from, String to, Instant at) implements IncidentChange {
+    }
+
+    record HandoffDeclined(String from, String to, Instant at) implements IncidentChange {
+    }
+
+    /** The live state document and the severity as they read after an edit. */
+    record DocumentEdited(StateDocument document, Severity severity, String by, Instant at) implements IncidentChange {
+    }
+
+    record StatusChanged(Status from, Status to, String by, Instant at) implements IncidentChange {
+    }
+
+    /** An entry a person wrote into the timeline; {@code result} only for results. */
+    record EntryWritten(EntryKind kind, String text, Result result, String by, Instant at) implements IncidentChange {
+    }
+
+    /** What people write into the troubleshooting record (SRE book ch. 12). */
+    enum EntryKind {
+        NOTE, HYPOTHESIS, TEST, RESULT, MITIGATION, DECISION
+    }
+
+    /** A test's result: negative results are recorded as results too. */
+    enum Result {
+        POSITIVE, NEGATIVE
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tocsin.incident.incident;
+
+import dev.tocsin.incident.incident.IncidentChange.EntryKind;
+import dev.tocsin.incident.incident.IncidentChange.Result;
+import dev.tocsin.incident.incident.Incident.Role;
+import dev.tocsin.incident.incident.Incident.Severity;
+import dev.tocsin.incident.incident.Incident.Status;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What people ask of an incident. {@code by} is the actor's reference ({@code person:alice}) as
+ * the API token says; whether the actor may do it is the incident's decision.
+ */
+public sealed interface IncidentCommand {
+
+    String by();
+
+    /** @param commander who holds command from the start; a person declaring holds it themself */
+    record Declare(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
+            String commander, String by) implements IncidentCommand {
+    }
+
+    /** Only the commander assigns roles; command itself changes hands by handoff only. */
+    record AssignRole(Role role, String person, String by) implements IncidentCommand {
+    }
+
+    record ProposeHandoff(String to, Duration expiresAfter, String by) implements IncidentCommand {
+    }
+
+    record AcceptHandoff(String by) implements IncidentCommand {
+    }
+
+    record DeclineHandoff(String by) implements IncidentCommand {
+    }
+
+    record EditDocument(StateDocument document, Severity severity, String by) implements IncidentCommand {
+    }
+
+    record ChangeStatus(Status to, String by) implements IncidentCommand {
+    }
+
+    record WriteEntry(EntryKind kind, String text, Result result, String by) implements IncidentCommand {
+    }
+}

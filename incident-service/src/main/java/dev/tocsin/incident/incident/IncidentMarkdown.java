@@ -1,0 +1,74 @@
+package dev.tocsin.incident.incident;
+
+import dev.tocsin.incident.incident.Incident.Role;
+import dev.tocsin.incident.timeline.Timelines.Line;
+import java.util.List;
+
+/**
+ * The live incident state document of the SRE book's template as Markdown: what the incident is,
+ * who holds which role, where people meet, when the next update is due, what has to be true
+ * before it ends, the to-dos, and the timeline. Text people wrote goes in as it is, on lines of its
+ * own, with what would start a Markdown heading or list escaped.
+ */
+public final class IncidentMarkdown {
+
+    private IncidentMarkdown() {
+    }
+
+    public static String render(Incident incident, List<Line> timeline) {
+        StateDocument doc = incident.document();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(inline(incident.title())).append("\n\n");
+        md.append("- **Status:** ").append(incident.status().word()).append('\n');
+        md.append("- **Severity:** ").append(incident.severity()).append('\n');
+        md.append("- **Services:** ").append(incident.services().isEmpty() ? "none named"
+                : inline(String.join(", ", incident.services()))).append('\n');
+        md.append("- **Declared:** ").append(incident.declaredAt()).append(" by ").append(incident.declaredBy())
+                .append(" (").append(inline(incident.reason())).append(")\n");
+        md.append("- **Command post:** ").append(orNone(doc.commandPost())).append('\n');
+        md.append("- **Next update due:** ").append(doc.nextUpdateDue() == null ? "not set" : doc.nextUpdateDue())
+                .append("\n\n");
+        md.append("## Roles\n\n");
+        for (Role role : Role.values()) {
+            String person = incident.roles().get(role);
+            md.append("- **").append(capitalized(role.title())).append(":** ")
+                    .append(person == null ? "unassigned" : person).append('\n');
+        }
+        section(md, "Summary", doc.summary());
+        section(md, "Detailed status", doc.detailedStatus());
+        section(md, "Exit criteria", doc.exitCriteria());
+        md.append("\n## To-dos\n\n");
+        if (doc.todos().isEmpty()) {
+            md.append("None.\n");
+        }
+        doc.todos().forEach(todo -> md.append("- [ ] ").append(inline(todo)).append('\n'));
+        md.append("\n## Timeline\n\n");
+        timeline.forEach(line -> md.append("- ").append(line.at()).append(" · ").append(line.kind()).append(" · ")
+                .append(inline(line.text())).append('\n'));
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String heading, String text) {
+        md.append("\n## ").append(heading).append("\n\n").append(text == null || text.isBlank() ? "None yet."
+                : block(text)).append('\n');
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? "none yet" : inline(text);
+    }
+
+    /** One line: line breaks become spaces, and Markdown's emphasis and link characters are escaped. */
+    static String inline(String text) {
+        return text == null ? "" : text.replaceAll("\\R", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+    }
+
+    /** Paragraphs as written; a line that would begin a heading, list, quote or rule is escaped. */
+    static String block(String text) {
+        return String.join("\n", text.lines().map(line -> line.replaceAll("([\\\\`_\\[\\]<|])", "\\\\$1")
+                .replaceAll("^(\\s*)([#>*+-]|\\d+\\.)", "$1\\\\$2")).toList());
+    }
+
+    private static String capitalized(String title) {
+        return Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    }
+}

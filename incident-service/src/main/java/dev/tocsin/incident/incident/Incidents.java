@@ -1,0 +1,90 @@
+package dev.tocsin.incident.incident;
+
+import dev.tocsin.eventing.AfterCommit;
+import dev.tocsin.eventing.EventStore;
+import dev.tocsin.eventing.Outbox;
+import dev.tocsin.eventing.Sql;
+import dev.tocsin.eventing.StoredEvents;
+import dev.tocsin.events.incident.IncidentEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs commands on Incident aggregates: in one transaction, take the incident's lock, load its
+ * events, decide, then append the new events, write its row and put what other services learn on
+ * the outbox, so either all of it happens or none. The lock lines up commands on one incident (a
+ * commander assigning while a handoff is accepted) instead of failing one of them.
+ */
+@ApplicationScoped
+public class Incidents {
+
+    static final StoredEvents<IncidentChange> EVENTS = StoredEvents.of("Incident", IncidentChange.class);
+
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('tocsin.incident/' || $1, 0))";
+
+    /** An incident with the events it was folded from, oldest first. */
+    public record Loaded(Incident incident, List<IncidentChange> events) {
+    }
+
+    private final EventStore store;
+    private final Outbox outbox;
+    private final IncidentRows rows;
+    private final Clock clock;
+
+    Incidents(EventStore store, Outbox outbox, IncidentRows rows, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** The incident and its history; empty when no incident has this id. */
+    public Uni<Optional<Loaded>> load(String id) {
+        return store.load(EVENTS, id).map(events -> events.isEmpty() ? Optional.empty()
+                : Optional.of(new Loaded(Incident.replay(id, events), events)));
+    }
+
+    /** No incident has the id a command names: the transaction rolls back, and nothing is recorded. */
+    public static class NoSuchIncident extends RuntimeException {
+
+        NoSuchIncident(String id) {
+            super("incident " + id);
+        }
+    }
+
+    /**
+     * Carries out {@code command} on the incident and answers it as it is afterwards. Fails with
+     * {@link NoSuchIncident} when no incident has this id (a declaration aside), and with
+     * {@link IncidentRefused} when the incident refuses; then nothing is recorded.
+     */
+    public Uni<Incident> execute(String id, IncidentCommand command) {
+        return AfterCommit.transaction(() -> Sql.connection().preparedQuery(LOCK).execute(Tuple.of(id))
+                .chain(() -> store.load(EVENTS, id))
+                .chain(events -> {
+                    Incident before = Incident.replay(id, events);
+                    if (before.status() == Incident.Status.NEW && !(command instanceof IncidentCommand.Declare)) {
+                        throw new NoSuchIncident(id);
+                    }
+                    List<IncidentChange> changes = before.decide(command, clock.instant());
+                    if (changes.isEmpty()) {
+                        return Uni.createFrom().item(before);
+                    }
+                    Incident after = before;
+                    List<IncidentEvent> published = new ArrayList<>();
+                    for (IncidentChange change : changes) {
+                        after = after.apply(change);
+                        IncidentPublished.of(after, change).ifPresent(published::add);
+                    }
+                    Incident result = after;
+                    return store.append(EVENTS, id, events.size(), changes)
+                            .chain(() -> outbox.append(Sql.connection(), published))
+                            .chain(() -> rows.project(result))
+                            .replaceWith(result);
+                }));
+    }
+}

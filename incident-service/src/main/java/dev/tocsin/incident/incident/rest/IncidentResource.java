@@ -1,0 +1,491 @@
+package dev.tocsin.incident.incident.rest;
+
+import dev.tocsin.eventing.api.ActingPerson;
+import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.InstantParameters;
+import dev.tocsin.eventing.api.PageRequest;
+import dev.tocsin.eventing.api.Paged;
+import dev.tocsin.eventing.api.ProblemException;
+import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.incident.incident.Incident;
+import dev.tocsin.incident.incident.Incident.Role;
+import dev.tocsin.incident.incident.Incident.Severity;
+import dev.tocsin.incident.incident.IncidentChange.EntryKind;
+import dev.tocsin.incident.incident.IncidentChange.Result;
+import dev.tocsin.incident.incident.IncidentCommand;
+import dev.tocsin.incident.incident.IncidentHistory;
+import dev.tocsin.incident.incident.IncidentMarkdown;
+import dev.tocsin.incident.incident.IncidentRefused;
+import dev.tocsin.incident.incident.IncidentRows;
+import dev.tocsin.incident.incident.Incidents;
+import dev.tocsin.incident.incident.StateDocument;
+import dev.tocsin.incident.page.PageSummary;
+import dev.tocsin.incident.page.Pages;
+import dev.tocsin.incident.timeline.Timelines;
+import dev.tocsin.incident.timeline.Timelines.Line;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Incidents, run as the SRE book's <i>Managing Incidents</i> asks. Reads need a viewer token; every
+ * change needs a responder's and is made by a person (their own token, or {@code by} with a
+ * deployment token), and the incident decides whether that person may: only the commander assigns
+ * roles, hands command over and moves the status; only the person offered command accepts or
+ * declines it; only the operations lead records mitigations; only role holders edit the document.
+ */
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents")
+public class IncidentResource {
+
+    private static final Pattern INCIDENT_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_TODOS = 50;
+    static final int MAX_NAMED = 50;
+    static final Duration DEFAULT_OFFER = Duration.ofMinutes(15);
+    static final Duration MIN_OFFER = Duration.ofMinutes(1);
+    static final Duration MAX_OFFER = Duration.ofHours(2);
+
+    private final Incidents incidents;
+    private final IncidentRows rows;
+    private final Pages pages;
+    private final Timelines timelines;
+    private final DirectoryReferences directory;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    IncidentResource(Incidents incidents, IncidentRows rows, Pages pages, Timelines timelines,
+            DirectoryReferences directory, SecurityIdentity identity, Clock clock) {
+        this.incidents = incidents;
+        this.rows = rows;
+        this.pages = pages;
+        this.timelines = timelines;
+        this.directory = directory;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Declare an incident; whoever declares holds command unless commander names someone else")
+    public Uni<RestResponse<IncidentView>> declare(IncidentRequests.Declare request) {
+        FieldErrors errors = new FieldErrors();
+        if (request == null) {
+            throw ProblemException.badRequest("title", "is required: what is wrong, in a line");
+        }
+        String title = text(errors, "title", request.title(), MAX_TITLE, true);
+        Severity severity = severity(errors, request.severity(), true);
+        List<String> services = names(errors, "services", request.services());
+        List<String> pageIds = names(errors, "pageIds", request.pageIds());
+        errors.throwIfAny();
+        ActingPerson acting = ActingPerson.of(identity, request.by(), "declares the incident");
+        String commander = request.commander() == null || request.commander().isBlank() ? acting.person()
+                : request.commander().strip();
+        return requirePeople(List.of(new Named("by", acting.person()),
+                        new Named("commander", commander)))
+                .chain(() -> directory.requireServices(named("services", services)))
+                .chain(() -> pagesOf(pageIds))
+                .chain(found -> {
+                    Set<String> affected = new LinkedHashSet<>(services);
+                    found.forEach(page -> affected.add(page.service()));
+                    String id = UUID.randomUUID().toString();
+                    String reason = "declared by " + acting.person();
+                    return incidents.execute(id, new IncidentCommand.Declare(title, severity, List.copyOf(affected),
+                                    pageIds, reason, commander, acting.person()))
+                            .map(declared -> RestResponse.ResponseBuilder
+                                    .<IncidentView>created(URI.create("/api/v1/incidents/" + id))
+                                    .entity(IncidentView.of(declared, clock.instant())).build());
+                });
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Operation(summary = "Incidents, newest declared first, narrowed by service, status, text and time; "
+            + "paged by cursor (Link rel=\"next\")")
+    public Uni<RestResponse<List<IncidentRows.Listed>>> search(
+            @Parameter(description = "only incidents affecting this service") @QueryParam("service") String service,
+            @Parameter(description = "active, mitigated, resolved or closed") @QueryParam("status") String status,
+            @Parameter(description = "words the title or summary contains") @QueryParam("q") String text,
+            @Parameter(description = "declared at or after this instant") @QueryParam("since") String since,
+            @Parameter(description = "declared before this instant") @QueryParam("until") String until,
+            @Parameter(description = "how many, 1 to " + PageRequest.MAX_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "the cursor from the previous answer's Link header") @QueryParam("cursor")
+            String cursor, @Context UriInfo uri) {
+        FieldErrors errors = new FieldErrors();
+        Incident.Status wanted = status == null ? null : status(errors, status);
+        Instant from = since == null ? null : InstantParameters.parse("since", since, errors);
+        Instant to = until == null ? null : InstantParameters.parse("until", until, errors);
+        if (text != null && text.length() > MAX_TITLE) {
+            errors.add("q", "must be at most " + MAX_TITLE + " characters");
+        }
+        errors.throwIfAny();
+        PageRequest page = PageRequest.of(limit, cursor);
+        return rows.search(new IncidentRows.Search(blankToNull(service), wanted, blankToNull(text), from, to), page)
+                .map(found -> Paged.respond(found, page, IncidentRows::cursor, uri));
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("{id}")
+    @Operation(summary = "The incident: status, severity, roles, the last handoff of command, the state document")
+    public Uni<IncidentView> get(@PathParam("id") String id) {
+        return loaded(id).map(loaded -> IncidentView.of(loaded.incident(), clock.instant()));
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("{id}/timeline")
+    @Operation(summary = "Everything recorded about the incident and its pages, oldest first: role changes, "
+            + "handoffs, edits, and the notes, hypotheses, tests, results, mitigations and decisions people wrote")
+    public Uni<List<Line>> timeline(@PathParam("id") String id) {
+        return loaded(id).chain(this::timelineOf);
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("{id}/document")
+    @Produces("text/markdown")
+    @Operation(summary = "The live incident state document as Markdown, timeline included")
+    public Uni<String> document(@PathParam("id") String id) {
+        return loaded(id).chain(loaded -> timelineOf(loaded)
+                .map(lines -> IncidentMarkdown.render(loaded.incident(), lines)));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @PUT
+    @Path("{id}/roles/{role}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign operations, communications or planning (the commander only); command itself "
+            + "changes hands by handoff")
+    public Uni<IncidentView> assign(@PathParam("id") String id, @PathParam("role") String role,
+            IncidentRequests.AssignRole request) {
+        known(id);
+        Role assigned = role(role);
+        String person = request == null || request.person() == null || request.person().isBlank() ? null
+                : request.person().strip();
+        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "assigns the role");
+        List<Named> people = new ArrayList<>(List.of(new Named("by", acting.person())));
+        if (person != null) {
+            people.add(new Named("person", person));
+        }
+        return requirePeople(people)
+                .chain(() -> run(id, new IncidentCommand.AssignRole(assigned, person, acting.person())));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/handoff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Offer command to someone (the commander only); the commander keeps it until they accept")
+    public Uni<IncidentView> proposeHandoff(@PathParam("id") String id, IncidentRequests.ProposeHandoff request) {
+        known(id);
+        if (request == null || request.to() == null || request.to().isBlank()) {
+            throw ProblemException.badRequest("to", "is required: the person offered command");
+        }
+        Duration offer = request.expiresAfter() == null ? DEFAULT_OFFER : request.expiresAfter();
+        if (offer.compareTo(MIN_OFFER) < 0 || offer.compareTo(MAX_OFFER) > 0) {
+            throw ProblemException.badRequest("expiresAfter", "must be between PT1M and PT2H");
+        }
+        ActingPerson acting = ActingPerson.of(identity, request.by(), "hands command over");
+        String to = request.to().strip();
+        return requirePeople(List.of(new Named("by", acting.person()), new Named("to", to)))
+                .chain(() -> run(id, new IncidentCommand.ProposeHandoff(to, offer, acting.person())));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/handoff/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept the command offered to you: from now on you are the incident commander")
+    public Uni<IncidentView> acceptHandoff(@PathParam("id") String id, IncidentRequests.Acting request) {
+        known(id);
+        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "accepts command");
+        return run(id, new IncidentCommand.AcceptHandoff(acting.person()));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/handoff/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decline the command offered to you; the commander keeps it")
+    public Uni<IncidentView> declineHandoff(@PathParam("id") String id, IncidentRequests.Acting request) {
+        known(id);
+        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "declines command");
+        return run(id, new IncidentCommand.DeclineHandoff(acting.person()));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @PUT
+    @Path("{id}/document")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the state document (role holders only): summary, command post, next update due, "
+            + "detailed status, exit criteria, to-dos; and the severity")
+    public Uni<IncidentView> editDocument(@PathParam("id") String id, IncidentRequests.Document request) {
+        known(id);
+        if (request == null) {
+            throw ProblemException.badRequest("summary", "is required: the document as it is to read");
+        }
+        FieldErrors errors = new FieldErrors();
+        StateDocument document = new StateDocument(text(errors, "summary", request.summary(), MAX_TEXT, true),
+                text(errors, "commandPost", request.commandPost(), MAX_TITLE, false), request.nextUpdateDue(),
+                text(errors, "detailedStatus", request.detailedStatus(), MAX_TEXT, false),
+                text(errors, "exitCriteria", request.exitCriteria(), MAX_TEXT, false), todos(errors, request.todos()));
+        Severity severity = severity(errors, request.severity(), false);
+        errors.throwIfAny();
+        ActingPerson acting = ActingPerson.of(identity, request.by(), "edits the document");
+        return run(id, new IncidentCommand.EditDocument(document, severity, acting.person()));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the status (the commander only): active, mitigated, resolved; closed once resolved")
+    public Uni<IncidentView> changeStatus(@PathParam("id") String id, IncidentRequests.ChangeStatus request) {
+        known(id);
+        FieldErrors errors = new FieldErrors();
+        if (request == null || request.status() == null) {
+            throw ProblemException.badRequest("status", "is required: active, mitigated, resolved or closed");
+        }
+        Incident.Status status = status(errors, request.status());
+        errors.throwIfAny();
+        ActingPerson acting = ActingPerson.of(identity, request.by(), "changes the status");
+        return run(id, new IncidentCommand.ChangeStatus(status, acting.person()));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write into the troubleshooting record: a note, hypothesis, test, result (positive or "
+            + "negative), mitigation (the operations lead only) or decision")
+    public Uni<IncidentView> write(@PathParam("id") String id, IncidentRequests.WriteEntry request) {
+        known(id);
+        if (request == null) {
+            throw ProblemException.badRequest("kind", "is required: note, hypothesis, test, result, mitigation or "
+                    + "decision");
+        }
+        FieldErrors errors = new FieldErrors();
+        EntryKind kind = choice(errors, "kind", request.kind(), EntryKind.class, true);
+        String text = text(errors, "text", request.text(), MAX_TEXT, true);
+        Result result = choice(errors, "result", request.result(), Result.class, kind == EntryKind.RESULT);
+        if (kind != null && kind != EntryKind.RESULT && result != null) {
+            errors.add("result", "belongs to a result only; this entry is a " + request.kind().strip());
+        }
+        errors.throwIfAny();
+        ActingPerson acting = ActingPerson.of(identity, request.by(), "writes the entry");
+        return run(id, new IncidentCommand.WriteEntry(kind, text, result, acting.person()));
+    }
+
+    private Uni<IncidentView> run(String id, IncidentCommand command) {
+        return incidents.execute(id, command)
+                .onFailure(IncidentRefused.class).transform(e -> refusal((IncidentRefused) e))
+                .onFailure(Incidents.NoSuchIncident.class).transform(e -> ProblemException.notFound(e.getMessage()))
+                .map(after -> IncidentView.of(after, clock.instant()));
+    }
+
+    /** Incident ids are UUIDs: anything else names no incident, answered before the body is looked at. */
+    private static void known(String id) {
+        if (!INCIDENT_ID.matcher(id).matches()) {
+            throw ProblemException.notFound("incident " + id);
+        }
+    }
+
+    private static ProblemException refusal(IncidentRefused refused) {
+        return refused.why() == IncidentRefused.Why.FORBIDDEN
+                ? new ProblemException(403, "Forbidden", refused.getMessage())
+                : new ProblemException(409, "Conflict", refused.getMessage());
+    }
+
+    private Uni<Incidents.Loaded> loaded(String id) {
+        known(id);
+        return incidents.load(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("incident " + id)));
+    }
+
+    private Uni<List<Line>> timelineOf(Incidents.Loaded loaded) {
+        Incident incident = loaded.incident();
+        return pagesOf(incident.pageIds()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<Line>of());
+            }
+            List<Uni<List<Line>>> reads = found.stream().map(p -> timelines.ofPage(p.pageId(), p.alertId())).toList();
+            return Uni.join().all(reads).andFailFast()
+                    .map(all -> all.stream().flatMap(List::stream).toList());
+        }).map(others -> IncidentHistory.timeline(incident, loaded.events(), others, clock.instant()));
+    }
+
+    /** The pages named, as known here; a 400 naming each unknown one. */
+    private Uni<List<PageSummary>> pagesOf(List<String> pageIds) {
+        if (pageIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(pageIds.stream().map(pages::find).toList()).andFailFast().map(found -> {
+            FieldErrors errors = new FieldErrors();
+            List<PageSummary> known = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                Optional<PageSummary> page = found.get(i);
+                page.ifPresent(known::add);
+                if (page.isEmpty()) {
+                    errors.add("pageIds[" + i + "]", "'" + pageIds.get(i) + "' is no page known here");
+                }
+            }
+            errors.throwIfAny();
+            return known;
+        });
+    }
+
+    private record Named(String field, String person) {
+    }
+
+    /** Returns once every person named is one the directory knows; else a 400 naming each field. */
+    private Uni<Void> requirePeople(List<Named> named) {
+        return directory.unknownPeople(named.stream().map(Named::person).toList()).invoke(unknown -> {
+            FieldErrors errors = new FieldErrors();
+            named.stream().filter(n -> unknown.contains(n.person()))
+                    .forEach(n -> errors.add(n.field(), DirectoryReferences.unknown("person", n.person())));
+            errors.throwIfAny();
+        }).replaceWithVoid();
+    }
+
+    private static List<Map.Entry<String, String>> named(String field, List<String> ids) {
+        List<Map.Entry<String, String>> named = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            named.add(Map.entry(field + "[" + i + "]", ids.get(i)));
+        }
+        return named;
+    }
+
+    private static String text(FieldErrors errors, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "is required");
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(field, "must be at most " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static List<String> names(FieldErrors errors, String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_NAMED) {
+            errors.add(field, "names at most " + MAX_NAMED);
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (value == null || value.isBlank() || value.length() > MAX_TITLE) {
+                errors.add(field + "[" + i + "]", "must be an id of 1 to " + MAX_TITLE + " characters");
+            } else if (!names.contains(value.strip())) {
+                names.add(value.strip());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> todos(FieldErrors errors, List<String> todos) {
+        if (todos == null) {
+            return List.of();
+        }
+        if (todos.size() > MAX_TODOS) {
+            errors.add("todos", "holds at most " + MAX_TODOS);
+            return List.of();
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < todos.size(); i++) {
+            String todo = text(errors, "todos[" + i + "]", todos.get(i), MAX_TITLE * 2, true);
+            if (todo != null) {
+                kept.add(todo);
+            }
+        }
+        return kept;
+    }
+
+    private static Severity severity(FieldErrors errors, String value, boolean required) {
+        return choice(errors, "severity", value, Severity.class, required);
+    }
+
+    private static Incident.Status status(FieldErrors errors, String value) {
+        Incident.Status status = choice(errors, "status", value, Incident.Status.class, true);
+        if (status == Incident.Status.NEW) {
+            errors.add("status", "must be one of active, mitigated, resolved, closed");
+            return null;
+        }
+        return status;
+    }
+
+    /** One of {@code type}'s constants, in any case; a 400 listing them otherwise. */
+    private static <E extends Enum<E>> E choice(FieldErrors errors, String field, String value, Class<E> type,
+            boolean required) {
+        List<String> words = Arrays.stream(type.getEnumConstants())
+                .filter(e -> !"NEW".equals(e.name())).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "is required: one of " + String.join(", ", words));
+            }
+            return null;
+        }
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        if (!words.contains(word)) {
+            errors.add(field, "must be one of " + String.join(", ", words));
+            return null;
+        }
+        return Enum.valueOf(type, word.toUpperCase(Locale.ROOT));
+    }
+
+    private static Role role(String role) {
+        FieldErrors errors = new FieldErrors();
+        Role chosen = choice(errors, "role", role, Role.class, true);
+        if (chosen == null) {
+            throw new ProblemException(404, "Not Found", "no role '" + role
+                    + "': the roles are commander, operations, communications, planning");
+        }
+        return chosen;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tocsin.incident.incident.rest;
+
+import dev.tocsin.incident.incident.Incident;
+import dev.tocsin.incident.incident.StateDocument;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An incident as the API shows it.
+ *
+ * @param roles person id by role ({@code commander}, {@code operations}, {@code communications},
+ *     {@code planning}); a role nobody holds is absent
+ * @param handoff the last handoff of command proposed and what became of it ({@code pending},
+ *     {@code accepted}, {@code declined}, {@code expired}); null before the first
+ */
+public record IncidentView(String id, String title, String status, String severity, List<String> services,
+        List<String> pageIds, Map<String, String> roles, HandoffView handoff, StateDocument document, String reason,
+        String declaredBy, Instant declaredAt, Instant updatedAt) {
+
+    public record HandoffView(String from, String to, Instant proposedAt, Instant expiresAt, String outcome) {
+    }
+
+    static IncidentView of(Incident incident, Instant now) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        incident.roles().forEach((role, person) -> roles.put(role.name().toLowerCase(Locale.ROOT), person));
+        Incident.Handoff h = incident.handoff();
+        HandoffView handoff = h == null ? null : new HandoffView(h.from(), h.to(), h.proposedAt(), h.expiresAt(),
+                h.outcomeAt(now).name().toLowerCase(Locale.ROOT));
+        return new IncidentView(incident.id(), incident.title(), incident.status().word(), incident.severity().name(),
+                incident.services(), incident.pageIds(), roles, handoff, incident.document(), incident.reason(),
+                incident.declaredBy(), incident.declaredAt(), incident.updatedAt());
+    }
+}

@@ -1,0 +1,299 @@
+package dev.tocsin.incident.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.directory.TokenSecrets;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.directory.MembershipSaved;
+import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.ServiceSaved;
+import dev.tocsin.events.directory.TeamRole;
+import dev.tocsin.events.directory.TeamSaved;
+import dev.tocsin.events.directory.TokenIssued;
+import dev.tocsin.events.directory.TokenSubject;
+import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentRolesChanged;
+import dev.tocsin.events.incident.IncidentStatusChanged;
+import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.incident.TestClock;
+import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.TopicReader;
+import dev.tocsin.testing.TableRows;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An incident run over the API against real PostgreSQL and Kafka, each person with their own
+ * token: declared, roles assigned by the commander alone, command handed over only when accepted,
+ * mitigations from the operations lead alone, a negative result recorded, the document exported
+ * as Markdown, and what other services learn published on {@code tocsin.incidents}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class IncidentIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    AgroalDataSource database;
+
+    private String run;
+    private String service;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    @BeforeEach
+    void people() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        service = "checkout-" + run;
+        String team = "storefront-" + run;
+        Instant now = clock.instant();
+        List<IntegrationEvent> events = new ArrayList<>(List.of(
+                new TeamSaved(team, "Storefront", "UTC", null, "bootstrap:admin", now),
+                new ServiceSaved(service, "Checkout", "USER_FACING", team, "bootstrap:admin", now)));
+        for (String name : List.of("alice", "bob", "carol")) {
+            String person = name + "-" + run;
+            String secret = TokenSecrets.generate();
+            tokens.put(name, secret);
+            events.add(new PersonSaved(person, name, "UTC", null, "bootstrap:admin", now));
+            events.add(new MembershipSaved(team, person, TeamRole.RESPONDER, "bootstrap:admin", now));
+            events.add(new TokenIssued(UUID.randomUUID().toString(), TokenSecrets.sha256(secret),
+                    new TokenSubject(TokenSubject.Kind.PERSON, person), Map.of(team, TeamRole.RESPONDER),
+                    now.plus(Duration.ofDays(1)), "bootstrap:admin", now));
+        }
+        send(events);
+        for (String name : List.of("alice", "bob", "carol")) {
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> as(name).get("/api/v1/incidents").then()
+                    .statusCode(200));
+        }
+    }
+
+    private String id(String name) {
+        return name + "-" + run;
+    }
+
+    private RequestSpecification as(String name) {
+        return given().header("Authorization", "Bearer " + tokens.get(name)).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void anIncidentIsRunTheBooksWay() {
+        // The service the incident names must be known here before the declaration names it.
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> as("alice")
+                .body(Map.of("title", "Checkout errors " + run, "severity", "SEV2", "services", List.of(service),
+                        "by", id("alice")))
+                .post("/api/v1/incidents").then().statusCode(201));
+        String incident = as("alice").get("/api/v1/incidents?service=" + service).then().statusCode(200)
+                .body("size()", is(1)).extract().path("[0].incidentId");
+        as("alice").get("/api/v1/incidents/" + incident).then().statusCode(200)
+                .body("status", is("active"))
+                .body("roles.commander", is(id("alice")))
+                .body("reason", is("declared by " + id("alice")))
+                .body("document.summary", is("Checkout errors " + run));
+
+        // Only the commander assigns roles.
+        as("bob").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + incident + "/roles/operations")
+                .then().statusCode(403).body("detail", containsString("only the incident commander (" + id("alice")));
+        as("alice").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + incident + "/roles/operations")
+                .then().statusCode(200).body("roles.operations", is(id("bob")));
+        as("alice").body(Map.of("person", id("carol"))).put("/api/v1/incidents/" + incident + "/roles/commander")
+                .then().statusCode(409).body("detail", containsString("handoff"));
+        as("alice").body(Map.of("person", "nobody-" + run))
+                .put("/api/v1/incidents/" + incident + "/roles/communications")
+                .then().statusCode(400).body("errors[0].field", is("person"));
+
+        // Only operations changes the system; anyone records what was tried, negative results included.
+        as("alice").body(Map.of("kind", "mitigation", "text", "rolled back v2.14"))
+                .post("/api/v1/incidents/" + incident + "/entries")
+                .then().statusCode(403).body("detail", containsString("that is " + id("bob")));
+        as("carol").body(Map.of("kind", "hypothesis", "text", "the v2.14 deploy broke payments calls"))
+                .post("/api/v1/incidents/" + incident + "/entries").then().statusCode(200);
+        as("bob").body(Map.of("kind", "mitigation", "text", "rolled back v2.14"))
+                .post("/api/v1/incidents/" + incident + "/entries").then().statusCode(200);
+        as("carol").body(Map.of("kind", "result", "text", "errors went on after the rollback", "result", "negative"))
+                .post("/api/v1/incidents/" + incident + "/entries").then().statusCode(200);
+        as("carol").body(Map.of("kind", "result", "text", "no outcome given"))
+                .post("/api/v1/incidents/" + incident + "/entries")
+                .then().statusCode(400).body("errors[0].field", is("result"));
+
+        // Command changes hands only when the new commander accepts.
+        as("alice").body(Map.of("to", id("carol"), "expiresAfter", "PT10M"))
+                .post("/api/v1/incidents/" + incident + "/handoff").then().statusCode(200)
+                .body("roles.commander", is(id("alice"))).body("handoff.outcome", is("pending"));
+        as("bob").body(Map.of()).post("/api/v1/incidents/" + incident + "/handoff/accept")
+                .then().statusCode(403);
+        as("carol").body(Map.of()).post("/api/v1/incidents/" + incident + "/handoff/accept").then().statusCode(200)
+                .body("roles.commander", is(id("carol"))).body("handoff.outcome", is("accepted"));
+        as("alice").body(Map.of("status", "mitigated")).post("/api/v1/incidents/" + incident + "/status")
+                .then().statusCode(403);
+        as("carol").body(Map.of("status", "mitigated")).post("/api/v1/incidents/" + incident + "/status")
+                .then().statusCode(200).body("status", is("mitigated"));
+
+        // Role holders keep the document; a person without a role does not.
+        Map<String, Object> document = Map.of("summary", "Checkout 5xx after v2.14", "commandPost", "#inc-" + run,
+                "nextUpdateDue", clock.instant().plus(Duration.ofMinutes(30)).toString(),
+                "exitCriteria", "error rate under 0.1% for 30 minutes", "todos", List.of("find the payments bug"),
+                "severity", "SEV1");
+        as("bob").body(document).put("/api/v1/incidents/" + incident + "/document").then().statusCode(200)
+                .body("severity", is("SEV1")).body("document.commandPost", is("#inc-" + run));
+
+        as("alice").get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("kind", contains("incident.declared", "incident.role", "incident.hypothesis",
+                        "incident.mitigation", "incident.result", "incident.handoff", "incident.handoff",
+                        "incident.status", "incident.document"))
+                .body("text", hasItem(id("carol") + ": (negative) errors went on after the rollback"));
+        String markdown = as("alice").accept("text/markdown").get("/api/v1/incidents/" + incident + "/document")
+                .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+        assertTrue(markdown.startsWith("# Checkout errors " + run + "\n"), markdown);
+        assertTrue(markdown.contains("- **Incident commander:** " + id("carol")), markdown);
+        assertTrue(markdown.contains("- **Operations lead:** " + id("bob")), markdown);
+        assertTrue(markdown.contains("- [ ] find the payments bug"), markdown);
+        assertTrue(markdown.contains("(negative) errors went on after the rollback"), markdown);
+
+        as("alice").get("/api/v1/incidents?service=" + service + "&status=mitigated&q=V2.14").then().statusCode(200)
+                .body("incidentId", contains(incident)).body("[0].commander", is(id("carol")));
+        as("alice").get("/api/v1/incidents?service=" + service + "&status=active").then().statusCode(200)
+                .body("size()", is(0));
+
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.incidentId().equals(incident), WAIT);
+            assertEquals(List.of(service), declared.services());
+            assertEquals(id("alice"), declared.commander());
+            IncidentRolesChanged handedOver = reader.await(IncidentRolesChanged.class,
+                    e -> e.incidentId().equals(incident) && id("carol").equals(e.roles().get("commander")), WAIT);
+            assertEquals(Map.of("commander", id("carol"), "operations", id("bob")), handedOver.roles());
+            IncidentStatusChanged mitigated = reader.await(IncidentStatusChanged.class,
+                    e -> e.incidentId().equals(incident), WAIT);
+            assertEquals("mitigated", mitigated.to());
+        }
+    }
+
+    @Test
+    void anOfferOfCommandNotTakenInTimeExpiresAndIsShown() {
+        String incident = declare("alice");
+        as("alice").body(Map.of("to", id("bob"), "expiresAfter", "PT5M"))
+                .post("/api/v1/incidents/" + incident + "/handoff").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(6));
+        as("bob").body(Map.of()).post("/api/v1/incidents/" + incident + "/handoff/accept").then().statusCode(409)
+                .body("detail", containsString(id("alice") + " still holds command"));
+        as("alice").get("/api/v1/incidents/" + incident).then().statusCode(200)
+                .body("handoff.outcome", is("expired")).body("roles.commander", is(id("alice")));
+        as("alice").get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("text", hasItem("the offer of command to " + id("bob") + " expired unanswered; "
+                        + id("alice") + " holds command"));
+        as("bob").body(Map.of()).post("/api/v1/incidents/" + incident + "/handoff/decline").then().statusCode(409);
+    }
+
+    @Test
+    void badInputIsNamedAndNothingIsDeclared() {
+        as("alice").body(Map.of("severity", "SEV9", "services", List.of("no-such-" + run)))
+                .post("/api/v1/incidents").then().statusCode(400)
+                .body("errors.field", contains("title", "severity"));
+        as("alice").body(Map.of("title", "t", "severity", "SEV3", "commander", "nobody-" + run))
+                .post("/api/v1/incidents").then().statusCode(400).body("errors[0].field", is("commander"));
+        as("alice").body(Map.of("title", "t", "severity", "SEV3", "by", id("bob")))
+                .post("/api/v1/incidents").then().statusCode(403).body("detail", containsString("acts as them only"));
+        as("alice").body(Map.of("title", "t", "severity", "SEV3", "pageIds", List.of("no-page-" + run)))
+                .post("/api/v1/incidents").then().statusCode(400).body("errors[0].field", is("pageIds[0]"));
+        as("alice").get("/api/v1/incidents/" + UUID.randomUUID()).then().statusCode(404);
+        as("alice").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + UUID.randomUUID() + "/roles/planning")
+                .then().statusCode(404);
+        as("alice").get("/api/v1/incidents?status=burning").then().statusCode(400)
+                .body("errors[0].field", is("status"));
+        // A deployment token names who acts; a viewer's changes nothing.
+        given().header("Authorization", "Bearer test-responder-token").contentType(ContentType.JSON)
+                .body(Map.of("title", "t", "severity", "SEV3")).post("/api/v1/incidents").then().statusCode(400)
+                .body("errors[0].field", is("by"));
+        given().header("Authorization", "Bearer test-viewer-token").contentType(ContentType.JSON)
+                .body(Map.of("title", "t", "severity", "SEV3", "by", id("alice"))).post("/api/v1/incidents").then()
+                .statusCode(403);
+        as("alice").get("/api/v1/incidents?q=t").then().statusCode(200).body("title", not(hasItem("t")));
+    }
+
+    @Test
+    void aClosedIncidentTakesNothingMore() {
+        String incident = declare("alice");
+        as("alice").body(Map.of("status", "closed")).post("/api/v1/incidents/" + incident + "/status")
+                .then().statusCode(409).body("detail", containsString("only a resolved incident is closed"));
+        as("alice").body(Map.of("status", "resolved")).post("/api/v1/incidents/" + incident + "/status")
+                .then().statusCode(200);
+        as("alice").body(Map.of("status", "closed")).post("/api/v1/incidents/" + incident + "/status")
+                .then().statusCode(200).body("status", is("closed"));
+        as("alice").body(Map.of("kind", "note", "text", "late")).post("/api/v1/incidents/" + incident + "/entries")
+                .then().statusCode(409);
+        as("alice").get("/api/v1/incidents/" + incident).then().body("handoff", nullValue());
+    }
+
+    @Test
+    void theIncidentsTableIsRebuiltFromTheEventsAlone() throws Exception {
+        String incident = declare("alice");
+        as("alice").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + incident + "/roles/operations")
+                .then().statusCode(200);
+        as("alice").body(Map.of("to", id("carol"))).post("/api/v1/incidents/" + incident + "/handoff")
+                .then().statusCode(200);
+        as("carol").body(Map.of()).post("/api/v1/incidents/" + incident + "/handoff/accept").then().statusCode(200);
+        String ours = "select * from incidents where incident_id = '" + incident + "'";
+        List<List<String>> before = TableRows.select(database, Set.of(), ours);
+        assertEquals(1, before.size());
+        try (Connection connection = database.getConnection();
+                PreparedStatement lost = connection.prepareStatement("delete from incidents where incident_id = ?")) {
+            lost.setString(1, incident);
+            lost.executeUpdate();
+        }
+        as("alice").get("/api/v1/incidents?q=Incident " + run).then().statusCode(200).body("size()", is(0));
+
+        given().header("Authorization", "Bearer test-admin-token").post("/api/v1/admin/rebuild").then()
+                .statusCode(200).body("rows.incidents", greaterThanOrEqualTo(1));
+        assertEquals(before, TableRows.select(database, Set.of(), ours));
+        as("alice").get("/api/v1/incidents?q=Incident " + run).then().statusCode(200)
+                .body("incidentId", contains(incident)).body("[0].commander", is(id("carol")));
+    }
+
+    private String declare(String who) {
+        return as(who).body(Map.of("title", "Incident " + run, "severity", "SEV3")).post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private void send(List<IntegrationEvent> events) {
+        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
+            for (IntegrationEvent event : events) {
+                producer.send(CloudEventRecords.toRecord(event, "/tocsin/escalation-service", clock.instant()))
+                        .get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not produce directory events", e);
+        }
+    }
+}
