@@ -1,5 +1,6 @@
 package dev.tocsin.incident.incident;
 
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.incident.incident.IncidentChange.Declared;
 import dev.tocsin.incident.incident.IncidentChange.DocumentEdited;
 import dev.tocsin.incident.incident.IncidentChange.EntryWritten;
@@ -38,6 +39,12 @@ public final class IncidentHistory {
         }
         lines.sort(Comparator.comparing(Line::at));
         return lines;
+    }
+
+    /** A change reported to one of the incident's services, as a line of its timeline. */
+    public static Line line(RecentChange change) {
+        return new Line(change.at(), "change", change.summary() + " on " + change.service()
+                + (change.source() == null ? "" : " (" + change.source() + ")"), List.of());
     }
 
     static String kind(IncidentChange event) {

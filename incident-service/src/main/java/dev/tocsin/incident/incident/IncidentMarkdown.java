@@ -1,5 +1,6 @@
 package dev.tocsin.incident.incident;
 
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.incident.incident.Incident.Role;
 import dev.tocsin.incident.timeline.Timelines.Line;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * The live incident state document of the SRE book's template as Markdown: what the incident is,
  * who holds which role, where people meet, when the next update is due, what has to be true
- * before it ends, the to-dos, and the timeline. Text people wrote goes in as it is, on lines of its
+ * before it ends, the recent changes to its services, the to-dos, and the timeline. Text people wrote goes in as it is, on lines of its
  * own, with what would start a Markdown heading or list escaped.
  */
 public final class IncidentMarkdown {
@@ -15,7 +16,7 @@ public final class IncidentMarkdown {
     private IncidentMarkdown() {
     }
 
-    public static String render(Incident incident, List<Line> timeline) {
+    public static String render(Incident incident, List<RecentChange> changes, List<Line> timeline) {
         StateDocument doc = incident.document();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(incident.title())).append("\n\n");
@@ -37,6 +38,14 @@ public final class IncidentMarkdown {
         section(md, "Summary", doc.summary());
         section(md, "Detailed status", doc.detailedStatus());
         section(md, "Exit criteria", doc.exitCriteria());
+        md.append("\n## Recent changes\n\n");
+        if (changes.isEmpty()) {
+            md.append("None reported to its services in the two hours before it, or since.\n");
+        }
+        changes.forEach(change -> md.append("- ").append(change.at()).append(" · ").append(inline(change.service()))
+                .append(" · ").append(inline(change.summary()))
+                .append(change.source() == null ? "" : " (" + inline(change.source()) + ")")
+                .append(change.link() == null ? "" : " <" + change.link().replace(">", "%3E") + ">").append('\n'));
         md.append("\n## To-dos\n\n");
         if (doc.todos().isEmpty()) {
             md.append("None.\n");
@@ -59,7 +68,7 @@ public final class IncidentMarkdown {
 
     /** One line: line breaks become spaces, and Markdown's emphasis and link characters are escaped. */
     static String inline(String text) {
-        return text == null ? "" : text.replaceAll("\\R", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+        return text == null ? "" : text.replaceAll("\\R", " ").replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
     }
 
     /** Paragraphs as written; a line that would begin a heading, list, quote or rule is escaped. */

@@ -15,6 +15,8 @@ import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.directory.TokenSecrets;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.Link;
+import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.directory.MembershipSaved;
 import dev.tocsin.events.directory.PersonSaved;
 import dev.tocsin.events.directory.ServiceSaved;
@@ -198,6 +200,37 @@ class IncidentIT {
                     e -> e.incidentId().equals(incident), WAIT);
             assertEquals("mitigated", mitigated.to());
         }
+    }
+
+    @Test
+    void anIncidentShowsTheChangesToItsServicesBeforeItNewestFirst() {
+        Instant now = clock.instant();
+        String other = "payments-" + run;
+        send(List.of(
+                change("deploy-" + run, service, "Deploy checkout v2.14", now.minus(Duration.ofMinutes(20))),
+                change("flag-" + run, service, "Feature flag fast-cart on", now.minus(Duration.ofMinutes(50))),
+                change("old-" + run, service, "Deploy checkout v2.13", now.minus(Duration.ofHours(3))),
+                change("elsewhere-" + run, other, "Deploy payments v9", now.minus(Duration.ofMinutes(10)))));
+        String incident = Awaitility.await().atMost(WAIT).until(() -> as("alice")
+                .body(Map.of("title", "Checkout errors " + run, "severity", "SEV2", "services", List.of(service)))
+                .post("/api/v1/incidents").then().extract(), answer -> answer.statusCode() == 201).path("id");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/v1/incidents/" + incident).then()
+                .statusCode(200)
+                .body("recentChanges.summary", contains("Deploy checkout v2.14", "Feature flag fast-cart on"))
+                .body("recentChanges[0].source", is("ci.example.com")));
+        as("alice").get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("kind", contains("change", "change", "incident.declared"))
+                .body("[0].text", is("Feature flag fast-cart on on " + service + " (ci.example.com)"));
+        String markdown = as("alice").accept("text/markdown").get("/api/v1/incidents/" + incident + "/document")
+                .then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("## Recent changes\n\n- " + now.minus(Duration.ofMinutes(20)) + " · " + service
+                + " · Deploy checkout v2.14 (ci.example.com) <https://ci.example.com/runs/deploy-" + run + ">"),
+                markdown);
+    }
+
+    private static ChangeReceived change(String id, String service, String summary, Instant at) {
+        return new ChangeReceived(id, service, summary, "ci.example.com", at, Map.of(),
+                List.of(new Link("https://ci.example.com/runs/" + id, "run")), "pagerduty-change-v2", at);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.tocsin.eventing.api.PageRequest;
 import dev.tocsin.eventing.api.Paged;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
+import dev.tocsin.eventing.change.RecentChanges;
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.Incident.Role;
@@ -74,6 +76,8 @@ public class IncidentResource {
     private static final Pattern INCIDENT_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final int MAX_TITLE = 200;
+    /** The most recent changes an incident shows. */
+    static final int SHOWN_CHANGES = 20;
     static final int MAX_TEXT = 4000;
     static final int MAX_TODOS = 50;
     static final int MAX_NAMED = 50;
@@ -86,11 +90,13 @@ public class IncidentResource {
     private final Pages pages;
     private final Timelines timelines;
     private final DirectoryReferences directory;
+    private final RecentChanges changes;
     private final SecurityIdentity identity;
     private final Clock clock;
 
     IncidentResource(Incidents incidents, IncidentRows rows, Pages pages, Timelines timelines,
-            DirectoryReferences directory, SecurityIdentity identity, Clock clock) {
+            DirectoryReferences directory, RecentChanges changes, SecurityIdentity identity, Clock clock) {
+        this.changes = changes;
         this.incidents = incidents;
         this.rows = rows;
         this.pages = pages;
@@ -130,7 +136,7 @@ public class IncidentResource {
                                     pageIds, reason, commander, acting.person()))
                             .map(declared -> RestResponse.ResponseBuilder
                                     .<IncidentView>created(URI.create("/api/v1/incidents/" + id))
-                                    .entity(IncidentView.of(declared, clock.instant())).build());
+                                    .entity(IncidentView.of(declared, List.of(), clock.instant())).build());
                 });
     }
 
@@ -166,7 +172,8 @@ public class IncidentResource {
     @Path("{id}")
     @Operation(summary = "The incident: status, severity, roles, the last handoff of command, the state document")
     public Uni<IncidentView> get(@PathParam("id") String id) {
-        return loaded(id).map(loaded -> IncidentView.of(loaded.incident(), clock.instant()));
+        return loaded(id).chain(loaded -> changesOf(loaded.incident())
+                .map(changes -> IncidentView.of(loaded.incident(), changes, clock.instant())));
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -184,8 +191,8 @@ public class IncidentResource {
     @Produces("text/markdown")
     @Operation(summary = "The live incident state document as Markdown, timeline included")
     public Uni<String> document(@PathParam("id") String id) {
-        return loaded(id).chain(loaded -> timelineOf(loaded)
-                .map(lines -> IncidentMarkdown.render(loaded.incident(), lines)));
+        return loaded(id).chain(loaded -> Uni.combine().all().unis(timelineOf(loaded), changesOf(loaded.incident()))
+                .with((lines, changes) -> IncidentMarkdown.render(loaded.incident(), changes, lines)));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -318,7 +325,7 @@ public class IncidentResource {
         return incidents.execute(id, command)
                 .onFailure(IncidentRefused.class).transform(e -> refusal((IncidentRefused) e))
                 .onFailure(Incidents.NoSuchIncident.class).transform(e -> ProblemException.notFound(e.getMessage()))
-                .map(after -> IncidentView.of(after, clock.instant()));
+                .chain(after -> changesOf(after).map(changes -> IncidentView.of(after, changes, clock.instant())));
     }
 
     /** Incident ids are UUIDs: anything else names no incident, answered before the body is looked at. */
@@ -339,15 +346,27 @@ public class IncidentResource {
         return incidents.load(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("incident " + id)));
     }
 
+    /** The changes to the incident's services from {@link RecentChanges#LOOK_BACK} before its declaration until now. */
+    private Uni<List<RecentChange>> changesOf(Incident incident) {
+        return changes.between(incident.services(), incident.declaredAt().minus(RecentChanges.LOOK_BACK),
+                clock.instant(), SHOWN_CHANGES);
+    }
+
     private Uni<List<Line>> timelineOf(Incidents.Loaded loaded) {
         Incident incident = loaded.incident();
-        return pagesOf(incident.pageIds()).chain(found -> {
+        Uni<List<Line>> changed = changesOf(incident).map(found -> found.stream().map(IncidentHistory::line).toList());
+        return Uni.combine().all().unis(pagesOf(incident.pageIds()), changed).asTuple().chain(both -> {
+            List<PageSummary> found = both.getItem1();
+            List<Line> changeLines = both.getItem2();
             if (found.isEmpty()) {
-                return Uni.createFrom().item(List.<Line>of());
+                return Uni.createFrom().item(changeLines);
             }
             List<Uni<List<Line>>> reads = found.stream().map(p -> timelines.ofPage(p.pageId(), p.alertId())).toList();
-            return Uni.join().all(reads).andFailFast()
-                    .map(all -> all.stream().flatMap(List::stream).toList());
+            return Uni.join().all(reads).andFailFast().map(all -> {
+                List<Line> lines = new ArrayList<>(changeLines);
+                all.forEach(lines::addAll);
+                return lines;
+            });
         }).map(others -> IncidentHistory.timeline(incident, loaded.events(), others, clock.instant()));
     }
 

@@ -1,5 +1,6 @@
 package dev.tocsin.incident.incident.rest;
 
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.StateDocument;
 import java.time.Instant;
@@ -15,15 +16,17 @@ import java.util.Map;
  *     {@code planning}); a role nobody holds is absent
  * @param handoff the last handoff of command proposed and what became of it ({@code pending},
  *     {@code accepted}, {@code declined}, {@code expired}); null before the first
+ * @param recentChanges the changes reported to its services from two hours before it was declared
+ *     until now, newest first: where troubleshooting starts
  */
 public record IncidentView(String id, String title, String status, String severity, List<String> services,
         List<String> pageIds, Map<String, String> roles, HandoffView handoff, StateDocument document, String reason,
-        String declaredBy, Instant declaredAt, Instant updatedAt) {
+        String declaredBy, Instant declaredAt, Instant updatedAt, List<RecentChange> recentChanges) {
 
     public record HandoffView(String from, String to, Instant proposedAt, Instant expiresAt, String outcome) {
     }
 
-    static IncidentView of(Incident incident, Instant now) {
+    static IncidentView of(Incident incident, List<RecentChange> changes, Instant now) {
         Map<String, String> roles = new LinkedHashMap<>();
         incident.roles().forEach((role, person) -> roles.put(role.name().toLowerCase(Locale.ROOT), person));
         Incident.Handoff h = incident.handoff();
@@ -31,6 +34,6 @@ public record IncidentView(String id, String title, String status, String severi
                 h.outcomeAt(now).name().toLowerCase(Locale.ROOT));
         return new IncidentView(incident.id(), incident.title(), incident.status().word(), incident.severity().name(),
                 incident.services(), incident.pageIds(), roles, handoff, incident.document(), incident.reason(),
-                incident.declaredBy(), incident.declaredAt(), incident.updatedAt());
+                incident.declaredBy(), incident.declaredAt(), incident.updatedAt(), changes);
     }
 }

@@ -1,10 +1,10 @@
 package dev.tocsin.notifier.channel.email;
 
 import dev.tocsin.events.delivery.Channel;
+import dev.tocsin.eventing.change.RecentChanges;
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.NotifierConfig;
 import dev.tocsin.notifier.action.ActionLinks;
-import dev.tocsin.notifier.change.RecentChanges;
-import dev.tocsin.notifier.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 public class EmailChannel implements NotificationChannel {
 
     private static final Logger LOG = Logger.getLogger(EmailChannel.class);
+    /** How many of the service's recent changes a page's email lists at most. */
+    static final int LISTED = 3;
 
     private final ReactiveMailer mailer;
     private final NotifierConfig config;
@@ -47,8 +49,10 @@ public class EmailChannel implements NotificationChannel {
     public Uni<SendOutcome> send(Attempt attempt) {
         Notification notification = attempt.notification();
         String address = attempt.address();
-        Uni<List<RecentChange>> recent = notification.alertId() == null ? Uni.createFrom().item(List.of())
-                : changes.before(notification.service(), notification.requestedAt());
+        Uni<List<RecentChange>> recent = notification.alertId() == null || notification.service() == null
+                || notification.requestedAt() == null ? Uni.createFrom().item(List.of())
+                : changes.between(List.of(notification.service()),
+                        notification.requestedAt().minus(RecentChanges.LOOK_BACK), notification.requestedAt(), LISTED);
         // Only the relay's failures are classified; a rendering bug fails the attempt loudly instead.
         return recent.onFailure().recoverWithItem(e -> {
                     LOG.warnf("email for page %s goes without its service's recent changes: %s", notification.pageId(),

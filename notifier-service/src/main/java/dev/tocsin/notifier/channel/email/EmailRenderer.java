@@ -1,7 +1,7 @@
 package dev.tocsin.notifier.channel.email;
 
 import dev.tocsin.notifier.action.PageAction;
-import dev.tocsin.notifier.change.RecentChanges.RecentChange;
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Notification;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tocsin.notifier.change.RecentChanges.RecentChange;
+import dev.tocsin.eventing.change.RecentChanges.RecentChange;
 import dev.tocsin.notifier.channel.Notification;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +45,9 @@ class EmailRendererTest {
     @Test
     void theServicesRecentChangesComeBeforeTheLabelsNewestFirst() {
         List<RecentChange> changes = List.of(
-                new RecentChange("Deploy checkout v2.3.1", "github-actions", Instant.parse("2026-03-01T02:55:00Z"),
+                new RecentChange("checkout", "Deploy checkout v2.3.1", "github-actions", Instant.parse("2026-03-01T02:55:00Z"),
                         "https://ci.example.com/runs/7"),
-                new RecentChange("Feature flag <fast-cart> on", null, Instant.parse("2026-02-28T21:10:00Z"), null));
+                new RecentChange("checkout", "Feature flag <fast-cart> on", null, Instant.parse("2026-02-28T21:10:00Z"), null));
 
         RenderedEmail email = EmailRenderer.render(CHECKOUT, Map.of(), changes);
 

@@ -1,4 +1,4 @@
-package dev.tocsin.notifier.change;
+package dev.tocsin.eventing.change;
 
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.events.alert.Link;
@@ -11,19 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * The {@code recent_changes} table: the changes reported on {@code tocsin.changes} (deploys,
- * config pushes), a week of them, and the few a page's email lists (those to its service in the
- * day before the page).
+ * The {@code recent_changes} table of a service that shows changes beside what went wrong (the
+ * best place to start troubleshooting is the last change, SRE book ch. 12): the changes reported
+ * on {@code tocsin.changes} (deploys, config pushes, feature flags), a week of them, written by the
+ * service's own consumer of the topic into its own table (the same columns in each schema).
+ * notifier-service lists a page's in its email, incident-service an incident's.
  */
 @ApplicationScoped
 public class RecentChanges {
 
-    /** How far back an email looks, and how many changes it lists at most. */
-    public static final Duration LOOK_BACK = Duration.ofHours(24);
-    public static final int SHOWN = 3;
+    /** How far back before a page or an incident the changes shown go. */
+    public static final Duration LOOK_BACK = Duration.ofHours(2);
     private static final Duration KEPT = Duration.ofDays(7);
     private static final String WRITE = """
             insert into recent_changes (change_id, service, summary, source, happened_at, link)
@@ -31,13 +33,13 @@ public class RecentChanges {
                 cast($5 as timestamptz[]), cast($6 as text[]))
             on conflict (change_id) do nothing""";
     private static final String PRUNE = "delete from recent_changes where happened_at < $1";
-    private static final String BEFORE = """
-            select summary, source, happened_at, link from recent_changes
-            where service = $1 and happened_at > $2 and happened_at <= $3
+    private static final String BETWEEN = """
+            select service, summary, source, happened_at, link from recent_changes
+            where service = any(cast($1 as text[])) and happened_at > $2 and happened_at <= $3
             order by happened_at desc, change_id limit $4""";
 
-    /** One change as an email lists it. */
-    public record RecentChange(String summary, String source, Instant at, String link) {
+    /** One change as a page's email or an incident shows it; {@code link} only http(s). */
+    public record RecentChange(String service, String summary, String source, Instant at, String link) {
     }
 
     private final Clock clock;
@@ -47,7 +49,7 @@ public class RecentChanges {
     }
 
     /** Keeps the changes (a redelivered one once) and drops those older than a week, in the caller's transaction. */
-    Uni<Void> record(SqlClient connection, List<ChangeReceived> changes) {
+    public Uni<Void> record(SqlClient connection, List<ChangeReceived> changes) {
         List<ChangeReceived> kept = changes.stream().filter(RecentChanges::usable).toList();
         return connection.preparedQuery(WRITE).execute(Tuple.from(List.of(
                         Sql.texts(kept, ChangeReceived::changeId), Sql.texts(kept, ChangeReceived::service),
@@ -57,17 +59,21 @@ public class RecentChanges {
                 .replaceWithVoid();
     }
 
-    /** The last {@link #SHOWN} changes to {@code service} in the {@link #LOOK_BACK} before {@code at}, newest first. */
-    public Uni<List<RecentChange>> before(String service, Instant at) {
-        if (service == null || at == null) {
+    /**
+     * The last {@code limit} changes to any of {@code services} after {@code from} and up to
+     * {@code until}, newest first.
+     */
+    public Uni<List<RecentChange>> between(Collection<String> services, Instant from, Instant until, int limit) {
+        if (services.isEmpty() || from == null || until == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Sql.client().preparedQuery(BEFORE)
-                .execute(Tuple.of(service, Sql.at(at.minus(LOOK_BACK)), Sql.at(at), SHOWN))
+        return Sql.client().preparedQuery(BETWEEN)
+                .execute(Tuple.of(services.toArray(String[]::new), Sql.at(from), Sql.at(until), limit))
                 .map(rows -> {
                     List<RecentChange> changes = new ArrayList<>(rows.size());
-                    rows.forEach(row -> changes.add(new RecentChange(row.getString("summary"), row.getString("source"),
-                            Sql.instant(row, "happened_at"), row.getString("link"))));
+                    rows.forEach(row -> changes.add(new RecentChange(row.getString("service"),
+                            row.getString("summary"), row.getString("source"), Sql.instant(row, "happened_at"),
+                            row.getString("link"))));
                     return changes;
                 });
     }
