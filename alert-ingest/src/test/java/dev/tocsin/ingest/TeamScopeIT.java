@@ -2,6 +2,7 @@ package dev.tocsin.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.eventing.directory.TokenSecrets;
 import dev.tocsin.events.directory.MembershipSaved;
@@ -10,7 +11,11 @@ import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenSubject;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.change.ChangeReceived;
+import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -115,6 +120,36 @@ class TeamScopeIT {
                 .post("/api/v1/maintenance-windows").then().statusCode(201);
         call("alice").body(Map.of("service", THEIRS, "endsAt", endsAt, "createdBy", "alice", "comment", "failover"))
                 .post("/api/v1/maintenance-windows").then().statusCode(403);
+    }
+
+    @Test
+    void aTeamsPeopleAndToolsReportChangesToItsServicesOnly() {
+        String deploy = "Deploy mine v2.14 " + RUN;
+        String changeId = call("bob").body(Map.of("service", MINE, "summary", deploy, "source", "ci.example.com",
+                        "links", List.of(Map.of("href", "https://ci.example.com/runs/7", "text", "run"))))
+                .post("/api/v1/changes").then().statusCode(202).extract().path("changeId");
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.CHANGES)) {
+            ChangeReceived change = reader.await(ChangeReceived.class, c -> c.changeId().equals(changeId),
+                    Duration.ofSeconds(15));
+            assertEquals(MINE, change.service());
+            assertEquals(deploy, change.summary());
+            assertEquals("ci.example.com", change.source());
+            assertEquals("https://ci.example.com/runs/7", change.links().getFirst().href());
+            assertEquals("tocsin-change-v1", change.format());
+        }
+        call("bob").body(Map.of("service", THEIRS, "summary", "x")).post("/api/v1/changes").then().statusCode(403)
+                .body("detail", containsString("team '" + OTHER + "'"));
+        call("bob").body(Map.of("service", NOBODYS, "summary", "x")).post("/api/v1/changes").then().statusCode(403)
+                .body("detail", containsString("no team"));
+        given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body(Map.of("service", NOBODYS, "summary", "Config push")).post("/api/v1/changes").then()
+                .statusCode(202);
+        call("bob").body(Map.of("service", "no-such-" + RUN, "summary", "x")).post("/api/v1/changes").then()
+                .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("service"));
+        call("bob").body(Map.of("service", MINE)).post("/api/v1/changes").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("summary"));
+        given().header("Authorization", "Bearer test-viewer-token").contentType(ContentType.JSON)
+                .body(Map.of("service", MINE, "summary", "x")).post("/api/v1/changes").then().statusCode(403);
     }
 
     private static Map<String, Object> silence(String service, String endsAt) {

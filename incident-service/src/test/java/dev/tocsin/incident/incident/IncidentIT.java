@@ -184,6 +184,17 @@ class IncidentIT {
         assertTrue(markdown.contains("- [ ] find the payments bug"), markdown);
         assertTrue(markdown.contains("(negative) errors went on after the rollback"), markdown);
 
+        String postmortem = as("alice").accept("text/markdown").get("/api/v1/incidents/" + incident + "/postmortem")
+                .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+        assertTrue(postmortem.startsWith("# Postmortem: Checkout errors " + run + "\n"), postmortem);
+        assertTrue(postmortem.contains("## Hypotheses tested\n\n- " ), postmortem);
+        assertTrue(postmortem.contains("hypothesis: the v2.14 deploy broke payments calls\n"), postmortem);
+        assertTrue(postmortem.contains("result (negative): errors went on after the rollback\n"), postmortem);
+        assertTrue(postmortem.contains("mitigation: rolled back v2.14\n"), postmortem);
+        assertTrue(postmortem.contains("- **Mitigated:** " + clock.instant() + " (0 min after declaration)"), postmortem);
+        assertTrue(postmortem.contains("## Where we got lucky"), postmortem);
+        assertTrue(postmortem.contains("- [ ] find the payments bug"), postmortem);
+
         as("alice").get("/api/v1/incidents?service=" + service + "&status=mitigated&q=V2.14").then().statusCode(200)
                 .body("incidentId", contains(incident)).body("[0].commander", is(id("carol")));
         as("alice").get("/api/v1/incidents?service=" + service + "&status=active").then().statusCode(200)
@@ -226,6 +237,10 @@ class IncidentIT {
         assertTrue(markdown.contains("## Recent changes\n\n- " + now.minus(Duration.ofMinutes(20)) + " · " + service
                 + " · Deploy checkout v2.14 (ci.example.com) <https://ci.example.com/runs/deploy-" + run + ">"),
                 markdown);
+        String postmortem = as("alice").accept("text/markdown").get("/api/v1/incidents/" + incident + "/postmortem")
+                .then().statusCode(200).extract().asString();
+        assertTrue(postmortem.contains("## Recent changes to its services\n\n- " + now.minus(Duration.ofMinutes(20))
+                + " · " + service + " · Deploy checkout v2.14\n"), postmortem);
     }
 
     private static ChangeReceived change(String id, String service, String summary, Instant at) {

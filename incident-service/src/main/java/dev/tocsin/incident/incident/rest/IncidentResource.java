@@ -18,6 +18,7 @@ import dev.tocsin.incident.incident.IncidentChange.Result;
 import dev.tocsin.incident.incident.IncidentCommand;
 import dev.tocsin.incident.incident.IncidentHistory;
 import dev.tocsin.incident.incident.IncidentMarkdown;
+import dev.tocsin.incident.incident.IncidentPostmortem;
 import dev.tocsin.incident.incident.IncidentRefused;
 import dev.tocsin.incident.incident.IncidentRows;
 import dev.tocsin.incident.incident.Incidents;
@@ -193,6 +194,18 @@ public class IncidentResource {
     public Uni<String> document(@PathParam("id") String id) {
         return loaded(id).chain(loaded -> Uni.combine().all().unis(timelineOf(loaded), changesOf(loaded.incident()))
                 .with((lines, changes) -> IncidentMarkdown.render(loaded.incident(), changes, lines)));
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("{id}/postmortem")
+    @Produces("text/markdown")
+    @Operation(summary = "A blameless postmortem draft from the incident's record, as Markdown: impact, the "
+            + "hypotheses tested, mitigations, recent changes, roles, timeline, and prompts for the rest")
+    public Uni<String> postmortem(@PathParam("id") String id) {
+        return loaded(id).chain(loaded -> Uni.combine().all().unis(timelineOf(loaded), changesOf(loaded.incident()))
+                .with((lines, changes) -> IncidentPostmortem.render(loaded.incident(), loaded.events(), changes, lines,
+                        clock.instant())));
     }
 
     @RolesAllowed(Roles.RESPONDER)
