@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.directory.TokenSecrets;
-import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.directory.DirectoryEvent;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.change.ChangeReceived;
@@ -27,6 +27,7 @@ import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.incident.IncidentDeclared;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
+import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.incident.TestClock;
 import dev.tocsin.testing.TocsinTestResource;
@@ -82,7 +83,7 @@ class IncidentIT {
         service = "checkout-" + run;
         String team = "storefront-" + run;
         Instant now = clock.instant();
-        List<IntegrationEvent> events = new ArrayList<>(List.of(
+        List<DirectoryEvent> events = new ArrayList<>(List.of(
                 new TeamSaved(team, "Storefront", "UTC", null, "bootstrap:admin", now),
                 new ServiceSaved(service, "Checkout", "USER_FACING", team, "bootstrap:admin", now)));
         for (String name : List.of("alice", "bob", "carol")) {
@@ -95,11 +96,7 @@ class IncidentIT {
                     new TokenSubject(TokenSubject.Kind.PERSON, person), Map.of(team, TeamRole.RESPONDER),
                     now.plus(Duration.ofDays(1)), "bootstrap:admin", now));
         }
-        send(events);
-        for (String name : List.of("alice", "bob", "carol")) {
-            Awaitility.await().atMost(WAIT).untilAsserted(() -> as(name).get("/api/v1/incidents").then()
-                    .statusCode(200));
-        }
+        new DirectoryEvents(database).publish(events);
     }
 
     private String id(String name) {
@@ -217,7 +214,7 @@ class IncidentIT {
     void anIncidentShowsTheChangesToItsServicesBeforeItNewestFirst() {
         Instant now = clock.instant();
         String other = "payments-" + run;
-        send(List.of(
+        sendChanges(List.of(
                 change("deploy-" + run, service, "Deploy checkout v2.14", now.minus(Duration.ofMinutes(20))),
                 change("flag-" + run, service, "Feature flag fast-cart on", now.minus(Duration.ofMinutes(50))),
                 change("old-" + run, service, "Deploy checkout v2.13", now.minus(Duration.ofHours(3))),
@@ -288,6 +285,15 @@ class IncidentIT {
                 .body(Map.of("title", "t", "severity", "SEV3", "by", id("alice"))).post("/api/v1/incidents").then()
                 .statusCode(403);
         as("alice").get("/api/v1/incidents?q=t").then().statusCode(200).body("title", not(hasItem("t")));
+        // Whoever a deployment token names must be a person: nothing is recorded in a stranger's name.
+        String incident = declare("alice");
+        given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body(Map.of("kind", "note", "text", "n", "by", "nobody-" + run))
+                .post("/api/v1/incidents/" + incident + "/entries").then().statusCode(400)
+                .body("errors[0].field", is("by"));
+        given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body(Map.of("kind", "note", "text", "written for alice", "by", id("alice")))
+                .post("/api/v1/incidents/" + incident + "/entries").then().statusCode(200);
     }
 
     @Test
@@ -334,14 +340,15 @@ class IncidentIT {
                 .then().statusCode(201).extract().path("id");
     }
 
-    private void send(List<IntegrationEvent> events) {
+    /** Produces the changes as alert-ingest publishes them. */
+    private void sendChanges(List<ChangeReceived> changes) {
         try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
-            for (IntegrationEvent event : events) {
-                producer.send(CloudEventRecords.toRecord(event, "/tocsin/escalation-service", clock.instant()))
+            for (ChangeReceived change : changes) {
+                producer.send(CloudEventRecords.toRecord(change, "/tocsin/alert-ingest", clock.instant()))
                         .get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new AssertionError("could not produce directory events", e);
+            throw new AssertionError("could not produce change events", e);
         }
     }
 }
