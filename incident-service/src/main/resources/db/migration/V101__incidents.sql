@@ -6,7 +6,7 @@ create table incidents (
     status text not null,
     severity text not null,
     services text[] not null,
-    commander text not null,
+    commander text,
     summary text,
     declared_by text not null,
     declared_at timestamptz not null,

@@ -2,6 +2,7 @@ package dev.tocsin.incident;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of incident-service. */
 @ConfigMapping(prefix = "tocsin.incident")
@@ -10,5 +11,15 @@ public interface IncidentConfig {
     /** How many pages {@code GET /api/v1/pages} lists when the caller gives no {@code limit}. */
     @WithDefault("50")
     int recentPages();
+
+    /** The declaration rules (docs/design.md, "Incidents"). */
+    Declare declare();
+
+    interface Declare {
+
+        /** Pages for services of two or more teams opened within this long declare an incident; {@code 0s}: never. */
+        @WithDefault("10m")
+        Duration teamsWindow();
+    }
 }
 

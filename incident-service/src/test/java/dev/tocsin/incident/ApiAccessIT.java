@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ApiAccessIT {
 
     private static final Set<String> RESPONDER_MAY = Set.of("POST /api/v1/incidents",
-            "PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/handoff",
+            "PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/handoff", "POST /api/v1/incidents/{id}/command",
             "POST /api/v1/incidents/{id}/handoff/accept", "POST /api/v1/incidents/{id}/handoff/decline",
             "PUT /api/v1/incidents/{id}/document", "POST /api/v1/incidents/{id}/status",
             "POST /api/v1/incidents/{id}/entries");

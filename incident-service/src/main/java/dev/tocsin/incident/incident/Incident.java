@@ -1,5 +1,6 @@
 package dev.tocsin.incident.incident;
 
+import dev.tocsin.incident.incident.IncidentChange.CommandTaken;
 import dev.tocsin.incident.incident.IncidentChange.Declared;
 import dev.tocsin.incident.incident.IncidentChange.DocumentEdited;
 import dev.tocsin.incident.incident.IncidentChange.EntryKind;
@@ -7,6 +8,7 @@ import dev.tocsin.incident.incident.IncidentChange.EntryWritten;
 import dev.tocsin.incident.incident.IncidentChange.HandoffAccepted;
 import dev.tocsin.incident.incident.IncidentChange.HandoffDeclined;
 import dev.tocsin.incident.incident.IncidentChange.HandoffProposed;
+import dev.tocsin.incident.incident.IncidentChange.PageJoined;
 import dev.tocsin.incident.incident.IncidentChange.RoleAssigned;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
 import dev.tocsin.incident.incident.IncidentCommand.AcceptHandoff;
@@ -15,7 +17,9 @@ import dev.tocsin.incident.incident.IncidentCommand.ChangeStatus;
 import dev.tocsin.incident.incident.IncidentCommand.Declare;
 import dev.tocsin.incident.incident.IncidentCommand.DeclineHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.EditDocument;
+import dev.tocsin.incident.incident.IncidentCommand.JoinPage;
 import dev.tocsin.incident.incident.IncidentCommand.ProposeHandoff;
+import dev.tocsin.incident.incident.IncidentCommand.TakeCommand;
 import dev.tocsin.incident.incident.IncidentCommand.WriteEntry;
 import java.time.Instant;
 import java.util.Collections;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The Incident aggregate, run the way the SRE book's <i>Managing Incidents</i> asks: one commander
@@ -123,6 +128,15 @@ public record Incident(String id, Status status, String title, Severity severity
                 yield List.of(new Declared(declare.title(), declare.severity(), List.copyOf(declare.services()),
                         List.copyOf(declare.pageIds()), declare.reason(), declare.by(), declare.commander(), now));
             }
+            case TakeCommand take -> {
+                if (commander() != null) {
+                    throw IncidentRefused.conflict(commander() + " holds command; it changes hands by a handoff "
+                            + "the new commander accepts");
+                }
+                yield List.of(new CommandTaken(take.by(), now));
+            }
+            case JoinPage join -> pageIds.contains(join.pageId()) ? List.<IncidentChange>of()
+                    : List.of(new PageJoined(join.pageId(), join.service(), now));
             case AssignRole assign -> assign(assign, now);
             case ProposeHandoff propose -> {
                 requireCommander(propose.by(), "hands command over");
@@ -190,6 +204,10 @@ public record Incident(String id, Status status, String title, Severity severity
     }
 
     private void requireCommander(String actor, String what) {
+        if (commander() == null) {
+            throw IncidentRefused.conflict("nobody holds command of incident " + id + " yet; take it first (POST "
+                    + "/api/v1/incidents/" + id + "/command), then the commander " + what);
+        }
         if (!actor.equals(commander())) {
             throw IncidentRefused.forbidden("only the incident commander (" + commander() + ") " + what);
         }
@@ -214,8 +232,23 @@ public record Incident(String id, Status status, String title, Severity severity
         Instant at = event.at();
         return switch (event) {
             case Declared d -> new Incident(id, Status.ACTIVE, d.title(), d.severity(), d.services(), d.pageIds(),
-                    Map.of(Role.COMMANDER, d.commander()), null, StateDocument.startingWith(d.title()), d.reason(),
-                    d.declaredBy(), at, at, next);
+                    d.commander() == null ? Map.of() : Map.of(Role.COMMANDER, d.commander()), null,
+                    StateDocument.startingWith(d.title()), d.reason(), d.declaredBy(), at, at, next);
+            case CommandTaken t -> {
+                Map<Role, String> changed = new EnumMap<>(Role.class);
+                changed.putAll(roles);
+                changed.put(Role.COMMANDER, t.person());
+                yield with(changed, handoff, document, severity, status, at, next);
+            }
+            case PageJoined j -> {
+                List<String> services = this.services.contains(j.service()) ? this.services
+                        : Stream.concat(this.services.stream(), Stream.of(j.service()))
+                                .toList();
+                List<String> pages = Stream.concat(pageIds.stream(), Stream.of(
+                        j.pageId())).toList();
+                yield new Incident(id, status, title, severity, services, pages, roles, handoff, document, reason,
+                        declaredBy, declaredAt, at, next);
+            }
             case RoleAssigned r -> {
                 Map<Role, String> changed = new EnumMap<>(Role.class);
                 changed.putAll(roles);

@@ -15,11 +15,20 @@ public sealed interface IncidentChange {
     Instant at();
 
     /**
-     * Declared by a person, or by a rule with {@code declaredBy} naming it; {@code commander} holds
-     * command from the start (the declarer, when a person declares).
+     * Declared by a person, or by a rule with {@code declaredBy} naming it ({@code rule:another-team});
+     * {@code commander} holds command from the start: the declarer, when a person declares; nobody
+     * (null) when a rule does, until someone takes it ({@link CommandTaken}).
      */
     record Declared(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
             String declaredBy, String commander, Instant at) implements IncidentChange {
+    }
+
+    /** Nobody held command (a rule declared the incident), and {@code person} took it. */
+    record CommandTaken(String person, Instant at) implements IncidentChange {
+    }
+
+    /** Another page joined the incident: a page for one of its services while it was open. */
+    record PageJoined(String pageId, String service, Instant at) implements IncidentChange {
     }
 
     /** {@code person} holds {@code role} now; null when the role was left unassigned. */

@@ -21,6 +21,14 @@ public sealed interface IncidentCommand {
             String commander, String by) implements IncidentCommand {
     }
 
+    /** Takes command of an incident nobody commands (one a rule declared). */
+    record TakeCommand(String by) implements IncidentCommand {
+    }
+
+    /** A page for one of the incident's services joins it instead of opening another; {@code by} names the rule. */
+    record JoinPage(String pageId, String service, String by) implements IncidentCommand {
+    }
+
     /** Only the commander assigns roles; command itself changes hands by handoff only. */
     record AssignRole(Role role, String person, String by) implements IncidentCommand {
     }

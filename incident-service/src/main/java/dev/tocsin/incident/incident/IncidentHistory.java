@@ -1,12 +1,14 @@
 package dev.tocsin.incident.incident;
 
 import dev.tocsin.eventing.change.RecentChanges.RecentChange;
+import dev.tocsin.incident.incident.IncidentChange.CommandTaken;
 import dev.tocsin.incident.incident.IncidentChange.Declared;
 import dev.tocsin.incident.incident.IncidentChange.DocumentEdited;
 import dev.tocsin.incident.incident.IncidentChange.EntryWritten;
 import dev.tocsin.incident.incident.IncidentChange.HandoffAccepted;
 import dev.tocsin.incident.incident.IncidentChange.HandoffDeclined;
 import dev.tocsin.incident.incident.IncidentChange.HandoffProposed;
+import dev.tocsin.incident.incident.IncidentChange.PageJoined;
 import dev.tocsin.incident.incident.IncidentChange.RoleAssigned;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
 import dev.tocsin.incident.timeline.Timelines.Line;
@@ -51,6 +53,8 @@ public final class IncidentHistory {
         return switch (event) {
             case Declared d -> "incident.declared";
             case RoleAssigned r -> "incident.role";
+            case CommandTaken t -> "incident.role";
+            case PageJoined j -> "incident.page";
             case HandoffProposed p -> "incident.handoff";
             case HandoffAccepted a -> "incident.handoff";
             case HandoffDeclined d -> "incident.handoff";
@@ -63,10 +67,12 @@ public final class IncidentHistory {
     static String text(IncidentChange event) {
         return switch (event) {
             case Declared d -> "declared " + d.severity() + " by " + d.declaredBy() + ": " + d.reason() + "; "
-                    + d.commander() + " holds command";
+                    + (d.commander() == null ? "nobody holds command yet" : d.commander() + " holds command");
             case RoleAssigned r -> r.person() == null
                     ? r.by() + " left the " + r.role().title() + " unassigned"
                     : r.person() + " is " + r.role().title() + " (assigned by " + r.by() + ")";
+            case CommandTaken t -> t.person() + " took command and is incident commander";
+            case PageJoined j -> "page " + j.pageId() + " for " + j.service() + " joined the incident";
             case HandoffProposed p -> p.from() + " offered command to " + p.to() + ", until " + p.expiresAt();
             case HandoffAccepted a -> a.to() + " accepted command from " + a.from() + " and is incident commander";
             case HandoffDeclined d -> d.to() + " declined command; " + d.from() + " holds it";

@@ -26,6 +26,8 @@ final class IncidentPublished {
                     d.severity().name(), d.services(), d.pageIds(), d.reason(), d.declaredBy(), d.commander(), d.at()));
             case IncidentChange.RoleAssigned r -> Optional.of(roles(after, r.by(), change));
             case IncidentChange.HandoffAccepted a -> Optional.of(roles(after, a.to(), change));
+            case IncidentChange.CommandTaken t -> Optional.of(roles(after, t.person(), change));
+            case IncidentChange.PageJoined j -> Optional.empty();
             case IncidentChange.StatusChanged s -> Optional.of(new IncidentStatusChanged(after.id(), s.from().word(),
                     s.to().word(), s.by(), s.at()));
             case IncidentChange.HandoffProposed p -> Optional.empty();

@@ -211,6 +211,36 @@ class IncidentTest {
     }
 
     @Test
+    void anIncidentARuleDeclaredIsCommandedByWhoeverTakesIt() {
+        Declared byRule = new Declared("Pages for checkout, payments", Severity.SEV2, List.of("checkout", "payments"),
+                List.of("p1", "p2"), "another team is needed", "rule:another-team", null, T);
+        Incident nobody = given(byRule);
+        assertEquals(null, nobody.commander());
+        IncidentRefused early = refused(nobody, new AssignRole(Role.OPERATIONS, BOB, ALICE), LATER);
+        assertEquals(Why.CONFLICT, early.why());
+        assertTrue(early.getMessage().contains("take it first"), early.getMessage());
+        assertEquals(List.of(new IncidentChange.CommandTaken(CAROL, LATER)),
+                when(nobody, new IncidentCommand.TakeCommand(CAROL), LATER));
+        Incident taken = given(byRule, new IncidentChange.CommandTaken(CAROL, LATER));
+        assertEquals(CAROL, taken.commander());
+        assertEquals(Why.CONFLICT, refused(taken, new IncidentCommand.TakeCommand(BOB), LATER).why(),
+                "command is taken once; after that it is handed over");
+    }
+
+    @Test
+    void aRelatedPageJoinsOnceAndBringsItsService() {
+        Incident incident = given(DECLARED);
+        assertEquals(List.of(new IncidentChange.PageJoined("p2", "payments", LATER)),
+                when(incident, new IncidentCommand.JoinPage("p2", "payments", "rule:join"), LATER));
+        Incident joined = given(DECLARED, new IncidentChange.PageJoined("p2", "payments", LATER));
+        assertEquals(List.of("p1", "p2"), joined.pageIds());
+        assertEquals(List.of("checkout", "payments"), joined.services());
+        assertEquals(List.of(), when(joined, new IncidentCommand.JoinPage("p2", "payments", "rule:join"), LATER));
+        assertEquals(List.of("checkout"), given(DECLARED, new IncidentChange.PageJoined("p3", "checkout", LATER))
+                .services(), "a service it has already is not named twice");
+    }
+
+    @Test
     void everyEventCountsAsAVersion() {
         assertEquals(3, given(DECLARED, BOB_OPERATES, TO_CAROL).version());
         assertEquals(T.plusSeconds(20), given(DECLARED, BOB_OPERATES, TO_CAROL).updatedAt());

@@ -247,6 +247,17 @@ public class IncidentResource {
 
     @RolesAllowed(Roles.RESPONDER)
     @POST
+    @Path("{id}/command")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take command of an incident nobody commands (one a declaration rule declared)")
+    public Uni<IncidentView> takeCommand(@PathParam("id") String id, IncidentRequests.Acting request) {
+        known(id);
+        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "takes command");
+        return run(id, new IncidentCommand.TakeCommand(acting.person()));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
     @Path("{id}/handoff/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept the command offered to you: from now on you are the incident commander")

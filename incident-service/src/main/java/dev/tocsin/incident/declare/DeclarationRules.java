@@ -1,0 +1,162 @@
+package dev.tocsin.incident.declare;
+
+import dev.tocsin.eventing.Inbox;
+import dev.tocsin.eventing.Sql;
+import dev.tocsin.eventing.deadletter.Redelivery;
+import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.events.page.PageEvent;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.incident.IncidentConfig;
+import dev.tocsin.incident.incident.Incident;
+import dev.tocsin.incident.incident.IncidentCommand;
+import dev.tocsin.incident.incident.Incidents;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Declares incidents when a rule holds, and lets related pages join an open one instead of opening
+ * another (SRE book ch. 14: declare early). It follows {@code tocsin.pages} in a consumer group and
+ * inbox of its own ({@code incident.declarations}), so rebuilding the timeline, which replays the
+ * topic, never declares anything again. Each opened page, in its poll's transaction and one page at
+ * a time (an advisory lock, so two partitions never both declare for one pair of pages):
+ * <ol>
+ *   <li>a page for a service of an open (active or mitigated) incident joins the newest such;</li>
+ *   <li>otherwise, <b>another team is needed</b>: when pages for services of another team opened
+ *       within {@code tocsin.incident.declare.teams-window} (10 min; {@code 0s} turns the rule off)
+ *       before it and joined no incident, an incident is declared for them all, nobody holding
+ *       command until someone takes it.</li>
+ * </ol>
+ * Its id comes from the page that completed the rule, so a redelivered page declares nothing twice.
+ */
+@ApplicationScoped
+public class DeclarationRules implements Redelivery {
+
+    static final String CONSUMER = "incident.declarations";
+    /** The channel, bound to {@code tocsin.pages} in application.properties. */
+    static final String CHANNEL = "incident-declarations";
+    static final String ANOTHER_TEAM = "rule:another-team";
+    private static final Duration KEPT = Duration.ofDays(1);
+
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('tocsin.incident.declarations', 0))";
+    private static final String SEEN = """
+            insert into declaration_pages (page_id, service, team, opened_at) values ($1, $2, $3, $4)
+            on conflict (page_id) do nothing""";
+    private static final String OPEN_INCIDENT = """
+            select incident_id from incidents where status in ('ACTIVE', 'MITIGATED') and $1 = any(services)
+            order by declared_at desc, incident_id desc limit 1""";
+    private static final String OTHER_TEAMS = """
+            select page_id, service, team from declaration_pages
+            where opened_at > $1 and opened_at <= $2 and team is not null and team <> $3 and incident_id is null
+            order by opened_at, page_id limit 20""";
+    private static final String WENT_TO = "update declaration_pages set incident_id = $1 where page_id = any(cast($2 as text[]))";
+    private static final String PRUNE = "delete from declaration_pages where opened_at < $1";
+
+    private final Inbox inbox;
+    private final Incidents incidents;
+    private final DirectoryReferences directory;
+    private final IncidentConfig config;
+    private final Clock clock;
+
+    DeclarationRules(Inbox inbox, Incidents incidents, DirectoryReferences directory, IncidentConfig config,
+            Clock clock) {
+        this.inbox = inbox;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(ConsumerRecords<String, String> poll) {
+        return consume(poll);
+    }
+
+    Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records) {
+        return inbox.consume(CONSUMER, PageEvent.class, records,
+                fresh -> fresh.event() instanceof PageOpened opened ? opened(opened) : Uni.createFrom().voidItem());
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> redeliver(ConsumerRecord<String, String> record) {
+        return consume(List.of(record));
+    }
+
+    private Uni<Void> opened(PageOpened page) {
+        if (page.service() == null || page.openedAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Sql.connection().preparedQuery(LOCK).execute()
+                .chain(() -> directory.teamsOf(List.of(page.service())))
+                .chain(teams -> {
+                    String team = teams.get(page.service());
+                    return Sql.connection().preparedQuery(SEEN)
+                            .execute(Tuple.of(page.pageId(), page.service(), team, Sql.at(page.openedAt())))
+                            .chain(() -> Sql.connection().preparedQuery(OPEN_INCIDENT).execute(Tuple.of(page.service())))
+                            .chain(open -> open.size() > 0
+                                    ? join(open.iterator().next().getString(0), page)
+                                    : team == null || !config.declare().teamsWindow().isPositive()
+                                            ? Uni.createFrom().voidItem() : anotherTeam(page, team));
+                })
+                .chain(() -> Sql.connection().preparedQuery(PRUNE).execute(Tuple.of(Sql.at(clock.instant().minus(KEPT)))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> join(String incidentId, PageOpened page) {
+        return incidents.execute(incidentId, new IncidentCommand.JoinPage(page.pageId(), page.service(), "rule:join"))
+                .chain(() -> wentTo(incidentId, List.of(page.pageId())));
+    }
+
+    private Uni<Void> anotherTeam(PageOpened page, String team) {
+        Duration window = config.declare().teamsWindow();
+        return Sql.connection().preparedQuery(OTHER_TEAMS)
+                .execute(Tuple.of(Sql.at(page.openedAt().minus(window)), Sql.at(page.openedAt()), team))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Map<String, String> teamOf = new LinkedHashMap<>();
+                    List<String> pageIds = new ArrayList<>();
+                    for (Row row : rows) {
+                        pageIds.add(row.getString("page_id"));
+                        teamOf.putIfAbsent(row.getString("service"), row.getString("team"));
+                    }
+                    pageIds.add(page.pageId());
+                    teamOf.putIfAbsent(page.service(), team);
+                    List<String> services = List.copyOf(teamOf.keySet());
+                    String reason = "another team is needed: pages for " + teamOf.entrySet().stream()
+                            .map(e -> e.getKey() + " (team " + e.getValue() + ")").collect(Collectors.joining(", "))
+                            + " within " + window.toMinutes() + " minutes";
+                    String id = UUID.nameUUIDFromBytes(("another-team/" + page.pageId()).getBytes(StandardCharsets.UTF_8))
+                            .toString();
+                    return incidents.load(id).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
+                            : incidents.execute(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
+                                    Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM))
+                                    .replaceWithVoid())
+                            .chain(() -> wentTo(id, pageIds));
+                });
+    }
+
+    private Uni<Void> wentTo(String incidentId, List<String> pageIds) {
+        return Sql.connection().preparedQuery(WENT_TO).execute(Tuple.of(incidentId, pageIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.tocsin.incident.declare;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.events.Topics;
+import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.ServiceSaved;
+import dev.tocsin.events.directory.TeamSaved;
+import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.incident.TestClock;
+import dev.tocsin.testing.DirectoryEvents;
+import dev.tocsin.testing.Infrastructure;
+import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The declaration rules against real Kafka and PostgreSQL: pages for two teams' services within the
+ * window declare one incident, with the reason; a later page for one of its services joins it; a
+ * lone team's pages declare nothing; someone takes command of what a rule declared.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TocsinTestResource.class, restrictToAnnotatedClass = false)
+class DeclarationRulesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    AgroalDataSource database;
+
+    private String run;
+    private String checkout;
+    private String payments;
+    private String search;
+
+    @BeforeEach
+    void twoTeams() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        checkout = "checkout-" + run;
+        payments = "payments-" + run;
+        search = "search-" + run;
+        Instant now = clock.instant();
+        new DirectoryEvents(database).publish(List.of(
+                new TeamSaved("storefront-" + run, "Storefront", "UTC", null, "bootstrap:admin", now),
+                new TeamSaved("money-" + run, "Money", "UTC", null, "bootstrap:admin", now),
+                new ServiceSaved(checkout, "Checkout", "HIGH", "storefront-" + run, "bootstrap:admin", now),
+                new ServiceSaved(search, "Search", "HIGH", "storefront-" + run, "bootstrap:admin", now),
+                new ServiceSaved(payments, "Payments", "HIGH", "money-" + run, "bootstrap:admin", now),
+                new PersonSaved("alice-" + run, "Alice", "UTC", null, "bootstrap:admin", now)));
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON);
+    }
+
+    @Test
+    void pagesForTwoTeamsWithinTheWindowDeclareOneIncidentAndRelatedPagesJoinIt() {
+        Instant now = clock.instant();
+        String first = "pg-" + run + "-1";
+        String second = "pg-" + run + "-2";
+        String third = "pg-" + run + "-3";
+        open(first, checkout, now.minus(Duration.ofMinutes(4)));
+        open(second, payments, now);
+        String incident;
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(second), WAIT);
+            incident = declared.incidentId();
+            assertEquals(List.of(first, second), declared.pageIds());
+            assertEquals(List.of(checkout, payments), declared.services());
+            assertEquals("rule:another-team", declared.declaredBy());
+            assertEquals(null, declared.commander());
+            assertEquals("another team is needed: pages for " + checkout + " (team storefront-" + run + "), "
+                    + payments + " (team money-" + run + ") within 10 minutes", declared.reason());
+        }
+        admin().get("/api/v1/incidents/" + incident).then().statusCode(200)
+                .body("roles.commander", nullValue()).body("status", is("active"));
+
+        open(third, checkout, now.plusSeconds(30));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/incidents/" + incident).then()
+                .body("pageIds", contains(first, second, third)));
+        admin().get("/api/v1/incidents?service=" + checkout).then().statusCode(200).body("size()", is(1));
+
+        admin().body(Map.of("person", "alice-" + run, "by", "alice-" + run))
+                .put("/api/v1/incidents/" + incident + "/roles/planning")
+                .then().statusCode(409).body("detail", containsString("take it first"));
+        admin().body(Map.of("by", "alice-" + run)).post("/api/v1/incidents/" + incident + "/command")
+                .then().statusCode(200).body("roles.commander", is("alice-" + run));
+        admin().get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("text", hasItem("page " + third + " for " + checkout + " joined the incident"))
+                .body("text", hasItem("alice-" + run + " took command and is incident commander"));
+    }
+
+    @Test
+    void oneTeamsPagesDeclareNothingUntilAnotherTeamsPageComesAndOlderOnesAreLeftOut() {
+        Instant now = clock.instant();
+        String old = "pg-" + run + "-old";
+        String first = "pg-" + run + "-a";
+        String second = "pg-" + run + "-b";
+        String other = "pg-" + run + "-c";
+        open(old, checkout, now.minus(Duration.ofMinutes(30)));
+        open(first, checkout, now.minus(Duration.ofMinutes(2)));
+        open(second, search, now.minus(Duration.ofMinutes(1)));
+        open(other, payments, now);
+        // Had the two storefront pages declared an incident, the payments page would have joined it;
+        // it declares one for all three instead, and the page from before the window is not in it.
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(other), WAIT);
+            assertEquals(List.of(first, second, other), declared.pageIds());
+            assertEquals(List.of(checkout, search, payments), declared.services());
+        }
+    }
+
+    private void open(String pageId, String service, Instant at) {
+        try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
+            producer.send(CloudEventRecords.toRecord(new PageOpened(pageId, "alert-" + pageId, service, "policy",
+                    "errors on " + service, at), "/tocsin/escalation-service", clock.instant())).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not produce the page", e);
+        }
+    }
+}
