@@ -20,6 +20,10 @@ public interface IncidentConfig {
         /** Pages for services of two or more teams opened within this long declare an incident; {@code 0s}: never. */
         @WithDefault("10m")
         Duration teamsWindow();
+
+        /** A page unresolved this long after its acknowledgement declares an incident; {@code 0s}: never. */
+        @WithDefault("1h")
+        Duration unresolvedAfter();
     }
 }
 

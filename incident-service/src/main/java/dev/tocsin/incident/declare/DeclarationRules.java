@@ -1,11 +1,20 @@
 package dev.tocsin.incident.declare;
 
+import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.deadletter.Redelivery;
 import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageAcknowledgementExpired;
+import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
+import dev.tocsin.events.page.PageExhausted;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageReassigned;
+import dev.tocsin.events.page.PageRenotified;
+import dev.tocsin.events.page.PageResolved;
+import dev.tocsin.events.page.PageSnoozed;
 import dev.tocsin.incident.IncidentConfig;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.IncidentCommand;
@@ -41,6 +50,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  *       command until someone takes it.</li>
  * </ol>
  * Its id comes from the page that completed the rule, so a redelivered page declares nothing twice.
+ * An acknowledged page arms {@link UnresolvedAfterAcknowledgement}, the third rule; a resolved one
+ * cancels it.
  */
 @ApplicationScoped
 public class DeclarationRules implements Redelivery {
@@ -63,16 +74,19 @@ public class DeclarationRules implements Redelivery {
             where opened_at > $1 and opened_at <= $2 and team is not null and team <> $3 and incident_id is null
             order by opened_at, page_id limit 20""";
     private static final String WENT_TO = "update declaration_pages set incident_id = $1 where page_id = any(cast($2 as text[]))";
+    private static final String SERVICE_OF = "select service from declaration_pages where page_id = $1";
     private static final String PRUNE = "delete from declaration_pages where opened_at < $1";
 
     private final Inbox inbox;
     private final Incidents incidents;
     private final DirectoryReferences directory;
     private final IncidentConfig config;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     DeclarationRules(Inbox inbox, Incidents incidents, DirectoryReferences directory, IncidentConfig config,
-            Clock clock) {
+            Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.inbox = inbox;
         this.incidents = incidents;
         this.directory = directory;
@@ -86,8 +100,17 @@ public class DeclarationRules implements Redelivery {
     }
 
     Uni<Void> consume(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.consume(CONSUMER, PageEvent.class, records,
-                fresh -> fresh.event() instanceof PageOpened opened ? opened(opened) : Uni.createFrom().voidItem());
+        return inbox.consume(CONSUMER, PageEvent.class, records, fresh -> switch (fresh.event()) {
+            case PageOpened opened -> opened(opened);
+            case PageAcknowledged acknowledged -> acknowledged(acknowledged);
+            case PageResolved resolved -> deadlines.cancel(UnresolvedAfterAcknowledgement.KIND, resolved.pageId());
+            case PageEscalated e -> Uni.createFrom().voidItem();
+            case PageSnoozed e -> Uni.createFrom().voidItem();
+            case PageRenotified e -> Uni.createFrom().voidItem();
+            case PageReassigned e -> Uni.createFrom().voidItem();
+            case PageExhausted e -> Uni.createFrom().voidItem();
+            case PageAcknowledgementExpired e -> Uni.createFrom().voidItem();
+        });
     }
 
     @Override
@@ -118,6 +141,21 @@ public class DeclarationRules implements Redelivery {
                 })
                 .chain(() -> Sql.connection().preparedQuery(PRUNE).execute(Tuple.of(Sql.at(clock.instant().minus(KEPT)))))
                 .replaceWithVoid();
+    }
+
+    /** Arms (or moves) the unresolved-after-acknowledgement deadline of the page. */
+    private Uni<Void> acknowledged(PageAcknowledged page) {
+        Duration after = config.declare().unresolvedAfter();
+        if (!after.isPositive() || page.acknowledgedAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Sql.connection().preparedQuery(SERVICE_OF).execute(Tuple.of(page.pageId())).chain(rows -> {
+            String service = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+            return service == null ? Uni.createFrom().voidItem()
+                    : deadlines.arm(UnresolvedAfterAcknowledgement.KIND, page.pageId(), page.acknowledgedAt().plus(after),
+                            UnresolvedAfterAcknowledgement.payload(page.pageId(), service, page.by(),
+                                    page.acknowledgedAt()));
+        });
     }
 
     private Uni<Void> join(String incidentId, PageOpened page) {

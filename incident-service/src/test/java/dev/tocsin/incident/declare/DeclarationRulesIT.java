@@ -9,12 +9,16 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.directory.PersonSaved;
 import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageOpened;
+import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.incident.TestClock;
 import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.Infrastructure;
@@ -26,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +64,11 @@ class DeclarationRulesIT {
     private String checkout;
     private String payments;
     private String search;
+    /** A service of no team: the teams rule never looks at its pages. */
+    private String lonely;
+
+    @Inject
+    DeadlineEngine engine;
 
     @BeforeEach
     void twoTeams() {
@@ -65,6 +76,7 @@ class DeclarationRulesIT {
         checkout = "checkout-" + run;
         payments = "payments-" + run;
         search = "search-" + run;
+        lonely = "lonely-" + run;
         Instant now = clock.instant();
         new DirectoryEvents(database).publish(List.of(
                 new TeamSaved("storefront-" + run, "Storefront", "UTC", null, "bootstrap:admin", now),
@@ -72,6 +84,7 @@ class DeclarationRulesIT {
                 new ServiceSaved(checkout, "Checkout", "HIGH", "storefront-" + run, "bootstrap:admin", now),
                 new ServiceSaved(search, "Search", "HIGH", "storefront-" + run, "bootstrap:admin", now),
                 new ServiceSaved(payments, "Payments", "HIGH", "money-" + run, "bootstrap:admin", now),
+                new ServiceSaved(lonely, "Lonely", "HIGH", null, "bootstrap:admin", now),
                 new PersonSaved("alice-" + run, "Alice", "UTC", null, "bootstrap:admin", now)));
     }
 
@@ -136,12 +149,49 @@ class DeclarationRulesIT {
         }
     }
 
+    @Test
+    void aPageUnresolvedAnHourAfterItsAcknowledgementDeclaresOneCommandedByWhoAcknowledged() {
+        Instant now = clock.instant();
+        String page = "pg-" + run + "-slow";
+        String quick = "pg-" + run + "-quick";
+        open(page, lonely, now);
+        open(quick, lonely, now);
+        send(new PageAcknowledged(page, "alert-" + page, "alice-" + run, "api", now.plusSeconds(60)));
+        send(new PageAcknowledged(quick, "alert-" + quick, "alice-" + run, "api", now.plusSeconds(60)));
+        send(new PageResolved(quick, "alert-" + quick, now.plusSeconds(120)));
+        Awaitility.await().atMost(WAIT).until(() -> armed(page) && !armed(quick));
+
+        clock.advance(Duration.ofMinutes(62));
+        engine.wake();
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(page), WAIT);
+            assertEquals(List.of(lonely), declared.services());
+            assertEquals("alice-" + run, declared.commander());
+            assertEquals("rule:unresolved", declared.declaredBy());
+            assertEquals("unresolved 60 minutes after alice-" + run + " acknowledged it", declared.reason());
+            assertEquals(List.of(), reader.all(IncidentDeclared.class, e -> e.pageIds().contains(quick)),
+                    "the resolved page declared nothing");
+        }
+    }
+
+    private boolean armed(String pageId) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select 1 from deadlines where kind = 'incident.unresolved' and ref = ?")) {
+            select.setString(1, pageId);
+            return select.executeQuery().next();
+        }
+    }
+
     private void open(String pageId, String service, Instant at) {
+        send(new PageOpened(pageId, "alert-" + pageId, service, "policy", "errors on " + service, at));
+    }
+
+    private void send(PageEvent event) {
         try (KafkaProducer<String, String> producer = Infrastructure.producer()) {
-            producer.send(CloudEventRecords.toRecord(new PageOpened(pageId, "alert-" + pageId, service, "policy",
-                    "errors on " + service, at), "/tocsin/escalation-service", clock.instant())).get(10, TimeUnit.SECONDS);
+            producer.send(CloudEventRecords.toRecord(event, "/tocsin/escalation-service", clock.instant()))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("could not produce the page", e);
+            throw new AssertionError("could not produce the page event", e);
         }
     }
 }

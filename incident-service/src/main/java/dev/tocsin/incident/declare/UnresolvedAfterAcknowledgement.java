@@ -1,0 +1,87 @@
+package dev.tocsin.incident.declare;
+
+import dev.tocsin.eventing.Deadline;
+import dev.tocsin.eventing.DeadlineModule;
+import dev.tocsin.eventing.Sql;
+import dev.tocsin.eventing.directory.DirectoryReferences;
+import dev.tocsin.incident.IncidentConfig;
+import dev.tocsin.incident.incident.Incident;
+import dev.tocsin.incident.incident.IncidentCommand;
+import dev.tocsin.incident.incident.Incidents;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The third declaration rule (SRE book ch. 14: the issue is unsolved after an hour of concentrated
+ * analysis): a page still unresolved {@code tocsin.incident.declare.unresolved-after} (1 h) after it
+ * was acknowledged, and in no incident, declares one for it, commanded by whoever acknowledged it
+ * when that is a person the directory knows. {@link DeclarationRules} arms the deadline when a page
+ * is acknowledged (again: moved) and cancels it when the page resolves.
+ */
+@ApplicationScoped
+public class UnresolvedAfterAcknowledgement implements DeadlineModule {
+
+    static final String KIND = "incident.unresolved";
+    static final String RULE = "rule:unresolved";
+    private static final String WENT = "select incident_id from declaration_pages where page_id = $1";
+    private static final String WENT_TO = """
+            insert into declaration_pages (page_id, service, opened_at, incident_id) values ($1, $2, $3, $4)
+            on conflict (page_id) do update set incident_id = excluded.incident_id""";
+
+    private final Incidents incidents;
+    private final DirectoryReferences directory;
+    private final IncidentConfig config;
+
+    UnresolvedAfterAcknowledgement(Incidents incidents, DirectoryReferences directory, IncidentConfig config) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The deadline's payload: the page, its service, who acknowledged it and when. */
+    static String payload(String pageId, String service, String by, Instant acknowledgedAt) {
+        return new JsonObject().put("pageId", pageId).put("service", service).put("by", by)
+                .put("acknowledgedAt", acknowledgedAt.toString()).encode();
+    }
+
+    @Override
+    public Uni<Outcome> fire(Deadline deadline) {
+        JsonObject page = new JsonObject(deadline.payload());
+        return Uni.createFrom().item(() -> declare(page.getString("pageId"), page.getString("service"),
+                page.getString("by"), Instant.parse(page.getString("acknowledgedAt"))));
+    }
+
+    private Outcome declare(String pageId, String service, String by, Instant acknowledgedAt) {
+        return () -> Sql.connection().preparedQuery(WENT).execute(Tuple.of(pageId)).chain(rows -> {
+            boolean inOne = rows.size() > 0 && rows.iterator().next().getString(0) != null;
+            if (inOne || service == null) {
+                return Uni.createFrom().item(Optional.<Instant>empty());
+            }
+            String id = UUID.nameUUIDFromBytes(("unresolved/" + pageId).getBytes(StandardCharsets.UTF_8)).toString();
+            long minutes = config.declare().unresolvedAfter().toMinutes();
+            return directory.unknownPeople(by == null ? List.of() : List.of(by)).chain(unknown -> {
+                String commander = by == null || unknown.contains(by) ? null : by;
+                String reason = "unresolved " + minutes + " minutes after "
+                        + (by == null ? "it was acknowledged" : by + " acknowledged it");
+                return incidents.load(id).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
+                        : incidents.execute(id, new IncidentCommand.Declare("Page for " + service
+                                + " unresolved after " + minutes + " minutes", Incident.Severity.SEV3, List.of(service),
+                                List.of(pageId), reason, commander, RULE)).replaceWithVoid());
+            }).chain(() -> Sql.connection().preparedQuery(WENT_TO)
+                    .execute(Tuple.of(pageId, service, Sql.at(acknowledgedAt), id)))
+                    .replaceWith(Optional.<Instant>empty());
+        });
+    }
+}
