@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The integration-key store (PostgreSQL) going away while Kafka stays up: a key still in the cache
- * keeps working; once its entry expires, or for a key never cached, every intake endpoint answers
+ * The integration-key store (PostgreSQL) going away while Kafka stays up: a key in use keeps working
+ * up to the key cache's stale limit; past it, or for a key never cached, every intake endpoint answers
  * 503 with {@code Retry-After} (PagerDuty's in PagerDuty's shape), never 500 and never 401; when the
  * database is back, the same key is accepted again. The service reaches PostgreSQL's reactive pool
  * (the one the key lookup uses) through a TCP proxy that the test cuts. Also: a client that
@@ -41,7 +41,7 @@ class KeyStoreUnavailableIT {
     private static final List<String> HEADER_FORMATS = List.of("/api/v2/alerts", "/hooks/alertmanager",
             "/hooks/grafana", "/hooks/generic");
 
-    /** The reactive datasource through the proxy; a short key cache; three failed lookups a minute. */
+    /** The reactive datasource through the proxy; a short key cache and stale limit; three failed lookups a minute. */
     public static class KeyStoreBehindProxy implements QuarkusTestProfile {
 
         static TcpProxy proxy;
@@ -60,6 +60,7 @@ class KeyStoreUnavailableIT {
             return Map.of("quarkus.datasource.reactive.url",
                     "postgresql://127.0.0.1:" + proxy().port() + "/" + db.name(),
                     "tocsin.ingest.intake.key-cache.ttl", "1s",
+                    "tocsin.ingest.intake.key-cache.stale-limit", "3s",
                     "tocsin.ingest.intake.key-lookup-timeout", "2s",
                     "tocsin.ingest.intake.failed-lookups-per-minute", "3");
         }
@@ -85,7 +86,7 @@ class KeyStoreUnavailableIT {
         TcpProxy proxy = KeyStoreBehindProxy.proxy();
         proxy.cut();
         try {
-            // Once the cached entry expires (1 s here), the lookup cannot reach PostgreSQL.
+            // Once the key is past its stale limit (3 s here), the lookup cannot reach PostgreSQL.
             Awaitility.await().atMost(WAIT).untilAsserted(() -> postAs("/api/v2/alerts", key).statusCode(503));
             for (String path : HEADER_FORMATS) {
                 postAs(path, key).statusCode(503).contentType("application/problem+json")
