@@ -16,6 +16,7 @@ import dev.tocsin.events.page.PageRenotified;
 import dev.tocsin.events.page.PageResolved;
 import dev.tocsin.events.page.PageSnoozed;
 import dev.tocsin.incident.IncidentConfig;
+import dev.tocsin.incident.engine.UnresolvedAfterAcknowledgement;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.IncidentCommand;
 import dev.tocsin.incident.incident.Incidents;

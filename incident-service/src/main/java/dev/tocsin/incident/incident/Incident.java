@@ -11,6 +11,7 @@ import dev.tocsin.incident.incident.IncidentChange.HandoffProposed;
 import dev.tocsin.incident.incident.IncidentChange.PageJoined;
 import dev.tocsin.incident.incident.IncidentChange.RoleAssigned;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
+import dev.tocsin.incident.incident.IncidentChange.UpdateReminded;
 import dev.tocsin.incident.incident.IncidentCommand.AcceptHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.AssignRole;
 import dev.tocsin.incident.incident.IncidentCommand.ChangeStatus;
@@ -19,6 +20,7 @@ import dev.tocsin.incident.incident.IncidentCommand.DeclineHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.EditDocument;
 import dev.tocsin.incident.incident.IncidentCommand.JoinPage;
 import dev.tocsin.incident.incident.IncidentCommand.ProposeHandoff;
+import dev.tocsin.incident.incident.IncidentCommand.RemindUpdate;
 import dev.tocsin.incident.incident.IncidentCommand.TakeCommand;
 import dev.tocsin.incident.incident.IncidentCommand.WriteEntry;
 import java.time.Instant;
@@ -137,6 +139,12 @@ public record Incident(String id, Status status, String title, Severity severity
             }
             case JoinPage join -> pageIds.contains(join.pageId()) ? List.<IncidentChange>of()
                     : List.of(new PageJoined(join.pageId(), join.service(), now));
+            case RemindUpdate remind -> {
+                String person = roles.getOrDefault(Role.COMMUNICATIONS, commander());
+                boolean open = status == Status.ACTIVE || status == Status.MITIGATED;
+                yield !open || person == null || !remind.due().equals(document.nextUpdateDue()) ? List.of()
+                        : List.of(new UpdateReminded(person, remind.due(), now));
+            }
             case AssignRole assign -> assign(assign, now);
             case ProposeHandoff propose -> {
                 requireCommander(propose.by(), "hands command over");
@@ -272,6 +280,7 @@ public record Incident(String id, Status status, String title, Severity severity
             case DocumentEdited e -> with(roles, handoff, e.document(), e.severity(), status, at, next);
             case StatusChanged s -> with(roles, handoff, document, severity, s.to(), at, next);
             case EntryWritten w -> with(roles, handoff, document, severity, status, at, next);
+            case UpdateReminded r -> with(roles, handoff, document, severity, status, at, next);
         };
     }
 

@@ -52,6 +52,10 @@ public sealed interface IncidentChange {
     record StatusChanged(Status from, Status to, String by, Instant at) implements IncidentChange {
     }
 
+    /** The next update the document promised was due, and {@code person} was reminded through the notifier. */
+    record UpdateReminded(String person, Instant due, Instant at) implements IncidentChange {
+    }
+
     /** An entry a person wrote into the timeline; {@code result} only for results. */
     record EntryWritten(EntryKind kind, String text, Result result, String by, Instant at) implements IncidentChange {
     }

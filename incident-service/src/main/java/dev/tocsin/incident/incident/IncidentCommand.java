@@ -6,6 +6,7 @@ import dev.tocsin.incident.incident.Incident.Role;
 import dev.tocsin.incident.incident.Incident.Severity;
 import dev.tocsin.incident.incident.Incident.Status;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ public sealed interface IncidentCommand {
 
     /** A page for one of the incident's services joins it instead of opening another; {@code by} names the rule. */
     record JoinPage(String pageId, String service, String by) implements IncidentCommand {
+    }
+
+    /**
+     * The next update the document named as due at {@code due} is due now: remind the
+     * communications lead (the commander when nobody holds that role). Nothing when the incident is
+     * no longer open or its document names another due time by now.
+     */
+    record RemindUpdate(Instant due, String by) implements IncidentCommand {
     }
 
     /** Only the commander assigns roles; command itself changes hands by handoff only. */

@@ -61,6 +61,7 @@ public final class IncidentHistory {
             case DocumentEdited e -> "incident.document";
             case StatusChanged s -> "incident.status";
             case EntryWritten w -> "incident." + w.kind().name().toLowerCase(Locale.ROOT);
+            case IncidentChange.UpdateReminded r -> "incident.reminder";
         };
     }
 
@@ -78,6 +79,8 @@ public final class IncidentHistory {
             case HandoffDeclined d -> d.to() + " declined command; " + d.from() + " holds it";
             case DocumentEdited e -> e.by() + " edited the state document (severity " + e.severity() + ")";
             case StatusChanged s -> s.by() + " set the status from " + s.from().word() + " to " + s.to().word();
+            case IncidentChange.UpdateReminded r -> "reminded " + r.person() + " that the next update was due at "
+                    + r.due();
             case EntryWritten w -> w.by() + ": " + (w.result() == null ? ""
                     : "(" + w.result().name().toLowerCase(Locale.ROOT) + ") ") + w.text();
         };

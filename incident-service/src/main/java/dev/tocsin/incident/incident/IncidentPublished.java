@@ -1,9 +1,11 @@
 package dev.tocsin.incident.incident;
 
+import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.incident.IncidentDeclared;
 import dev.tocsin.events.incident.IncidentEvent;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
+import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.incident.incident.Incident.Role;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What other services learn on {@code tocsin.incidents} of an incident's change: its declaration,
- * who holds its roles, its status. The troubleshooting record and the document stay here.
+ * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
+ * who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
+ * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's).
+ * The troubleshooting record and the document stay here.
  */
 final class IncidentPublished {
 
@@ -20,7 +24,7 @@ final class IncidentPublished {
     }
 
     /** The integration event of {@code change}, given the incident as it is after it. */
-    static Optional<IncidentEvent> of(Incident after, IncidentChange change) {
+    static Optional<IntegrationEvent> of(Incident after, IncidentChange change) {
         return switch (change) {
             case IncidentChange.Declared d -> Optional.of(new IncidentDeclared(after.id(), d.title(),
                     d.severity().name(), d.services(), d.pageIds(), d.reason(), d.declaredBy(), d.commander(), d.at()));
@@ -34,7 +38,19 @@ final class IncidentPublished {
             case IncidentChange.HandoffDeclined d -> Optional.empty();
             case IncidentChange.DocumentEdited e -> Optional.empty();
             case IncidentChange.EntryWritten w -> Optional.empty();
+            case IncidentChange.UpdateReminded r -> Optional.of(reminder(after, r));
         };
+    }
+
+    private static NotifyRequested reminder(Incident incident, IncidentChange.UpdateReminded reminded) {
+        String role = reminded.person().equals(incident.roles().get(Role.COMMUNICATIONS)) ? "communications lead"
+                : "incident commander";
+        String notice = "incident/" + incident.id();
+        return new NotifyRequested(notice + "/update/" + reminded.due() + "/" + reminded.person(), notice, null,
+                reminded.person(), 1, incident.services().isEmpty() ? null : incident.services().getFirst(),
+                "Update due on incident \"" + incident.title() + "\": the next stakeholder update was due at "
+                        + reminded.due(), "info", Map.of("incident", incident.id()), reminded.at(),
+                "incident update reminder: you are the " + role + " of incident " + incident.id());
     }
 
     private static IncidentRolesChanged roles(Incident after, String by, IncidentChange change) {

@@ -5,11 +5,14 @@ import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.StoredEvents;
-import dev.tocsin.events.incident.IncidentEvent;
+import dev.tocsin.eventing.Deadlines;
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.incident.engine.UpdateReminders;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +37,11 @@ public class Incidents {
     private final EventStore store;
     private final Outbox outbox;
     private final IncidentRows rows;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    Incidents(EventStore store, Outbox outbox, IncidentRows rows, Clock clock) {
+    Incidents(EventStore store, Outbox outbox, IncidentRows rows, Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.store = store;
         this.outbox = outbox;
         this.rows = rows;
@@ -75,7 +80,7 @@ public class Incidents {
                         return Uni.createFrom().item(before);
                     }
                     Incident after = before;
-                    List<IncidentEvent> published = new ArrayList<>();
+                    List<IntegrationEvent> published = new ArrayList<>();
                     for (IncidentChange change : changes) {
                         after = after.apply(change);
                         IncidentPublished.of(after, change).ifPresent(published::add);
@@ -84,7 +89,25 @@ public class Incidents {
                     return store.append(EVENTS, id, events.size(), changes)
                             .chain(() -> outbox.append(Sql.connection(), published))
                             .chain(() -> rows.project(result))
+                            .chain(() -> reminder(result, changes))
                             .replaceWith(result);
                 }));
+    }
+
+    /**
+     * Keeps the update reminder's deadline on the due time the document names while the incident is
+     * open: armed or moved when an edit sets it, cancelled when an edit clears it or the incident
+     * resolves or closes.
+     */
+    private Uni<Void> reminder(Incident after, List<IncidentChange> changes) {
+        boolean touched = changes.stream().anyMatch(c -> c instanceof IncidentChange.DocumentEdited
+                || c instanceof IncidentChange.StatusChanged);
+        if (!touched) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean open = after.status() == Incident.Status.ACTIVE || after.status() == Incident.Status.MITIGATED;
+        Instant due = after.document().nextUpdateDue();
+        return open && due != null ? deadlines.arm(UpdateReminders.KIND, after.id(), due, due.toString())
+                : deadlines.cancel(UpdateReminders.KIND, after.id());
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.eventing.CloudEventRecords;
+import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.eventing.directory.TokenSecrets;
 import dev.tocsin.events.directory.DirectoryEvent;
 import dev.tocsin.events.Topics;
@@ -27,6 +28,7 @@ import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.incident.IncidentDeclared;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
+import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.testing.DirectoryEvents;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.incident.TestClock;
@@ -72,6 +74,9 @@ class IncidentIT {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    DeadlineEngine engine;
 
     private String run;
     private String service;
@@ -243,6 +248,47 @@ class IncidentIT {
     private static ChangeReceived change(String id, String service, String summary, Instant at) {
         return new ChangeReceived(id, service, summary, "ci.example.com", at, Map.of(),
                 List.of(new Link("https://ci.example.com/runs/" + id, "run")), "pagerduty-change-v2", at);
+    }
+
+    @Test
+    void theCommunicationsLeadIsRemindedWhenTheNextUpdateIsDue() throws Exception {
+        String incident = declare("alice");
+        as("alice").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + incident + "/roles/communications")
+                .then().statusCode(200);
+        Instant due = clock.instant().plus(Duration.ofMinutes(30));
+        as("bob").body(Map.of("summary", "Checkout slow", "nextUpdateDue", due.toString()))
+                .put("/api/v1/incidents/" + incident + "/document").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(31));
+        engine.wake();
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.NOTIFY_REQUESTS)) {
+            NotifyRequested reminder = reader.await(NotifyRequested.class,
+                    e -> incident.equals(e.labels().get("incident")), WAIT);
+            assertEquals(id("bob"), reminder.userId());
+            assertEquals(null, reminder.alertId(), "a notice about no page");
+            assertEquals("Update due on incident \"Incident " + run + "\": the next stakeholder update was due at "
+                    + due, reminder.summary());
+            assertEquals("incident update reminder: you are the communications lead of incident " + incident,
+                    reminder.reason());
+        }
+        as("alice").get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("text", hasItem("reminded " + id("bob") + " that the next update was due at " + due));
+
+        // A due time cleared before it comes reminds nobody: its deadline is gone.
+        Instant later = clock.instant().plus(Duration.ofMinutes(30));
+        as("bob").body(Map.of("summary", "Checkout slow", "nextUpdateDue", later.toString()))
+                .put("/api/v1/incidents/" + incident + "/document").then().statusCode(200);
+        Awaitility.await().atMost(WAIT).until(() -> reminderArmed(incident));
+        as("bob").body(Map.of("summary", "Checkout slow")).put("/api/v1/incidents/" + incident + "/document")
+                .then().statusCode(200);
+        assertEquals(false, reminderArmed(incident));
+    }
+
+    private boolean reminderArmed(String incident) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select 1 from deadlines where kind = 'incident.update-due' and ref = ?")) {
+            select.setString(1, incident);
+            return select.executeQuery().next();
+        }
     }
 
     @Test

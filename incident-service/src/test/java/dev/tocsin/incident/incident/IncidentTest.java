@@ -241,6 +241,23 @@ class IncidentTest {
     }
 
     @Test
+    void theCommunicationsLeadIsRemindedOfTheDueTimeTheDocumentStillNames() {
+        Instant due = T.plusSeconds(1800);
+        DocumentEdited promised = new DocumentEdited(new StateDocument("s", null, due, null, null, List.of()),
+                Severity.SEV2, ALICE, T.plusSeconds(30));
+        RoleAssigned carolCommunicates = new RoleAssigned(Role.COMMUNICATIONS, CAROL, ALICE, T.plusSeconds(20));
+        assertEquals(List.of(new IncidentChange.UpdateReminded(CAROL, due, LATER)),
+                when(given(DECLARED, carolCommunicates, promised), new IncidentCommand.RemindUpdate(due, "rule"), LATER));
+        assertEquals(List.of(new IncidentChange.UpdateReminded(ALICE, due, LATER)),
+                when(given(DECLARED, promised), new IncidentCommand.RemindUpdate(due, "rule"), LATER),
+                "nobody communicates: the commander is reminded");
+        assertEquals(List.of(), when(given(DECLARED, promised), new IncidentCommand.RemindUpdate(due.minusSeconds(60),
+                "rule"), LATER), "the document names another due time by now");
+        assertEquals(List.of(), when(given(DECLARED, promised, new StatusChanged(Status.ACTIVE, Status.RESOLVED, ALICE,
+                T.plusSeconds(60))), new IncidentCommand.RemindUpdate(due, "rule"), LATER), "resolved: nobody owes an update");
+    }
+
+    @Test
     void everyEventCountsAsAVersion() {
         assertEquals(3, given(DECLARED, BOB_OPERATES, TO_CAROL).version());
         assertEquals(T.plusSeconds(20), given(DECLARED, BOB_OPERATES, TO_CAROL).updatedAt());

@@ -1,4 +1,4 @@
-package dev.tocsin.incident.declare;
+package dev.tocsin.incident.engine;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
@@ -22,13 +22,13 @@ import java.util.UUID;
  * The third declaration rule (SRE book ch. 14: the issue is unsolved after an hour of concentrated
  * analysis): a page still unresolved {@code tocsin.incident.declare.unresolved-after} (1 h) after it
  * was acknowledged, and in no incident, declares one for it, commanded by whoever acknowledged it
- * when that is a person the directory knows. {@link DeclarationRules} arms the deadline when a page
+ * when that is a person the directory knows. {@link dev.tocsin.incident.declare.DeclarationRules} arms the deadline when a page
  * is acknowledged (again: moved) and cancels it when the page resolves.
  */
 @ApplicationScoped
 public class UnresolvedAfterAcknowledgement implements DeadlineModule {
 
-    static final String KIND = "incident.unresolved";
+    public static final String KIND = "incident.unresolved";
     static final String RULE = "rule:unresolved";
     private static final String WENT = "select incident_id from declaration_pages where page_id = $1";
     private static final String WENT_TO = """
@@ -51,7 +51,7 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
     }
 
     /** The deadline's payload: the page, its service, who acknowledged it and when. */
-    static String payload(String pageId, String service, String by, Instant acknowledgedAt) {
+    public static String payload(String pageId, String service, String by, Instant acknowledgedAt) {
         return new JsonObject().put("pageId", pageId).put("service", service).put("by", by)
                 .put("acknowledgedAt", acknowledgedAt.toString()).encode();
     }
