@@ -25,8 +25,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class IncidentRows implements StoredProjection<IncidentChange, Incident> {
 
-    /** An incident as listed and searched. */
-    public record Listed(String incidentId, String title, Incident.Status status, Incident.Severity severity,
+    /**
+     * An incident as listed and searched, its status and severity in the words the incident's own
+     * view uses ({@code mitigated}, {@code SEV2}).
+     */
+    public record Listed(String incidentId, String title, String status, String severity,
             List<String> services, String commander, String summary, String declaredBy, Instant declaredAt,
             Instant updatedAt) {
     }
@@ -135,7 +138,7 @@ public class IncidentRows implements StoredProjection<IncidentChange, Incident> 
     private static List<Listed> rows(RowSet<Row> rows) {
         List<Listed> read = new ArrayList<>(rows.size());
         rows.forEach(row -> read.add(new Listed(row.getString(0), row.getString(1),
-                Incident.Status.valueOf(row.getString(2)), Incident.Severity.valueOf(row.getString(3)),
+                Incident.Status.valueOf(row.getString(2)).word(), row.getString(3),
                 List.of(row.getArrayOfStrings(4)), row.getString(5), row.getString(6), row.getString(7),
                 Sql.instant(row, 8), Sql.instant(row, 9))));
         return read;

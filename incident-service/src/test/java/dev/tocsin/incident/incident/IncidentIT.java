@@ -198,7 +198,8 @@ class IncidentIT {
         assertTrue(postmortem.contains("- [ ] find the payments bug"), postmortem);
 
         as("alice").get("/api/v1/incidents?service=" + service + "&status=mitigated&q=V2.14").then().statusCode(200)
-                .body("incidentId", contains(incident)).body("[0].commander", is(id("carol")));
+                .body("incidentId", contains(incident)).body("[0].commander", is(id("carol")))
+                .body("[0].status", is("mitigated")).body("[0].severity", is("SEV1"));
         as("alice").get("/api/v1/incidents?service=" + service + "&status=active").then().statusCode(200)
                 .body("size()", is(0));
 
