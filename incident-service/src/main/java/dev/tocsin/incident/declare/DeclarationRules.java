@@ -21,7 +21,6 @@ import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.IncidentCommand;
 import dev.tocsin.incident.incident.Incidents;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -64,30 +63,22 @@ public class DeclarationRules implements Redelivery {
     private static final Duration KEPT = Duration.ofDays(1);
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('tocsin.incident.declarations', 0))";
-    private static final String SEEN = """
-            insert into declaration_pages (page_id, service, team, opened_at) values ($1, $2, $3, $4)
-            on conflict (page_id) do nothing""";
     private static final String OPEN_INCIDENT = """
             select incident_id from incidents where status in ('ACTIVE', 'MITIGATED') and $1 = any(services)
             order by declared_at desc, incident_id desc limit 1""";
-    private static final String OTHER_TEAMS = """
-            select page_id, service, team from declaration_pages
-            where opened_at > $1 and opened_at <= $2 and team is not null and team <> $3 and incident_id is null
-            order by opened_at, page_id limit 20""";
-    private static final String WENT_TO = "update declaration_pages set incident_id = $1 where page_id = any(cast($2 as text[]))";
-    private static final String SERVICE_OF = "select service from declaration_pages where page_id = $1";
-    private static final String PRUNE = "delete from declaration_pages where opened_at < $1";
 
     private final Inbox inbox;
     private final Incidents incidents;
     private final DirectoryReferences directory;
     private final IncidentConfig config;
     private final Deadlines deadlines;
+    private final DeclarationPages seen;
     private final Clock clock;
 
     DeclarationRules(Inbox inbox, Incidents incidents, DirectoryReferences directory, IncidentConfig config,
-            Deadlines deadlines, Clock clock) {
+            Deadlines deadlines, DeclarationPages seen, Clock clock) {
         this.deadlines = deadlines;
+        this.seen = seen;
         this.inbox = inbox;
         this.incidents = incidents;
         this.directory = directory;
@@ -128,20 +119,16 @@ public class DeclarationRules implements Redelivery {
         if (page.service() == null || page.openedAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.connection().preparedQuery(LOCK).execute()
-                .chain(() -> directory.teamsOf(List.of(page.service())))
-                .chain(teams -> {
-                    String team = teams.get(page.service());
-                    return Sql.connection().preparedQuery(SEEN)
-                            .execute(Tuple.of(page.pageId(), page.service(), team, Sql.at(page.openedAt())))
-                            .chain(() -> Sql.connection().preparedQuery(OPEN_INCIDENT).execute(Tuple.of(page.service())))
-                            .chain(open -> open.size() > 0
-                                    ? join(open.iterator().next().getString(0), page)
-                                    : team == null || !config.declare().teamsWindow().isPositive()
-                                            ? Uni.createFrom().voidItem() : anotherTeam(page, team));
-                })
-                .chain(() -> Sql.connection().preparedQuery(PRUNE).execute(Tuple.of(Sql.at(clock.instant().minus(KEPT)))))
-                .replaceWithVoid();
+        return directory.teamsOf(List.of(page.service())).chain(teams -> {
+            String team = teams.get(page.service());
+            return Sql.connection().preparedQuery(LOCK).execute()
+                    .chain(() -> seen.seen(page.pageId(), page.service(), team, page.openedAt()))
+                    .chain(() -> Sql.connection().preparedQuery(OPEN_INCIDENT).execute(Tuple.of(page.service())))
+                    .chain(open -> open.size() > 0
+                            ? join(open.iterator().next().getString(0), page)
+                            : team == null || !config.declare().teamsWindow().isPositive()
+                                    ? Uni.createFrom().voidItem() : anotherTeam(page, team));
+        }).chain(() -> seen.prune(clock.instant().minus(KEPT)));
     }
 
     /** Arms (or moves) the unresolved-after-acknowledgement deadline of the page. */
@@ -150,52 +137,39 @@ public class DeclarationRules implements Redelivery {
         if (!after.isPositive() || page.acknowledgedAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.connection().preparedQuery(SERVICE_OF).execute(Tuple.of(page.pageId())).chain(rows -> {
-            String service = rows.size() == 0 ? null : rows.iterator().next().getString(0);
-            return service == null ? Uni.createFrom().voidItem()
-                    : deadlines.arm(UnresolvedAfterAcknowledgement.KIND, page.pageId(), page.acknowledgedAt().plus(after),
-                            UnresolvedAfterAcknowledgement.payload(page.pageId(), service, page.by(),
-                                    page.acknowledgedAt()));
-        });
+        return seen.serviceOf(page.pageId()).chain(service -> service.isEmpty() ? Uni.createFrom().voidItem()
+                : deadlines.arm(UnresolvedAfterAcknowledgement.KIND, page.pageId(), page.acknowledgedAt().plus(after),
+                        UnresolvedAfterAcknowledgement.payload(page.pageId(), service.get(), page.by())));
     }
 
     private Uni<Void> join(String incidentId, PageOpened page) {
         return incidents.execute(incidentId, new IncidentCommand.JoinPage(page.pageId(), page.service(), "rule:join"))
-                .chain(() -> wentTo(incidentId, List.of(page.pageId())));
+                .chain(() -> seen.wentTo(incidentId, List.of(page.pageId())));
     }
 
     private Uni<Void> anotherTeam(PageOpened page, String team) {
         Duration window = config.declare().teamsWindow();
-        return Sql.connection().preparedQuery(OTHER_TEAMS)
-                .execute(Tuple.of(Sql.at(page.openedAt().minus(window)), Sql.at(page.openedAt()), team))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Map<String, String> teamOf = new LinkedHashMap<>();
-                    List<String> pageIds = new ArrayList<>();
-                    for (Row row : rows) {
-                        pageIds.add(row.getString("page_id"));
-                        teamOf.putIfAbsent(row.getString("service"), row.getString("team"));
-                    }
-                    pageIds.add(page.pageId());
-                    teamOf.putIfAbsent(page.service(), team);
-                    List<String> services = List.copyOf(teamOf.keySet());
-                    String reason = "another team is needed: pages for " + teamOf.entrySet().stream()
-                            .map(e -> e.getKey() + " (team " + e.getValue() + ")").collect(Collectors.joining(", "))
-                            + " within " + window.toMinutes() + " minutes";
-                    String id = UUID.nameUUIDFromBytes(("another-team/" + page.pageId()).getBytes(StandardCharsets.UTF_8))
-                            .toString();
-                    return incidents.load(id).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
-                            : incidents.execute(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
-                                    Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM))
-                                    .replaceWithVoid())
-                            .chain(() -> wentTo(id, pageIds));
-                });
-    }
-
-    private Uni<Void> wentTo(String incidentId, List<String> pageIds) {
-        return Sql.connection().preparedQuery(WENT_TO).execute(Tuple.of(incidentId, pageIds.toArray(String[]::new)))
-                .replaceWithVoid();
+        return seen.otherTeams(team, page.openedAt().minus(window), page.openedAt()).chain(others -> {
+            if (others.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, String> teamOf = new LinkedHashMap<>();
+            List<String> pageIds = new ArrayList<>();
+            for (DeclarationPages.Seen other : others) {
+                pageIds.add(other.pageId());
+                teamOf.putIfAbsent(other.service(), other.team());
+            }
+            pageIds.add(page.pageId());
+            teamOf.putIfAbsent(page.service(), team);
+            List<String> services = List.copyOf(teamOf.keySet());
+            String reason = "another team is needed: pages for " + teamOf.entrySet().stream()
+                    .map(e -> e.getKey() + " (team " + e.getValue() + ")").collect(Collectors.joining(", "))
+                    + " within " + window.toMinutes() + " minutes";
+            String id = UUID.nameUUIDFromBytes(("another-team/" + page.pageId()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            return incidents.declareOnce(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
+                            Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM))
+                    .chain(() -> seen.wentTo(id, pageIds));
+        });
     }
 }

@@ -2,15 +2,14 @@ package dev.tocsin.incident.engine;
 
 import dev.tocsin.eventing.Deadline;
 import dev.tocsin.eventing.DeadlineModule;
-import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.incident.IncidentConfig;
+import dev.tocsin.incident.declare.DeclarationPages;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.IncidentCommand;
 import dev.tocsin.incident.incident.Incidents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,16 +29,15 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
 
     public static final String KIND = "incident.unresolved";
     static final String RULE = "rule:unresolved";
-    private static final String WENT = "select incident_id from declaration_pages where page_id = $1";
-    private static final String WENT_TO = """
-            insert into declaration_pages (page_id, service, opened_at, incident_id) values ($1, $2, $3, $4)
-            on conflict (page_id) do update set incident_id = excluded.incident_id""";
 
     private final Incidents incidents;
     private final DirectoryReferences directory;
     private final IncidentConfig config;
+    private final DeclarationPages pages;
 
-    UnresolvedAfterAcknowledgement(Incidents incidents, DirectoryReferences directory, IncidentConfig config) {
+    UnresolvedAfterAcknowledgement(Incidents incidents, DirectoryReferences directory, IncidentConfig config,
+            DeclarationPages pages) {
+        this.pages = pages;
         this.incidents = incidents;
         this.directory = directory;
         this.config = config;
@@ -50,22 +48,20 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
         return KIND;
     }
 
-    /** The deadline's payload: the page, its service, who acknowledged it and when. */
-    public static String payload(String pageId, String service, String by, Instant acknowledgedAt) {
-        return new JsonObject().put("pageId", pageId).put("service", service).put("by", by)
-                .put("acknowledgedAt", acknowledgedAt.toString()).encode();
+    /** The deadline's payload: the page, its service, who acknowledged it. */
+    public static String payload(String pageId, String service, String by) {
+        return new JsonObject().put("pageId", pageId).put("service", service).put("by", by).encode();
     }
 
     @Override
     public Uni<Outcome> fire(Deadline deadline) {
         JsonObject page = new JsonObject(deadline.payload());
         return Uni.createFrom().item(() -> declare(page.getString("pageId"), page.getString("service"),
-                page.getString("by"), Instant.parse(page.getString("acknowledgedAt"))));
+                page.getString("by")));
     }
 
-    private Outcome declare(String pageId, String service, String by, Instant acknowledgedAt) {
-        return () -> Sql.connection().preparedQuery(WENT).execute(Tuple.of(pageId)).chain(rows -> {
-            boolean inOne = rows.size() > 0 && rows.iterator().next().getString(0) != null;
+    private Outcome declare(String pageId, String service, String by) {
+        return () -> pages.inAnIncident(pageId).chain(inOne -> {
             if (inOne || service == null) {
                 return Uni.createFrom().item(Optional.<Instant>empty());
             }
@@ -75,13 +71,10 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
                 String commander = by == null || unknown.contains(by) ? null : by;
                 String reason = "unresolved " + minutes + " minutes after "
                         + (by == null ? "it was acknowledged" : by + " acknowledged it");
-                return incidents.load(id).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
-                        : incidents.execute(id, new IncidentCommand.Declare("Page for " + service
-                                + " unresolved after " + minutes + " minutes", Incident.Severity.SEV3, List.of(service),
-                                List.of(pageId), reason, commander, RULE)).replaceWithVoid());
-            }).chain(() -> Sql.connection().preparedQuery(WENT_TO)
-                    .execute(Tuple.of(pageId, service, Sql.at(acknowledgedAt), id)))
-                    .replaceWith(Optional.<Instant>empty());
+                return incidents.declareOnce(id, new IncidentCommand.Declare("Page for " + service
+                        + " unresolved after " + minutes + " minutes", Incident.Severity.SEV3, List.of(service),
+                        List.of(pageId), reason, commander, RULE));
+            }).chain(() -> pages.wentTo(id, List.of(pageId))).replaceWith(Optional.<Instant>empty());
         });
     }
 }

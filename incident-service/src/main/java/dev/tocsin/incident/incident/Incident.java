@@ -60,6 +60,11 @@ public record Incident(String id, Status status, String title, Severity severity
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** Still being worked on: active or mitigated. */
+        public boolean open() {
+            return this == ACTIVE || this == MITIGATED;
+        }
     }
 
     public enum Severity {
@@ -80,6 +85,11 @@ public record Incident(String id, Status status, String title, Severity severity
 
         public String title() {
             return title;
+        }
+
+        /** As the API and the events name it: {@code commander}, {@code operations}, … */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -141,8 +151,7 @@ public record Incident(String id, Status status, String title, Severity severity
                     : List.of(new PageJoined(join.pageId(), join.service(), now));
             case RemindUpdate remind -> {
                 String person = roles.getOrDefault(Role.COMMUNICATIONS, commander());
-                boolean open = status == Status.ACTIVE || status == Status.MITIGATED;
-                yield !open || person == null || !remind.due().equals(document.nextUpdateDue()) ? List.of()
+                yield !status.open() || person == null || !remind.due().equals(document.nextUpdateDue()) ? List.of()
                         : List.of(new UpdateReminded(person, remind.due(), now));
             }
             case AssignRole assign -> assign(assign, now);

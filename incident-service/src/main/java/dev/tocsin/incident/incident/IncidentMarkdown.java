@@ -29,12 +29,7 @@ public final class IncidentMarkdown {
         md.append("- **Command post:** ").append(orNone(doc.commandPost())).append('\n');
         md.append("- **Next update due:** ").append(doc.nextUpdateDue() == null ? "not set" : doc.nextUpdateDue())
                 .append("\n\n");
-        md.append("## Roles\n\n");
-        for (Role role : Role.values()) {
-            String person = incident.roles().get(role);
-            md.append("- **").append(capitalized(role.title())).append(":** ")
-                    .append(person == null ? "unassigned" : person).append('\n');
-        }
+        roles(md, incident);
         section(md, "Summary", doc.summary());
         section(md, "Detailed status", doc.detailedStatus());
         section(md, "Exit criteria", doc.exitCriteria());
@@ -51,10 +46,26 @@ public final class IncidentMarkdown {
             md.append("None.\n");
         }
         doc.todos().forEach(todo -> md.append("- [ ] ").append(inline(todo)).append('\n'));
-        md.append("\n## Timeline\n\n");
+        md.append('\n');
+        timeline(md, timeline);
+        return md.toString();
+    }
+
+    /** The "Roles" section: who holds each role, the unassigned ones said so. */
+    static void roles(StringBuilder md, Incident incident) {
+        md.append("## Roles\n\n");
+        for (Role role : Role.values()) {
+            String person = incident.roles().get(role);
+            md.append("- **").append(capitalized(role.title())).append(":** ")
+                    .append(person == null ? "unassigned" : person).append('\n');
+        }
+    }
+
+    /** The "Timeline" section: a line per entry, oldest first. */
+    static void timeline(StringBuilder md, List<Line> timeline) {
+        md.append("## Timeline\n\n");
         timeline.forEach(line -> md.append("- ").append(line.at()).append(" · ").append(line.kind()).append(" · ")
                 .append(inline(line.text())).append('\n'));
-        return md.toString();
     }
 
     private static void section(StringBuilder md, String heading, String text) {

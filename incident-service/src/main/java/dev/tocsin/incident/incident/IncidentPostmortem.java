@@ -4,7 +4,6 @@ import static dev.tocsin.incident.incident.IncidentMarkdown.block;
 import static dev.tocsin.incident.incident.IncidentMarkdown.inline;
 
 import dev.tocsin.eventing.change.RecentChanges.RecentChange;
-import dev.tocsin.incident.incident.Incident.Role;
 import dev.tocsin.incident.incident.IncidentChange.EntryKind;
 import dev.tocsin.incident.incident.IncidentChange.EntryWritten;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
@@ -84,15 +83,10 @@ public final class IncidentPostmortem {
         }
         incident.document().todos().forEach(todo -> md.append("- [ ] ").append(inline(todo)).append('\n'));
 
-        md.append("\n## Roles\n\n");
-        for (Role role : Role.values()) {
-            String person = incident.roles().get(role);
-            md.append("- ").append(role.title()).append(": ").append(person == null ? "unassigned" : person)
-                    .append('\n');
-        }
-        md.append("\n## Timeline\n\n");
-        timeline.forEach(line -> md.append("- ").append(line.at()).append(" · ").append(line.kind()).append(" · ")
-                .append(inline(line.text())).append('\n'));
+        md.append('\n');
+        IncidentMarkdown.roles(md, incident);
+        md.append('\n');
+        IncidentMarkdown.timeline(md, timeline);
         if (incident.document().detailedStatus() != null) {
             md.append("\n## Last detailed status\n\n").append(block(incident.document().detailedStatus())).append('\n');
         }

@@ -8,7 +8,6 @@ import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.incident.incident.Incident.Role;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,11 +54,7 @@ final class IncidentPublished {
 
     private static IncidentRolesChanged roles(Incident after, String by, IncidentChange change) {
         Map<String, String> roles = new LinkedHashMap<>();
-        after.roles().forEach((role, person) -> roles.put(word(role), person));
+        after.roles().forEach((role, person) -> roles.put(role.word(), person));
         return new IncidentRolesChanged(after.id(), roles, by, change.at());
-    }
-
-    static String word(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -95,6 +95,15 @@ public class Incidents {
     }
 
     /**
+     * Declares the incident unless one has this id already (a rule's id derives from what completed
+     * it, so a redelivered record or a deadline fired again declares nothing twice).
+     */
+    public Uni<Void> declareOnce(String id, IncidentCommand.Declare declare) {
+        return load(id).chain(existing -> existing.isPresent() ? Uni.createFrom().voidItem()
+                : execute(id, declare).replaceWithVoid());
+    }
+
+    /**
      * Keeps the update reminder's deadline on the due time the document names while the incident is
      * open: armed or moved when an edit sets it, cancelled when an edit clears it or the incident
      * resolves or closes.
@@ -105,9 +114,8 @@ public class Incidents {
         if (!touched) {
             return Uni.createFrom().voidItem();
         }
-        boolean open = after.status() == Incident.Status.ACTIVE || after.status() == Incident.Status.MITIGATED;
         Instant due = after.document().nextUpdateDue();
-        return open && due != null ? deadlines.arm(UpdateReminders.KIND, after.id(), due, due.toString())
+        return after.status().open() && due != null ? deadlines.arm(UpdateReminders.KIND, after.id(), due, due.toString())
                 : deadlines.cancel(UpdateReminders.KIND, after.id());
     }
 }

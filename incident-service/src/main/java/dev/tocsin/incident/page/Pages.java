@@ -21,11 +21,18 @@ public class Pages {
     private static final String RECENT = COLUMNS + """
             where cast($1 as timestamptz) is null or (opened_at, page_id) < ($1, $2)
             order by opened_at desc, page_id desc limit $3""";
+    private static final String ALL = COLUMNS + "where page_id = any(cast($1 as text[]))";
     private static final String OF_ALERT = COLUMNS + "where alert_id = $1 order by opened_at, page_id limit 1000";
 
     public Uni<Optional<PageSummary>> find(String pageId) {
         return Sql.client().preparedQuery(FIND).execute(Tuple.of(pageId))
                 .map(rows -> summaries(rows).stream().findFirst());
+    }
+
+    /** The pages of these ids that are known here, in one statement; in no particular order. */
+    public Uni<List<PageSummary>> findAll(List<String> pageIds) {
+        return Sql.client().preparedQuery(ALL).execute(Tuple.of(pageIds.toArray(String[]::new)))
+                .map(Pages::summaries);
     }
 
     /** Most recently opened first, after the cursor's (openedAt, pageId); {@link PageRequest#fetch()} at most. */

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,10 +53,28 @@ public class DirectoryReferences {
      * @param named each field of the request (as the API names it: {@code services[1]}) and the service it names
      */
     public Uni<Void> requireServices(List<Map.Entry<String, String>> named) {
-        return unknownServices(named.stream().map(Map.Entry::getValue).toList()).invoke(unknown -> {
+        return require("service", unknownServices(named.stream().map(Map.Entry::getValue).toList()), named);
+    }
+
+    /** As {@link #requireServices}, for people: a 400 naming each field that names someone unknown. */
+    public Uni<Void> requirePeople(List<Map.Entry<String, String>> named) {
+        return require("person", unknownPeople(named.stream().map(Map.Entry::getValue).toList()), named);
+    }
+
+    /** The fields {@code field[0]}, {@code field[1]}, … of a list of ids, for {@link #requireServices} and {@link #requirePeople}. */
+    public static List<Map.Entry<String, String>> indexed(String field, List<String> ids) {
+        List<Map.Entry<String, String>> named = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            named.add(Map.entry(field + "[" + i + "]", ids.get(i)));
+        }
+        return named;
+    }
+
+    private static Uni<Void> require(String kind, Uni<Set<String>> unknownOnes, List<Map.Entry<String, String>> named) {
+        return unknownOnes.invoke(unknown -> {
             FieldErrors errors = new FieldErrors();
             named.stream().filter(e -> unknown.contains(e.getValue()))
-                    .forEach(e -> errors.add(e.getKey(), unknown("service", e.getValue())));
+                    .forEach(e -> errors.add(e.getKey(), unknown(kind, e.getValue())));
             errors.throwIfAny();
         }).replaceWithVoid();
     }

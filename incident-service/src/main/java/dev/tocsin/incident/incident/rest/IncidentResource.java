@@ -46,12 +46,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -121,20 +121,19 @@ public class IncidentResource {
         List<String> services = names(errors, "services", request.services());
         List<String> pageIds = names(errors, "pageIds", request.pageIds());
         errors.throwIfAny();
-        ActingPerson acting = ActingPerson.of(identity, request.by(), "declares the incident");
-        String commander = request.commander() == null || request.commander().isBlank() ? acting.person()
+        String acting = actor(request.by(), "declares the incident");
+        String commander = request.commander() == null || request.commander().isBlank() ? acting
                 : request.commander().strip();
-        return requirePeople(List.of(new Named("by", acting.person()),
-                        new Named("commander", commander)))
-                .chain(() -> directory.requireServices(named("services", services)))
+        return directory.requirePeople(List.of(Map.entry("by", acting), Map.entry("commander", commander)))
+                .chain(() -> directory.requireServices(DirectoryReferences.indexed("services", services)))
                 .chain(() -> pagesOf(pageIds))
                 .chain(found -> {
                     Set<String> affected = new LinkedHashSet<>(services);
                     found.forEach(page -> affected.add(page.service()));
                     String id = UUID.randomUUID().toString();
-                    String reason = "declared by " + acting.person();
+                    String reason = "declared by " + acting;
                     return incidents.execute(id, new IncidentCommand.Declare(title, severity, List.copyOf(affected),
-                                    pageIds, reason, commander, acting.person()))
+                                    pageIds, reason, commander, acting))
                             .map(declared -> RestResponse.ResponseBuilder
                                     .<IncidentView>created(URI.create("/api/v1/incidents/" + id))
                                     .entity(IncidentView.of(declared, List.of(), clock.instant())).build());
@@ -220,9 +219,9 @@ public class IncidentResource {
         Role assigned = role(role);
         String person = request == null || request.person() == null || request.person().isBlank() ? null
                 : request.person().strip();
-        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "assigns the role");
-        return requirePeople(person == null ? List.of() : List.of(new Named("person", person)))
-                .chain(() -> run(id, new IncidentCommand.AssignRole(assigned, person, acting.person())));
+        String acting = actor(request == null ? null : request.by(), "assigns the role");
+        return directory.requirePeople(person == null ? List.of() : List.of(Map.entry("person", person)))
+                .chain(() -> run(id, new IncidentCommand.AssignRole(assigned, person, acting)));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -239,10 +238,10 @@ public class IncidentResource {
         if (offer.compareTo(MIN_OFFER) < 0 || offer.compareTo(MAX_OFFER) > 0) {
             throw ProblemException.badRequest("expiresAfter", "must be between PT1M and PT2H");
         }
-        ActingPerson acting = ActingPerson.of(identity, request.by(), "hands command over");
+        String acting = actor(request.by(), "hands command over");
         String to = request.to().strip();
-        return requirePeople(List.of(new Named("to", to)))
-                .chain(() -> run(id, new IncidentCommand.ProposeHandoff(to, offer, acting.person())));
+        return directory.requirePeople(List.of(Map.entry("to", to)))
+                .chain(() -> run(id, new IncidentCommand.ProposeHandoff(to, offer, acting)));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -252,8 +251,8 @@ public class IncidentResource {
     @Operation(summary = "Take command of an incident nobody commands (one a declaration rule declared)")
     public Uni<IncidentView> takeCommand(@PathParam("id") String id, IncidentRequests.Acting request) {
         known(id);
-        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "takes command");
-        return run(id, new IncidentCommand.TakeCommand(acting.person()));
+        String acting = actor(request == null ? null : request.by(), "takes command");
+        return run(id, new IncidentCommand.TakeCommand(acting));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -263,8 +262,8 @@ public class IncidentResource {
     @Operation(summary = "Accept the command offered to you: from now on you are the incident commander")
     public Uni<IncidentView> acceptHandoff(@PathParam("id") String id, IncidentRequests.Acting request) {
         known(id);
-        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "accepts command");
-        return run(id, new IncidentCommand.AcceptHandoff(acting.person()));
+        String acting = actor(request == null ? null : request.by(), "accepts command");
+        return run(id, new IncidentCommand.AcceptHandoff(acting));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -274,8 +273,8 @@ public class IncidentResource {
     @Operation(summary = "Decline the command offered to you; the commander keeps it")
     public Uni<IncidentView> declineHandoff(@PathParam("id") String id, IncidentRequests.Acting request) {
         known(id);
-        ActingPerson acting = ActingPerson.of(identity, request == null ? null : request.by(), "declines command");
-        return run(id, new IncidentCommand.DeclineHandoff(acting.person()));
+        String acting = actor(request == null ? null : request.by(), "declines command");
+        return run(id, new IncidentCommand.DeclineHandoff(acting));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -296,8 +295,8 @@ public class IncidentResource {
                 text(errors, "exitCriteria", request.exitCriteria(), MAX_TEXT, false), todos(errors, request.todos()));
         Severity severity = severity(errors, request.severity(), false);
         errors.throwIfAny();
-        ActingPerson acting = ActingPerson.of(identity, request.by(), "edits the document");
-        return run(id, new IncidentCommand.EditDocument(document, severity, acting.person()));
+        String acting = actor(request.by(), "edits the document");
+        return run(id, new IncidentCommand.EditDocument(document, severity, acting));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -313,8 +312,8 @@ public class IncidentResource {
         }
         Incident.Status status = status(errors, request.status());
         errors.throwIfAny();
-        ActingPerson acting = ActingPerson.of(identity, request.by(), "changes the status");
-        return run(id, new IncidentCommand.ChangeStatus(status, acting.person()));
+        String acting = actor(request.by(), "changes the status");
+        return run(id, new IncidentCommand.ChangeStatus(status, acting));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -337,13 +336,18 @@ public class IncidentResource {
             errors.add("result", "belongs to a result only; this entry is a " + request.kind().strip());
         }
         errors.throwIfAny();
-        ActingPerson acting = ActingPerson.of(identity, request.by(), "writes the entry");
-        return run(id, new IncidentCommand.WriteEntry(kind, text, result, acting.person()));
+        String acting = actor(request.by(), "writes the entry");
+        return run(id, new IncidentCommand.WriteEntry(kind, text, result, acting));
+    }
+
+    /** The person the request acts as ({@link ActingPerson}), checked against the directory where it acts. */
+    private String actor(String by, String does) {
+        return ActingPerson.of(identity, by, does).person();
     }
 
     /** Carries the command out once its actor is a person the directory knows (400 naming {@code by} otherwise). */
     private Uni<IncidentView> run(String id, IncidentCommand command) {
-        return requirePeople(List.of(new Named("by", command.by())))
+        return directory.requirePeople(List.of(Map.entry("by", command.by())))
                 .chain(() -> incidents.execute(id, command))
                 .onFailure(IncidentRefused.class).transform(e -> refusal((IncidentRefused) e))
                 .onFailure(Incidents.NoSuchIncident.class).transform(e -> ProblemException.notFound(e.getMessage()))
@@ -397,40 +401,22 @@ public class IncidentResource {
         if (pageIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(pageIds.stream().map(pages::find).toList()).andFailFast().map(found -> {
+        return pages.findAll(pageIds).map(found -> {
+            Map<String, PageSummary> byId = new HashMap<>();
+            found.forEach(page -> byId.put(page.pageId(), page));
             FieldErrors errors = new FieldErrors();
             List<PageSummary> known = new ArrayList<>();
-            for (int i = 0; i < found.size(); i++) {
-                Optional<PageSummary> page = found.get(i);
-                page.ifPresent(known::add);
-                if (page.isEmpty()) {
+            for (int i = 0; i < pageIds.size(); i++) {
+                PageSummary page = byId.get(pageIds.get(i));
+                if (page == null) {
                     errors.add("pageIds[" + i + "]", "'" + pageIds.get(i) + "' is no page known here");
+                } else {
+                    known.add(page);
                 }
             }
             errors.throwIfAny();
             return known;
         });
-    }
-
-    private record Named(String field, String person) {
-    }
-
-    /** Returns once every person named is one the directory knows; else a 400 naming each field. */
-    private Uni<Void> requirePeople(List<Named> named) {
-        return directory.unknownPeople(named.stream().map(Named::person).toList()).invoke(unknown -> {
-            FieldErrors errors = new FieldErrors();
-            named.stream().filter(n -> unknown.contains(n.person()))
-                    .forEach(n -> errors.add(n.field(), DirectoryReferences.unknown("person", n.person())));
-            errors.throwIfAny();
-        }).replaceWithVoid();
-    }
-
-    private static List<Map.Entry<String, String>> named(String field, List<String> ids) {
-        List<Map.Entry<String, String>> named = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            named.add(Map.entry(field + "[" + i + "]", ids.get(i)));
-        }
-        return named;
     }
 
     private static String text(FieldErrors errors, String field, String value, int max, boolean required) {

@@ -28,7 +28,7 @@ public record IncidentView(String id, String title, String status, String severi
 
     static IncidentView of(Incident incident, List<RecentChange> changes, Instant now) {
         Map<String, String> roles = new LinkedHashMap<>();
-        incident.roles().forEach((role, person) -> roles.put(role.name().toLowerCase(Locale.ROOT), person));
+        incident.roles().forEach((role, person) -> roles.put(role.word(), person));
         Incident.Handoff h = incident.handoff();
         HandoffView handoff = h == null ? null : new HandoffView(h.from(), h.to(), h.proposedAt(), h.expiresAt(),
                 h.outcomeAt(now).name().toLowerCase(Locale.ROOT));
