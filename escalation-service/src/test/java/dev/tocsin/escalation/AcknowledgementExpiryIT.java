@@ -158,7 +158,7 @@ class AcknowledgementExpiryIT {
 
     private PageOpened pageFor(AlertTriggered alert) throws Exception {
         producer.send(record(alert)).get();
-        return published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        return published.await(PageOpened.class, p -> alert.alertId().equals(p.alertId()), WAIT);
     }
 
     private PageAcknowledged acknowledge(AlertTriggered alert, PageOpened page) throws Exception {

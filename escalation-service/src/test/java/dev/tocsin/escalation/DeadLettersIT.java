@@ -84,7 +84,7 @@ class DeadLettersIT {
         AlertTriggered next = alert("Checkout errors");
         producer.send(CloudEventRecords.toRecord(next, "/test", Instant.now())).get();
 
-        published.await(PageOpened.class, p -> p.alertId().equals(next.alertId()), WAIT);
+        published.await(PageOpened.class, p -> next.alertId().equals(p.alertId()), WAIT);
         JsonPath letter = awaitParked(poisoned.alertId());
         assertEquals("invalid data (SQL state 22P05)", letter.getString("errorClass"));
         assertEquals("escalation.alerts", letter.getString("consumer"));
@@ -105,7 +105,7 @@ class DeadLettersIT {
         configure();
         AlertTriggered alert = alert("Checkout saturation");
         producer.send(CloudEventRecords.toRecord(alert, "/test", Instant.now())).get();
-        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        PageOpened opened = published.await(PageOpened.class, p -> alert.alertId().equals(p.alertId()), WAIT);
         // Same alert, so same partition: the good acknowledgement waits behind the poisoned one.
         producer.send(CloudEventRecords.toRecord(new AcknowledgePage(alert.alertId(), null, "x\u0000y", "test",
                 Instant.now()), "/test", Instant.now())).get();
@@ -139,7 +139,7 @@ class DeadLettersIT {
         } finally {
             sql("alter table event_store drop constraint if exists " + constraint);
         }
-        published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        published.await(PageOpened.class, p -> alert.alertId().equals(p.alertId()), WAIT);
         given().header("Authorization", ADMIN).get("/api/v1/pages/" + pageId).then().statusCode(200);
     }
 

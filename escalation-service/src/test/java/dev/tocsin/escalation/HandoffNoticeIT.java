@@ -75,7 +75,7 @@ class HandoffNoticeIT {
             producer.send(CloudEventRecords.toRecord(new AlertTriggered(alertId, "fp-" + alertId, busy,
                     "Queue backlog growing", "warning", Urgency.PAGE, "test", Map.of("service", busy), Map.of(),
                     Instant.now(), null, "alertmanager-v2", Instant.now()), "/test", Instant.now())).get();
-            PageOpened page = published.await(PageOpened.class, p -> p.alertId().equals(alertId), WAIT);
+            PageOpened page = published.await(PageOpened.class, p -> alertId.equals(p.alertId()), WAIT);
             // Acknowledged, so the jump to the handoff does not also exhaust the page's one step (an hour at
             // most): which of the two deadlines fires first would otherwise decide the status the notice shows.
             producer.send(CloudEventRecords.toRecord(new AcknowledgePage(alertId, page.pageId(), "alice", "test",

@@ -132,7 +132,7 @@ class PageActorsIT {
         AlertTriggered alert = new AlertTriggered(id, "fp-" + id, SERVICE, "Actors " + id, "critical", Urgency.PAGE,
                 "test", Map.of("service", SERVICE), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
         producer.send(CloudEventRecords.toRecord(alert, "/test", Instant.now())).get();
-        return published.await(PageOpened.class, p -> p.alertId().equals(id), WAIT);
+        return published.await(PageOpened.class, p -> id.equals(p.alertId()), WAIT);
     }
 
     private static ValidatableResponse act(String authorization, PageOpened page, Map<String, String> body) {

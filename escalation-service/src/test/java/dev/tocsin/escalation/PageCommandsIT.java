@@ -112,7 +112,6 @@ class PageCommandsIT {
     @Test
     void aSnoozedPageNotifiesItsStepAgainWhenTheSnoozeEnds() throws Exception {
         PageOpened opened = open();
-        String primary = onCall("primary");
         post(opened, "snooze", Map.of("by", "alice", "duration", "PT25H")).statusCode(400)
                 .body("errors.field", equalTo(List.of("duration")));
         post(opened, "snooze", Map.of("by", "alice", "duration", "PT10M")).statusCode(200)
@@ -127,6 +126,8 @@ class PageCommandsIT {
         assertEquals(Optional.of(snoozed.until().truncatedTo(ChronoUnit.MICROS)), stepDeadline(opened.pageId()));
 
         clock.advance(Duration.ofMinutes(4).plusSeconds(1));
+        // Whoever is primary when the snooze ends, should those minutes have crossed a handoff.
+        String primary = onCall("primary");
         engine.wake();
         PageRenotified renotified = published.await(PageRenotified.class, r -> r.pageId().equals(opened.pageId()),
                 WAIT);
@@ -188,12 +189,12 @@ class PageCommandsIT {
     @Test
     void aRunningPageKeepsThePolicyItOpenedWith() throws Exception {
         PageOpened opened = open();
-        String secondary = onCall("secondary");
         // Editing the policy while the page runs: step 2 would now page carol, after an hour.
         put("/api/v1/escalation-policies/pc-policy", "{\"name\":\"Commands\",\"repeat\":0,\"steps\":["
                 + "{\"targets\":[{\"type\":\"SCHEDULE_PRIMARY\",\"id\":\"pc-oncall\"}],\"deadline\":\"PT60M\"},"
                 + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT60M\"}]}");
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        String secondary = onCall("secondary");
         engine.wake();
         PageEscalated escalated = published.await(PageEscalated.class, e -> e.pageId().equals(opened.pageId()), WAIT);
         assertEquals(List.of(secondary), escalated.userIds());
@@ -275,7 +276,7 @@ class PageCommandsIT {
         AlertTriggered alert = new AlertTriggered(id, "fp-" + id, service, "Commands " + id, "critical", Urgency.PAGE,
                 "test", Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
         producer.send(CloudEventRecords.toRecord(alert, "/test", Instant.now())).get();
-        return published.await(PageOpened.class, p -> p.alertId().equals(id), WAIT);
+        return published.await(PageOpened.class, p -> id.equals(p.alertId()), WAIT);
     }
 
     private String onCall(String which) {

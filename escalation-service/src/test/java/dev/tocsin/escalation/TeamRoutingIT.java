@@ -105,8 +105,8 @@ class TeamRoutingIT {
         AlertTriggered second = alert("routing-teamed");
         producer.send(record(first)).get();
         producer.send(record(second)).get();
-        PageOpened one = published.await(PageOpened.class, p -> p.alertId().equals(first.alertId()), WAIT);
-        PageOpened two = published.await(PageOpened.class, p -> p.alertId().equals(second.alertId()), WAIT);
+        PageOpened one = published.await(PageOpened.class, p -> first.alertId().equals(p.alertId()), WAIT);
+        PageOpened two = published.await(PageOpened.class, p -> second.alertId().equals(p.alertId()), WAIT);
         assertEquals("TEAM_DEFAULT", one.routedBy());
         assertEquals("routing-turns", one.policyId());
         String firstPaged = notified(one).userId();
@@ -122,7 +122,7 @@ class TeamRoutingIT {
     void runningOutOfThePolicyTellsTheTeamsFallbackContact() throws Exception {
         AlertTriggered alert = alert("routing-teamed");
         producer.send(record(alert)).get();
-        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(alert.alertId()), WAIT);
+        PageOpened opened = published.await(PageOpened.class, p -> alert.alertId().equals(p.alertId()), WAIT);
 
         clock.advance(Duration.ofMinutes(6));
         engine.wake();
@@ -158,7 +158,7 @@ class TeamRoutingIT {
                 + "{\"targets\":[{\"type\":\"USER\",\"id\":\"carol\"}],\"deadline\":\"PT5M\"}]}");
         AlertTriggered caught = alert("routing-nowhere-" + UUID.randomUUID());
         producer.send(record(caught)).get();
-        PageOpened opened = published.await(PageOpened.class, p -> p.alertId().equals(caught.alertId()), WAIT);
+        PageOpened opened = published.await(PageOpened.class, p -> caught.alertId().equals(p.alertId()), WAIT);
         assertEquals("FALLBACK", opened.routedBy());
         assertEquals("carol", notified(opened).userId());
         if (before == 0) {

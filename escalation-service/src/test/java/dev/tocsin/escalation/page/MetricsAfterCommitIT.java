@@ -90,7 +90,7 @@ class MetricsAfterCommitIT {
         send(new AlertTriggered(alertId, "fp-" + alertId, "after-commit", "Checkout errors", "critical", Urgency.PAGE,
                 "test", Map.of("service", "after-commit"), Map.of(), Instant.now(), null, "alertmanager-v2",
                 Instant.now()));
-        String pageId = published.await(PageOpened.class, p -> p.alertId().equals(alertId), WAIT).pageId();
+        String pageId = published.await(PageOpened.class, p -> alertId.equals(p.alertId()), WAIT).pageId();
 
         // Only this test acknowledges via this source, so the counter it reads is its own.
         String via = "after-commit-" + UUID.randomUUID();
