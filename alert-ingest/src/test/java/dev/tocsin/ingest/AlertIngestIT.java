@@ -94,6 +94,7 @@ class AlertIngestIT {
         assertEquals(Urgency.TICKET, triggered.urgency());
         assertEquals("ticket: severity critical, but tied to no SLO of checkout (checkout has no service profile)",
                 triggered.reason());
+        assertEquals(null, triggered.userFacingSlo());
         assertEquals("http://prometheus:9090/graph?g0.expr=up", triggered.generatorUrl());
 
         // Prometheus re-sends a firing alert every evaluation: it is counted, and pages nobody again.

@@ -124,6 +124,8 @@ class DecisionsIT {
         triggered().forEach(t -> byName.put(t.labels().get("alertname"), t));
         assertEquals(Urgency.PAGE, byName.get("Fast").urgency());
         assertEquals("paged: " + service + " availability burning 15.2× over 1h ≥ 14.4", byName.get("Fast").reason());
+        // The service is user-facing: its SLO's alerts say so, for incident-service's users-affected rule.
+        assertEquals("availability", byName.get("Fast").userFacingSlo());
         assertEquals(Urgency.TICKET, byName.get("Slow").urgency());
         assertEquals(Urgency.LOG, byName.get("Mild").urgency());
         assertTrue(byName.get("Mild").reason().startsWith("logged: "), byName.get("Mild").reason());

@@ -87,7 +87,8 @@ class EscalationIT {
     private static AlertTriggered alert(String service, Urgency urgency) {
         String id = "alert-" + UUID.randomUUID();
         return new AlertTriggered(id, "fp-" + id, service, "Checkout errors " + id, "critical", urgency, "test",
-                Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now());
+                Map.of("service", service), Map.of(), Instant.now(), null, "alertmanager-v2", Instant.now(), null, null,
+                null, "availability");
     }
 
     private static ProducerRecord<String, String> record(IntegrationEvent event) {
@@ -114,6 +115,8 @@ class EscalationIT {
         assertEquals(alert.summary(), notify.summary());
         // Why the alert pages travels with it, for the message to say.
         assertEquals(alert.reason(), notify.urgencyReason());
+        // And the user-facing SLO it threatens, for incident-service's users-affected rule.
+        assertEquals("availability", opened.userFacingSlo());
 
         producer.send(record(new AlertResolved(alert.alertId(), alert.dedupKey(), "checkout", Instant.now()))).get();
         published.await(PageResolved.class, p -> p.pageId().equals(opened.pageId()), WAIT);

@@ -21,6 +21,10 @@ public interface IncidentConfig {
         @WithDefault("10m")
         Duration teamsWindow();
 
+        /** A page whose alert threatens a user-facing SLO declares an incident; {@code false}: never. */
+        @WithDefault("true")
+        boolean usersAffected();
+
         /** A page unresolved this long after its acknowledgement declares an incident; {@code 0s}: never. */
         @WithDefault("1h")
         Duration unresolvedAfter();

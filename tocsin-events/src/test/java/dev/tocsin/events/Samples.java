@@ -79,7 +79,7 @@ final class Samples {
             return new AlertTriggered("alt-1", "a1b2c3d4e5f60718", "checkout", "Checkout error rate 12%", "critical",
                     Urgency.PAGE, "paged: severity critical", LABELS, Map.of("summary", "Checkout error rate 12%"), T0,
                     "http://prometheus:9090/graph?g0.expr=x", "alertmanager-v2", T0.plusSeconds(1), DETAILS, LINKS,
-                    IMAGES);
+                    IMAGES, "availability");
         }
         if (type == AlertGroupUpdated.class) {
             return new AlertGroupUpdated("alt-9", "checkout", "12 alerts firing on checkout", 12, 11,
@@ -113,7 +113,7 @@ final class Samples {
         }
         if (type == PageOpened.class) {
             return new PageOpened("pg-1", "alt-1", "checkout", "checkout-policy", "Checkout error rate 12%",
-                    T0.plusSeconds(2), "SERVICE");
+                    T0.plusSeconds(2), "SERVICE", "availability");
         }
         if (type == PageEscalated.class) {
             return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302), "person:alice", "api");

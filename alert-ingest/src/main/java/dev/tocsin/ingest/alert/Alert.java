@@ -82,7 +82,7 @@ public final class Alert {
                 decision.classification().reason(), signal.labels(), signal.annotations(), signal.startsAt(),
                 signal.generatorUrl(), signal.source(), trigger.at(), signal.details(), signal.links(),
                 signal.images(), decision.disposition(), decision.reason(), decision.suppressedBy(),
-                decision.heldUntil(), decision.groupId()));
+                decision.heldUntil(), decision.groupId(), decision.classification().userFacingSlo()));
     }
 
     /** The state after an event; {@code state} is null before the first. */
@@ -91,7 +91,8 @@ public final class Alert {
             case AlertOpened e -> new AlertRow(e.alertId(), e.dedupKey(), e.service(), Status.OPEN, e.summary(),
                     e.severity(), e.urgency(), e.reason(), e.labels(), e.annotations(), e.source(), 1, 1, e.openedAt(),
                     e.openedAt(), null, e.startsAt(), e.generatorUrl(), e.details(), e.links(), e.images(),
-                    e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil(), e.groupId(), null, null);
+                    e.disposition(), e.dispositionReason(), e.suppressedBy(), e.heldUntil(), e.groupId(), null, null,
+                    e.userFacingSlo());
             case AlertRepeated e -> state.repeated(e.count(), e.lastSeen());
             case AlertReleased e -> state.released(e.disposition(), e.dispositionReason(), e.suppressedBy(),
                     e.heldUntil());

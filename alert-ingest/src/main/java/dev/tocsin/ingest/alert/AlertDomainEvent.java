@@ -22,13 +22,15 @@ public sealed interface AlertDomainEvent {
      * The first signal of a new alert, with the urgency decided for it, its disposition, and why.
      *
      * @param reason why this urgency; {@code dispositionReason} why it was held back, if it was
+     * @param userFacingSlo the user-facing SLO it is tied to ({@link Classification#userFacingSlo()});
+     *     null when none, and in events stored before the field
      */
     record AlertOpened(String alertId, UUID signalId, String dedupKey, String service, String summary,
             String severity, Urgency urgency, String reason, Map<String, String> labels,
             Map<String, String> annotations, Instant startsAt, String generatorUrl, String source,
             Instant openedAt, Map<String, Object> details, List<Link> links, List<Image> images,
             Disposition disposition, String dispositionReason, String suppressedBy, Instant heldUntil,
-            String groupId) implements AlertDomainEvent {
+            String groupId, String userFacingSlo) implements AlertDomainEvent {
 
         public AlertOpened {
             disposition = disposition == null ? Disposition.PUBLISHED : disposition;

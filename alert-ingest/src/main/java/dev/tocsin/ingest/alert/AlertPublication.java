@@ -47,6 +47,7 @@ public final class AlertPublication {
     private static AlertTriggered triggered(AlertRow alert, Instant at) {
         return new AlertTriggered(alert.id(), alert.dedupKey(), alert.service(), alert.summary(), alert.severity(),
                 alert.urgency(), alert.reason(), alert.labels(), alert.annotations(), alert.startsAt(),
-                alert.generatorUrl(), alert.source(), at, alert.details(), alert.links(), alert.images());
+                alert.generatorUrl(), alert.source(), at, alert.details(), alert.links(), alert.images(),
+                alert.userFacingSlo());
     }
 }

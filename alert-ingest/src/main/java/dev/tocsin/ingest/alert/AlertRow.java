@@ -21,7 +21,7 @@ public record AlertRow(String id, String dedupKey, String service, Alert.Status 
         String source, int count, int version, Instant firstSeen, Instant lastSeen, Instant resolvedAt,
         Instant startsAt, String generatorUrl, Map<String, Object> details, List<Link> links, List<Image> images,
         Disposition disposition, String dispositionReason, String suppressedBy, Instant heldUntil, String groupId,
-        Instant acknowledgedAt, String acknowledgedBy) {
+        Instant acknowledgedAt, String acknowledgedBy, String userFacingSlo) {
 
     public boolean isOpen() {
         return status == Alert.Status.OPEN;
@@ -52,6 +52,6 @@ public record AlertRow(String id, String dedupKey, String service, Alert.Status 
             Disposition newDisposition, String why, String by, Instant until, Instant ackAt, String ackBy) {
         return new AlertRow(id, dedupKey, service, newStatus, summary, severity, urgency, reason, labels, annotations,
                 source, newCount, version + 1, firstSeen, newLastSeen, newResolvedAt, startsAt, generatorUrl, details,
-                links, images, newDisposition, why, by, until, groupId, ackAt, ackBy);
+                links, images, newDisposition, why, by, until, groupId, ackAt, ackBy, userFacingSlo);
     }
 }

@@ -129,7 +129,7 @@ public class BatchDecider {
             Instant now = input.decidedAt();
             Candidate candidate = new Candidate(open.service(), open.dedupKey(), open.severity(), open.labels(),
                     open.annotations(), now);
-            Decision decision = Decision.publish(new Classification(open.urgency(), open.reason()));
+            Decision decision = Decision.publish(new Classification(open.urgency(), open.reason(), open.userFacingSlo()));
             for (DecisionStep.View view : onRelease) {
                 if (!decision.isFinal()) {
                     decision = view.decide(candidate, decision);

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *     ch. 11: page only on symptoms that threaten the SLO): a page becomes a ticket.
  * </ol>
  * An alert is tied to an SLO when its SLO label names one of the profile's SLOs, or when it names
- * none and the profile has exactly one.
+ * none and the profile has exactly one. An SLO of a {@code USER_FACING} service is named on the
+ * classification as user-facing, whatever decided the urgency.
  */
 public final class Classifier {
 
@@ -37,19 +38,21 @@ public final class Classifier {
     public static Classification classify(ServiceProfile profile, String service, String severity,
             Map<String, String> labels, Map<String, String> annotations) {
         Map<String, String> safeLabels = labels == null ? Map.of() : labels;
-        Optional<Classification> byRule = byRule(profile, service, Labels.withService(safeLabels, service));
-        if (byRule.isPresent()) {
-            return byRule.get();
-        }
         SloSignal signal = SloSignal.read(safeLabels, annotations);
         Tie tie = tie(profile, service, signal.slo());
+        String userFacingSlo = tie.slo() != null && profile.criticality() == ServiceProfile.Criticality.USER_FACING
+                ? tie.slo().name() : null;
+        Optional<Classification> byRule = byRule(profile, service, Labels.withService(safeLabels, service));
+        if (byRule.isPresent()) {
+            return byRule.get().on(userFacingSlo);
+        }
         if (tie.slo() != null) {
             Optional<Classification> byBurnRate = byBurnRate(service + " " + tie.slo().name(), signal);
             if (byBurnRate.isPresent()) {
-                return byBurnRate.get();
+                return byBurnRate.get().on(userFacingSlo);
             }
         }
-        return bySeverity(severity, tie, service);
+        return bySeverity(severity, tie, service).on(userFacingSlo);
     }
 
     private static Optional<Classification> byRule(ServiceProfile profile, String service, Map<String, String> labels) {

@@ -55,7 +55,7 @@ class AlertTest {
         return new AlertOpened(alertId, signalId, "fp1", "checkout", "Checkout errors", "critical",
                 d.classification().urgency(), d.classification().reason(), LABELS, Map.of("summary", "Checkout errors"),
                 T0, "http://prometheus/graph", "alertmanager-v2", at, null, null, null, d.disposition(), d.reason(),
-                d.suppressedBy(), d.heldUntil(), d.groupId());
+                d.suppressedBy(), d.heldUntil(), d.groupId(), d.classification().userFacingSlo());
     }
 
     static Stream<Arguments> scenarios() {

@@ -36,7 +36,7 @@ class SignalBatchTest {
     private static AlertRow open(String key, String service, Disposition disposition, String groupId) {
         return new AlertRow("id-" + key, key, service, Alert.Status.OPEN, "summary", "critical", Urgency.PAGE,
                 "why", Map.of(), Map.of(), "test", 1, 1, T0, T0, null, null, null, null, null, null, disposition,
-                null, null, null, groupId, null, null);
+                null, null, null, groupId, null, null, null);
     }
 
     @Test

@@ -90,8 +90,33 @@ class ClassifierTest {
             case "one" -> ONE_SLO;
             default -> null;
         };
-        assertEquals(new Classification(urgency, reason),
-                Classifier.classify(p, "checkout", severity, map(labels), map(annotations)));
+        Classification classification = Classifier.classify(p, "checkout", severity, map(labels), map(annotations));
+        assertEquals(new Classification(urgency, reason), new Classification(classification.urgency(),
+                classification.reason()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            // Tied to an SLO of a user-facing service: users feel it, whatever decided the urgency.
+            "two      | slo=availability,burn_rate=20,window=1h              | availability",
+            "two      | alertname=Errors,slo=latency                         | latency",
+            "two      | alertname=DiskAlmostFull,slo=availability            | availability",
+            "one      | alertname=Errors                                     | availability",
+            // Tied to nothing, or to an SLO of an internal service: nobody outside feels it.
+            "two      | alertname=Errors                                     | null",
+            "two      | slo=throughput,burn_rate=20,window=1h                | null",
+            "internal | slo=availability,burn_rate=20,window=1h              | null",
+            "none     | slo=availability,burn_rate=20,window=1h              | null"})
+    void namesTheUserFacingSloAnAlertIsTiedTo(String profile, String labels, String userFacingSlo) {
+        ServiceProfile p = switch (profile) {
+            case "two" -> TWO_SLOS;
+            case "one" -> ONE_SLO;
+            case "internal" -> new ServiceProfile("checkout", "Checkout", ServiceProfile.Criticality.INTERNAL,
+                    ONE_SLO.slos(), List.of(), null);
+            default -> null;
+        };
+        assertEquals(userFacingSlo, Classifier.classify(p, "checkout", "critical", map(labels), Map.of())
+                .userFacingSlo());
     }
 
     private static Map<String, String> map(String pairs) {

@@ -201,7 +201,7 @@ public class AlertConsumer implements Redelivery {
         PolicySnapshot policy = choice.policy() == null ? null : PolicySnapshot.of(choice.policy(), criticality);
         List<PageChange> changes = page.decide(new PageCommand.Open(page.id(), alert.alertId(), alert.service(),
                 alert.summary(), alert.severity(), alert.labels(), policy, choice.unroutable(), PageCommand.Actor.ALERT,
-                choice.routedBy(), alert.reason()), context);
+                choice.routedBy(), alert.reason(), alert.userFacingSlo()), context);
         for (PageChange change : changes) {
             if (change instanceof PageChange.Unrouted u) {
                 AfterCommit.register(() -> LOG.warnf("alert %s on %s pages nobody: %s", alert.alertId(),

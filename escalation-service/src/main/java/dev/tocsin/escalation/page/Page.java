@@ -133,7 +133,7 @@ public record Page(String id, String alertId, String service, String policyId, S
                     "step 1 of " + c.policy().policyId() + " names nobody on call", now));
         }
         return List.of(new Opened(c.pageId(), c.alertId(), c.service(), c.policy().policyId(), c.summary(),
-                c.severity(), c.labels(), people, c.policy(), now, c.routedBy(), c.urgencyReason()));
+                c.severity(), c.labels(), people, c.policy(), now, c.routedBy(), c.urgencyReason(), c.userFacingSlo()));
     }
 
     /**

@@ -22,15 +22,18 @@ public sealed interface PageChange permits PageChange.Opened, PageChange.Unroute
      *     the chain existed (their service's own policy)
      * @param urgencyReason why the alert pages, told in every notification; null in pages opened
      *     before pages kept it, and when the alert said nothing
+     * @param userFacingSlo the user-facing SLO its alert threatens, published on {@code PageOpened};
+     *     null when none, and in pages opened before it was kept
      */
     record Opened(String pageId, String alertId, String service, String policyId, String summary, String severity,
             Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at, RoutedBy routedBy,
-            String urgencyReason) implements PageChange {
+            String urgencyReason, String userFacingSlo) implements PageChange {
 
         public Opened(String pageId, String alertId, String service, String policyId, String summary,
                 String severity, Map<String, String> labels, List<String> userIds, PolicySnapshot policy, Instant at,
                 RoutedBy routedBy) {
-            this(pageId, alertId, service, policyId, summary, severity, labels, userIds, policy, at, routedBy, null);
+            this(pageId, alertId, service, policyId, summary, severity, labels, userIds, policy, at, routedBy, null,
+                    null);
         }
 
         public Opened(String pageId, String alertId, String service, String policyId, String summary,

@@ -34,14 +34,15 @@ public sealed interface PageCommand {
      * @param routedBy which link of the routing chain gave {@code policy}; null when none did
      * @param urgencyReason why the alert pages (the SLO it threatens, its severity), as alert-ingest
      *     decided; null when the alert said nothing
+     * @param userFacingSlo the user-facing SLO the alert threatens, as alert-ingest decided; null when none
      */
     record Open(String pageId, String alertId, String service, String summary, String severity,
             Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy,
-            String urgencyReason) implements PageCommand {
+            String urgencyReason, String userFacingSlo) implements PageCommand {
 
         public Open(String pageId, String alertId, String service, String summary, String severity,
                 Map<String, String> labels, PolicySnapshot policy, String unroutable, Actor actor, RoutedBy routedBy) {
-            this(pageId, alertId, service, summary, severity, labels, policy, unroutable, actor, routedBy, null);
+            this(pageId, alertId, service, summary, severity, labels, policy, unroutable, actor, routedBy, null, null);
         }
 
         /** Routed by the service's own policy, when there is one. */

@@ -44,6 +44,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * a time (an advisory lock, so two partitions never both declare for one pair of pages):
  * <ol>
  *   <li>a page for a service of an open (active or mitigated) incident joins the newest such;</li>
+ *   <li>otherwise, <b>users are affected</b>: a page whose alert threatens a user-facing SLO
+ *       ({@code PageOpened.userFacingSlo}, an SLO of a {@code USER_FACING} service in alert-ingest)
+ *       declares an incident of its own ({@code tocsin.incident.declare.users-affected});</li>
  *   <li>otherwise, <b>another team is needed</b>: when pages for services of another team opened
  *       within {@code tocsin.incident.declare.teams-window} (10 min; {@code 0s} turns the rule off)
  *       before it and joined no incident, an incident is declared for them all, nobody holding
@@ -60,6 +63,7 @@ public class DeclarationRules implements Redelivery {
     /** The channel, bound to {@code tocsin.pages} in application.properties. */
     static final String CHANNEL = "incident-declarations";
     static final String ANOTHER_TEAM = "rule:another-team";
+    static final String USERS_AFFECTED = "rule:users-affected";
     private static final Duration KEPT = Duration.ofDays(1);
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('tocsin.incident.declarations', 0))";
@@ -124,10 +128,16 @@ public class DeclarationRules implements Redelivery {
             return Sql.connection().preparedQuery(LOCK).execute()
                     .chain(() -> seen.seen(page.pageId(), page.service(), team, page.openedAt()))
                     .chain(() -> Sql.connection().preparedQuery(OPEN_INCIDENT).execute(Tuple.of(page.service())))
-                    .chain(open -> open.size() > 0
-                            ? join(open.iterator().next().getString(0), page)
-                            : team == null || !config.declare().teamsWindow().isPositive()
-                                    ? Uni.createFrom().voidItem() : anotherTeam(page, team));
+                    .chain(open -> {
+                        if (open.size() > 0) {
+                            return join(open.iterator().next().getString(0), page);
+                        }
+                        if (page.userFacingSlo() != null && config.declare().usersAffected()) {
+                            return usersAffected(page);
+                        }
+                        return team == null || !config.declare().teamsWindow().isPositive()
+                                ? Uni.createFrom().voidItem() : anotherTeam(page, team);
+                    });
         }).chain(() -> seen.prune(clock.instant().minus(KEPT)));
     }
 
@@ -145,6 +155,21 @@ public class DeclarationRules implements Redelivery {
     private Uni<Void> join(String incidentId, PageOpened page) {
         return incidents.execute(incidentId, new IncidentCommand.JoinPage(page.pageId(), page.service(), "rule:join"))
                 .chain(() -> seen.wentTo(incidentId, List.of(page.pageId())));
+    }
+
+    private Uni<Void> usersAffected(PageOpened page) {
+        String reason = "users are affected: the page threatens " + page.service() + "'s user-facing SLO "
+                + page.userFacingSlo();
+        String id = declaredId("users-affected", page);
+        return incidents.declareOnce(id, new IncidentCommand.Declare(page.summary() == null
+                        ? "Users affected on " + page.service() : page.summary(), Incident.Severity.SEV2,
+                        List.of(page.service()), List.of(page.pageId()), reason, null, USERS_AFFECTED))
+                .chain(() -> seen.wentTo(id, List.of(page.pageId())));
+    }
+
+    /** The id of the incident a rule declares for the page that completed it: the same when redelivered. */
+    private static String declaredId(String rule, PageOpened page) {
+        return UUID.nameUUIDFromBytes((rule + "/" + page.pageId()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Uni<Void> anotherTeam(PageOpened page, String team) {
@@ -165,8 +190,7 @@ public class DeclarationRules implements Redelivery {
             String reason = "another team is needed: pages for " + teamOf.entrySet().stream()
                     .map(e -> e.getKey() + " (team " + e.getValue() + ")").collect(Collectors.joining(", "))
                     + " within " + window.toMinutes() + " minutes";
-            String id = UUID.nameUUIDFromBytes(("another-team/" + page.pageId()).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+            String id = declaredId("another-team", page);
             return incidents.declareOnce(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
                             Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM))
                     .chain(() -> seen.wentTo(id, pageIds));

@@ -150,6 +150,45 @@ class DeclarationRulesIT {
     }
 
     @Test
+    void aPageOnAUserFacingSloDeclaresAnIncidentOfItsOwnThatLaterPagesJoin() {
+        Instant now = clock.instant();
+        String burning = "pg-" + run + "-users";
+        String more = "pg-" + run + "-more";
+        String otherTeam = "pg-" + run + "-other";
+        send(new PageOpened(burning, "alert-" + burning, checkout, "policy", "Checkout availability burning", now,
+                "SERVICE", "availability"));
+        String incident;
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(burning), WAIT);
+            incident = declared.incidentId();
+            assertEquals(List.of(burning), declared.pageIds());
+            assertEquals(List.of(checkout), declared.services());
+            assertEquals("rule:users-affected", declared.declaredBy());
+            assertEquals("Checkout availability burning", declared.title());
+            assertEquals("users are affected: the page threatens " + checkout + "'s user-facing SLO availability",
+                    declared.reason());
+        }
+        // A page of the same service joins it; another team's page does not make a second incident
+        // with it, since that page is already in one.
+        open(more, checkout, now.plusSeconds(10));
+        open(otherTeam, payments, now.plusSeconds(20));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/incidents/" + incident).then()
+                .body("pageIds", contains(burning, more)));
+        Awaitility.await().atMost(WAIT).until(() -> wentNowhere(otherTeam));
+        admin().get("/api/v1/incidents?service=" + payments).then().statusCode(200).body("size()", is(0));
+    }
+
+    /** The declarations consumer has seen the page and put it in no incident. */
+    private boolean wentNowhere(String pageId) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select incident_id is null from declaration_pages where page_id = ?")) {
+            select.setString(1, pageId);
+            var rows = select.executeQuery();
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    @Test
     void aPageUnresolvedAnHourAfterItsAcknowledgementDeclaresOneCommandedByWhoAcknowledged() {
         Instant now = clock.instant();
         String page = "pg-" + run + "-slow";

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param details structured details the source sent (PagerDuty {@code custom_details}); optional
  * @param links links the source attached; optional
  * @param images images the source attached; optional
+ * @param userFacingSlo the SLO of its service the alert is tied to, when that SLO is marked
+ *     user-facing (users feel it when it burns); null otherwise and in alerts from before the field
  */
 public record AlertTriggered(
         String alertId,
@@ -30,13 +32,14 @@ public record AlertTriggered(
         Instant triggeredAt,
         Map<String, Object> details,
         List<Link> links,
-        List<Image> images) implements AlertEvent {
+        List<Image> images,
+        String userFacingSlo) implements AlertEvent {
 
     /** An alert without details, links or images. */
     public AlertTriggered(String alertId, String dedupKey, String service, String summary, String severity,
             Urgency urgency, String reason, Map<String, String> labels, Map<String, String> annotations,
             Instant startsAt, String generatorUrl, String source, Instant triggeredAt) {
         this(alertId, dedupKey, service, summary, severity, urgency, reason, labels, annotations, startsAt,
-                generatorUrl, source, triggeredAt, null, null, null);
+                generatorUrl, source, triggeredAt, null, null, null, null);
     }
 }

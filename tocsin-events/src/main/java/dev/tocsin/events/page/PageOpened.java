@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param routedBy which link of the routing chain gave the policy: {@code SERVICE} (the service's
  *     own), {@code TEAM_DEFAULT} (its team's default policy) or {@code FALLBACK} (the system-wide
  *     fallback policy); null from versions before the chain, whose pages were all {@code SERVICE}
+ * @param userFacingSlo the user-facing SLO its alert threatens ({@code AlertTriggered.userFacingSlo});
+ *     null when none, and in pages opened before the field
  */
 public record PageOpened(
         String pageId,
@@ -16,10 +18,16 @@ public record PageOpened(
         String policyId,
         String summary,
         Instant openedAt,
-        String routedBy) implements PageEvent {
+        String routedBy,
+        String userFacingSlo) implements PageEvent {
 
     public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
             Instant openedAt) {
-        this(pageId, alertId, service, policyId, summary, openedAt, null);
+        this(pageId, alertId, service, policyId, summary, openedAt, null, null);
+    }
+
+    public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
+            Instant openedAt, String routedBy) {
+        this(pageId, alertId, service, policyId, summary, openedAt, routedBy, null);
     }
 }

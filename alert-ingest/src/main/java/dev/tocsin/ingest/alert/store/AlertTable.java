@@ -34,28 +34,30 @@ public final class AlertTable {
             cast(annotations as text) annotations, source, count, version, first_seen, last_seen, resolved_at,
             starts_at, generator_url, cast(details as text) details, cast(links as text) links,
             cast(images as text) images, disposition, disposition_reason, suppressed_by, held_until, group_id,
-            acknowledged_at, acknowledged_by""";
+            acknowledged_at, acknowledged_by, user_facing_slo""";
     /** New rows, one per element of the arrays: a rebuild's thousand or a batch's one, the same statement. */
     private static final String INSERT = """
             insert into alerts (id, dedup_key, service, status, summary, severity, urgency, reason, labels,
                 annotations, source, count, version, first_seen, last_seen, resolved_at, starts_at, generator_url,
                 details, links, images, disposition, disposition_reason, suppressed_by, held_until, group_id,
-                acknowledged_at, acknowledged_by)
+                acknowledged_at, acknowledged_by, user_facing_slo)
             select id, dedup_key, service, status, summary, severity, urgency, reason, cast(labels as jsonb),
                 cast(annotations as jsonb), source, count, version, first_seen, last_seen, resolved_at, starts_at,
                 generator_url, cast(details as jsonb), cast(links as jsonb), cast(images as jsonb), disposition,
-                disposition_reason, suppressed_by, held_until, group_id, acknowledged_at, acknowledged_by
+                disposition_reason, suppressed_by, held_until, group_id, acknowledged_at, acknowledged_by,
+                user_facing_slo
             from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
                 cast($5 as text[]), cast($6 as text[]), cast($7 as text[]), cast($8 as text[]), cast($9 as text[]),
                 cast($10 as text[]), cast($11 as text[]), cast($12 as int[]), cast($13 as int[]),
                 cast($14 as timestamptz[]), cast($15 as timestamptz[]), cast($16 as timestamptz[]),
                 cast($17 as timestamptz[]), cast($18 as text[]), cast($19 as text[]), cast($20 as text[]),
                 cast($21 as text[]), cast($22 as text[]), cast($23 as text[]), cast($24 as text[]),
-                cast($25 as timestamptz[]), cast($26 as text[]), cast($27 as timestamptz[]), cast($28 as text[]))
+                cast($25 as timestamptz[]), cast($26 as text[]), cast($27 as timestamptz[]), cast($28 as text[]),
+                cast($29 as text[]))
                 as r(id, dedup_key, service, status, summary, severity, urgency, reason, labels, annotations, source,
                     count, version, first_seen, last_seen, resolved_at, starts_at, generator_url, details, links,
                     images, disposition, disposition_reason, suppressed_by, held_until, group_id, acknowledged_at,
-                    acknowledged_by)""";
+                    acknowledged_by, user_facing_slo)""";
     /** Only what an alert's later events change, for every changed row at once, from arrays. */
     private static final String UPDATE = """
             update alerts a set status = v.status, count = v.count, version = v.version, last_seen = v.last_seen,
@@ -185,8 +187,8 @@ public final class AlertTable {
                 Sql.texts(rows, r -> JsonColumns.write(r.links())), Sql.texts(rows, r -> JsonColumns.write(r.images())),
                 Sql.texts(rows, r -> r.disposition().name()), Sql.texts(rows, AlertRow::dispositionReason),
                 Sql.texts(rows, AlertRow::suppressedBy), Sql.times(rows, AlertRow::heldUntil), Sql.texts(rows, AlertRow::groupId),
-                Sql.times(rows, AlertRow::acknowledgedAt), Sql.texts(rows, AlertRow::acknowledgedBy))))
-                .replaceWithVoid();
+                Sql.times(rows, AlertRow::acknowledgedAt), Sql.texts(rows, AlertRow::acknowledgedBy),
+                Sql.texts(rows, AlertRow::userFacingSlo)))).replaceWithVoid();
     }
 
     /**
@@ -220,6 +222,6 @@ public final class AlertTable {
                 JsonColumns.read(r, "details", OBJECTS), JsonColumns.read(r, "links", LINKS), JsonColumns.read(r, "images", IMAGES),
                 Disposition.valueOf(r.getString("disposition")), r.getString("disposition_reason"),
                 r.getString("suppressed_by"), Sql.instant(r, "held_until"), r.getString("group_id"),
-                Sql.instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
+                Sql.instant(r, "acknowledged_at"), r.getString("acknowledged_by"), r.getString("user_facing_slo"));
     }
 }
