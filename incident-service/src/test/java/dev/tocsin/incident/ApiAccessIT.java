@@ -25,7 +25,8 @@ class ApiAccessIT {
             "PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/handoff", "POST /api/v1/incidents/{id}/command",
             "POST /api/v1/incidents/{id}/handoff/accept", "POST /api/v1/incidents/{id}/handoff/decline",
             "PUT /api/v1/incidents/{id}/document", "POST /api/v1/incidents/{id}/status",
-            "POST /api/v1/incidents/{id}/entries");
+            "POST /api/v1/incidents/{id}/entries", "PUT /api/v1/incidents/{id}/subscribers/{person}",
+            "DELETE /api/v1/incidents/{id}/subscribers/{person}", "POST /api/v1/incidents/{id}/updates");
 
     @TestHTTPResource("/")
     URI base;
@@ -43,7 +44,8 @@ class ApiAccessIT {
     void viewersAndRespondersReadButChangeNothing() {
         AccessWalk walk = AccessWalk.of(base);
         // Responders run incidents (whether this person may is the incident's own decision); a
-        // rebuild is an operator's act, not a responder's.
+        // rebuild is an operator's act, not a responder's. A service subscription is a person's own
+        // (or the deployment admin's) to change, so a deployment-wide responder token may not.
         assertEquals(List.of(), walk.lowerRoleBounds(RESPONDER_MAY));
     }
 

@@ -101,6 +101,23 @@ class NotificationRulesIT {
     }
 
     @Test
+    void aQuietNoticeGoesByEmailAtOnceWhateverTheRulesSay() {
+        String kim = unique("kim");
+        String topic = pushAndEmail(kim);
+        // Kim is paged by push only; a stakeholder update is to be read, so it goes by email, at once.
+        put("/api/v1/users/" + kim + "/notification-rules", rules("phone", "PT0S")).statusCode(200);
+        String notice = "incident/" + unique("inc");
+        send(new NotifyRequested(unique("req"), notice, null, kim, 1, "checkout",
+                "Update on incident \"Checkout errors\" (active, SEV2): a rollback is under way", "info",
+                Map.of("incident", notice), clock.instant(), "stakeholder update", null, true));
+        Mailbox.awaitOne(smtp, kim + "@example.com");
+        awaitDelivery(notice, "EMAIL", "SENT");
+        given().header("Authorization", VIEWER).queryParam("pageId", notice).get("/api/v1/deliveries").then()
+                .statusCode(200).body("channel", equalTo(List.of("EMAIL")));
+        assertTrue(ntfy.publishedTo(topic).isEmpty(), "no push for a quiet notice");
+    }
+
+    @Test
     void anEscalationStopsTheRulesOfThoseTheNewStepDoesNotNotify() {
         String kim = unique("kim");
         String topic = pushAndEmail(kim);

@@ -11,6 +11,9 @@ import dev.tocsin.incident.incident.IncidentChange.HandoffProposed;
 import dev.tocsin.incident.incident.IncidentChange.PageJoined;
 import dev.tocsin.incident.incident.IncidentChange.RoleAssigned;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
+import dev.tocsin.incident.incident.IncidentChange.Subscribed;
+import dev.tocsin.incident.incident.IncidentChange.Unsubscribed;
+import dev.tocsin.incident.incident.IncidentChange.UpdatePosted;
 import dev.tocsin.incident.incident.IncidentChange.UpdateReminded;
 import dev.tocsin.incident.incident.IncidentCommand.AcceptHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.AssignRole;
@@ -19,13 +22,17 @@ import dev.tocsin.incident.incident.IncidentCommand.Declare;
 import dev.tocsin.incident.incident.IncidentCommand.DeclineHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.EditDocument;
 import dev.tocsin.incident.incident.IncidentCommand.JoinPage;
+import dev.tocsin.incident.incident.IncidentCommand.PostUpdate;
 import dev.tocsin.incident.incident.IncidentCommand.ProposeHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.RemindUpdate;
+import dev.tocsin.incident.incident.IncidentCommand.Subscribe;
 import dev.tocsin.incident.incident.IncidentCommand.TakeCommand;
+import dev.tocsin.incident.incident.IncidentCommand.Unsubscribe;
 import dev.tocsin.incident.incident.IncidentCommand.WriteEntry;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,11 +50,12 @@ import java.util.stream.Stream;
  *
  * @param roles who holds each role now; the commander from declaration on
  * @param handoff the last handoff of command proposed, whatever became of it; null before the first
+ * @param subscribers who receives its stakeholder updates, besides its services' subscribers
  * @param version the number of events the incident has
  */
 public record Incident(String id, Status status, String title, Severity severity, List<String> services,
         List<String> pageIds, Map<Role, String> roles, Handoff handoff, StateDocument document, String reason,
-        String declaredBy, Instant declaredAt, Instant updatedAt, int version) {
+        String declaredBy, Instant declaredAt, Instant updatedAt, int version, List<String> subscribers) {
 
     public enum Status {
         /** Not declared yet: never stored, never shown. */
@@ -108,11 +116,12 @@ public record Incident(String id, Status status, String title, Severity severity
 
     public Incident {
         roles = Collections.unmodifiableMap(roles.isEmpty() ? new EnumMap<>(Role.class) : new EnumMap<>(roles));
+        subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
     }
 
     public static Incident empty(String id) {
         return new Incident(id, Status.NEW, null, null, List.of(), List.of(), Map.of(), null, null, null, null, null,
-                null, 0);
+                null, 0, List.of());
     }
 
     public static Incident replay(String id, List<IncidentChange> events) {
@@ -125,6 +134,11 @@ public record Incident(String id, Status status, String title, Severity severity
 
     public String commander() {
         return roles.get(Role.COMMANDER);
+    }
+
+    /** Who owes stakeholders their updates: the communications lead, the commander while nobody holds that role. */
+    public String communicator() {
+        return roles.getOrDefault(Role.COMMUNICATIONS, commander());
     }
 
     /** The events {@code command} produces at {@code now}; none when it changes nothing. */
@@ -150,7 +164,7 @@ public record Incident(String id, Status status, String title, Severity severity
             case JoinPage join -> pageIds.contains(join.pageId()) ? List.<IncidentChange>of()
                     : List.of(new PageJoined(join.pageId(), join.service(), now));
             case RemindUpdate remind -> {
-                String person = roles.getOrDefault(Role.COMMUNICATIONS, commander());
+                String person = communicator();
                 yield !status.open() || person == null || !remind.due().equals(document.nextUpdateDue()) ? List.of()
                         : List.of(new UpdateReminded(person, remind.due(), now));
             }
@@ -180,6 +194,33 @@ public record Incident(String id, Status status, String title, Severity severity
                         : List.of(new DocumentEdited(edit.document(), severity, edit.by(), now));
             }
             case ChangeStatus change -> changeStatus(change, now);
+            case Subscribe subscribe -> {
+                requireSelfOrLead(subscribe.person(), subscribe.by(), "subscribe");
+                yield subscribers.contains(subscribe.person()) ? List.of()
+                        : List.of(new Subscribed(subscribe.person(), subscribe.by(), now));
+            }
+            case Unsubscribe unsubscribe -> {
+                requireSelfOrLead(unsubscribe.person(), unsubscribe.by(), "unsubscribe");
+                yield !subscribers.contains(unsubscribe.person()) ? List.of()
+                        : List.of(new Unsubscribed(unsubscribe.person(), unsubscribe.by(), now));
+            }
+            case PostUpdate post -> {
+                String lead = communicator();
+                if (!post.by().equals(lead)) {
+                    throw IncidentRefused.forbidden("only the communications lead posts stakeholder updates"
+                            + (lead == null ? "; nobody holds that role or command yet"
+                            : roles.containsKey(Role.COMMUNICATIONS) ? "; that is " + lead
+                            : "; nobody holds that role, so the incident commander does: " + lead));
+                }
+                if (!status.open()) {
+                    throw IncidentRefused.conflict("incident " + id + " is " + status.word()
+                            + "; stakeholder updates are posted while it is active or mitigated");
+                }
+                LinkedHashSet<String> recipients = new LinkedHashSet<>(subscribers);
+                recipients.addAll(post.serviceSubscribers());
+                yield List.of(new UpdatePosted(post.text(), post.nextUpdateDue(), List.copyOf(recipients), post.by(),
+                        now));
+            }
             case WriteEntry write -> {
                 if (write.kind() == EntryKind.MITIGATION && !write.by().equals(roles.get(Role.OPERATIONS))) {
                     String lead = roles.get(Role.OPERATIONS);
@@ -220,6 +261,13 @@ public record Incident(String id, Status status, String title, Severity severity
         return List.of(new StatusChanged(status, change.to(), change.by(), now));
     }
 
+    private void requireSelfOrLead(String person, String actor, String what) {
+        if (!person.equals(actor) && !actor.equals(commander()) && !actor.equals(roles.get(Role.COMMUNICATIONS))) {
+            throw IncidentRefused.forbidden("a person may " + what + " only themself; the incident commander and "
+                    + "the communications lead may " + what + " anyone");
+        }
+    }
+
     private void requireCommander(String actor, String what) {
         if (commander() == null) {
             throw IncidentRefused.conflict("nobody holds command of incident " + id + " yet; take it first (POST "
@@ -250,7 +298,7 @@ public record Incident(String id, Status status, String title, Severity severity
         return switch (event) {
             case Declared d -> new Incident(id, Status.ACTIVE, d.title(), d.severity(), d.services(), d.pageIds(),
                     d.commander() == null ? Map.of() : Map.of(Role.COMMANDER, d.commander()), null,
-                    StateDocument.startingWith(d.title()), d.reason(), d.declaredBy(), at, at, next);
+                    StateDocument.startingWith(d.title()), d.reason(), d.declaredBy(), at, at, next, List.of());
             case CommandTaken t -> {
                 Map<Role, String> changed = new EnumMap<>(Role.class);
                 changed.putAll(roles);
@@ -264,7 +312,7 @@ public record Incident(String id, Status status, String title, Severity severity
                 List<String> pages = Stream.concat(pageIds.stream(), Stream.of(
                         j.pageId())).toList();
                 yield new Incident(id, status, title, severity, services, pages, roles, handoff, document, reason,
-                        declaredBy, declaredAt, at, next);
+                        declaredBy, declaredAt, at, next, subscribers);
             }
             case RoleAssigned r -> {
                 Map<Role, String> changed = new EnumMap<>(Role.class);
@@ -290,6 +338,15 @@ public record Incident(String id, Status status, String title, Severity severity
             case StatusChanged s -> with(roles, handoff, document, severity, s.to(), at, next);
             case EntryWritten w -> with(roles, handoff, document, severity, status, at, next);
             case UpdateReminded r -> with(roles, handoff, document, severity, status, at, next);
+            case Subscribed s -> new Incident(id, status, title, severity, services, pageIds, roles, handoff, document,
+                    reason, declaredBy, declaredAt, at, next,
+                    Stream.concat(subscribers.stream(), Stream.of(s.person())).toList());
+            case Unsubscribed u -> new Incident(id, status, title, severity, services, pageIds, roles, handoff,
+                    document, reason, declaredBy, declaredAt, at, next,
+                    subscribers.stream().filter(p -> !p.equals(u.person())).toList());
+            case UpdatePosted p -> with(roles, handoff, new StateDocument(document.summary(), document.commandPost(),
+                    p.nextUpdateDue(), document.detailedStatus(), document.exitCriteria(), document.todos()), severity,
+                    status, at, next);
         };
     }
 
@@ -300,6 +357,6 @@ public record Incident(String id, Status status, String title, Severity severity
     private Incident with(Map<Role, String> roles, Handoff handoff, StateDocument document, Severity severity,
             Status status, Instant updatedAt, int version) {
         return new Incident(id, status, title, severity, services, pageIds, roles, handoff, document, reason,
-                declaredBy, declaredAt, updatedAt, version);
+                declaredBy, declaredAt, updatedAt, version, subscribers);
     }
 }

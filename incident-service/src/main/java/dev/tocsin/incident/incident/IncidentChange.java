@@ -56,6 +56,22 @@ public sealed interface IncidentChange {
     record UpdateReminded(String person, Instant due, Instant at) implements IncidentChange {
     }
 
+    /** {@code person} receives the incident's stakeholder updates from now on; {@code by} subscribed them. */
+    record Subscribed(String person, String by, Instant at) implements IncidentChange {
+    }
+
+    record Unsubscribed(String person, String by, Instant at) implements IncidentChange {
+    }
+
+    /**
+     * The communications lead told stakeholders how things stand: {@code recipients} (the incident's
+     * subscribers and its services' as they were then) are sent {@code text} through the notifier;
+     * the document's next update is due at {@code nextUpdateDue} (null: none promised).
+     */
+    record UpdatePosted(String text, Instant nextUpdateDue, List<String> recipients, String by, Instant at)
+            implements IncidentChange {
+    }
+
     /** An entry a person wrote into the timeline; {@code result} only for results. */
     record EntryWritten(EntryKind kind, String text, Result result, String by, Instant at) implements IncidentChange {
     }

@@ -57,6 +57,22 @@ public sealed interface IncidentCommand {
     record ChangeStatus(Status to, String by) implements IncidentCommand {
     }
 
+    /** A person subscribes themself; the commander and the communications lead subscribe anyone. */
+    record Subscribe(String person, String by) implements IncidentCommand {
+    }
+
+    record Unsubscribe(String person, String by) implements IncidentCommand {
+    }
+
+    /**
+     * A stakeholder update, posted by the communications lead (the commander while nobody holds
+     * that role), to the incident's subscribers and {@code serviceSubscribers}, the subscribers of
+     * its services as the caller read them.
+     */
+    record PostUpdate(String text, Instant nextUpdateDue, List<String> serviceSubscribers, String by)
+            implements IncidentCommand {
+    }
+
     record WriteEntry(EntryKind kind, String text, Result result, String by) implements IncidentCommand {
     }
 }

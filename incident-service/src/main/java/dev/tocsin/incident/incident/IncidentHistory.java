@@ -62,6 +62,9 @@ public final class IncidentHistory {
             case StatusChanged s -> "incident.status";
             case EntryWritten w -> "incident." + w.kind().name().toLowerCase(Locale.ROOT);
             case IncidentChange.UpdateReminded r -> "incident.reminder";
+            case IncidentChange.Subscribed s -> "incident.subscription";
+            case IncidentChange.Unsubscribed u -> "incident.subscription";
+            case IncidentChange.UpdatePosted p -> "incident.update";
         };
     }
 
@@ -83,6 +86,12 @@ public final class IncidentHistory {
                     + r.due();
             case EntryWritten w -> w.by() + ": " + (w.result() == null ? ""
                     : "(" + w.result().name().toLowerCase(Locale.ROOT) + ") ") + w.text();
+            case IncidentChange.Subscribed s -> s.person() + " subscribed to the stakeholder updates"
+                    + (s.by().equals(s.person()) ? "" : " (by " + s.by() + ")");
+            case IncidentChange.Unsubscribed u -> u.person() + " unsubscribed from the stakeholder updates"
+                    + (u.by().equals(u.person()) ? "" : " (by " + u.by() + ")");
+            case IncidentChange.UpdatePosted p -> p.by() + " posted a stakeholder update to " + p.recipients().size()
+                    + (p.recipients().size() == 1 ? " subscriber: " : " subscribers: ") + p.text();
         };
     }
 }

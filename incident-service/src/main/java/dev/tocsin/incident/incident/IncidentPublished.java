@@ -8,13 +8,14 @@ import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.incident.incident.Incident.Role;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
  * who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
- * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's).
+ * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's),
+ * and each stakeholder update, quietly, to each of its recipients.
  * The troubleshooting record and the document stay here.
  */
 final class IncidentPublished {
@@ -22,23 +23,38 @@ final class IncidentPublished {
     private IncidentPublished() {
     }
 
-    /** The integration event of {@code change}, given the incident as it is after it. */
-    static Optional<IntegrationEvent> of(Incident after, IncidentChange change) {
+    /** The integration events of {@code change}, given the incident as it is after it. */
+    static List<IntegrationEvent> of(Incident after, IncidentChange change) {
         return switch (change) {
-            case IncidentChange.Declared d -> Optional.of(new IncidentDeclared(after.id(), d.title(),
+            case IncidentChange.Declared d -> List.of(new IncidentDeclared(after.id(), d.title(),
                     d.severity().name(), d.services(), d.pageIds(), d.reason(), d.declaredBy(), d.commander(), d.at()));
-            case IncidentChange.RoleAssigned r -> Optional.of(roles(after, r.by(), change));
-            case IncidentChange.HandoffAccepted a -> Optional.of(roles(after, a.to(), change));
-            case IncidentChange.CommandTaken t -> Optional.of(roles(after, t.person(), change));
-            case IncidentChange.PageJoined j -> Optional.empty();
-            case IncidentChange.StatusChanged s -> Optional.of(new IncidentStatusChanged(after.id(), s.from().word(),
+            case IncidentChange.RoleAssigned r -> List.of(roles(after, r.by(), change));
+            case IncidentChange.HandoffAccepted a -> List.of(roles(after, a.to(), change));
+            case IncidentChange.CommandTaken t -> List.of(roles(after, t.person(), change));
+            case IncidentChange.PageJoined j -> List.of();
+            case IncidentChange.StatusChanged s -> List.of(new IncidentStatusChanged(after.id(), s.from().word(),
                     s.to().word(), s.by(), s.at()));
-            case IncidentChange.HandoffProposed p -> Optional.empty();
-            case IncidentChange.HandoffDeclined d -> Optional.empty();
-            case IncidentChange.DocumentEdited e -> Optional.empty();
-            case IncidentChange.EntryWritten w -> Optional.empty();
-            case IncidentChange.UpdateReminded r -> Optional.of(reminder(after, r));
+            case IncidentChange.HandoffProposed p -> List.of();
+            case IncidentChange.HandoffDeclined d -> List.of();
+            case IncidentChange.DocumentEdited e -> List.of();
+            case IncidentChange.EntryWritten w -> List.of();
+            case IncidentChange.Subscribed s -> List.of();
+            case IncidentChange.Unsubscribed u -> List.of();
+            case IncidentChange.UpdateReminded r -> List.of(reminder(after, r));
+            case IncidentChange.UpdatePosted p -> p.recipients().stream()
+                    .<IntegrationEvent>map(person -> update(after, p, person)).toList();
         };
+    }
+
+    /** A stakeholder update for one recipient: quiet, so it goes by email and chat and wakes nobody. */
+    private static NotifyRequested update(Incident incident, IncidentChange.UpdatePosted posted, String person) {
+        String notice = "incident/" + incident.id();
+        return new NotifyRequested(notice + "/posted/" + posted.at() + "/" + person, notice, null, person, 1,
+                incident.services().isEmpty() ? null : incident.services().getFirst(),
+                "Update on incident \"" + incident.title() + "\" (" + incident.status().word() + ", "
+                        + incident.severity() + "): " + posted.text(), "info", Map.of("incident", incident.id()),
+                posted.at(), "stakeholder update from " + posted.by() + ", the communications lead of incident "
+                        + incident.id() + "; you are subscribed to it or to its services", null, true);
     }
 
     private static NotifyRequested reminder(Incident incident, IncidentChange.UpdateReminded reminded) {
@@ -49,7 +65,7 @@ final class IncidentPublished {
                 reminded.person(), 1, incident.services().isEmpty() ? null : incident.services().getFirst(),
                 "Update due on incident \"" + incident.title() + "\": the next stakeholder update was due at "
                         + reminded.due(), "info", Map.of("incident", incident.id()), reminded.at(),
-                "incident update reminder: you are the " + role + " of incident " + incident.id());
+                "incident update reminder: you are the " + role + " of incident " + incident.id(), null, null);
     }
 
     private static IncidentRolesChanged roles(Incident after, String by, IncidentChange change) {

@@ -83,7 +83,7 @@ public class Incidents {
                     List<IntegrationEvent> published = new ArrayList<>();
                     for (IncidentChange change : changes) {
                         after = after.apply(change);
-                        IncidentPublished.of(after, change).ifPresent(published::add);
+                        published.addAll(IncidentPublished.of(after, change));
                     }
                     Incident result = after;
                     return store.append(EVENTS, id, events.size(), changes)
@@ -110,7 +110,7 @@ public class Incidents {
      */
     private Uni<Void> reminder(Incident after, List<IncidentChange> changes) {
         boolean touched = changes.stream().anyMatch(c -> c instanceof IncidentChange.DocumentEdited
-                || c instanceof IncidentChange.StatusChanged);
+                || c instanceof IncidentChange.StatusChanged || c instanceof IncidentChange.UpdatePosted);
         if (!touched) {
             return Uni.createFrom().voidItem();
         }

@@ -284,6 +284,48 @@ class IncidentIT {
         assertEquals(false, reminderArmed(incident));
     }
 
+    @Test
+    void stakeholderUpdatesReachTheIncidentsAndItsServicesSubscribersQuietly() throws Exception {
+        String incident = as("alice").body(Map.of("title", "Incident " + run, "severity", "SEV2",
+                "services", List.of(service))).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        as("alice").body(Map.of("person", id("bob"))).put("/api/v1/incidents/" + incident + "/roles/communications")
+                .then().statusCode(200);
+        // Carol follows this incident; Alice every incident on the service. Only they subscribe themselves.
+        as("carol").body(Map.of()).put("/api/v1/incidents/" + incident + "/subscribers/" + id("carol"))
+                .then().statusCode(200).body("subscribers", contains(id("carol")));
+        as("carol").put("/api/v1/incident-subscriptions/" + service + "/" + id("alice")).then().statusCode(403);
+        as("alice").put("/api/v1/incident-subscriptions/" + service + "/" + id("alice")).then().statusCode(201);
+        as("alice").put("/api/v1/incident-subscriptions/" + service + "/" + id("alice")).then().statusCode(200);
+        as("carol").get("/api/v1/incident-subscriptions/" + service).then().statusCode(200)
+                .body("person", contains(id("alice")));
+
+        as("alice").body(Map.of("text", "not the communications lead")).post("/api/v1/incidents/" + incident
+                + "/updates").then().statusCode(403).body("detail", is("only the communications lead posts stakeholder "
+                        + "updates; that is " + id("bob")));
+        Instant next = clock.instant().plus(Duration.ofMinutes(30));
+        as("bob").body(Map.of("text", "Checkout fails for 5% of users; a rollback is under way",
+                "nextUpdateDue", next.toString())).post("/api/v1/incidents/" + incident + "/updates")
+                .then().statusCode(200).body("document.nextUpdateDue", is(next.toString()));
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.NOTIFY_REQUESTS)) {
+            for (String person : List.of(id("carol"), id("alice"))) {
+                NotifyRequested update = reader.await(NotifyRequested.class, e -> incident.equals(
+                        e.labels().get("incident")) && person.equals(e.userId()), WAIT);
+                assertEquals(Boolean.TRUE, update.quiet(), "read, not woken: email and chat only");
+                assertEquals(null, update.alertId());
+                assertEquals("Update on incident \"Incident " + run + "\" (active, SEV2): Checkout fails for 5% of "
+                        + "users; a rollback is under way", update.summary());
+            }
+            assertEquals(List.of(), reader.all(NotifyRequested.class, e -> incident.equals(e.labels().get("incident"))
+                    && id("bob").equals(e.userId())), "the lead who posted it is not subscribed");
+        }
+        as("alice").get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body("text", hasItem(id("bob") + " posted a stakeholder update to 2 subscribers: Checkout fails for 5% "
+                        + "of users; a rollback is under way"));
+        assertEquals(true, reminderArmed(incident), "the next update it promised is reminded of");
+        as("alice").delete("/api/v1/incident-subscriptions/" + service + "/" + id("alice")).then().statusCode(204);
+        as("alice").delete("/api/v1/incident-subscriptions/" + service + "/" + id("alice")).then().statusCode(404);
+    }
+
     private boolean reminderArmed(String incident) throws Exception {
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
                 "select 1 from deadlines where kind = 'incident.update-due' and ref = ?")) {

@@ -18,13 +18,19 @@ import dev.tocsin.incident.incident.IncidentChange.HandoffProposed;
 import dev.tocsin.incident.incident.IncidentChange.Result;
 import dev.tocsin.incident.incident.IncidentChange.RoleAssigned;
 import dev.tocsin.incident.incident.IncidentChange.StatusChanged;
+import dev.tocsin.incident.incident.IncidentChange.Subscribed;
+import dev.tocsin.incident.incident.IncidentChange.Unsubscribed;
+import dev.tocsin.incident.incident.IncidentChange.UpdatePosted;
 import dev.tocsin.incident.incident.IncidentCommand.AcceptHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.AssignRole;
 import dev.tocsin.incident.incident.IncidentCommand.ChangeStatus;
 import dev.tocsin.incident.incident.IncidentCommand.Declare;
 import dev.tocsin.incident.incident.IncidentCommand.DeclineHandoff;
 import dev.tocsin.incident.incident.IncidentCommand.EditDocument;
+import dev.tocsin.incident.incident.IncidentCommand.PostUpdate;
 import dev.tocsin.incident.incident.IncidentCommand.ProposeHandoff;
+import dev.tocsin.incident.incident.IncidentCommand.Subscribe;
+import dev.tocsin.incident.incident.IncidentCommand.Unsubscribe;
 import dev.tocsin.incident.incident.IncidentCommand.WriteEntry;
 import dev.tocsin.incident.incident.IncidentRefused.Why;
 import java.time.Duration;
@@ -255,6 +261,48 @@ class IncidentTest {
                 "rule"), LATER), "the document names another due time by now");
         assertEquals(List.of(), when(given(DECLARED, promised, new StatusChanged(Status.ACTIVE, Status.RESOLVED, ALICE,
                 T.plusSeconds(60))), new IncidentCommand.RemindUpdate(due, "rule"), LATER), "resolved: nobody owes an update");
+    }
+
+    @Test
+    void aPersonSubscribesThemselfAndTheLeadsSubscribeAnyone() {
+        Incident incident = given(DECLARED);
+        assertEquals(List.of(new Subscribed(BOB, BOB, LATER)), when(incident, new Subscribe(BOB, BOB), LATER));
+        assertEquals(List.of(new Subscribed(CAROL, ALICE, LATER)), when(incident, new Subscribe(CAROL, ALICE), LATER),
+                "the commander subscribes anyone");
+        assertEquals(Why.FORBIDDEN, refused(incident, new Subscribe(CAROL, BOB), LATER).why());
+        Incident subscribed = given(DECLARED, new Subscribed(BOB, BOB, LATER));
+        assertEquals(List.of(BOB), subscribed.subscribers());
+        assertEquals(List.of(), when(subscribed, new Subscribe(BOB, BOB), LATER), "subscribed once");
+        assertEquals(List.of(new Unsubscribed(BOB, BOB, LATER)), when(subscribed, new Unsubscribe(BOB, BOB), LATER));
+        assertEquals(List.of(), given(DECLARED, new Subscribed(BOB, BOB, LATER), new Unsubscribed(BOB, BOB, LATER))
+                .subscribers());
+    }
+
+    @Test
+    void onlyTheCommunicationsLeadPostsUpdatesToTheIncidentsAndItsServicesSubscribers() {
+        RoleAssigned carolCommunicates = new RoleAssigned(Role.COMMUNICATIONS, CAROL, ALICE, T.plusSeconds(30));
+        Incident incident = given(DECLARED, new Subscribed(BOB, BOB, T.plusSeconds(5)), carolCommunicates);
+        Instant next = LATER.plus(Duration.ofMinutes(30));
+        // Bob is subscribed to the incident and to its service: told once.
+        assertEquals(List.of(new UpdatePosted("Checkout is failing for 5% of users", next, List.of(BOB, "dave"), CAROL,
+                LATER)), when(incident, new PostUpdate("Checkout is failing for 5% of users", next, List.of("dave", BOB),
+                CAROL), LATER));
+        IncidentRefused commander = refused(incident, new PostUpdate("x", null, List.of(), ALICE), LATER);
+        assertEquals(Why.FORBIDDEN, commander.why());
+        assertEquals("only the communications lead posts stakeholder updates; that is carol", commander.getMessage());
+        // The update owed is posted: the document's next one is due when the update says, or not at all.
+        Incident posted = given(DECLARED, carolCommunicates,
+                new UpdatePosted("first", next, List.of(), CAROL, LATER));
+        assertEquals(next, posted.document().nextUpdateDue());
+        assertEquals(null, given(DECLARED, carolCommunicates, new UpdatePosted("first", null, List.of(), CAROL, LATER))
+                .document().nextUpdateDue());
+    }
+
+    @Test
+    void whileNobodyCommunicatesTheCommanderPostsAndAResolvedIncidentTakesNoUpdates() {
+        assertEquals(1, when(given(DECLARED), new PostUpdate("mitigated", null, List.of(), ALICE), LATER).size());
+        Incident resolved = given(DECLARED, new StatusChanged(Status.ACTIVE, Status.RESOLVED, ALICE, LATER));
+        assertEquals(Why.CONFLICT, refused(resolved, new PostUpdate("late", null, List.of(), ALICE), LATER).why());
     }
 
     @Test

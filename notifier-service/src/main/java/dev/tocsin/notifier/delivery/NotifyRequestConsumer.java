@@ -68,10 +68,15 @@ public class NotifyRequestConsumer implements Redelivery {
     /** The poll's people's contact methods and the notification rules of those who set any. */
     private record Contacts(Map<String, List<ContactMethod>> methods, Map<String, List<NotificationRule>> rules) {
 
-        /** Only verified methods are paged: a method the person added and has not confirmed reaches nobody yet. */
-        List<DeliveryTarget> targets(String userId) {
-            return NotificationRules.expand(methods.getOrDefault(userId, List.of()).stream().filter(m -> m.verified)
-                    .toList(), Optional.ofNullable(rules.get(userId)));
+        /**
+         * Only verified methods are paged: a method the person added and has not confirmed reaches
+         * nobody yet. A quiet request goes by email and chat only, whatever the person's rules.
+         */
+        List<DeliveryTarget> targets(String userId, boolean quiet) {
+            List<ContactMethod> verified = methods.getOrDefault(userId, List.of()).stream().filter(m -> m.verified)
+                    .toList();
+            return quiet ? NotificationRules.quiet(verified)
+                    : NotificationRules.expand(verified, Optional.ofNullable(rules.get(userId)));
         }
     }
 
@@ -139,7 +144,7 @@ public class NotifyRequestConsumer implements Redelivery {
                 return Uni.createFrom().failure(new IllegalArgumentException(
                         "a notify request needs requestId, pageId and userId"));
             }
-            expand(Notification.of(request), read, now, commands);
+            expand(Notification.of(request), Boolean.TRUE.equals(request.quiet()), read, now, commands);
         }
         return deliveries.executeAll(commands).chain(decided -> {
             List<Deadlines.Arm> arms = new ArrayList<>();
@@ -170,13 +175,14 @@ public class NotifyRequestConsumer implements Redelivery {
     }
 
     /** The commands of one request: one delivery per target, recorded as not sent while its page is closed. */
-    private static void expand(Notification notification, Read read, Instant now, List<Deliveries.Command> commands) {
-        List<DeliveryTarget> targets = read.contacts().targets(notification.userId());
+    private static void expand(Notification notification, boolean quiet, Read read, Instant now,
+            List<Deliveries.Command> commands) {
+        List<DeliveryTarget> targets = read.contacts().targets(notification.userId(), quiet);
         if (targets.isEmpty()) {
             // Reported whatever the page's state: a person nobody can reach is a problem before the next page.
             String id = DeliveryIds.unreachable(notification.requestId(), notification.userId());
-            commands.add(new Deliveries.Command(id, new RecordUnreachable(id, notification,
-                    "no verified contact method for " + notification.userId(), now)));
+            commands.add(new Deliveries.Command(id, new RecordUnreachable(id, notification, "no verified "
+                    + (quiet ? "email or chat " : "") + "contact method for " + notification.userId(), now)));
             return;
         }
         Optional<String> closed = Optional.ofNullable(read.pages().get(notification.pageId()))

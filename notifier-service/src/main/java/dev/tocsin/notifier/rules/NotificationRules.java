@@ -34,7 +34,19 @@ public final class NotificationRules {
     private static final List<Duration> RUNG_DELAYS = List.of(Duration.ZERO, Duration.ofMinutes(1),
             Duration.ofMinutes(3));
 
+    /** What a quiet notice (a stakeholder update) may go by: to be read, never to wake anyone. */
+    private static final Set<Channel> QUIET = Set.of(Channel.EMAIL, Channel.SLACK, Channel.TEAMS, Channel.MATTERMOST);
+
     private NotificationRules() {
+    }
+
+    /**
+     * The deliveries of a quiet request: every email and chat method at once, whatever the person's
+     * rules, and never SMS, voice or push; none when the person has neither.
+     */
+    public static List<DeliveryTarget> quiet(List<ContactMethod> methods) {
+        return methods.stream().filter(m -> QUIET.contains(m.type))
+                .map(m -> new DeliveryTarget(m.id, m.type, m.address, Duration.ZERO)).toList();
     }
 
     /**

@@ -74,8 +74,8 @@ public final class TeamAccess {
         }
         Actor actor = Actor.of(identity);
         if (!actor.isPerson(personId)) {
-            throw new ProblemException(403, "Forbidden", "only " + personId + "'s own token (or the deployment's "
-                    + "admin) can " + does + "; the API token presented is " + actor.reference());
+            throw new ProblemException(403, "Forbidden", "only " + personId + "'s own token (or one with the "
+                    + "deployment's admin role) can " + does + "; the API token presented is " + actor.reference());
         }
     }
 

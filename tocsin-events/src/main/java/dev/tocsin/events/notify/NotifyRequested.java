@@ -12,6 +12,8 @@ import java.util.Map;
  *     that the page's policy ran out and they are its team's fallback contact; null otherwise
  * @param urgencyReason why the page's alert pages at all (the SLO it threatens, its severity), as
  *     alert-ingest decided; null when unknown and in notices about no page
+ * @param quiet a notice to read, not to wake anyone (an incident's stakeholder update): sent at once
+ *     by email and chat only, whatever the person's notification rules; null or false otherwise
  */
 public record NotifyRequested(
         String requestId,
@@ -25,7 +27,8 @@ public record NotifyRequested(
         Map<String, String> labels,
         Instant requestedAt,
         String reason,
-        String urgencyReason) implements NotifyEvent {
+        String urgencyReason,
+        Boolean quiet) implements NotifyEvent {
 
     public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
             String summary, String severity, Map<String, String> labels, Instant requestedAt) {
@@ -35,6 +38,13 @@ public record NotifyRequested(
     public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
             String summary, String severity, Map<String, String> labels, Instant requestedAt, String reason) {
         this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, reason, null);
+    }
+
+    public NotifyRequested(String requestId, String pageId, String alertId, String userId, int step, String service,
+            String summary, String severity, Map<String, String> labels, Instant requestedAt, String reason,
+            String urgencyReason) {
+        this(requestId, pageId, alertId, userId, step, service, summary, severity, labels, requestedAt, reason,
+                urgencyReason, null);
     }
 
     @Override

@@ -44,6 +44,13 @@ final class IncidentRequests {
     }
 
     /**
+     * A stakeholder update: what stakeholders are told, and when the next one is due (clearing the
+     * document's due time when left out, since this one was the update owed).
+     */
+    record PostUpdate(String text, Instant nextUpdateDue, String by) {
+    }
+
+    /**
      * @param kind {@code note}, {@code hypothesis}, {@code test}, {@code result}, {@code mitigation} or {@code decision}
      * @param result for a result only: {@code positive} or {@code negative}
      */

@@ -25,12 +25,14 @@ import dev.tocsin.incident.incident.Incidents;
 import dev.tocsin.incident.incident.StateDocument;
 import dev.tocsin.incident.page.PageSummary;
 import dev.tocsin.incident.page.Pages;
+import dev.tocsin.incident.subscription.ServiceSubscriptions;
 import dev.tocsin.incident.timeline.Timelines;
 import dev.tocsin.incident.timeline.Timelines.Line;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -67,7 +69,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  * change needs a responder's and is made by a person (their own token, or {@code by} with a
  * deployment token), and the incident decides whether that person may: only the commander assigns
  * roles, hands command over and moves the status; only the person offered command accepts or
- * declines it; only the operations lead records mitigations; only role holders edit the document.
+ * declines it; only the operations lead records mitigations; only role holders edit the document;
+ * only the communications lead (the commander while nobody holds that role) posts stakeholder updates.
  */
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -92,12 +95,15 @@ public class IncidentResource {
     private final Timelines timelines;
     private final DirectoryReferences directory;
     private final RecentChanges changes;
+    private final ServiceSubscriptions subscriptions;
     private final SecurityIdentity identity;
     private final Clock clock;
 
     IncidentResource(Incidents incidents, IncidentRows rows, Pages pages, Timelines timelines,
-            DirectoryReferences directory, RecentChanges changes, SecurityIdentity identity, Clock clock) {
+            DirectoryReferences directory, RecentChanges changes, ServiceSubscriptions subscriptions,
+            SecurityIdentity identity, Clock clock) {
         this.changes = changes;
+        this.subscriptions = subscriptions;
         this.incidents = incidents;
         this.rows = rows;
         this.pages = pages;
@@ -338,6 +344,54 @@ public class IncidentResource {
         errors.throwIfAny();
         String acting = actor(request.by(), "writes the entry");
         return run(id, new IncidentCommand.WriteEntry(kind, text, result, acting));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @PUT
+    @Path("{id}/subscribers/{person}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe a person to the incident's stakeholder updates: yourself, or anyone as its "
+            + "commander or communications lead")
+    public Uni<IncidentView> subscribe(@PathParam("id") String id, @PathParam("person") String person,
+            IncidentRequests.Acting request) {
+        known(id);
+        String acting = actor(request == null ? null : request.by(), "subscribes");
+        return directory.unknownPeople(List.of(person)).chain(unknown -> {
+            if (!unknown.isEmpty()) {
+                throw new ProblemException(404, "Not Found", DirectoryReferences.unknown("person", person));
+            }
+            return run(id, new IncidentCommand.Subscribe(person, acting));
+        });
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @DELETE
+    @Path("{id}/subscribers/{person}")
+    @Operation(summary = "Unsubscribe a person from the incident's stakeholder updates")
+    public Uni<IncidentView> unsubscribe(@PathParam("id") String id, @PathParam("person") String person,
+            @QueryParam("by") String by) {
+        known(id);
+        return run(id, new IncidentCommand.Unsubscribe(person, actor(by, "unsubscribes")));
+    }
+
+    @RolesAllowed(Roles.RESPONDER)
+    @POST
+    @Path("{id}/updates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a stakeholder update (the communications lead; the commander while nobody holds "
+            + "that role): sent quietly, by email and chat, to the incident's and its services' subscribers")
+    public Uni<IncidentView> postUpdate(@PathParam("id") String id, IncidentRequests.PostUpdate request) {
+        known(id);
+        if (request == null) {
+            throw ProblemException.badRequest("text", "is required: what stakeholders are told");
+        }
+        FieldErrors errors = new FieldErrors();
+        String text = text(errors, "text", request.text(), MAX_TEXT, true);
+        errors.throwIfAny();
+        String acting = actor(request.by(), "posts the update");
+        return loaded(id).chain(loaded -> subscriptions.peopleOf(loaded.incident().services()))
+                .chain(subscribers -> run(id, new IncidentCommand.PostUpdate(text, request.nextUpdateDue(),
+                        subscribers, acting)));
     }
 
     /** The person the request acts as ({@link ActingPerson}), checked against the directory where it acts. */

@@ -18,10 +18,12 @@ import java.util.Map;
  *     {@code accepted}, {@code declined}, {@code expired}); null before the first
  * @param recentChanges the changes reported to its services from two hours before it was declared
  *     until now, newest first: where troubleshooting starts
+ * @param subscribers who receives its stakeholder updates, besides its services' subscribers
  */
 public record IncidentView(String id, String title, String status, String severity, List<String> services,
         List<String> pageIds, Map<String, String> roles, HandoffView handoff, StateDocument document, String reason,
-        String declaredBy, Instant declaredAt, Instant updatedAt, List<RecentChange> recentChanges) {
+        String declaredBy, Instant declaredAt, Instant updatedAt, List<RecentChange> recentChanges,
+        List<String> subscribers) {
 
     public record HandoffView(String from, String to, Instant proposedAt, Instant expiresAt, String outcome) {
     }
@@ -34,6 +36,6 @@ public record IncidentView(String id, String title, String status, String severi
                 h.outcomeAt(now).name().toLowerCase(Locale.ROOT));
         return new IncidentView(incident.id(), incident.title(), incident.status().word(), incident.severity().name(),
                 incident.services(), incident.pageIds(), roles, handoff, incident.document(), incident.reason(),
-                incident.declaredBy(), incident.declaredAt(), incident.updatedAt(), changes);
+                incident.declaredBy(), incident.declaredAt(), incident.updatedAt(), changes, incident.subscribers());
     }
 }
