@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  * primary on call, post it again and expect nothing more, and read the page's timeline; or let the
  * primary not answer, move the clock past the step's deadline and expect the secondary's email.
  * The same timeline survives escalation-service killed with SIGKILL mid-step, and two replicas of
- * it escalate each page once. A test leaves no page open, since moving the clock would escalate it.
+ * it escalate each page once. A storm on two teams' services is run as one incident: declared by
+ * rule, command handed over and accepted, an overdue update reminded, a postmortem drawn from it.
+ * A test leaves no page open, since moving the clock would escalate it.
  */
 class EndToEndIT {
 
@@ -376,6 +378,97 @@ class EndToEndIT {
     }
 
     @Test
+    void aStormOnTwoTeamsServicesIsRunAsOneIncidentTheBooksWay() throws Exception {
+        // Two services of two teams, neither with an SLO (their alerts page by rule), so only the
+        // another-team rule can declare.
+        String run = UUID.randomUUID().toString();
+        String catalogKey = teamService("catalog", "web");
+        String billingKey = teamService("billing", "money");
+        String incidents = stack.url("incident-service") + "/api/v1/incidents";
+        for (String service : List.of("catalog", "billing")) {
+            Awaitility.await("incident-service knows " + service).atMost(WAIT).until(() -> Http.get(
+                    stack.url("incident-service") + "/api/v1/incident-subscriptions/" + service, stack.viewerToken)
+                    .status() == 200);
+        }
+
+        // 00:00 A storm on both: three alerts each, and the deploy that started it reported.
+        assertSuccess(Http.send("POST", stack.url("alert-ingest") + "/api/v1/changes", stack.adminToken,
+                "{\"service\":\"catalog\",\"summary\":\"Deploy catalog v7 " + run + "\",\"source\":\"ci\"}"));
+        for (int i = 0; i < 3; i++) {
+            postAlert(catalogKey, "catalog", "CatalogErrors" + i, run);
+            postAlert(billingKey, "billing", "BillingErrors" + i, run);
+        }
+        Awaitility.await("six pages").atMost(WAIT).until(() -> openPages("catalog").size() + openPages("billing").size()
+                == 6);
+        // Emailed before anyone acknowledges, which would cancel what is still waiting.
+        Awaitility.await("the six pages' emails").atMost(WAIT).until(() -> emailsFor(run).size() == 6);
+        List<String> pages = new ArrayList<>(openPages("catalog"));
+        pages.addAll(openPages("billing"));
+        // One incident, declared because another team is needed, holding every page of the storm.
+        JsonNode incident = Awaitility.await("one incident with every page").atMost(WAIT).until(
+                () -> Http.get(incidents + "?service=billing", stack.viewerToken).json(),
+                found -> found.size() == 1 && StreamSupport.stream(found.get(0).path("pageIds").spliterator(), false)
+                        .map(JsonNode::asText).toList().containsAll(pages)).get(0);
+        String id = incident.path("id").asText();
+        String at = incidents + "/" + id;
+        assertTrue(incident.path("reason").asText().startsWith("another team is needed: pages for "),
+                incident.toString());
+        assertEquals(1, Http.get(incidents + "?service=catalog", stack.viewerToken).json().size());
+        for (String page : pages) {
+            acknowledge(page, "alice");
+        }
+
+        // Alice takes command and makes Bob communications lead; she hands command to Bob, who accepts.
+        assertSuccess(Http.send("POST", at + "/command", stack.adminToken, "{\"by\":\"alice\"}"));
+        assertSuccess(Http.send("PUT", at + "/roles/communications", stack.adminToken,
+                "{\"person\":\"bob\",\"by\":\"alice\"}"));
+        assertSuccess(Http.send("POST", at + "/handoff", stack.adminToken, "{\"to\":\"bob\",\"by\":\"alice\"}"));
+        assertEquals("alice", Http.get(at, stack.viewerToken).json().path("roles").path("commander").asText(),
+                "the old commander holds command until the offer is accepted");
+        assertSuccess(Http.send("POST", at + "/handoff/accept", stack.adminToken, "{\"by\":\"bob\"}"));
+        assertSuccess(Http.send("PUT", at + "/roles/operations", stack.adminToken,
+                "{\"person\":\"alice\",\"by\":\"bob\"}"));
+        assertSuccess(Http.send("POST", at + "/entries", stack.adminToken,
+                "{\"kind\":\"hypothesis\",\"text\":\"catalog v7 broke billing " + run + "\",\"by\":\"bob\"}"));
+        assertSuccess(Http.send("POST", at + "/entries", stack.adminToken,
+                "{\"kind\":\"result\",\"result\":\"negative\",\"text\":\"rolling back v7 changed nothing\","
+                        + "\"by\":\"alice\"}"));
+
+        // The next update is due in a minute, and Bob does not post it: he is reminded by email.
+        Instant now = Instant.parse(Http.get(at, stack.viewerToken).json().path("updatedAt").asText());
+        assertSuccess(Http.send("PUT", at + "/document", stack.adminToken, "{\"summary\":\"Storm on catalog and "
+                + "billing\",\"nextUpdateDue\":\"" + now.plusSeconds(60) + "\",\"by\":\"bob\"}"));
+        stack.advanceClock(Duration.ofMinutes(2));
+        List<MimeMessage> reminder = Awaitility.await("the reminder to bob").atMost(WAIT).until(
+                () -> emails(m -> m.getSubject().contains("Update due on incident")
+                        && recipients(List.of(m)).equals(List.of("bob@example.com"))), found -> found.size() == 1);
+        stack.claim(reminder);
+
+        // The postmortem draft holds the timeline, the hypothesis tested and the deploy.
+        String postmortem = Http.get(at + "/postmortem", stack.viewerToken).body();
+        assertTrue(postmortem.contains("## Timeline"), postmortem);
+        assertTrue(postmortem.contains("catalog v7 broke billing " + run), postmortem);
+        assertTrue(postmortem.contains("Deploy catalog v7 " + run), postmortem);
+        assertTrue(postmortem.contains("bob accepted command from alice"), postmortem);
+        assertTrue(postmortem.contains("reminded bob that the next update was due"), postmortem);
+
+        for (String page : pages) {
+            assertSuccess(Http.send("POST", stack.url("escalation-service") + "/api/v1/pages/" + page + "/resolve",
+                    stack.adminToken, "{\"by\":\"alice\"}"));
+        }
+        assertSuccess(Http.send("POST", at + "/status", stack.adminToken, "{\"status\":\"resolved\",\"by\":\"bob\"}"));
+        stack.claim(emailsFor(run));
+    }
+
+    /** A new service of its own team {@code team}, created when it is new; returns the service's key. */
+    private static String teamService(String id, String team) {
+        Http.Response created = Http.send("POST", stack.url("escalation-service") + "/api/v1/teams", stack.adminToken,
+                "{\"id\":\"" + team + "\",\"name\":\"" + team + "\",\"timeZone\":\"UTC\"}");
+        assertTrue(created.status() == 201 || created.status() == 409, created.status() + ": " + created.body());
+        return newService(id, id, "checkout-policy", team);
+    }
+
+    @Test
     void aMalformedBodyIsRefusedAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = signalEndOffsets();
         Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(),
@@ -392,8 +485,14 @@ class EndToEndIT {
      * names one that has the service from an earlier run.
      */
     private static String newService(String id, String name, String policy) {
+        return newService(id, name, policy, null);
+    }
+
+    /** {@link #newService(String, String, String)} of {@code team} (null: of none). */
+    private static String newService(String id, String name, String policy, String team) {
         assertSuccess(Http.send("PUT", stack.url("escalation-service") + "/api/v1/services/" + id, stack.adminToken,
-                "{\"name\":\"" + name + "\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"" + policy + "\"}"));
+                "{\"name\":\"" + name + "\",\"criticality\":\"CRITICAL\",\"escalationPolicy\":\"" + policy + "\""
+                        + (team == null ? "" : ",\"team\":\"" + team + "\"") + "}"));
         assertSuccess(Http.sendOnceKnown("PUT", stack.url("alert-ingest") + "/api/v1/services/" + id, stack.adminToken,
                 "{\"name\":\"" + name + "\",\"criticality\":\"USER_FACING\",\"urgencyRules\":"
                         + "[{\"matchers\":[{\"name\":\"severity\",\"op\":\"=\",\"value\":\"critical\"}],"

@@ -113,7 +113,7 @@ final class Samples {
         }
         if (type == PageOpened.class) {
             return new PageOpened("pg-1", "alt-1", "checkout", "checkout-policy", "Checkout error rate 12%",
-                    T0.plusSeconds(2), "SERVICE", "availability");
+                    T0.plusSeconds(2), "SERVICE", "availability", List.of("alice"));
         }
         if (type == PageEscalated.class) {
             return new PageEscalated("pg-1", "alt-1", 2, 1, List.of("bob"), T0.plusSeconds(302), "person:alice", "api");

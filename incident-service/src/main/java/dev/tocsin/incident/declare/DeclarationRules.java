@@ -52,6 +52,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  *       before it and joined no incident, an incident is declared for them all, nobody holding
  *       command until someone takes it.</li>
  * </ol>
+ * A page in no incident that is escalated or reassigned to people of another team, not of its
+ * service's, declares one too: another team is needed.
  * Its id comes from the page that completed the rule, so a redelivered page declares nothing twice.
  * An acknowledged page arms {@link UnresolvedAfterAcknowledgement}, the third rule; a resolved one
  * cancels it.
@@ -77,10 +79,12 @@ public class DeclarationRules implements Redelivery {
     private final IncidentConfig config;
     private final Deadlines deadlines;
     private final DeclarationPages seen;
+    private final RuleDeclarations declarations;
     private final Clock clock;
 
     DeclarationRules(Inbox inbox, Incidents incidents, DirectoryReferences directory, IncidentConfig config,
-            Deadlines deadlines, DeclarationPages seen, Clock clock) {
+            Deadlines deadlines, DeclarationPages seen, RuleDeclarations declarations, Clock clock) {
+        this.declarations = declarations;
         this.deadlines = deadlines;
         this.seen = seen;
         this.inbox = inbox;
@@ -100,10 +104,10 @@ public class DeclarationRules implements Redelivery {
             case PageOpened opened -> opened(opened);
             case PageAcknowledged acknowledged -> acknowledged(acknowledged);
             case PageResolved resolved -> deadlines.cancel(UnresolvedAfterAcknowledgement.KIND, resolved.pageId());
-            case PageEscalated e -> Uni.createFrom().voidItem();
+            case PageEscalated e -> reached(e.pageId(), e.userIds(), "escalated");
             case PageSnoozed e -> Uni.createFrom().voidItem();
-            case PageRenotified e -> Uni.createFrom().voidItem();
-            case PageReassigned e -> Uni.createFrom().voidItem();
+            case PageRenotified e -> reached(e.pageId(), e.userIds(), null);
+            case PageReassigned e -> reached(e.pageId(), e.userIds(), "reassigned");
             case PageExhausted e -> Uni.createFrom().voidItem();
             case PageAcknowledgementExpired e -> Uni.createFrom().voidItem();
         });
@@ -126,7 +130,8 @@ public class DeclarationRules implements Redelivery {
         return directory.teamsOf(List.of(page.service())).chain(teams -> {
             String team = teams.get(page.service());
             return Sql.connection().preparedQuery(LOCK).execute()
-                    .chain(() -> seen.seen(page.pageId(), page.service(), team, page.openedAt()))
+                    .chain(() -> seen.seen(page.pageId(), page.service(), team, page.openedAt(),
+                            page.userIds() == null ? List.of() : page.userIds()))
                     .chain(() -> Sql.connection().preparedQuery(OPEN_INCIDENT).execute(Tuple.of(page.service())))
                     .chain(open -> {
                         if (open.size() > 0) {
@@ -157,19 +162,52 @@ public class DeclarationRules implements Redelivery {
                 .chain(() -> seen.wentTo(incidentId, List.of(page.pageId())));
     }
 
+    /**
+     * The page notified {@code people} too, recorded so a declaration tells them. When it was
+     * {@code how} (escalated, reassigned; null: renotified) to them while in no incident yet, and
+     * some of them are of other teams and not of its service's, another team is needed.
+     */
+    private Uni<Void> reached(String pageId, List<String> people, String how) {
+        if (people == null || people.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> recorded = seen.reached(pageId, people);
+        if (how == null || !config.declare().teamsWindow().isPositive()) {
+            return recorded;
+        }
+        return recorded.chain(() -> Sql.connection().preparedQuery(LOCK).execute())
+                .chain(() -> seen.outsideIncidents(pageId))
+                .chain(found -> found.isEmpty() || found.get().team() == null ? Uni.createFrom().voidItem()
+                        : directory.teamsOfPeople(people).chain(teams -> {
+                            DeclarationPages.Seen page = found.get();
+                            List<String> others = people.stream().filter(p -> teams.containsKey(p)
+                                    && !teams.get(p).contains(page.team())).toList();
+                            if (others.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            String reason = "another team is needed: page " + pageId + " for " + page.service()
+                                    + " (team " + page.team() + ") was " + how + " to " + others.stream()
+                                    .map(p -> p + " (team " + String.join(", ", teams.get(p)) + ")")
+                                    .collect(Collectors.joining(", "));
+                            String id = declaredId("another-team-reached", pageId);
+                            return declarations.declare(id, new IncidentCommand.Declare("Page for "
+                                    + page.service() + " " + how + " to another team", Incident.Severity.SEV2,
+                                    List.of(page.service()), List.of(pageId), reason, null, ANOTHER_TEAM));
+                        }));
+    }
+
     private Uni<Void> usersAffected(PageOpened page) {
         String reason = "users are affected: the page threatens " + page.service() + "'s user-facing SLO "
                 + page.userFacingSlo();
-        String id = declaredId("users-affected", page);
-        return incidents.declareOnce(id, new IncidentCommand.Declare(page.summary() == null
-                        ? "Users affected on " + page.service() : page.summary(), Incident.Severity.SEV2,
-                        List.of(page.service()), List.of(page.pageId()), reason, null, USERS_AFFECTED))
-                .chain(() -> seen.wentTo(id, List.of(page.pageId())));
+        String id = declaredId("users-affected", page.pageId());
+        return declarations.declare(id, new IncidentCommand.Declare(page.summary() == null
+                ? "Users affected on " + page.service() : page.summary(), Incident.Severity.SEV2,
+                List.of(page.service()), List.of(page.pageId()), reason, null, USERS_AFFECTED));
     }
 
     /** The id of the incident a rule declares for the page that completed it: the same when redelivered. */
-    private static String declaredId(String rule, PageOpened page) {
-        return UUID.nameUUIDFromBytes((rule + "/" + page.pageId()).getBytes(StandardCharsets.UTF_8)).toString();
+    private static String declaredId(String rule, String pageId) {
+        return UUID.nameUUIDFromBytes((rule + "/" + pageId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Uni<Void> anotherTeam(PageOpened page, String team) {
@@ -190,10 +228,9 @@ public class DeclarationRules implements Redelivery {
             String reason = "another team is needed: pages for " + teamOf.entrySet().stream()
                     .map(e -> e.getKey() + " (team " + e.getValue() + ")").collect(Collectors.joining(", "))
                     + " within " + window.toMinutes() + " minutes";
-            String id = declaredId("another-team", page);
-            return incidents.declareOnce(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
-                            Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM))
-                    .chain(() -> seen.wentTo(id, pageIds));
+            String id = declaredId("another-team", page.pageId());
+            return declarations.declare(id, new IncidentCommand.Declare("Pages for " + String.join(", ", services),
+                    Incident.Severity.SEV2, services, pageIds, reason, null, ANOTHER_TEAM));
         });
     }
 }

@@ -5,9 +5,9 @@ import dev.tocsin.eventing.DeadlineModule;
 import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.incident.IncidentConfig;
 import dev.tocsin.incident.declare.DeclarationPages;
+import dev.tocsin.incident.declare.RuleDeclarations;
 import dev.tocsin.incident.incident.Incident;
 import dev.tocsin.incident.incident.IncidentCommand;
-import dev.tocsin.incident.incident.Incidents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +30,15 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
     public static final String KIND = "incident.unresolved";
     static final String RULE = "rule:unresolved";
 
-    private final Incidents incidents;
+    private final RuleDeclarations declarations;
     private final DirectoryReferences directory;
     private final IncidentConfig config;
     private final DeclarationPages pages;
 
-    UnresolvedAfterAcknowledgement(Incidents incidents, DirectoryReferences directory, IncidentConfig config,
-            DeclarationPages pages) {
+    UnresolvedAfterAcknowledgement(RuleDeclarations declarations, DirectoryReferences directory,
+            IncidentConfig config, DeclarationPages pages) {
         this.pages = pages;
-        this.incidents = incidents;
+        this.declarations = declarations;
         this.directory = directory;
         this.config = config;
     }
@@ -71,10 +71,10 @@ public class UnresolvedAfterAcknowledgement implements DeadlineModule {
                 String commander = by == null || unknown.contains(by) ? null : by;
                 String reason = "unresolved " + minutes + " minutes after "
                         + (by == null ? "it was acknowledged" : by + " acknowledged it");
-                return incidents.declareOnce(id, new IncidentCommand.Declare("Page for " + service
+                return declarations.declare(id, new IncidentCommand.Declare("Page for " + service
                         + " unresolved after " + minutes + " minutes", Incident.Severity.SEV3, List.of(service),
                         List.of(pageId), reason, commander, RULE));
-            }).chain(() -> pages.wentTo(id, List.of(pageId))).replaceWith(Optional.<Instant>empty());
+            }).replaceWith(Optional.<Instant>empty());
         });
     }
 }

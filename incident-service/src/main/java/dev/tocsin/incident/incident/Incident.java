@@ -152,7 +152,8 @@ public record Incident(String id, Status status, String title, Severity severity
                     throw IncidentRefused.conflict("incident " + id + " is already declared");
                 }
                 yield List.of(new Declared(declare.title(), declare.severity(), List.copyOf(declare.services()),
-                        List.copyOf(declare.pageIds()), declare.reason(), declare.by(), declare.commander(), now));
+                        List.copyOf(declare.pageIds()), declare.reason(), declare.by(), declare.commander(), now,
+                        declare.tell()));
             }
             case TakeCommand take -> {
                 if (commander() != null) {

@@ -17,10 +17,20 @@ public sealed interface IncidentChange {
     /**
      * Declared by a person, or by a rule with {@code declaredBy} naming it ({@code rule:another-team});
      * {@code commander} holds command from the start: the declarer, when a person declares; nobody
-     * (null) when a rule does, until someone takes it ({@link CommandTaken}).
+     * (null) when a rule does, until someone takes it ({@link CommandTaken}). {@code told} are
+     * the people told of it through the notifier (those a rule's pages notified; null before the field).
      */
     record Declared(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
-            String declaredBy, String commander, Instant at) implements IncidentChange {
+            String declaredBy, String commander, Instant at, List<String> told) implements IncidentChange {
+
+        public Declared {
+            told = told == null ? List.of() : List.copyOf(told);
+        }
+
+        public Declared(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
+                String declaredBy, String commander, Instant at) {
+            this(title, severity, services, pageIds, reason, declaredBy, commander, at, List.of());
+        }
     }
 
     /** Nobody held command (a rule declared the incident), and {@code person} took it. */

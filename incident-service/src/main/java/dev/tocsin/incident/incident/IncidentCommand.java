@@ -17,9 +17,25 @@ public sealed interface IncidentCommand {
 
     String by();
 
-    /** @param commander who holds command from the start; a person declaring holds it themself */
+    /**
+     * @param commander who holds command from the start; a person declaring holds it themself
+     * @param tell who is told of the declaration through the notifier: the people a rule's pages notified
+     */
     record Declare(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
-            String commander, String by) implements IncidentCommand {
+            String commander, String by, List<String> tell) implements IncidentCommand {
+
+        public Declare {
+            tell = tell == null ? List.of() : List.copyOf(tell);
+        }
+
+        public Declare(String title, Severity severity, List<String> services, List<String> pageIds, String reason,
+                String commander, String by) {
+            this(title, severity, services, pageIds, reason, commander, by, List.of());
+        }
+
+        public Declare telling(List<String> people) {
+            return new Declare(title, severity, services, pageIds, reason, commander, by, people);
+        }
     }
 
     /** Takes command of an incident nobody commands (one a rule declared). */

@@ -10,12 +10,14 @@ import dev.tocsin.incident.incident.Incident.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
  * who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
  * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's),
- * and each stakeholder update, quietly, to each of its recipients.
+ * each stakeholder update, quietly, to each of its recipients, and a rule's declaration to the
+ * people its pages notified.
  * The troubleshooting record and the document stay here.
  */
 final class IncidentPublished {
@@ -26,8 +28,9 @@ final class IncidentPublished {
     /** The integration events of {@code change}, given the incident as it is after it. */
     static List<IntegrationEvent> of(Incident after, IncidentChange change) {
         return switch (change) {
-            case IncidentChange.Declared d -> List.of(new IncidentDeclared(after.id(), d.title(),
-                    d.severity().name(), d.services(), d.pageIds(), d.reason(), d.declaredBy(), d.commander(), d.at()));
+            case IncidentChange.Declared d -> Stream.<IntegrationEvent>concat(Stream.of(new IncidentDeclared(after.id(), d.title(),
+                    d.severity().name(), d.services(), d.pageIds(), d.reason(), d.declaredBy(), d.commander(), d.at())),
+                    d.told().stream().map(person -> declared(after, d, person))).toList();
             case IncidentChange.RoleAssigned r -> List.of(roles(after, r.by(), change));
             case IncidentChange.HandoffAccepted a -> List.of(roles(after, a.to(), change));
             case IncidentChange.CommandTaken t -> List.of(roles(after, t.person(), change));
@@ -44,6 +47,18 @@ final class IncidentPublished {
             case IncidentChange.UpdatePosted p -> p.recipients().stream()
                     .<IntegrationEvent>map(person -> update(after, p, person)).toList();
         };
+    }
+
+    /** A person one of its pages notified learns that the page is in an incident now, and who commands it. */
+    private static NotifyRequested declared(Incident incident, IncidentChange.Declared declared, String person) {
+        String notice = "incident/" + incident.id();
+        return new NotifyRequested(notice + "/declared/" + person, notice, null, person, 1,
+                incident.services().isEmpty() ? null : incident.services().getFirst(),
+                "Incident declared: \"" + incident.title() + "\" (" + incident.severity() + "), "
+                        + (declared.commander() == null ? "nobody holds command yet: take it in the incident"
+                        : declared.commander() + " holds command"), "info", Map.of("incident", incident.id()),
+                declared.at(), "a page that notified you is in incident " + incident.id() + ": " + declared.reason(),
+                null, null);
     }
 
     /** A stakeholder update for one recipient: quiet, so it goes by email and chat and wakes nobody. */

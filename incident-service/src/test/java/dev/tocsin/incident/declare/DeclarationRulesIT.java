@@ -11,11 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.directory.MembershipSaved;
 import dev.tocsin.events.directory.PersonSaved;
+import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
+import dev.tocsin.events.page.PageEscalated;
 import dev.tocsin.events.page.PageEvent;
 import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.events.page.PageResolved;
@@ -85,7 +89,10 @@ class DeclarationRulesIT {
                 new ServiceSaved(search, "Search", "HIGH", "storefront-" + run, "bootstrap:admin", now),
                 new ServiceSaved(payments, "Payments", "HIGH", "money-" + run, "bootstrap:admin", now),
                 new ServiceSaved(lonely, "Lonely", "HIGH", null, "bootstrap:admin", now),
-                new PersonSaved("alice-" + run, "Alice", "UTC", null, "bootstrap:admin", now)));
+                new PersonSaved("alice-" + run, "Alice", "UTC", null, "bootstrap:admin", now),
+                new PersonSaved("bob-" + run, "Bob", "UTC", null, "bootstrap:admin", now),
+                new MembershipSaved("storefront-" + run, "alice-" + run, TeamRole.RESPONDER, "bootstrap:admin", now),
+                new MembershipSaved("money-" + run, "bob-" + run, TeamRole.RESPONDER, "bootstrap:admin", now)));
     }
 
     private static RequestSpecification admin() {
@@ -113,6 +120,9 @@ class DeclarationRulesIT {
         }
         admin().get("/api/v1/incidents/" + incident).then().statusCode(200)
                 .body("roles.commander", nullValue()).body("status", is("active"));
+        // Alice, whom the pages notified, learns it is an incident now and that nobody commands it yet.
+        assertEquals("Incident declared: \"Pages for " + checkout + ", " + payments + "\" (SEV2), nobody holds "
+                + "command yet: take it in the incident", told(incident, "alice-" + run).summary());
 
         open(third, checkout, now.plusSeconds(30));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/incidents/" + incident).then()
@@ -178,6 +188,37 @@ class DeclarationRulesIT {
         admin().get("/api/v1/incidents?service=" + payments).then().statusCode(200).body("size()", is(0));
     }
 
+    @Test
+    void aPageEscalatedToAnotherTeamsPersonDeclaresAnIncident() {
+        Instant now = clock.instant();
+        String page = "pg-" + run + "-escalated";
+        open(page, checkout, now);
+        // Alice is of checkout's own team: escalating to her needs nobody else. Bob is of another.
+        send(new PageEscalated(page, "alert-" + page, 2, 1, List.of("alice-" + run), now.plusSeconds(300)));
+        send(new PageEscalated(page, "alert-" + page, 3, 1, List.of("bob-" + run), now.plusSeconds(600)));
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(page), WAIT);
+            assertEquals(List.of(checkout), declared.services());
+            assertEquals("rule:another-team", declared.declaredBy());
+            // Had Alice's step declared, the reason would name her: one incident per page.
+            assertEquals("another team is needed: page " + page + " for " + checkout + " (team storefront-" + run
+                    + ") was escalated to bob-" + run + " (team money-" + run + ")", declared.reason());
+            // Everyone the page notified is told: Alice at its opening, Bob at its escalation.
+            for (String person : List.of("alice-" + run, "bob-" + run)) {
+                assertEquals("a page that notified you is in incident " + declared.incidentId() + ": "
+                        + declared.reason(), told(declared.incidentId(), person).reason());
+            }
+        }
+    }
+
+    /** The notice {@code person} got of the declaration of {@code incident}. */
+    private static NotifyRequested told(String incident, String person) {
+        try (TopicReader notices = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.NOTIFY_REQUESTS)) {
+            return notices.await(NotifyRequested.class, n -> incident.equals(n.labels().get("incident"))
+                    && person.equals(n.userId()) && n.requestId().endsWith("/declared/" + person), WAIT);
+        }
+    }
+
     /** The declarations consumer has seen the page and put it in no incident. */
     private boolean wentNowhere(String pageId) throws Exception {
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
@@ -222,7 +263,8 @@ class DeclarationRulesIT {
     }
 
     private void open(String pageId, String service, Instant at) {
-        send(new PageOpened(pageId, "alert-" + pageId, service, "policy", "errors on " + service, at));
+        send(new PageOpened(pageId, "alert-" + pageId, service, "policy", "errors on " + service, at, "SERVICE", null,
+                List.of("alice-" + run)));
     }
 
     private void send(PageEvent event) {

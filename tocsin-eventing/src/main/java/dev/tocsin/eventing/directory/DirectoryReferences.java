@@ -32,6 +32,8 @@ public class DirectoryReferences {
             "select person_id from directory_people where person_id = any(cast($1 as text[]))";
     private static final String KNOWN_SERVICES =
             "select service_id from directory_services where service_id = any(cast($1 as text[]))";
+    private static final String MEMBERSHIPS =
+            "select person_id, team_id from directory_memberships where person_id = any(cast($1 as text[]))";
     private static final String TEAMS = """
             select service_id, team from directory_services
             where service_id = any(cast($1 as text[])) and team is not null""";
@@ -90,6 +92,16 @@ public class DirectoryReferences {
         return query(TEAMS, services, Map.of(), (wanted, rows) -> {
             Map<String, String> teams = new HashMap<>();
             rows.forEach(row -> teams.put(row.getString(0), row.getString(1)));
+            return teams;
+        });
+    }
+
+    /** The teams each of {@code people} is a member of, as the directory says; a person of no team is absent. */
+    public Uni<Map<String, Set<String>>> teamsOfPeople(Collection<String> people) {
+        return query(MEMBERSHIPS, people, Map.of(), (wanted, rows) -> {
+            Map<String, Set<String>> teams = new HashMap<>();
+            rows.forEach(row -> teams.computeIfAbsent(row.getString(0), person -> new LinkedHashSet<>())
+                    .add(row.getString(1)));
             return teams;
         });
     }

@@ -1,6 +1,7 @@
 package dev.tocsin.events.page;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * escalation-service opened a page for a {@code PAGE}-urgency alert and started its policy.
@@ -10,6 +11,7 @@ import java.time.Instant;
  *     fallback policy); null from versions before the chain, whose pages were all {@code SERVICE}
  * @param userFacingSlo the user-facing SLO its alert threatens ({@code AlertTriggered.userFacingSlo});
  *     null when none, and in pages opened before the field
+ * @param userIds who its first step notifies; null in pages opened before the field
  */
 public record PageOpened(
         String pageId,
@@ -19,15 +21,21 @@ public record PageOpened(
         String summary,
         Instant openedAt,
         String routedBy,
-        String userFacingSlo) implements PageEvent {
+        String userFacingSlo,
+        List<String> userIds) implements PageEvent {
 
     public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
             Instant openedAt) {
-        this(pageId, alertId, service, policyId, summary, openedAt, null, null);
+        this(pageId, alertId, service, policyId, summary, openedAt, null, null, null);
     }
 
     public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
             Instant openedAt, String routedBy) {
-        this(pageId, alertId, service, policyId, summary, openedAt, routedBy, null);
+        this(pageId, alertId, service, policyId, summary, openedAt, routedBy, null, null);
+    }
+
+    public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
+            Instant openedAt, String routedBy, String userFacingSlo) {
+        this(pageId, alertId, service, policyId, summary, openedAt, routedBy, userFacingSlo, null);
     }
 }

@@ -181,7 +181,7 @@ public class Pages {
         return switch (event) {
             case PageChange.Opened o -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(),
-                            o.at(), o.routedBy() == null ? null : o.routedBy().name(), o.userFacingSlo())),
+                            o.at(), o.routedBy() == null ? null : o.routedBy().name(), o.userFacingSlo(), o.userIds())),
                     notify(page, 1, 1, o.userIds(), o).stream()).toList();
             case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at(),
