@@ -54,6 +54,9 @@ class EndToEndIT {
     @AfterAll
     static void stop() throws IOException {
         if (stack != null) {
+            // checkout is user-facing with an SLO, so its first page of the run declares an incident,
+            // and the rules tell whoever the pages notified; the storm's incident tells its paged too.
+            stack.claim(incidentNotices());
             stack.close();
         }
     }
@@ -392,8 +395,9 @@ class EndToEndIT {
         }
 
         // 00:00 A storm on both: three alerts each, and the deploy that started it reported.
-        assertSuccess(Http.send("POST", stack.url("alert-ingest") + "/api/v1/changes", stack.adminToken,
-                "{\"service\":\"catalog\",\"summary\":\"Deploy catalog v7 " + run + "\",\"source\":\"ci\"}"));
+        Http.Response change = Http.send("POST", stack.url("alert-ingest") + "/api/v1/changes", stack.adminToken,
+                "{\"service\":\"catalog\",\"summary\":\"Deploy catalog v7 " + run + "\",\"source\":\"ci\"}");
+        assertEquals(202, change.status(), change.body());
         for (int i = 0; i < 3; i++) {
             postAlert(catalogKey, "catalog", "CatalogErrors" + i, run);
             postAlert(billingKey, "billing", "BillingErrors" + i, run);
@@ -405,15 +409,19 @@ class EndToEndIT {
         List<String> pages = new ArrayList<>(openPages("catalog"));
         pages.addAll(openPages("billing"));
         // One incident, declared because another team is needed, holding every page of the storm.
-        JsonNode incident = Awaitility.await("one incident with every page").atMost(WAIT).until(
-                () -> Http.get(incidents + "?service=billing", stack.viewerToken).json(),
-                found -> found.size() == 1 && StreamSupport.stream(found.get(0).path("pageIds").spliterator(), false)
-                        .map(JsonNode::asText).toList().containsAll(pages)).get(0);
-        String id = incident.path("id").asText();
+        String id = Awaitility.await("one incident").atMost(WAIT).until(
+                () -> Http.get(incidents + "?service=billing", stack.viewerToken).json(), found -> found.size() == 1)
+                .get(0).path("incidentId").asText();
         String at = incidents + "/" + id;
+        JsonNode incident = Awaitility.await("the incident holding every page").atMost(WAIT).until(
+                () -> Http.get(at, stack.viewerToken).json(), found -> StreamSupport.stream(
+                        found.path("pageIds").spliterator(), false).map(JsonNode::asText).toList().containsAll(pages));
         assertTrue(incident.path("reason").asText().startsWith("another team is needed: pages for "),
                 incident.toString());
         assertEquals(1, Http.get(incidents + "?service=catalog", stack.viewerToken).json().size());
+        // Whoever the storm's pages woke is told it is an incident now, with nobody in command yet.
+        Awaitility.await("the incident's notice to the paged").atMost(WAIT).until(() -> !emails(m -> m.getSubject()
+                .contains("Incident declared:") && GreenMailUtil.getBody(m).contains("in incident " + id)).isEmpty());
         for (String page : pages) {
             acknowledge(page, "alice");
         }
@@ -569,8 +577,14 @@ class EndToEndIT {
         return null;
     }
 
+    /** A test's page emails: those naming its run, not the notices of an incident declared for its pages. */
     private static List<MimeMessage> emailsFor(String run) {
-        return emails(message -> GreenMailUtil.getBody(message).contains(run));
+        return emails(message -> GreenMailUtil.getBody(message).contains(run)
+                && !message.getSubject().contains("Incident declared:"));
+    }
+
+    private static List<MimeMessage> incidentNotices() {
+        return emails(message -> message.getSubject().contains("Incident declared:"));
     }
 
     private static List<MimeMessage> stormEmails() {

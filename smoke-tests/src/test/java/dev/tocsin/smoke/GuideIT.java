@@ -83,17 +83,20 @@ class GuideIT {
         assertTrue(ended, "the guide did not end within 5 minutes:\n" + output);
         assertEquals(0, bash.exitValue(), "the guide failed:\n" + output);
 
-        // Bob, covering the shift, was paged by email.
+        // Bob, covering the shift, was paged by email; later, following the service, he got Alice's update.
         Awaitility.await("the guide's page emailed to bob").atMost(Duration.ofSeconds(60))
-                .until(() -> toBob().size() == 1);
-        stack.claim(toBob());
+                .until(() -> toBob("[Tocsin] CRITICAL payments-api: Payment errors above 2%").size() == 1);
+        stack.claim(toBob("[Tocsin] CRITICAL payments-api: Payment errors above 2%"));
+        Awaitility.await("the incident's update emailed to bob").atMost(Duration.ofSeconds(60))
+                .until(() -> toBob("Update on incident \"Payment errors above 2%\"").size() == 1);
+        stack.claim(toBob("Update on incident \"Payment errors above 2%\""));
     }
 
-    private static List<MimeMessage> toBob() throws MessagingException {
+    private static List<MimeMessage> toBob(String subject) throws MessagingException {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : stack.smtp.receivedMessages()) {
             if (message.getAllRecipients()[0].toString().equals("bob@example.com")
-                    && message.getSubject().contains("Payment errors above 2%")) {
+                    && message.getSubject().contains(subject)) {
                 found.add(message);
             }
         }

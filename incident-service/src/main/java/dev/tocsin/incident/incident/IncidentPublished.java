@@ -49,7 +49,10 @@ final class IncidentPublished {
         };
     }
 
-    /** A person one of its pages notified learns that the page is in an incident now, and who commands it. */
+    /**
+     * A person one of its pages notified learns that the page is in an incident now, and who
+     * commands it: quietly, by email and chat, since the page itself has reached them already.
+     */
     private static NotifyRequested declared(Incident incident, IncidentChange.Declared declared, String person) {
         String notice = "incident/" + incident.id();
         return new NotifyRequested(notice + "/declared/" + person, notice, null, person, 1,
@@ -58,7 +61,7 @@ final class IncidentPublished {
                         + (declared.commander() == null ? "nobody holds command yet: take it in the incident"
                         : declared.commander() + " holds command"), "info", Map.of("incident", incident.id()),
                 declared.at(), "a page that notified you is in incident " + incident.id() + ": " + declared.reason(),
-                null, null);
+                null, true);
     }
 
     /** A stakeholder update for one recipient: quiet, so it goes by email and chat and wakes nobody. */

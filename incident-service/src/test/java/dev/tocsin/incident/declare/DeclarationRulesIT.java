@@ -205,8 +205,10 @@ class DeclarationRulesIT {
                     + ") was escalated to bob-" + run + " (team money-" + run + ")", declared.reason());
             // Everyone the page notified is told: Alice at its opening, Bob at its escalation.
             for (String person : List.of("alice-" + run, "bob-" + run)) {
+                NotifyRequested told = told(declared.incidentId(), person);
                 assertEquals("a page that notified you is in incident " + declared.incidentId() + ": "
-                        + declared.reason(), told(declared.incidentId(), person).reason());
+                        + declared.reason(), told.reason());
+                assertEquals(Boolean.TRUE, told.quiet(), "the page reached them already: email and chat only");
             }
         }
     }
