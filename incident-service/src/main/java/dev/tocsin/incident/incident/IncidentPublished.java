@@ -54,7 +54,7 @@ final class IncidentPublished {
      * commands it: quietly, by email and chat, since the page itself has reached them already.
      */
     private static NotifyRequested declared(Incident incident, IncidentChange.Declared declared, String person) {
-        String notice = "incident/" + incident.id();
+        String notice = notice(incident);
         return new NotifyRequested(notice + "/declared/" + person, notice, null, person, 1,
                 incident.services().isEmpty() ? null : incident.services().getFirst(),
                 "Incident declared: \"" + incident.title() + "\" (" + incident.severity() + "), "
@@ -66,7 +66,7 @@ final class IncidentPublished {
 
     /** A stakeholder update for one recipient: quiet, so it goes by email and chat and wakes nobody. */
     private static NotifyRequested update(Incident incident, IncidentChange.UpdatePosted posted, String person) {
-        String notice = "incident/" + incident.id();
+        String notice = notice(incident);
         return new NotifyRequested(notice + "/posted/" + posted.at() + "/" + person, notice, null, person, 1,
                 incident.services().isEmpty() ? null : incident.services().getFirst(),
                 "Update on incident \"" + incident.title() + "\" (" + incident.status().word() + ", "
@@ -78,7 +78,7 @@ final class IncidentPublished {
     private static NotifyRequested reminder(Incident incident, IncidentChange.UpdateReminded reminded) {
         String role = reminded.person().equals(incident.roles().get(Role.COMMUNICATIONS)) ? "communications lead"
                 : "incident commander";
-        String notice = "incident/" + incident.id();
+        String notice = notice(incident);
         return new NotifyRequested(notice + "/update/" + reminded.due() + "/" + reminded.person(), notice, null,
                 reminded.person(), 1, incident.services().isEmpty() ? null : incident.services().getFirst(),
                 "Update due on incident \"" + incident.title() + "\": the next stakeholder update was due at "
@@ -90,5 +90,10 @@ final class IncidentPublished {
         Map<String, String> roles = new LinkedHashMap<>();
         after.roles().forEach((role, person) -> roles.put(role.word(), person));
         return new IncidentRolesChanged(after.id(), roles, by, change.at());
+    }
+
+    /** The id notices about an incident go by in place of a page's: {@code incident/<id>}. */
+    private static String notice(Incident incident) {
+        return "incident/" + incident.id();
     }
 }

@@ -2,6 +2,7 @@ package dev.tocsin.eventing.directory;
 
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.api.FieldErrors;
+import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
 import dev.tocsin.eventing.api.TeamAccess;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -78,6 +79,19 @@ public class DirectoryReferences {
             named.stream().filter(e -> unknown.contains(e.getValue()))
                     .forEach(e -> errors.add(e.getKey(), unknown(kind, e.getValue())));
             errors.throwIfAny();
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Returns once the directory knows the person or service a path names ({@code kind}: "person",
+     * "service"); a 404 saying so otherwise.
+     */
+    public Uni<Void> requireFound(String kind, String id) {
+        Uni<Set<String>> unknown = "person".equals(kind) ? unknownPeople(List.of(id)) : unknownServices(List.of(id));
+        return unknown.invoke(missing -> {
+            if (!missing.isEmpty()) {
+                throw new ProblemException(404, "Not Found", unknown(kind, id));
+            }
         }).replaceWithVoid();
     }
 

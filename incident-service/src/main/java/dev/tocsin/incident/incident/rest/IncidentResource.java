@@ -356,12 +356,8 @@ public class IncidentResource {
             IncidentRequests.Acting request) {
         known(id);
         String acting = actor(request == null ? null : request.by(), "subscribes");
-        return directory.unknownPeople(List.of(person)).chain(unknown -> {
-            if (!unknown.isEmpty()) {
-                throw new ProblemException(404, "Not Found", DirectoryReferences.unknown("person", person));
-            }
-            return run(id, new IncidentCommand.Subscribe(person, acting));
-        });
+        return directory.requireFound("person", person)
+                .chain(() -> run(id, new IncidentCommand.Subscribe(person, acting)));
     }
 
     @RolesAllowed(Roles.RESPONDER)

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +51,7 @@ public class SubscriptionResource {
     @GET
     @Operation(summary = "Who receives the stakeholder updates of every incident on the service")
     public Uni<List<Subscription>> list(@PathParam("service") String service) {
-        return known(service).chain(() -> subscriptions.of(service));
+        return directory.requireFound("service", service).chain(() -> subscriptions.of(service));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -61,15 +62,12 @@ public class SubscriptionResource {
             @PathParam("person") String person) {
         TeamAccess.requireSelf(identity, person, "subscribe " + person + " to incident updates");
         String by = Actor.of(identity).reference();
-        return known(service).chain(() -> directory.unknownPeople(List.of(person))).chain(unknown -> {
-            if (!unknown.isEmpty()) {
-                throw new ProblemException(404, "Not Found", DirectoryReferences.unknown("person", person));
-            }
-            var at = clock.instant();
-            return subscriptions.subscribe(service, person, by, at).map(created -> created
-                    ? RestResponse.status(RestResponse.Status.CREATED, new Subscription(service, person, by, at))
-                    : RestResponse.ok(new Subscription(service, person, by, at)));
-        });
+        Instant at = clock.instant();
+        Subscription subscription = new Subscription(service, person, by, at);
+        return directory.requireFound("service", service).chain(() -> directory.requireFound("person", person))
+                .chain(() -> subscriptions.subscribe(service, person, by, at))
+                .map(created -> created ? RestResponse.status(RestResponse.Status.CREATED, subscription)
+                        : RestResponse.ok(subscription));
     }
 
     @RolesAllowed(Roles.RESPONDER)
@@ -83,13 +81,5 @@ public class SubscriptionResource {
                 .onFailure(ServiceSubscriptions.NotSubscribed.class)
                 .transform(e -> new ProblemException(404, "Not Found", e.getMessage()))
                 .map(nothing -> RestResponse.noContent());
-    }
-
-    private Uni<Void> known(String service) {
-        return directory.unknownServices(List.of(service)).invoke(unknown -> {
-            if (!unknown.isEmpty()) {
-                throw new ProblemException(404, "Not Found", DirectoryReferences.unknown("service", service));
-            }
-        }).replaceWithVoid();
     }
 }
