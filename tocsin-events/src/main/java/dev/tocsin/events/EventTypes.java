@@ -19,6 +19,7 @@ import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenRevoked;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentPageJoined;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.notify.NotifyRequested;
@@ -104,6 +105,8 @@ public final class EventTypes {
             new EventType("tocsin.change.received.v1", Topics.CHANGES, ChangeReceived.class);
     public static final EventType INCIDENT_DECLARED =
             new EventType("tocsin.incident.declared.v1", Topics.INCIDENTS, IncidentDeclared.class);
+    public static final EventType INCIDENT_PAGE_JOINED =
+            new EventType("tocsin.incident-page.joined.v1", Topics.INCIDENTS, IncidentPageJoined.class);
     public static final EventType INCIDENT_ROLES_CHANGED =
             new EventType("tocsin.incident-roles.changed.v1", Topics.INCIDENTS, IncidentRolesChanged.class);
     public static final EventType INCIDENT_STATUS_CHANGED =
@@ -135,7 +138,8 @@ public final class EventTypes {
             SNOOZE_PAGE, REASSIGN_PAGE, ESCALATE_PAGE, NOTIFY_REQUESTED, DELIVERY_SENT, DELIVERY_FAILED, CHANGE_RECEIVED,
             TEAM_SAVED, TEAM_DELETED, MEMBERSHIP_SAVED, MEMBERSHIP_REMOVED, TOKEN_ISSUED, TOKEN_REVOKED,
             PAGE_ACKNOWLEDGEMENT_EXPIRED, PERSON_SAVED, PERSON_DELETED, SERVICE_SAVED, SERVICE_DELETED,
-            DELIVERY_QUEUED, DELIVERY_DELIVERED, INCIDENT_DECLARED, INCIDENT_ROLES_CHANGED, INCIDENT_STATUS_CHANGED);
+            DELIVERY_QUEUED, DELIVERY_DELIVERED, INCIDENT_DECLARED, INCIDENT_PAGE_JOINED, INCIDENT_ROLES_CHANGED,
+            INCIDENT_STATUS_CHANGED);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -176,6 +180,7 @@ public final class EventTypes {
             case DeliveryDelivered e -> DELIVERY_DELIVERED;
             case ChangeReceived e -> CHANGE_RECEIVED;
             case IncidentDeclared e -> INCIDENT_DECLARED;
+            case IncidentPageJoined e -> INCIDENT_PAGE_JOINED;
             case IncidentRolesChanged e -> INCIDENT_ROLES_CHANGED;
             case IncidentStatusChanged e -> INCIDENT_STATUS_CHANGED;
             case TeamSaved e -> TEAM_SAVED;

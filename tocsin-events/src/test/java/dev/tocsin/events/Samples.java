@@ -8,6 +8,7 @@ import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentPageJoined;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.delivery.Channel;
@@ -93,6 +94,10 @@ final class Samples {
                     List.of("0b6f7c1e-2a44-4f0e-8f4c-1d2e3f4a5b6c"), "another team is needed: pages for checkout "
                     + "(team storefront) and payments (team payments) within 10 minutes", "alice", "alice",
                     Instant.parse("2026-12-07T10:00:00Z"));
+        }
+        if (type == IncidentPageJoined.class) {
+            return new IncidentPageJoined(INCIDENT, "5d2a9e4b-8c1f-4b3a-9e7d-6f0a1b2c3d4e", "payments",
+                    Instant.parse("2026-12-07T10:05:00Z"));
         }
         if (type == IncidentRolesChanged.class) {
             Map<String, String> roles = new LinkedHashMap<>();

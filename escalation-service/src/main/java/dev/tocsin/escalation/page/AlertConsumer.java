@@ -32,12 +32,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import dev.tocsin.escalation.page.store.Pages;
+import dev.tocsin.escalation.load.store.Tickets;
 
 /**
  * Opens a page for every alert that must wake someone, on a snapshot of its service's escalation
  * policy, and resolves the page when the alert resolves. Only gathers: what happens is the Page
  * aggregate's decision ({@link PageCommand.Open}, {@link PageCommand.Resolve}). An alert that
- * cannot be routed still gets a page, marked unrouted with the reason.
+ * cannot be routed still gets a page, marked unrouted with the reason. A ticket is kept with whom it
+ * was for ({@link Tickets}), which the on-call load counts.
  *
  * <p>A poll costs a constant number of statements however many pages it opens: its routing is read
  * once per table ({@link Routing}), every page it names is loaded in one read, each alert is decided
@@ -60,9 +62,12 @@ public class AlertConsumer implements Redelivery {
     private final MeterRegistry registry;
     private final TeamRoster roster;
     private final EscalationConfig config;
+    private final Tickets tickets;
 
     AlertConsumer(Inbox inbox, Pages pages, PageCommands commands, Services services, Policies policies,
-            Schedules schedules, Clock clock, MeterRegistry registry, TeamRoster roster, EscalationConfig config) {
+            Schedules schedules, Clock clock, MeterRegistry registry, TeamRoster roster, EscalationConfig config,
+            Tickets tickets) {
+        this.tickets = tickets;
         this.roster = roster;
         this.config = config;
         this.inbox = inbox;
@@ -102,9 +107,10 @@ public class AlertConsumer implements Redelivery {
                         Map<String, Page> loaded = read.getItem2();
                         Map<String, List<String>> roundRobins = roundRobins(alerts, routing, loaded);
                         return roster.claimTurns(turnsTaken(roundRobins))
-                                .map(first -> decide(alerts, routing, loaded, roundRobins, first));
-                    })
-                    .chain(commands::recordAll);
+                                .map(first -> decide(alerts, routing, loaded, roundRobins, first))
+                                .chain(decided -> commands.recordAll(decided))
+                                .chain(() -> tickets.add(tickets(alerts, routing)));
+                    });
         });
     }
 
@@ -187,6 +193,24 @@ public class AlertConsumer implements Redelivery {
         }
         return loaded.entrySet().stream().map(page -> new Pages.Decided(page.getKey(), page.getValue(),
                 changes.getOrDefault(page.getKey(), List.of()))).toList();
+    }
+
+    /**
+     * The poll's tickets, each with whom its service's policy's first step names when it triggered:
+     * the people the on-call load counts it for. A ticket of a service that routes nowhere is for nobody.
+     */
+    private static List<Tickets.Ticket> tickets(List<AlertEvent> alerts, Routing routing) {
+        List<Tickets.Ticket> tickets = new ArrayList<>();
+        for (AlertEvent alert : alerts) {
+            if (alert instanceof AlertTriggered t && t.urgency() == Urgency.TICKET) {
+                EscalationPolicy policy = routing.choose(t.service()).policy();
+                List<String> people = policy == null ? List.of() : StepRouting.ticketPeople(
+                        PolicySnapshot.of(policy, null).step(1), routing.schedules(), routing.responders(),
+                        t.triggeredAt());
+                tickets.add(new Tickets.Ticket(t.alertId(), t.service(), people, t.triggeredAt()));
+            }
+        }
+        return tickets;
     }
 
     private List<PageChange> triggered(AlertTriggered alert, Routing routing, Page page, PageContext context) {

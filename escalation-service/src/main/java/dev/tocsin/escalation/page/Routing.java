@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} alerts,
- * their teams, every policy the routing chain may pick for them (the service's, the team's
- * default, the fallback), and the schedules and teams their first steps name (the only step a new
- * page notifies), each table read once per poll rather than once per alert. What a poll does not
- * name is absent.
+ * The configuration a poll of alerts is routed by: the services of its new {@code PAGE} and
+ * {@code TICKET} alerts, their teams, every policy the routing chain may pick for them (the
+ * service's, the team's default, the fallback), and the schedules and teams their first steps name
+ * (the only step a new page notifies, and whom a ticket is for), each table read once per poll
+ * rather than once per alert. What a poll does not name is absent.
  */
 record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPolicy> policies,
         Map<String, Schedule> schedules, Map<String, TeamRoster.Routing> teams,
@@ -34,7 +34,8 @@ record Routing(Map<String, ServiceDefinition> services, Map<String, EscalationPo
             TeamRoster roster, Optional<String> fallbackPolicy, List<AlertEvent> events) {
         List<String> serviceIds = events.stream()
                 .flatMap(event -> switch (event) {
-                    case AlertTriggered alert -> alert.urgency() == Urgency.PAGE ? Stream.of(alert.service())
+                    // A ticket is routed too: the on-call load counts it for whom its policy's first step names.
+                    case AlertTriggered alert -> alert.urgency() != Urgency.LOG ? Stream.of(alert.service())
                             : Stream.<String>empty();
                     case AlertResolved resolved -> Stream.<String>empty();
                     case AlertGroupUpdated updated -> Stream.<String>empty();

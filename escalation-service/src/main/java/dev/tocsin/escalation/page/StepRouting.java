@@ -68,6 +68,20 @@ public final class StepRouting {
      */
     public static List<String> people(PolicySnapshot.Step step, Map<String, Schedule> schedules, Teams teams,
             Instant at) {
+        return people(step, schedules, teams, at, false);
+    }
+
+    /**
+     * Whom a ticket of the step's policy is for at {@code at}: as {@link #people} names for a page,
+     * except that a team's round-robin names all its responders, since a ticket takes no turn.
+     */
+    public static List<String> ticketPeople(PolicySnapshot.Step step, Map<String, Schedule> schedules,
+            Map<String, List<String>> responders, Instant at) {
+        return people(step, schedules, new Teams(responders, Map.of()), at, true);
+    }
+
+    private static List<String> people(PolicySnapshot.Step step, Map<String, Schedule> schedules, Teams teams,
+            Instant at, boolean wholeTeams) {
         Set<String> people = new LinkedHashSet<>();
         for (EscalationPolicy.Target target : step.targets()) {
             switch (target.type()) {
@@ -75,7 +89,9 @@ public final class StepRouting {
                 case TEAM_ALL -> people.addAll(teams.of(target.id()));
                 case TEAM_ROUND_ROBIN -> {
                     String member = teams.inTurn(target.id());
-                    if (member != null) {
+                    if (wholeTeams) {
+                        people.addAll(teams.of(target.id()));
+                    } else if (member != null) {
                         people.add(member);
                     }
                 }

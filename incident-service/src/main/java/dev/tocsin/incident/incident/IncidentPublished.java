@@ -3,6 +3,7 @@ package dev.tocsin.incident.incident;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.events.incident.IncidentDeclared;
 import dev.tocsin.events.incident.IncidentEvent;
+import dev.tocsin.events.incident.IncidentPageJoined;
 import dev.tocsin.events.incident.IncidentRolesChanged;
 import dev.tocsin.events.incident.IncidentStatusChanged;
 import dev.tocsin.events.notify.NotifyRequested;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
- * who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
+ * the pages that join it later, who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
  * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's),
  * each stakeholder update, quietly, to each of its recipients, and a rule's declaration to the
  * people its pages notified.
@@ -34,7 +35,7 @@ final class IncidentPublished {
             case IncidentChange.RoleAssigned r -> List.of(roles(after, r.by(), change));
             case IncidentChange.HandoffAccepted a -> List.of(roles(after, a.to(), change));
             case IncidentChange.CommandTaken t -> List.of(roles(after, t.person(), change));
-            case IncidentChange.PageJoined j -> List.of();
+            case IncidentChange.PageJoined j -> List.of(new IncidentPageJoined(after.id(), j.pageId(), j.service(), j.at()));
             case IncidentChange.StatusChanged s -> List.of(new IncidentStatusChanged(after.id(), s.from().word(),
                     s.to().word(), s.by(), s.at()));
             case IncidentChange.HandoffProposed p -> List.of();

@@ -17,6 +17,7 @@ import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.events.directory.ServiceSaved;
 import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.incident.IncidentPageJoined;
 import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.events.page.PageAcknowledged;
 import dev.tocsin.events.page.PageEscalated;
@@ -128,6 +129,12 @@ class DeclarationRulesIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/incidents/" + incident).then()
                 .body("pageIds", contains(first, second, third)));
         admin().get("/api/v1/incidents?service=" + checkout).then().statusCode(200).body("size()", is(1));
+        // Other services learn of the page that joined (escalation-service counts it in the on-call load).
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentPageJoined joined = reader.await(IncidentPageJoined.class, e -> e.pageId().equals(third), WAIT);
+            assertEquals(incident, joined.incidentId());
+            assertEquals(checkout, joined.service());
+        }
 
         admin().body(Map.of("person", "alice-" + run, "by", "alice-" + run))
                 .put("/api/v1/incidents/" + incident + "/roles/planning")

@@ -4,7 +4,7 @@ import dev.tocsin.events.IntegrationEvent;
 
 /** What other services learn of incidents, published on {@code tocsin.incidents}, keyed by incident id. */
 public sealed interface IncidentEvent extends IntegrationEvent
-        permits IncidentDeclared, IncidentRolesChanged, IncidentStatusChanged {
+        permits IncidentDeclared, IncidentPageJoined, IncidentRolesChanged, IncidentStatusChanged {
 
     String incidentId();
 

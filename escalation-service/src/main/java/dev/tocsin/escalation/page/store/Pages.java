@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import dev.tocsin.escalation.page.Page;
 import dev.tocsin.escalation.page.PageChange;
 import dev.tocsin.escalation.page.UnroutedPages;
+import dev.tocsin.escalation.load.store.LoadPages;
 
 /**
  * Loads pages from their events and records new ones: the events, the projection and the
@@ -47,23 +48,17 @@ public class Pages {
     private final PageProjection projection;
     private final Outbox outbox;
     private final MeterRegistry registry;
-    private final Timer ackLatency;
     private final UnroutedPages unrouted;
+    private final LoadPages load;
 
-    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry, UnroutedPages unrouted) {
+    Pages(EventStore store, PageProjection projection, Outbox outbox, MeterRegistry registry, UnroutedPages unrouted,
+            LoadPages load) {
         this.unrouted = unrouted;
+        this.load = load;
         this.store = store;
         this.projection = projection;
         this.outbox = outbox;
         this.registry = registry;
-        // The page acknowledgement latency of docs/design.md: how long people take to answer a page.
-        // A histogram, so histogram_quantile reads it across replicas; bounds at the usual response
-        // deadlines (5 to 30 minutes) and the first minutes people take to answer.
-        this.ackLatency = LatencyHistograms.timer("tocsin.page.ack.latency",
-                        "time from a page opening to its acknowledgement", Duration.ofSeconds(1), Duration.ofHours(2),
-                        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-                        Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1))
-                .register(registry);
     }
 
     /** One page per alert, whatever redelivers the alert. */
@@ -137,6 +132,7 @@ public class Pages {
         }
         return store.append(Sql.connection(), EVENTS, appends)
                 .chain(() -> projection.write(changed))
+                .chain(() -> load.write(changed))
                 .chain(() -> outbox.append(Sql.connection(), published))
                 // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
                 // retried (by the inbox, the API or the engine) and must not count the same change again.
@@ -145,11 +141,11 @@ public class Pages {
 
     private void count(Page before, Page page, PageChange event) {
         switch (event) {
-            case PageChange.Opened o -> registry.counter("tocsin.pages.opened").increment();
+            case PageChange.Opened o -> registry.counter("tocsin.pages.opened", "service", page.service()).increment();
             case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
             case PageChange.Acknowledged a -> {
                 registry.counter("tocsin.pages.acknowledged", "via", via(a.via())).increment();
-                ackLatency.record(Duration.between(page.openedAt(), a.at()));
+                latency(ACK_LATENCY, page).record(Duration.between(page.openedAt(), a.at()));
             }
             case PageChange.Unrouted u -> {
                 registry.counter("tocsin.pages.unrouted").increment();
@@ -168,9 +164,28 @@ public class Pages {
             case PageChange.Resolved r -> {
                 if (before.status() == Page.Status.UNROUTED) {
                     unrouted.closed();
+                } else {
+                    latency(RESOLVE_LATENCY, page).record(Duration.between(page.openedAt(), r.at()));
                 }
             }
         }
+    }
+
+    /**
+     * The time to acknowledge and the time to resolve of docs/on-call-load.md, per service: MTTA and
+     * MTTR on the dashboard. Histograms, so histogram_quantile reads them across replicas; bounds at
+     * the first minutes people take to answer and the usual response deadlines (5 to 30 minutes).
+     */
+    private static final String ACK_LATENCY = "tocsin.page.ack.latency";
+    private static final String RESOLVE_LATENCY = "tocsin.page.resolve.latency";
+
+    private Timer latency(String name, Page page) {
+        return LatencyHistograms.timer(name, name.equals(ACK_LATENCY) ? "time from a page opening to its acknowledgement"
+                        : "time from a page opening to its resolution", Duration.ofSeconds(1), Duration.ofDays(1),
+                        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                        Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
+                        Duration.ofHours(4))
+                .tag("service", page.service()).register(registry);
     }
 
     private static String via(String via) {

@@ -50,7 +50,7 @@ public record RotationHealth(TimeRange range, List<OnCallShare> shares, List<Hea
         Set<String> rotating = participants(schedule.layers());
         byPerson.forEach((person, shifts) -> {
             if (!shifts.isEmpty() || rotating.contains(person)) {
-                Duration on = union(shifts);
+                Duration on = TimeRange.covered(shifts.stream().map(Shift::range).toList());
                 shares.add(new OnCallShare(person, on, (double) on.toSeconds() / range.length().toSeconds()));
             }
         });
@@ -100,20 +100,6 @@ public record RotationHealth(TimeRange range, List<OnCallShare> shares, List<Hea
         Set<String> people = new LinkedHashSet<>();
         layers.forEach(l -> people.addAll(l.participants()));
         return people;
-    }
-
-    /** Sorted shifts may overlap (primary and secondary at once); the time covered counts once. */
-    private static Duration union(List<Shift> shifts) {
-        Duration total = Duration.ZERO;
-        Instant reached = Instant.MIN;
-        for (Shift s : shifts) {
-            Instant from = max(s.start(), reached);
-            if (s.end().isAfter(from)) {
-                total = total.plus(Duration.between(from, s.end()));
-                reached = s.end();
-            }
-        }
-        return total;
     }
 
     private static void night(Schedule schedule, String person, List<Shift> shifts, TimeRange range,

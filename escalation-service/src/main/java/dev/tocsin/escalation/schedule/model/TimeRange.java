@@ -42,6 +42,20 @@ public record TimeRange(Instant start, Instant end) {
         return new TimeRange(max(start, other.start), min(end, other.end));
     }
 
+    /** The time the ranges cover together, overlaps counted once; in any order. */
+    public static Duration covered(java.util.Collection<TimeRange> ranges) {
+        Duration total = Duration.ZERO;
+        Instant reached = Instant.MIN;
+        for (TimeRange r : ranges.stream().sorted(java.util.Comparator.comparing(TimeRange::start)).toList()) {
+            Instant from = max(r.start, reached);
+            if (r.end.isAfter(from)) {
+                total = total.plus(Duration.between(from, r.end));
+                reached = r.end;
+            }
+        }
+        return total;
+    }
+
     static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

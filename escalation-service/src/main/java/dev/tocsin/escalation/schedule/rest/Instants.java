@@ -13,12 +13,12 @@ import java.time.ZoneOffset;
  * within ten years of now (nobody plans a rotation further out), a range of at most 93 days
  * (a quarter; a longer view is several calls).
  */
-final class Instants {
+public final class Instants {
 
     static final int YEARS = 10;
     static final Duration LONGEST_RANGE = Duration.ofDays(93);
     static final Duration QUARTER = Duration.ofDays(92);
-    static final Duration WEEK = Duration.ofDays(7);
+    public static final Duration WEEK = Duration.ofDays(7);
 
     private Instants() {
     }
@@ -32,7 +32,7 @@ final class Instants {
     }
 
     /** As {@link #instant(String, String, Instant, Instant)}, adding to {@code errors}; null when it is bad. */
-    static Instant instant(String field, String text, Instant now, Instant fallback, FieldErrors errors) {
+    public static Instant instant(String field, String text, Instant now, Instant fallback, FieldErrors errors) {
         if (text == null) {
             return fallback;
         }
@@ -58,19 +58,31 @@ final class Instants {
     }
 
     /**
+     * A range looking back, for what happened: {@code to} defaults to now, {@code from} to
+     * {@code length} before {@code to}; bounded as {@link #range}.
+     */
+    public static TimeRange pastRange(String from, String to, Instant now, Duration length, FieldErrors errors) {
+        Instant end = instant("to", to, now, now, errors);
+        Instant start = instant("from", from, now, end == null ? now : end.minus(length), errors);
+        return start == null || end == null ? null : bounded(start, end, errors);
+    }
+
+    /**
      * The range {@code [from, to)} of two query parameters: {@code from} defaults to now, {@code to}
      * to {@code length} after {@code from}. Adds to {@code errors} and answers null when either is bad.
      */
-    static TimeRange range(String from, String to, Instant now, Duration length, FieldErrors errors) {
+    public static TimeRange range(String from, String to, Instant now, Duration length, FieldErrors errors) {
         Instant start = instant("from", from, now, now, errors);
         if (start == null) {
             instant("to", to, now, now, errors);
             return null;
         }
         Instant end = instant("to", to, now, start.plus(length), errors);
-        if (end == null) {
-            return null;
-        }
+        return end == null ? null : bounded(start, end, errors);
+    }
+
+    /** {@code [start, end)} when it is not empty and at most 93 days long; else null, adding to {@code errors}. */
+    private static TimeRange bounded(Instant start, Instant end, FieldErrors errors) {
         if (!end.isAfter(start)) {
             errors.add("to", "must be after from (" + start + ")");
             return null;

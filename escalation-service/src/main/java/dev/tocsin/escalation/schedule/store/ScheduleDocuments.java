@@ -32,8 +32,15 @@ public class ScheduleDocuments extends DocumentStore<ScheduleDocument> {
                 jsonb_build_object('id', cast($1 as text)))
             order by id limit 20""";
 
+    private static final String IDS = "select id from schedules order by id";
+
     ScheduleDocuments(JsonDocuments documents) {
         super(documents, TABLE);
+    }
+
+    /** Every schedule's id, in order. */
+    public Uni<List<String>> ids() {
+        return documents.ids(IDS, io.vertx.mutiny.sqlclient.Tuple.tuple());
     }
 
     /** What still names the schedule, in the API's words; empty when nothing does. */

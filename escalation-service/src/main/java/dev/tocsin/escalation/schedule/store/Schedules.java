@@ -73,6 +73,12 @@ public class Schedules {
                 });
     }
 
+    /** Every schedule the model can read. */
+    public Uni<List<Schedule>> all() {
+        return documents.ids().chain(this::getAll).map(found -> found.values().stream()
+                .sorted(java.util.Comparator.comparing(Schedule::id)).toList());
+    }
+
     public Uni<Optional<Schedule>> get(String id) {
         return getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
     }
