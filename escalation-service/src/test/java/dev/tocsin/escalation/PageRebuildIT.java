@@ -35,7 +35,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code pages} projection can be dropped and rebuilt from the Page events alone, giving back
+ * The {@code pages} projection, and the on-call load's {@code load_pages} and {@code load_reached},
+ * can be dropped and rebuilt from the Page events alone, giving back
  * exactly the rows the live consumers, the deadline engine and the API wrote (docs/design.md:
  * projections can be rebuilt from events; a test proves it for each service).
  */
@@ -86,18 +87,24 @@ class PageRebuildIT {
             String ours = "where service in ('" + service + "', '" + stray + "')";
             List<List<String>> before = rows(ours);
             assertEquals(3, before.size());
+            List<List<String>> loadBefore = loadRows(service, stray);
+            assertEquals(3 + 2, loadBefore.size(), "three pages, two of them reached someone");
 
             // Damage the projection: a row lost, a row's state and notified list wrong, a reason gone.
             execute("delete from pages where id = '" + openPage + "'");
             execute("update pages set status = 'OPEN', step = 9, notified = '[]' where id = '" + escalatingPage + "'");
             execute("update pages set reason = null where service = '" + stray + "'");
+            execute("delete from load_reached where page_id = '" + escalatingPage + "'");
+            execute("update load_pages set acknowledged_at = null where page_id = '" + escalatingPage + "'");
             assertNotEquals(before, rows(ours));
+            assertNotEquals(loadBefore, loadRows(service, stray));
 
             given().post("/api/v1/admin/rebuild").then().statusCode(401);
             given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200)
                     .body("rows.pages", greaterThanOrEqualTo(3))
                     .body("events", greaterThanOrEqualTo(6));
             assertEquals(before, rows(ours));
+            assertEquals(loadBefore, loadRows(service, stray));
 
             // The live writer carries on from the rebuilt row.
             send(producer, new AlertResolved(open.alertId(), open.dedupKey(), service, Instant.now()));
@@ -160,6 +167,17 @@ class PageRebuildIT {
     /** Every column of the matching rows of {@code pages}, as PostgreSQL prints them, in id order. */
     private List<List<String>> rows(String where) throws SQLException {
         return TableRows.select(database, "select * from pages " + where + " order by id");
+    }
+
+    /** The on-call load's rows of the services' pages: each page's, then whom each reached when. */
+    private List<List<String>> loadRows(String... services) throws SQLException {
+        String ours = "service in ('" + String.join("', '", services) + "')";
+        List<List<String>> rows = new java.util.ArrayList<>(TableRows.select(database,
+                "select * from load_pages where " + ours + " order by page_id"));
+        rows.addAll(TableRows.select(database, "select r.page_id, string_agg(r.person || '@' || r.at, ',' order by "
+                + "r.at, r.person) from load_reached r join load_pages p using (page_id) where p." + ours
+                + " group by r.page_id order by r.page_id"));
+        return rows;
     }
 
     private void execute(String sql) throws SQLException {

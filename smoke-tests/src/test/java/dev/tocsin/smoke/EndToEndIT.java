@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.tocsin.events.EventJson;
 import dev.tocsin.events.Topics;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.fakes.TwilioFake;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -474,6 +476,69 @@ class EndToEndIT {
                 "{\"id\":\"" + team + "\",\"name\":\"" + team + "\",\"timeZone\":\"UTC\"}");
         assertTrue(created.status() == 201 || created.status() == 409, created.status() + ": " + created.body());
         return newService(id, id, "checkout-policy", team);
+    }
+
+    @Test
+    void theOnCallLoadCountsAPageAndTheDashboardReadsOnlyMetricsTheServicesExport() throws Exception {
+        // Everything the dashboard shows happens once: a page escalates, is acknowledged by the
+        // secondary and resolved, and an incident is declared for it.
+        twoStepPolicy("dashboard-policy");
+        String key = newService("dashboard", "Dashboard", "dashboard-policy");
+        String run = UUID.randomUUID().toString();
+        String onCall = stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call";
+        String primary = Http.get(onCall, stack.viewerToken).json().path("primary").asText();
+        Instant from = Instant.parse(Http.get(onCall, stack.viewerToken).json().path("at").asText());
+        postAlert(key, "dashboard", "DashboardDown", run);
+        Awaitility.await("email to the primary").atMost(WAIT).until(() -> emailsFor(run).size() == 1);
+        String pageId = onlyOpenPage("dashboard");
+        stack.advanceClock(Duration.ofMinutes(5).plusSeconds(1));
+        String secondary = Http.get(onCall, stack.viewerToken).json().path("secondary").asText();
+        Awaitility.await("email to the secondary").atMost(WAIT).until(() -> emailsFor(run).size() == 2);
+        acknowledge(pageId, secondary);
+        assertSuccess(Http.send("POST", stack.url("escalation-service") + "/api/v1/pages/" + pageId + "/resolve",
+                stack.adminToken, "{\"by\":\"" + secondary + "\"}"));
+        Http.Response declared = Http.send("POST", stack.url("incident-service") + "/api/v1/incidents",
+                stack.adminToken, "{\"title\":\"Dashboard down " + run + "\",\"severity\":\"SEV3\","
+                        + "\"services\":[\"dashboard\"],\"pageIds\":[\"" + pageId + "\"],\"by\":\"" + secondary + "\"}");
+        assertEquals(201, declared.status(), declared.body());
+        stack.claim(emailsFor(run));
+
+        // The load: the page reached the primary's shift and the secondary's, and both count its incident.
+        String load = stack.url("escalation-service") + "/api/v1/on-call-load/shifts?schedule=checkout-oncall&from="
+                + from.minusSeconds(1) + "&to=" + from.plus(Duration.ofHours(1));
+        Awaitility.await("the page and its incident in the load").atMost(WAIT).untilAsserted(() -> {
+            JsonNode shifts = Http.get(load, stack.viewerToken).json().path("shifts");
+            for (String person : List.of(primary, secondary)) {
+                JsonNode shift = StreamSupport.stream(shifts.spliterator(), false)
+                        .filter(s -> s.path("person").asText().equals(person)).findFirst().orElseThrow();
+                assertTrue(shift.path("load").path("pages").asInt() >= 1, shift.toString());
+                assertTrue(shift.path("load").path("incidents").asInt() >= 1, shift.toString());
+            }
+        });
+
+        // Every metric a panel asks for is one a service exports.
+        JsonNode dashboard = EventJson.MAPPER.readTree(Path.of(System.getProperty("tocsin.root", ".."))
+                .resolve("deploy/grafana/tocsin-on-call.json").toFile());
+        Pattern metric = Pattern.compile("\\btocsin_[a-z0-9_]+");
+        Awaitility.await("every panel's metrics exported").atMost(WAIT).untilAsserted(() -> {
+            StringBuilder exported = new StringBuilder();
+            for (String service : Stack.SERVICES) {
+                exported.append(Http.get(stack.url(service) + "/q/metrics").body());
+            }
+            Set<String> names = exported.toString().lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+            for (JsonNode panel : dashboard.path("panels")) {
+                assertTrue(panel.path("targets").size() > 0, panel.path("title").asText());
+                for (JsonNode target : panel.path("targets")) {
+                    Matcher named = metric.matcher(target.path("expr").asText());
+                    assertTrue(named.find(), panel.path("title").asText() + " names no Tocsin metric");
+                    do {
+                        assertTrue(names.contains(named.group()), panel.path("title").asText() + ": "
+                                + named.group() + " is exported by no service");
+                    } while (named.find());
+                }
+            }
+        });
     }
 
     @Test

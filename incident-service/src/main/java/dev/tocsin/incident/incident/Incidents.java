@@ -1,6 +1,7 @@
 package dev.tocsin.incident.incident;
 
 import dev.tocsin.eventing.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.Sql;
@@ -40,7 +41,11 @@ public class Incidents {
     private final Deadlines deadlines;
     private final Clock clock;
 
-    Incidents(EventStore store, Outbox outbox, IncidentRows rows, Deadlines deadlines, Clock clock) {
+    private final MeterRegistry registry;
+
+    Incidents(EventStore store, Outbox outbox, IncidentRows rows, Deadlines deadlines, Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.deadlines = deadlines;
         this.store = store;
         this.outbox = outbox;
@@ -86,12 +91,42 @@ public class Incidents {
                         published.addAll(IncidentPublished.of(after, change));
                     }
                     Incident result = after;
+                    changes.forEach(change -> AfterCommit.register(() -> count(change)));
                     return store.append(EVENTS, id, events.size(), changes)
                             .chain(() -> outbox.append(Sql.connection(), published))
                             .chain(() -> rows.project(result))
                             .chain(() -> reminder(result, changes))
                             .replaceWith(result);
                 }));
+    }
+
+    /**
+     * Incidents declared, by whom ({@code person}, or the rule) and severity, their status changes,
+     * updates posted and reminded, handoffs accepted and declined, for the on-call dashboard; counted after commit, so a retried transaction counts once.
+     */
+    private void count(IncidentChange change) {
+        switch (change) {
+            case IncidentChange.Declared d -> registry.counter("tocsin.incidents.declared", "declared_by",
+                    d.declaredBy() != null && d.declaredBy().startsWith("rule:") ? d.declaredBy() : "person",
+                    "severity", d.severity().name()).increment();
+            case IncidentChange.StatusChanged s -> registry.counter("tocsin.incidents.status.changed", "to",
+                    s.to().word()).increment();
+            case IncidentChange.UpdatePosted p -> registry.counter("tocsin.incidents.updates.posted").increment();
+            case IncidentChange.UpdateReminded r -> registry.counter("tocsin.incidents.updates.reminded").increment();
+            case IncidentChange.HandoffAccepted a -> registry.counter("tocsin.incidents.handoffs", "outcome", "accepted")
+                    .increment();
+            case IncidentChange.HandoffDeclined d -> registry.counter("tocsin.incidents.handoffs", "outcome", "declined")
+                    .increment();
+            // The rest is the incident's own record, seen in its timeline and document.
+            case IncidentChange.CommandTaken t -> { }
+            case IncidentChange.PageJoined j -> { }
+            case IncidentChange.RoleAssigned r -> { }
+            case IncidentChange.HandoffProposed p -> { }
+            case IncidentChange.DocumentEdited e -> { }
+            case IncidentChange.Subscribed s -> { }
+            case IncidentChange.Unsubscribed u -> { }
+            case IncidentChange.EntryWritten w -> { }
+        }
     }
 
     /**
