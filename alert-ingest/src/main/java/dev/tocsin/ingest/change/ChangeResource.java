@@ -3,15 +3,14 @@ package dev.tocsin.ingest.change;
 import dev.tocsin.eventing.api.Problem.FieldError;
 import dev.tocsin.eventing.api.ProblemException;
 import dev.tocsin.eventing.api.Roles;
-import dev.tocsin.eventing.api.TeamAccess;
 import dev.tocsin.eventing.audit.AuditTrail;
 import dev.tocsin.eventing.directory.DirectoryReferences;
 import dev.tocsin.events.alert.Link;
 import dev.tocsin.events.change.ChangeReceived;
-import dev.tocsin.events.directory.TeamRole;
 import dev.tocsin.ingest.intake.KafkaUnavailable;
 import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.intake.SignalPublisher;
+import dev.tocsin.ingest.service.ServiceAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,9 +99,7 @@ public class ChangeResource {
         }
         String service = request.service().strip();
         Instant now = clock.instant();
-        return directory.requireServices(List.of(Map.entry("service", service)))
-                .chain(() -> TeamAccess.deploymentWide(identity) ? Uni.createFrom().voidItem()
-                        : directory.teamsOf(List.of(service)).invoke(teams -> requireTeam(teams.get(service))).replaceWithVoid())
+        return ServiceAccess.requireResponder(identity, directory, service, "report its changes")
                 .chain(() -> {
                     ChangeReceived change = new ChangeReceived(UUID.randomUUID().toString(), service,
                             request.summary(), request.source(), request.timestamp() != null ? request.timestamp() : now,
@@ -112,14 +109,5 @@ public class ChangeResource {
                             .chain(AuditTrail::writeAlone)
                             .replaceWith(RestResponse.accepted(new Accepted(change.changeId())));
                 });
-    }
-
-    /** A team's token reports changes to its team's services only; a service of no team is the deployment's. */
-    private void requireTeam(String team) {
-        if (team == null) {
-            throw new ProblemException(403, "Forbidden", "this service belongs to no team, so only the deployment's "
-                    + "own tokens report its changes");
-        }
-        TeamAccess.require(identity, team, TeamRole.RESPONDER);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tocsin.ingest.intake;
 
 import dev.tocsin.eventing.api.Problem.FieldError;
+import dev.tocsin.events.alert.Drill;
 import dev.tocsin.ingest.alert.LabelNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * What every format's labels and annotations must respect, checked the same way for all of them:
- * Prometheus' name rule, a cap on the number of labels and on the size of each value.
+ * Prometheus' name rule, a cap on the number of labels and on the size of each value, and no
+ * drill label.
  */
 public record IntakeLimits(int maxLabels, int maxLabelValueBytes, int maxAnnotationValueBytes) {
 
@@ -19,8 +21,16 @@ public record IntakeLimits(int maxLabels, int maxLabelValueBytes, int maxAnnotat
         return new IntakeLimits(config.maxLabels(), config.maxLabelValueBytes(), config.maxAnnotationValueBytes());
     }
 
-    /** Adds an error at {@code at} for each broken rule of these labels. */
+    /**
+     * Adds an error at {@code at} for each broken rule of these labels. {@value Drill#LABEL} is
+     * refused: it marks a drill, which only {@code POST /api/v1/drills} starts, and a drill is
+     * left out of the on-call load.
+     */
     public void checkLabels(Map<String, String> labels, String at, List<FieldError> errors) {
+        if (labels.containsKey(Drill.LABEL)) {
+            errors.add(new FieldError(at + "." + Drill.LABEL, "is reserved for drills, which POST /api/v1/drills "
+                    + "starts"));
+        }
         if (labels.size() > maxLabels) {
             errors.add(new FieldError(at, "at most " + maxLabels + " labels, got " + labels.size()));
         }

@@ -2,6 +2,7 @@ package dev.tocsin.ingest.storm;
 
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.alert.Drill;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.alert.AlertDomainEvent;
 import dev.tocsin.ingest.alert.AlertDomainEvent.AlertAcknowledged;
@@ -68,7 +69,8 @@ public final class Storm implements DecisionStep {
         return new View() {
             @Override
             public Decision decide(Candidate candidate, Decision current) {
-                if (current.classification().urgency() != Urgency.PAGE) {
+                // A drill tests that one page reaches the on-call: never grouped, never counted towards a storm.
+                if (current.classification().urgency() != Urgency.PAGE || Drill.idOf(candidate.labels()) != null) {
                     return current;
                 }
                 Instant since = candidate.at().minus(config.window());
@@ -85,7 +87,7 @@ public final class Storm implements DecisionStep {
 
             @Override
             public void decided(Candidate candidate, Decision decision) {
-                if (decision.classification().urgency() == Urgency.PAGE
+                if (decision.classification().urgency() == Urgency.PAGE && Drill.idOf(candidate.labels()) == null
                         && (decision.disposition() == Disposition.PUBLISHED
                                 || decision.disposition() == Disposition.GROUPED)) {
                     Deque<Instant> times = recent.computeIfAbsent(candidate.service(), s -> new ArrayDeque<>());

@@ -1,5 +1,6 @@
 package dev.tocsin.ingest.urgency;
 
+import dev.tocsin.events.alert.Drill;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.ingest.alert.Classification;
 import dev.tocsin.ingest.service.ServiceProfile;
@@ -38,6 +39,12 @@ public final class Classifier {
     public static Classification classify(ServiceProfile profile, String service, String severity,
             Map<String, String> labels, Map<String, String> annotations) {
         Map<String, String> safeLabels = labels == null ? Map.of() : labels;
+        String drill = Drill.idOf(safeLabels);
+        if (drill != null) {
+            // A drill pages whatever the rules say, and threatens no SLO: it must not declare an incident.
+            return new Classification(Urgency.PAGE, "paged: drill " + drill
+                    + ", which pages the on-call as a real alert of " + service + " would", null);
+        }
         SloSignal signal = SloSignal.read(safeLabels, annotations);
         Tie tie = tie(profile, service, signal.slo());
         String userFacingSlo = tie.slo() != null && profile.criticality() == ServiceProfile.Criticality.USER_FACING

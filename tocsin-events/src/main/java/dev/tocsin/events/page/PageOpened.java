@@ -12,6 +12,7 @@ import java.util.List;
  * @param userFacingSlo the user-facing SLO its alert threatens ({@code AlertTriggered.userFacingSlo});
  *     null when none, and in pages opened before the field
  * @param userIds who its first step notifies; null in pages opened before the field
+ * @param drillId the drill the page is for ({@link dev.tocsin.events.alert.Drill}); null for a real alert's page
  */
 public record PageOpened(
         String pageId,
@@ -22,7 +23,13 @@ public record PageOpened(
         Instant openedAt,
         String routedBy,
         String userFacingSlo,
-        List<String> userIds) implements PageEvent {
+        List<String> userIds,
+        String drillId) implements PageEvent {
+
+    public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
+            Instant openedAt, String routedBy, String userFacingSlo, List<String> userIds) {
+        this(pageId, alertId, service, policyId, summary, openedAt, routedBy, userFacingSlo, userIds, null);
+    }
 
     public PageOpened(String pageId, String alertId, String service, String policyId, String summary,
             Instant openedAt) {
