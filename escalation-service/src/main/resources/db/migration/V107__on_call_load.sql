@@ -2,16 +2,20 @@
 
 -- One row per page, a projection of the Page events like pages (rebuilt from event_store): what
 -- the response times and the noisiest alerts are counted from. alert is the alert's name
--- (its alertname label, else its summary), what "the same alert" means across pages.
+-- (its alertname label, else its summary), what "the same alert" means across pages. A drill's
+-- page names its drill (drill_id) and counts in no load figure: it is what a drill reports on.
 create table load_pages (
     page_id         text        primary key,
     service         text        not null,
     alert           text        not null,
     opened_at       timestamptz not null,
     acknowledged_at timestamptz,
-    resolved_at     timestamptz
+    acknowledged_by text,
+    resolved_at     timestamptz,
+    drill_id        text
 );
 create index load_pages_opened on load_pages (opened_at);
+create index load_pages_drill on load_pages (drill_id) where drill_id is not null;
 
 -- Each time a page notified a person (its first step, an escalation, a reassignment, a renotice):
 -- a page counts in the shift in which it reached the person.

@@ -126,6 +126,10 @@ class IntakeLimitsIT {
         post("/api/v2/alerts", key.secret(), "[{\"labels\":{\"alertname\":\"Ok\",\"run\":\"" + run + "\"}},"
                 + "{\"labels\":{\"alertname\":\"" + longValue + "\",\"run\":\"" + run + "\"}}]")
                 .statusCode(400).body("errors[0].field", equalTo("[1].labels.alertname")).body("accepted", equalTo(1));
+        // Only POST /api/v1/drills marks a drill: an alert claiming to be one would be left out of the load.
+        post("/api/v2/alerts", key.secret(), "[{\"labels\":{\"alertname\":\"Real\",\"tocsin_drill\":\"x\",\"run\":\""
+                + run + "\"}}]").statusCode(400).body("errors[0].field", equalTo("[0].labels.tocsin_drill"))
+                .body("errors[0].message", containsString("reserved for drills")).body("accepted", equalTo(0));
         StringBuilder many = new StringBuilder("{\"run\":\"" + run + "\"");
         for (int i = 0; i < 64; i++) {
             many.append(",\"l").append(i).append("\":\"v\"");

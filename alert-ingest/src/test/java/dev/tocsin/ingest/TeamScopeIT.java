@@ -12,6 +12,9 @@ import dev.tocsin.events.directory.TeamSaved;
 import dev.tocsin.events.directory.TokenIssued;
 import dev.tocsin.events.directory.TokenSubject;
 import dev.tocsin.events.Topics;
+import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Drill;
+import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.change.ChangeReceived;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
@@ -150,6 +153,40 @@ class TeamScopeIT {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("summary"));
         given().header("Authorization", "Bearer test-viewer-token").contentType(ContentType.JSON)
                 .body(Map.of("service", MINE, "summary", "x")).post("/api/v1/changes").then().statusCode(403);
+    }
+
+    @Test
+    void aDrillPagesByTheRealPipelineMarkedAsADrillAndATeamStartsDrillsOnItsOwnServicesOnly() {
+        // The deployment's admin drills a service of no team: a critical alert tied to no SLO would be a
+        // ticket there; a drill pages whatever its profile says, and every part of it says "drill".
+        String drill = given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body(Map.of("service", NOBODYS)).post("/api/v1/drills").then().statusCode(202)
+                .body("service", org.hamcrest.Matchers.equalTo(NOBODYS))
+                .body("summary", org.hamcrest.Matchers.startsWith("DRILL: ")).extract().path("drillId");
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.ALERTS)) {
+            AlertTriggered alert = reader.await(AlertTriggered.class,
+                    a -> drill.equals(a.labels().get(Drill.LABEL)), Duration.ofSeconds(15));
+            assertEquals(Urgency.PAGE, alert.urgency());
+            assertEquals(NOBODYS, alert.service());
+            assertEquals("DRILL: paging drill for " + NOBODYS + ": acknowledge it as you would a real page",
+                    alert.summary());
+            assertEquals("paged: drill " + drill + ", which pages the on-call as a real alert of " + NOBODYS
+                    + " would", alert.reason());
+            assertEquals("tocsin-drill", alert.source());
+        }
+        call("bob").body(Map.of("service", MINE, "summary", "can we still reach the secondary?"))
+                .post("/api/v1/drills").then().statusCode(202)
+                .body("summary", org.hamcrest.Matchers.equalTo("DRILL: can we still reach the secondary?"));
+        call("bob").body(Map.of("service", THEIRS)).post("/api/v1/drills").then().statusCode(403)
+                .body("detail", containsString("team '" + OTHER + "'"));
+        call("bob").body(Map.of("service", NOBODYS)).post("/api/v1/drills").then().statusCode(403)
+                .body("detail", containsString("no team"));
+        call("bob").body(Map.of("summary", "x")).post("/api/v1/drills").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("service"));
+        given().header("Authorization", "Bearer test-viewer-token").contentType(ContentType.JSON)
+                .body(Map.of("service", MINE)).post("/api/v1/drills").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("service", MINE)).post("/api/v1/drills").then()
+                .statusCode(401);
     }
 
     private static Map<String, Object> silence(String service, String endsAt) {

@@ -544,6 +544,36 @@ class EndToEndIT {
     }
 
     @Test
+    void aDrillPagesTheRealOnCallMarkedAsADrillAndSaysHowItWent() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String primary = Http.get(stack.url("escalation-service") + "/api/v1/schedules/checkout-oncall/on-call",
+                stack.viewerToken).json().path("primary").asText();
+        Http.Response started = Http.send("POST", stack.url("alert-ingest") + "/api/v1/drills", stack.adminToken,
+                "{\"service\":\"checkout\",\"summary\":\"smoke drill " + run + "\"}");
+        assertEquals(202, started.status(), started.body());
+        String drill = started.json().path("drillId").asText();
+
+        // The on-call is paged as by a real alert, and the message says it is a drill.
+        List<MimeMessage> email = Awaitility.await("the drill's email").atMost(WAIT).until(() -> emailsFor(run),
+                found -> found.size() == 1);
+        assertEquals(List.of(primary + "@example.com"), recipients(email));
+        assertTrue(email.getFirst().getSubject().contains("DRILL: smoke drill " + run), email.getFirst().getSubject());
+        String report = stack.url("escalation-service") + "/api/v1/drills/" + drill;
+        String pageId = Awaitility.await("the drill's report").atMost(WAIT).until(() -> Http.get(report,
+                stack.viewerToken), r -> r.status() == 200).json().path("pageId").asText();
+
+        // The primary acknowledges: the drill reports that the page found someone, and how fast.
+        acknowledge(pageId, primary);
+        JsonNode done = Awaitility.await("the acknowledged drill").atMost(WAIT).until(() -> Http.get(report,
+                stack.viewerToken).json(), r -> r.path("escalationWorked").asBoolean(false));
+        assertEquals(primary, done.path("acknowledgedBy").asText(), done.toString());
+        assertTrue(done.path("outcome").asText().startsWith("acknowledged by " + primary), done.toString());
+        assertSuccess(Http.send("POST", stack.url("escalation-service") + "/api/v1/pages/" + pageId + "/resolve",
+                stack.adminToken, "{\"by\":\"" + primary + "\"}"));
+        stack.claim(email);
+    }
+
+    @Test
     void aMalformedBodyIsRefusedAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = signalEndOffsets();
         Http.Response refused = Http.send("POST", stack.url("alert-ingest") + "/api/v2/alerts", stack.demoKey(),

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -117,6 +118,15 @@ class ClassifierTest {
         };
         assertEquals(userFacingSlo, Classifier.classify(p, "checkout", "critical", map(labels), Map.of())
                 .userFacingSlo());
+    }
+
+    @Test
+    void aDrillPagesWhateverTheRulesSayAndThreatensNoSlo() {
+        // Rule 1 would log a Watchdog, and the SLO is user-facing: a drill pages, and declares no incident.
+        Classification drill = Classifier.classify(ONE_SLO, "checkout", "info",
+                map("alertname=Watchdog,tocsin_drill=d-1"), Map.of());
+        assertEquals(new Classification(Urgency.PAGE, "paged: drill d-1, which pages the on-call as a real alert of "
+                + "checkout would", null), drill);
     }
 
     private static Map<String, String> map(String pairs) {

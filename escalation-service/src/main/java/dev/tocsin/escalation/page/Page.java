@@ -19,6 +19,7 @@ import dev.tocsin.escalation.page.PageCommand.Resolve;
 import dev.tocsin.escalation.page.PageCommand.Snooze;
 import dev.tocsin.escalation.page.PageCommand.StepDue;
 import java.time.Duration;
+import dev.tocsin.events.alert.Drill;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -254,6 +255,11 @@ public record Page(String id, String alertId, String service, String policyId, S
             default -> status.name().toLowerCase(Locale.ROOT);
         };
         return new PageRefused(status, "page " + id + " is " + state + "; it can no longer be " + what);
+    }
+
+    /** The drill this page is for ({@link Drill}), null for a real alert's page. */
+    public String drillId() {
+        return Drill.idOf(labels);
     }
 
     public Page apply(PageChange event) {

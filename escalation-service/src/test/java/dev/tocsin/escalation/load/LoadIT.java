@@ -2,22 +2,29 @@ package dev.tocsin.escalation.load;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tocsin.escalation.TestClock;
 import dev.tocsin.eventing.CloudEventRecords;
 import dev.tocsin.eventing.DeadlineEngine;
 import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Drill;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.incident.IncidentDeclared;
+import dev.tocsin.events.notify.NotifyRequested;
+import dev.tocsin.events.page.PageOpened;
 import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
+import dev.tocsin.testing.TopicReader;
 import dev.tocsin.testing.api.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -166,6 +173,54 @@ class LoadIT {
                 ((Number) alice.get("onCallHours")).doubleValue());
         assertEquals(true, alice.get("overCap"));
         assertEquals(Map.of("pages", 3, "offHoursPages", 3, "incidents", 1, "tickets", 1), alice.get("load"));
+    }
+
+    @Test
+    void aDrillPagesTheOnCallCountsInNoLoadFigureAndReportsHowItWent() throws Exception {
+        Instant start = clock.instant();
+        configure("UTC", start.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS));
+        String drill = "drill-" + run;
+        AlertTriggered alert = new AlertTriggered("alert-" + UUID.randomUUID(), "drill:" + drill, service,
+                "DRILL: paging drill for " + service, "critical", Urgency.PAGE, "paged: drill " + drill,
+                Map.of("alertname", "TocsinDrill", "service", service, Drill.LABEL, drill), Map.of(), start, null,
+                "tocsin-drill", start);
+        try (TopicReader pages = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.PAGES);
+                TopicReader notices = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.NOTIFY_REQUESTS)) {
+            send(alert);
+            String page = awaitPage(alert, "OPEN");
+            // The page and each notification say it is a drill.
+            assertEquals(drill, pages.await(PageOpened.class, e -> e.pageId().equals(page), WAIT).drillId());
+            NotifyRequested first = notices.await(NotifyRequested.class, n -> page.equals(n.pageId()), WAIT);
+            assertEquals(drill, Drill.idOf(first.labels()));
+            assertEquals("DRILL: paging drill for " + service, first.summary());
+            admin().get("/api/v1/drills/" + drill).then().statusCode(200).body("pageId", is(page))
+                    .body("status", is("OPEN")).body("escalationWorked", org.hamcrest.Matchers.nullValue())
+                    .body("outcome", is("waiting for an acknowledgement")).body("reached.person", contains("alice-" + run));
+
+            // Alice does not answer; the drill escalates to Bob, who acknowledges.
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            engine.wake();
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/pages/" + page).then()
+                    .body("step", is(2)));
+            acknowledge(page, "bob-" + run);
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/drills/" + drill).then()
+                .statusCode(200).body("escalated", is(true)).body("escalationWorked", is(true))
+                .body("acknowledgedBy", is("bob-" + run)).body("secondsToAcknowledge", is(301))
+                .body("reached.person", contains("alice-" + run, "bob-" + run))
+                .body("outcome", is("acknowledged by bob-" + run + " after 5 min 1 s, after escalating")));
+        admin().get("/api/v1/drills?service=" + service).then().statusCode(200).body("drillId", contains(drill));
+
+        // None of it is load: no shift carries the drill, no service's response times or alert ranking count it.
+        String from = start.minus(Duration.ofHours(1)).toString();
+        String to = clock.instant().plus(Duration.ofHours(1)).toString();
+        admin().get("/api/v1/on-call-load/shifts?schedule=" + service + "&from=" + from + "&to=" + to).then()
+                .statusCode(200).body("shifts.load.pages", contains(0, 0));
+        admin().get("/api/v1/on-call-load/services?from=" + from + "&to=" + to).then().statusCode(200)
+                .body("services.service", not(hasItem(service)));
+        admin().get("/api/v1/on-call-load/alerts?from=" + from + "&to=" + to + "&limit=100").then().statusCode(200)
+                .body("alerts.service", not(hasItem(service)));
+        admin().get("/api/v1/drills/none-" + run).then().statusCode(404);
     }
 
     @Test

@@ -124,7 +124,9 @@ public class DeclarationRules implements Redelivery {
     }
 
     private Uni<Void> opened(PageOpened page) {
-        if (page.service() == null || page.openedAt() == null) {
+        // A drill's page is a rehearsal: it joins no incident and no rule declares one for it (nor, kept
+        // out of declaration_pages, when it is escalated, reassigned or acknowledged).
+        if (page.service() == null || page.openedAt() == null || page.drillId() != null) {
             return Uni.createFrom().voidItem();
         }
         return directory.teamsOf(List.of(page.service())).chain(teams -> {

@@ -271,6 +271,25 @@ class DeclarationRulesIT {
         }
     }
 
+    @Test
+    void aDrillsPageJoinsNoIncidentAndDeclaresNone() {
+        Instant now = clock.instant();
+        String drill = "pg-" + run + "-drill";
+        String real = "pg-" + run + "-real";
+        String later = "pg-" + run + "-later";
+        // A drill on checkout, even one claiming a user-facing SLO, then a real page of another team's service.
+        send(new PageOpened(drill, "alert-" + drill, checkout, "policy", "DRILL: paging drill for " + checkout,
+                now.minusSeconds(60), "SERVICE", "availability", List.of("alice-" + run), "drill-" + run));
+        open(real, payments, now);
+        // Had the drill counted, the payments page would have declared with it; a real checkout page does instead.
+        open(later, checkout, now.plusSeconds(30));
+        try (TopicReader reader = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.INCIDENTS)) {
+            IncidentDeclared declared = reader.await(IncidentDeclared.class, e -> e.pageIds().contains(later), WAIT);
+            assertEquals(List.of(real, later), declared.pageIds());
+            assertEquals("rule:another-team", declared.declaredBy());
+        }
+    }
+
     private void open(String pageId, String service, Instant at) {
         send(new PageOpened(pageId, "alert-" + pageId, service, "policy", "errors on " + service, at, "SERVICE", null,
                 List.of("alice-" + run)));

@@ -25,8 +25,10 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class LoadFacts {
 
+    // A drill's page counts in no figure of the load (drill_id is null for every other page).
     private static final String REACHED = """
-            select page_id, person, at from load_reached where at >= $1 and at < $2 order by at, page_id, person""";
+            select r.page_id, r.person, r.at from load_reached r join load_pages p using (page_id)
+            where r.at >= $1 and r.at < $2 and p.drill_id is null order by r.at, r.page_id, r.person""";
     private static final String INCIDENTS = """
             select i.page_id, i.incident_id from load_incident_pages i
             where i.page_id in (select page_id from load_reached where at >= $1 and at < $2)""";
@@ -37,7 +39,7 @@ public class LoadFacts {
             select service, count(*) pages, count(acknowledged_at) acknowledged,
                 avg(extract(epoch from acknowledged_at - opened_at)) mtta, count(resolved_at) resolved,
                 avg(extract(epoch from resolved_at - opened_at)) mttr
-            from load_pages where opened_at >= $1 and opened_at < $2
+            from load_pages where opened_at >= $1 and opened_at < $2 and drill_id is null
             group by service order by service""";
     /**
      * Each alert's pages, those acknowledged and resolved in no incident, and how often it paged
@@ -47,7 +49,7 @@ public class LoadFacts {
             with ranged as (
                 select p.*, exists (select 1 from load_incident_pages i where i.page_id = p.page_id) in_incident,
                     lag(resolved_at) over (partition by service, alert order by opened_at, page_id) previous_resolved
-                from load_pages p where opened_at >= $1 and opened_at < $2)
+                from load_pages p where opened_at >= $1 and opened_at < $2 and drill_id is null)
             select service, alert, count(*) pages,
                 count(*) filter (where acknowledged_at is not null and resolved_at is not null and not in_incident)
                     without_incident,

@@ -7,6 +7,7 @@ import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Sql;
 import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.eventing.rebuild.StoredProjection;
+import dev.tocsin.events.alert.Drill;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * The {@code load_pages} and {@code load_reached} tables, a projection of the Page events: when
- * each page opened, was first acknowledged and resolved, and whom it reached when. Written by
+ * each page opened, was first acknowledged and resolved, whom it reached when, and the drill it
+ * is for. Written by
  * {@link Pages} beside the page's events; filled by a rebuild with the same statement.
  */
 @ApplicationScoped
@@ -29,14 +31,16 @@ public class LoadPages implements StoredProjection<PageChange, LoadPages.Row> {
 
     /**
      * What one page's events say of the load: its service and alert name, when it opened, was first
-     * acknowledged and resolved (null: not yet), and whom it reached.
+     * acknowledged (by whom) and resolved (null: not yet), whom it reached, and the drill it is for
+     * (null: a real alert's).
      */
     public record Row(String pageId, String service, String alert, Instant openedAt, Instant acknowledgedAt,
-            Instant resolvedAt, List<Reach> reached) {
+            String acknowledgedBy, Instant resolvedAt, List<Reach> reached, String drillId) {
 
         /** The row of a page already recorded, before the changes a write adds: no times, nobody reached. */
         static Row of(Page page) {
-            return new Row(page.id(), page.service(), alertName(page), page.openedAt(), null, null, List.of());
+            return new Row(page.id(), page.service(), alertName(page), page.openedAt(), null, null, null, List.of(),
+                    Drill.idOf(page.labels()));
         }
 
         /** Whether it adds anything to the row already there (a write of an existing page). */
@@ -47,22 +51,27 @@ public class LoadPages implements StoredProjection<PageChange, LoadPages.Row> {
         private Row reaching(List<String> people, Instant at) {
             List<Reach> all = new ArrayList<>(reached);
             people.forEach(person -> all.add(new Reach(person, at)));
-            return new Row(pageId, service, alert, openedAt, acknowledgedAt, resolvedAt, List.copyOf(all));
+            return new Row(pageId, service, alert, openedAt, acknowledgedAt, acknowledgedBy, resolvedAt,
+                    List.copyOf(all), drillId);
         }
     }
 
     /** Both tables at once: each page's row once (a later change keeps the first acknowledgement), each reach once. */
     private static final String WRITE = """
             with pages as (
-                insert into load_pages (page_id, service, alert, opened_at, acknowledged_at, resolved_at)
+                insert into load_pages (page_id, service, alert, opened_at, acknowledged_at, acknowledged_by,
+                    resolved_at, drill_id)
                 select * from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]),
-                    cast($4 as timestamptz[]), cast($5 as timestamptz[]), cast($6 as timestamptz[]))
+                    cast($4 as timestamptz[]), cast($5 as timestamptz[]), cast($6 as text[]), cast($7 as timestamptz[]),
+                    cast($8 as text[]))
                 on conflict (page_id) do update set
+                    acknowledged_by = case when load_pages.acknowledged_at is null then excluded.acknowledged_by
+                        else load_pages.acknowledged_by end,
                     acknowledged_at = coalesce(load_pages.acknowledged_at, excluded.acknowledged_at),
                     resolved_at = coalesce(load_pages.resolved_at, excluded.resolved_at)
             ), reached as (
                 insert into load_reached (page_id, person, at)
-                select * from unnest(cast($7 as text[]), cast($8 as text[]), cast($9 as timestamptz[]))
+                select * from unnest(cast($9 as text[]), cast($10 as text[]), cast($11 as timestamptz[]))
                 on conflict do nothing
             )
             select 1""";
@@ -91,17 +100,20 @@ public class LoadPages implements StoredProjection<PageChange, LoadPages.Row> {
     static Row fold(Row row, PageChange event) {
         return switch (event) {
             case PageChange.Opened o -> new Row(o.pageId(), o.service(), alertName(o.labels().get("alertname"),
-                    o.summary(), o.alertId()), o.at(), null, null, List.of()).reaching(o.userIds(), o.at());
+                    o.summary(), o.alertId()), o.at(), null, null, null, List.of(), Drill.idOf(o.labels()))
+                    .reaching(o.userIds(), o.at());
+            // An unrouted page keeps no labels: a drill that routes nowhere is an unrouted page like any other.
             case PageChange.Unrouted u -> new Row(u.pageId(), u.service(), alertName(null, null, u.alertId()), u.at(),
-                    null, null, List.of());
+                    null, null, null, List.of(), null);
             case PageChange.Escalated e -> row.reaching(e.userIds(), e.at());
             case PageChange.Renotified r -> row.reaching(r.userIds(), r.at());
             case PageChange.AcknowledgementExpired x -> row.reaching(x.userIds(), x.at());
             case PageChange.Reassigned r -> row.reaching(r.userIds(), r.at());
             case PageChange.Acknowledged a -> row.acknowledgedAt() != null ? row : new Row(row.pageId(), row.service(),
-                    row.alert(), row.openedAt(), a.at(), row.resolvedAt(), row.reached());
+                    row.alert(), row.openedAt(), a.at(), a.by(), row.resolvedAt(), row.reached(), row.drillId());
             case PageChange.Resolved r -> row.resolvedAt() != null ? row : new Row(row.pageId(), row.service(),
-                    row.alert(), row.openedAt(), row.acknowledgedAt(), r.at(), row.reached());
+                    row.alert(), row.openedAt(), row.acknowledgedAt(), row.acknowledgedBy(), r.at(), row.reached(),
+                    row.drillId());
             // Told that the policy ran out, not asked to answer: no page in anyone's load.
             case PageChange.Exhausted x -> row;
             case PageChange.PolicyAdopted a -> row;
@@ -146,8 +158,9 @@ public class LoadPages implements StoredProjection<PageChange, LoadPages.Row> {
         rows.forEach(r -> r.reached().forEach(reach -> reached.add(new Reaching(r.pageId(), reach))));
         return connection.preparedQuery(WRITE).execute(Tuple.from(List.of(Sql.texts(rows, Row::pageId),
                 Sql.texts(rows, Row::service), Sql.texts(rows, Row::alert), Sql.times(rows, Row::openedAt),
-                Sql.times(rows, Row::acknowledgedAt), Sql.times(rows, Row::resolvedAt),
-                Sql.texts(reached, Reaching::pageId), Sql.texts(reached, r -> r.reach().person()),
+                Sql.times(rows, Row::acknowledgedAt), Sql.texts(rows, Row::acknowledgedBy),
+                Sql.times(rows, Row::resolvedAt), Sql.texts(rows, Row::drillId), Sql.texts(reached, Reaching::pageId),
+                Sql.texts(reached, r -> r.reach().person()),
                 Sql.times(reached, r -> r.reach().at())))).replaceWithVoid();
     }
 

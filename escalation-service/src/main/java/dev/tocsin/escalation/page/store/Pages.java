@@ -140,6 +140,13 @@ public class Pages {
     }
 
     private void count(Page before, Page page, PageChange event) {
+        if (page.drillId() != null) {
+            // A drill counts in no page metric, as in no load figure; that it ran is counted on its own.
+            if (event instanceof PageChange.Opened) {
+                registry.counter("tocsin.drills.started", "service", page.service()).increment();
+            }
+            return;
+        }
         switch (event) {
             case PageChange.Opened o -> registry.counter("tocsin.pages.opened", "service", page.service()).increment();
             case PageChange.Escalated e -> registry.counter("tocsin.pages.escalated").increment();
@@ -196,7 +203,8 @@ public class Pages {
         return switch (event) {
             case PageChange.Opened o -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageOpened(page.id(), page.alertId(), page.service(), page.policyId(), page.summary(),
-                            o.at(), o.routedBy() == null ? null : o.routedBy().name(), o.userFacingSlo(), o.userIds())),
+                            o.at(), o.routedBy() == null ? null : o.routedBy().name(), o.userFacingSlo(), o.userIds(),
+                            page.drillId())),
                     notify(page, 1, 1, o.userIds(), o).stream()).toList();
             case PageChange.Escalated e -> Stream.<IntegrationEvent>concat(
                     Stream.of(new PageEscalated(page.id(), page.alertId(), e.step(), e.round(), e.userIds(), e.at(),
