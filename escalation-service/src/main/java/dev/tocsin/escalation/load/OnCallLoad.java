@@ -4,9 +4,12 @@ import dev.tocsin.escalation.schedule.model.Role;
 import dev.tocsin.escalation.schedule.model.Schedule;
 import dev.tocsin.escalation.schedule.model.Shift;
 import dev.tocsin.escalation.schedule.model.TimeRange;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The on-call load of SRE book ch. 11, counted from what happened (pages that reached people,
@@ -44,7 +48,7 @@ public final class OnCallLoad {
 
         public Facts(List<Reach> reached, Map<String, Set<String>> incidents, List<Ticket> tickets) {
             this(List.copyOf(reached), Map.copyOf(incidents), List.copyOf(tickets), reached.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(Reach::person)));
+                    .collect(Collectors.groupingBy(Reach::person)));
         }
     }
 
@@ -53,7 +57,7 @@ public final class OnCallLoad {
             Map<String, ZoneId> zones) {
 
         ZoneId zone(String person) {
-            return zones.getOrDefault(person, java.time.ZoneOffset.UTC);
+            return zones.getOrDefault(person, ZoneOffset.UTC);
         }
 
         public static Limits of(LoadConfig config, Map<String, ZoneId> zones) {
@@ -64,11 +68,11 @@ public final class OnCallLoad {
     }
 
     /** Working hours on working days, wall-clock in a person's zone; {@code end} exclusive. */
-    public record WorkingHours(Set<java.time.DayOfWeek> days, java.time.LocalTime start, java.time.LocalTime end) {
+    public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
 
         boolean contains(Instant at, ZoneId zone) {
             ZonedDateTime local = at.atZone(zone);
-            java.time.LocalTime time = local.toLocalTime();
+            LocalTime time = local.toLocalTime();
             return days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
         }
     }

@@ -231,6 +231,8 @@ class LoadIT {
                 .body("detail", containsString("schedule none-" + run));
         admin().get("/api/v1/on-call-load/people?quarter=2026-Q5").then().statusCode(400)
                 .body("errors.field", hasItem("quarter"));
+        admin().get("/api/v1/on-call-load/people?quarter=1990-Q1").then().statusCode(400)
+                .body("errors.field", hasItem("quarter"));
         admin().get("/api/v1/on-call-load/services?from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z")
                 .then().statusCode(400).body("errors.field", hasItem("to"));
         admin().get("/api/v1/on-call-load/alerts?limit=0").then().statusCode(400)

@@ -29,7 +29,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,15 +64,8 @@ public class LoadResource {
         this.clock = clock;
     }
 
-    public record Counts(int pages, int offHoursPages, int incidents, int tickets) {
-
-        static Counts of(OnCallLoad.Counts c) {
-            return new Counts(c.pages(), c.offHoursPages(), c.incidents(), c.tickets());
-        }
-    }
-
     /** One shift: who held which role when, what it carried, and why it is flagged (empty: it is not). */
-    public record ShiftView(Role role, String person, Instant start, Instant end, Counts load, boolean flagged,
+    public record ShiftView(Role role, String person, Instant start, Instant end, OnCallLoad.Counts load, boolean flagged,
             List<String> flags) {
     }
 
@@ -91,13 +86,13 @@ public class LoadResource {
         return schedules.one(schedule).chain(s -> facts.facts(range).chain(known ->
                 limits(people(List.of(s), known)).map(limits -> new ShiftsView(s.id(), range.start(), range.end(),
                         OnCallLoad.shifts(s, range, known, limits).stream().map(l -> new ShiftView(l.role(),
-                                l.person(), l.start(), l.end(), Counts.of(l.counts()), !l.flags().isEmpty(),
+                                l.person(), l.start(), l.end(), l.counts(), !l.flags().isEmpty(),
                                 l.flags())).toList()))));
     }
 
     /** A person's on-call time in the quarter: hours, their share of it, and whether that is over the cap. */
     public record PersonView(String person, double onCallHours, double share, String percent, boolean overCap,
-            Counts load) {
+            OnCallLoad.Counts load) {
     }
 
     public record PeopleView(String quarter, Instant from, Instant to, double cap, List<PersonView> people) {
@@ -118,8 +113,8 @@ public class LoadResource {
                 .map(limits -> new PeopleView(name, range.start(), range.end(), config.onCallCap(),
                         OnCallLoad.people(all, range, known, limits).stream().map(p -> new PersonView(p.person(),
                                 Math.round(p.onCall().toMinutes() / 6.0) / 10.0, p.share(),
-                                String.format(java.util.Locale.ROOT, "%.1f%%", p.share() * 100), p.overCap(),
-                                Counts.of(p.counts()))).toList()))));
+                                String.format(Locale.ROOT, "%.1f%%", p.share() * 100), p.overCap(),
+                                p.counts())).toList()))));
     }
 
     /** A service's pages in the range, and their mean times to acknowledge and to resolve (null: none was). */
@@ -198,7 +193,11 @@ public class LoadResource {
         if (!m.matches()) {
             throw ProblemException.badRequest("quarter", "must be a year and quarter like 2026-Q4");
         }
-        return LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+        LocalDate start = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+        FieldErrors errors = new FieldErrors();
+        Instants.within("quarter", start.atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant(), errors);
+        errors.throwIfAny();
+        return start;
     }
 
     /** Everyone the schedules name and the facts reached, whose zones decide what is off-hours. */
@@ -217,11 +216,11 @@ public class LoadResource {
         });
     }
 
-    private static java.util.Optional<ZoneId> zone(User user) {
+    private static Optional<ZoneId> zone(User user) {
         try {
-            return java.util.Optional.of(ZoneId.of(user.timeZone()));
+            return Optional.of(ZoneId.of(user.timeZone()));
         } catch (DateTimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

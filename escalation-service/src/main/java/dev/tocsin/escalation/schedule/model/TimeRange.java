@@ -3,6 +3,8 @@ package dev.tocsin.escalation.schedule.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Objects;
 
 /** A half-open range of instants {@code [start, end)}; every query and shift in the model uses one. */
@@ -43,10 +45,10 @@ public record TimeRange(Instant start, Instant end) {
     }
 
     /** The time the ranges cover together, overlaps counted once; in any order. */
-    public static Duration covered(java.util.Collection<TimeRange> ranges) {
+    public static Duration covered(Collection<TimeRange> ranges) {
         Duration total = Duration.ZERO;
         Instant reached = Instant.MIN;
-        for (TimeRange r : ranges.stream().sorted(java.util.Comparator.comparing(TimeRange::start)).toList()) {
+        for (TimeRange r : ranges.stream().sorted(Comparator.comparing(TimeRange::start)).toList()) {
             Instant from = max(r.start, reached);
             if (r.end.isAfter(from)) {
                 total = total.plus(Duration.between(from, r.end));

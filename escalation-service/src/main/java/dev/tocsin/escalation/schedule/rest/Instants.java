@@ -47,7 +47,7 @@ public final class Instants {
     }
 
     /** Whether {@code instant} is within {@value #YEARS} years of now; adds to {@code errors} naming {@code field} when not. */
-    static boolean within(String field, Instant instant, Instant now, FieldErrors errors) {
+    public static boolean within(String field, Instant instant, Instant now, FieldErrors errors) {
         Instant earliest = now.atOffset(ZoneOffset.UTC).minusYears(YEARS).toInstant();
         Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS).toInstant();
         if (instant.isBefore(earliest) || instant.isAfter(latest)) {

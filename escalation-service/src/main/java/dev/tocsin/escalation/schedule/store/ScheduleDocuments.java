@@ -5,6 +5,7 @@ import dev.tocsin.escalation.store.DocumentStore;
 import dev.tocsin.escalation.store.DocumentTable;
 import dev.tocsin.escalation.store.JsonDocuments;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class ScheduleDocuments extends DocumentStore<ScheduleDocument> {
 
     /** Every schedule's id, in order. */
     public Uni<List<String>> ids() {
-        return documents.ids(IDS, io.vertx.mutiny.sqlclient.Tuple.tuple());
+        return documents.ids(IDS, Tuple.tuple());
     }
 
     /** What still names the schedule, in the API's words; empty when nothing does. */

@@ -6,6 +6,7 @@ import dev.tocsin.escalation.store.DocumentResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public class Schedules {
     /** Every schedule the model can read. */
     public Uni<List<Schedule>> all() {
         return documents.ids().chain(this::getAll).map(found -> found.values().stream()
-                .sorted(java.util.Comparator.comparing(Schedule::id)).toList());
+                .sorted(Comparator.comparing(Schedule::id)).toList());
     }
 
     public Uni<Optional<Schedule>> get(String id) {
