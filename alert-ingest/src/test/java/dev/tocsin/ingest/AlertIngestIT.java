@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.tocsin.events.Topics;
 import dev.tocsin.events.alert.AlertResolved;
 import dev.tocsin.events.alert.AlertTriggered;
+import dev.tocsin.events.alert.Drill;
 import dev.tocsin.events.alert.Urgency;
 import dev.tocsin.events.signal.AlertSignalReceived;
 import dev.tocsin.testing.Infrastructure;
@@ -25,6 +26,7 @@ import dev.tocsin.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +120,35 @@ class AlertIngestIT {
         given().header("Authorization", ADMIN)
                 .get("/api/v1/alerts?service=checkout&status=resolved").then().statusCode(200)
                 .body("id", hasItem(triggered.alertId())).body("status", everyItem(equalTo("RESOLVED")));
+    }
+
+    @Test
+    void aDrillReplaysAResolvedAlertThroughThePipelineMarkedAsADrill() {
+        String run = UUID.randomUUID().toString();
+        post(key, List.of(checkoutErrors(run, null))).statusCode(202);
+        AlertTriggered real = alerts.await(AlertTriggered.class, t -> run.equals(t.labels().get("run")), WAIT);
+        drill(Map.of("replay", real.alertId())).statusCode(400).body("errors[0].field", equalTo("replay"))
+                .body("errors[0].message", containsString("still open"));
+        post(key, List.of(checkoutErrors(run, Instant.now().minusSeconds(1).toString()))).statusCode(202);
+        alerts.await(AlertResolved.class, r -> r.alertId().equals(real.alertId()), WAIT);
+
+        // Practised on what really happened: the ticket it was pages now, as a drill.
+        String drill = drill(Map.of("replay", real.alertId())).statusCode(202).body("service", equalTo("checkout"))
+                .body("summary", equalTo("DRILL: replay of Checkout error rate 12% " + run)).extract().path("drillId");
+        AlertTriggered replayed = alerts.await(AlertTriggered.class, t -> drill.equals(t.labels().get(Drill.LABEL)),
+                WAIT);
+        assertEquals(Urgency.PAGE, replayed.urgency());
+        assertEquals(Map.of("alertname", "CheckoutErrors", "service", "checkout", "severity", "critical", "run", run,
+                Drill.LABEL, drill), replayed.labels());
+        assertEquals("DRILL: replay of Checkout error rate 12% " + run, replayed.summary());
+        drill(Map.of("replay", real.alertId(), "service", "payments")).statusCode(400)
+                .body("errors[0].message", containsString("is of service checkout, not payments"));
+        drill(Map.of("replay", "no-such-" + run)).statusCode(404);
+    }
+
+    private static ValidatableResponse drill(Map<String, Object> body) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/drills").then();
     }
 
     @Test
