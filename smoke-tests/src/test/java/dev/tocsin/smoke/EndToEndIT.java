@@ -57,7 +57,8 @@ class EndToEndIT {
     static void stop() throws IOException {
         if (stack != null) {
             // checkout is user-facing with an SLO, so its first page of the run declares an incident,
-            // and the rules tell whoever the pages notified; the storm's incident tells its paged too.
+            // and the rules tell whoever the pages notified, and whoever a page joining it notified;
+            // the storm's incident tells its paged too.
             stack.claim(incidentNotices());
             stack.close();
         }
@@ -674,14 +675,20 @@ class EndToEndIT {
         return null;
     }
 
-    /** A test's page emails: those naming its run, not the notices of an incident declared for its pages. */
+    /**
+     * A test's page emails: those naming its run, not the notices of an incident declared for its
+     * pages or joined by them.
+     */
     private static List<MimeMessage> emailsFor(String run) {
-        return emails(message -> GreenMailUtil.getBody(message).contains(run)
-                && !message.getSubject().contains("Incident declared:"));
+        return emails(message -> GreenMailUtil.getBody(message).contains(run) && !isIncidentNotice(message));
     }
 
     private static List<MimeMessage> incidentNotices() {
-        return emails(message -> message.getSubject().contains("Incident declared:"));
+        return emails(EndToEndIT::isIncidentNotice);
+    }
+
+    private static boolean isIncidentNotice(MimeMessage message) throws MessagingException {
+        return message.getSubject().contains("Incident declared:") || message.getSubject().contains(" joined incident ");
     }
 
     private static List<MimeMessage> stormEmails() {

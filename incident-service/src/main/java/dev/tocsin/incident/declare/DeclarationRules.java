@@ -160,7 +160,8 @@ public class DeclarationRules implements Redelivery {
     }
 
     private Uni<Void> join(String incidentId, PageOpened page) {
-        return incidents.execute(incidentId, new IncidentCommand.JoinPage(page.pageId(), page.service(), "rule:join"))
+        return incidents.execute(incidentId, new IncidentCommand.JoinPage(page.pageId(), page.service(), "rule:join",
+                        page.userIds()))
                 .chain(() -> seen.wentTo(incidentId, List.of(page.pageId())));
     }
 

@@ -162,8 +162,10 @@ public record Incident(String id, Status status, String title, Severity severity
                 }
                 yield List.of(new CommandTaken(take.by(), now));
             }
+            // Its people learn of the incident, but for those who hold a role in it: they run it.
             case JoinPage join -> pageIds.contains(join.pageId()) ? List.<IncidentChange>of()
-                    : List.of(new PageJoined(join.pageId(), join.service(), now));
+                    : List.of(new PageJoined(join.pageId(), join.service(), now, join.paged().stream()
+                            .filter(person -> !roles.containsValue(person)).toList()));
             case RemindUpdate remind -> {
                 String person = communicator();
                 yield !status.open() || person == null || !remind.due().equals(document.nextUpdateDue()) ? List.of()

@@ -37,8 +37,19 @@ public sealed interface IncidentChange {
     record CommandTaken(String person, Instant at) implements IncidentChange {
     }
 
-    /** Another page joined the incident: a page for one of its services while it was open. */
-    record PageJoined(String pageId, String service, Instant at) implements IncidentChange {
+    /**
+     * Another page joined the incident: a page for one of its services while it was open. {@code told}
+     * are the people it notified who were told through the notifier (empty before the field).
+     */
+    record PageJoined(String pageId, String service, Instant at, List<String> told) implements IncidentChange {
+
+        public PageJoined {
+            told = told == null ? List.of() : List.copyOf(told);
+        }
+
+        public PageJoined(String pageId, String service, Instant at) {
+            this(pageId, service, at, List.of());
+        }
     }
 
     /** {@code person} holds {@code role} now; null when the role was left unassigned. */

@@ -42,8 +42,20 @@ public sealed interface IncidentCommand {
     record TakeCommand(String by) implements IncidentCommand {
     }
 
-    /** A page for one of the incident's services joins it instead of opening another; {@code by} names the rule. */
-    record JoinPage(String pageId, String service, String by) implements IncidentCommand {
+    /**
+     * A page for one of the incident's services joins it instead of opening another; {@code by}
+     * names the rule, {@code paged} whom the page notified (told of the incident unless they hold a
+     * role in it).
+     */
+    record JoinPage(String pageId, String service, String by, List<String> paged) implements IncidentCommand {
+
+        public JoinPage {
+            paged = paged == null ? List.of() : List.copyOf(paged);
+        }
+
+        public JoinPage(String pageId, String service, String by) {
+            this(pageId, service, by, List.of());
+        }
     }
 
     /**

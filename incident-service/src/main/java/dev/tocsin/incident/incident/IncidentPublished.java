@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
  * the pages that join it later, who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
  * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's),
- * each stakeholder update, quietly, to each of its recipients, and a rule's declaration to the
- * people its pages notified.
+ * each stakeholder update, quietly, to each of its recipients, and a rule's declaration, or a page
+ * joining it, to the people the pages notified.
  * The troubleshooting record and the document stay here.
  */
 final class IncidentPublished {
@@ -35,7 +35,9 @@ final class IncidentPublished {
             case IncidentChange.RoleAssigned r -> List.of(roles(after, r.by(), change));
             case IncidentChange.HandoffAccepted a -> List.of(roles(after, a.to(), change));
             case IncidentChange.CommandTaken t -> List.of(roles(after, t.person(), change));
-            case IncidentChange.PageJoined j -> List.of(new IncidentPageJoined(after.id(), j.pageId(), j.service(), j.at()));
+            case IncidentChange.PageJoined j -> Stream.<IntegrationEvent>concat(Stream.of(new IncidentPageJoined(
+                    after.id(), j.pageId(), j.service(), j.at())), j.told().stream().map(person -> joined(after, j,
+                    person))).toList();
             case IncidentChange.StatusChanged s -> List.of(new IncidentStatusChanged(after.id(), s.from().word(),
                     s.to().word(), s.by(), s.at()));
             case IncidentChange.HandoffProposed p -> List.of();
@@ -63,6 +65,18 @@ final class IncidentPublished {
                         : declared.commander() + " holds command"), "info", Map.of("incident", incident.id()),
                 declared.at(), "a page that notified you is in incident " + incident.id() + ": " + declared.reason(),
                 null, true);
+    }
+
+    /** A person a joining page notified learns that it is in the incident, and who commands it: quietly. */
+    private static NotifyRequested joined(Incident incident, IncidentChange.PageJoined joined, String person) {
+        String notice = notice(incident);
+        String commander = incident.roles().get(Role.COMMANDER);
+        return new NotifyRequested(notice + "/joined/" + joined.pageId() + "/" + person, notice, null, person, 1,
+                joined.service(), "Your page for " + joined.service() + " joined incident \"" + incident.title()
+                        + "\" (" + incident.severity() + "), " + (commander == null
+                        ? "nobody holds command yet: take it in the incident" : commander + " holds command"),
+                "info", Map.of("incident", incident.id()), joined.at(), "page " + joined.pageId()
+                        + ", which notified you, joined incident " + incident.id(), null, true);
     }
 
     /** A stakeholder update for one recipient: quiet, so it goes by email and chat and wakes nobody. */

@@ -135,6 +135,14 @@ class DeclarationRulesIT {
             assertEquals(incident, joined.incidentId());
             assertEquals(checkout, joined.service());
         }
+        // Alice, whom the joining page notified too, learns that it is in the incident.
+        try (TopicReader notices = new TopicReader(Infrastructure.kafkaBootstrapServers(), Topics.NOTIFY_REQUESTS)) {
+            NotifyRequested joinedNotice = notices.await(NotifyRequested.class, n -> n.requestId().equals(
+                    "incident/" + incident + "/joined/" + third + "/alice-" + run), WAIT);
+            assertEquals("Your page for " + checkout + " joined incident \"Pages for " + checkout + ", " + payments
+                    + "\" (SEV2), nobody holds command yet: take it in the incident", joinedNotice.summary());
+            assertEquals(Boolean.TRUE, joinedNotice.quiet());
+        }
 
         admin().body(Map.of("person", "alice-" + run, "by", "alice-" + run))
                 .put("/api/v1/incidents/" + incident + "/roles/planning")

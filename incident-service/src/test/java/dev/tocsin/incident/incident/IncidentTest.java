@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tocsin.events.IntegrationEvent;
+import dev.tocsin.events.notify.NotifyRequested;
 import dev.tocsin.incident.incident.Incident.Handoff.Outcome;
 import dev.tocsin.incident.incident.Incident.Role;
 import dev.tocsin.incident.incident.Incident.Severity;
@@ -244,6 +246,24 @@ class IncidentTest {
         assertEquals(List.of(), when(joined, new IncidentCommand.JoinPage("p2", "payments", "rule:join"), LATER));
         assertEquals(List.of("checkout"), given(DECLARED, new IncidentChange.PageJoined("p3", "checkout", LATER))
                 .services(), "a service it has already is not named twice");
+    }
+
+    @Test
+    void thePeopleAJoiningPageNotifiedAreToldButForThoseWhoRunTheIncident() {
+        // Given alice commanding and bob operating, when a page that notified alice, bob and carol joins
+        Incident incident = given(DECLARED, BOB_OPERATES);
+        List<IncidentChange> joined = when(incident, new IncidentCommand.JoinPage("p2", "payments", "rule:join",
+                List.of(ALICE, BOB, CAROL)), LATER);
+        // Then only carol, who holds no role in it, is told
+        assertEquals(List.of(new IncidentChange.PageJoined("p2", "payments", LATER, List.of(CAROL))), joined);
+        Incident after = given(DECLARED, BOB_OPERATES, joined.getFirst());
+        List<IntegrationEvent> published = IncidentPublished.of(after, joined.getFirst());
+        assertEquals(2, published.size(), published.toString());
+        NotifyRequested notice = (NotifyRequested) published.get(1);
+        assertEquals(CAROL, notice.userId());
+        assertEquals(Boolean.TRUE, notice.quiet());
+        assertEquals("Your page for payments joined incident \"Checkout errors\" (SEV2), alice holds command",
+                notice.summary());
     }
 
     @Test
