@@ -83,10 +83,14 @@ class GuideIT {
         assertTrue(ended, "the guide did not end within 5 minutes:\n" + output);
         assertEquals(0, bash.exitValue(), "the guide failed:\n" + output);
 
-        // Bob, covering the shift, was paged by email; later, following the service, he got Alice's update.
+        // Bob, covering the shift, was paged by email, then drilled; later, following the service, he got
+        // Alice's update.
         Awaitility.await("the guide's page emailed to bob").atMost(Duration.ofSeconds(60))
                 .until(() -> toBob("[Tocsin] CRITICAL payments-api: Payment errors above 2%").size() == 1);
         stack.claim(toBob("[Tocsin] CRITICAL payments-api: Payment errors above 2%"));
+        Awaitility.await("the drill emailed to bob").atMost(Duration.ofSeconds(60))
+                .until(() -> toBob("DRILL: can we still reach whoever is on call?").size() == 1);
+        stack.claim(toBob("DRILL: can we still reach whoever is on call?"));
         Awaitility.await("the incident's update emailed to bob").atMost(Duration.ofSeconds(60))
                 .until(() -> toBob("Update on incident \"Payment errors above 2%\"").size() == 1);
         stack.claim(toBob("Update on incident \"Payment errors above 2%\""));
