@@ -24,10 +24,10 @@ public class Drills {
 
     private static final String COLUMNS = """
             select l.drill_id, l.page_id, l.service, l.opened_at, l.acknowledged_at, l.acknowledged_by, l.resolved_at,
-                p.status, p.reason,
-                array(select r.person from load_reached r where r.page_id = l.page_id order by r.at, r.person) people,
-                array(select r.at from load_reached r where r.page_id = l.page_id order by r.at, r.person) times
-            from load_pages l join pages p on p.id = l.page_id""";
+                p.status, p.reason, coalesce(r.people, '{}') people, coalesce(r.times, '{}') times
+            from load_pages l join pages p on p.id = l.page_id
+            left join lateral (select array_agg(person order by at, person) people, array_agg(at order by at, person) times
+                from load_reached where page_id = l.page_id) r on true""";
     private static final String ONE = COLUMNS + " where l.drill_id = $1";
     private static final String RANGE = COLUMNS + """
              where l.drill_id is not null and l.opened_at >= $1 and l.opened_at < $2

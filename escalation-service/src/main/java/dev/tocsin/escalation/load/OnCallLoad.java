@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +42,17 @@ public final class OnCallLoad {
      *
      * @param incidents the incidents each page of {@code reached} is in; a page in none is absent
      */
-    public record Facts(List<Reach> reached, Map<String, Set<String>> incidents, List<Ticket> tickets,
-            Map<String, List<Reach>> reachedByPerson) {
+    public record Facts(List<Reach> reached, Map<String, Set<String>> incidents, List<Ticket> tickets) {
 
-        public Facts(List<Reach> reached, Map<String, Set<String>> incidents, List<Ticket> tickets) {
-            this(List.copyOf(reached), Map.copyOf(incidents), List.copyOf(tickets), reached.stream()
-                    .collect(Collectors.groupingBy(Reach::person)));
+        public Facts {
+            reached = List.copyOf(reached);
+            incidents = Map.copyOf(incidents);
+            tickets = List.copyOf(tickets);
+        }
+
+        /** The reaches by person, so each shift looks only at its holder's. */
+        Map<String, List<Reach>> byPerson() {
+            return reached.stream().collect(Collectors.groupingBy(Reach::person));
         }
     }
 
@@ -96,10 +100,11 @@ public final class OnCallLoad {
 
     /** Every shift of the schedule in {@code range} (clipped to it), both roles, in start order. */
     public static List<ShiftLoad> shifts(Schedule schedule, TimeRange range, Facts facts, Limits limits) {
+        Map<String, List<Reach>> byPerson = facts.byPerson();
         List<ShiftLoad> loads = new ArrayList<>();
         for (Role role : Role.values()) {
             for (Shift shift : schedule.shifts(role, range)) {
-                Counts counts = counts(shift.person(), shift.range(), facts, limits);
+                Counts counts = counts(shift.person(), shift.range(), byPerson, facts, limits);
                 loads.add(new ShiftLoad(role, shift.person(), shift.start(), shift.end(), counts,
                         flags(counts, limits)));
             }
@@ -123,24 +128,25 @@ public final class OnCallLoad {
             }
         }
         facts.reached().forEach(r -> onCall.computeIfAbsent(r.person(), p -> new ArrayList<>()));
+        Map<String, List<Reach>> byPerson = facts.byPerson();
         List<PersonLoad> people = new ArrayList<>();
         double length = range.length().toSeconds();
         onCall.forEach((person, ranges) -> {
             Duration time = TimeRange.covered(ranges);
             double share = time.toSeconds() / length;
             people.add(new PersonLoad(person, time, share, share > limits.onCallCap(),
-                    counts(person, range, facts, limits)));
+                    counts(person, range, byPerson, facts, limits)));
         });
         return people;
     }
 
     /** What reached {@code person} within {@code within}, and the tickets for them in it. */
-    static Counts counts(String person, TimeRange within, Facts facts, Limits limits) {
-        Predicate<Instant> inside = within::contains;
+    private static Counts counts(String person, TimeRange within, Map<String, List<Reach>> byPerson, Facts facts,
+            Limits limits) {
         // The first time each page reached the person in the range, in page order.
         Map<String, Instant> first = new LinkedHashMap<>();
-        for (Reach r : facts.reachedByPerson().getOrDefault(person, List.of())) {
-            if (inside.test(r.at())) {
+        for (Reach r : byPerson.getOrDefault(person, List.of())) {
+            if (within.contains(r.at())) {
                 first.merge(r.pageId(), r.at(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
@@ -149,7 +155,7 @@ public final class OnCallLoad {
         Set<String> incidents = new LinkedHashSet<>();
         first.keySet().forEach(page -> incidents.addAll(facts.incidents().getOrDefault(page, Set.of())));
         int tickets = (int) facts.tickets().stream()
-                .filter(t -> t.people().contains(person) && inside.test(t.at())).count();
+                .filter(t -> t.people().contains(person) && within.contains(t.at())).count();
         return new Counts(first.size(), offHours, incidents.size(), tickets);
     }
 

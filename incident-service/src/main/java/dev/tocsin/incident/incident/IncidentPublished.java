@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * What other services learn of an incident's change: on {@code tocsin.incidents} its declaration,
- * the pages that join it later, who holds its roles and its status; on {@code tocsin.notify-requests} a reminder that an update
- * is due, for notifier-service to reach the person (a notice about no page, as a shift handoff's),
+ * the pages that join it later, who holds its roles and its status; on {@code tocsin.notify-requests}
+ * a reminder that an update is due, for notifier-service to reach the person (a notice about no
+ * page, as a shift handoff's),
  * each stakeholder update, quietly, to each of its recipients, and a rule's declaration, or a page
  * joining it, to the people the pages notified.
  * The troubleshooting record and the document stay here.
@@ -61,8 +62,7 @@ final class IncidentPublished {
         return new NotifyRequested(notice + "/declared/" + person, notice, null, person, 1,
                 incident.services().isEmpty() ? null : incident.services().getFirst(),
                 "Incident declared: \"" + incident.title() + "\" (" + incident.severity() + "), "
-                        + (declared.commander() == null ? "nobody holds command yet: take it in the incident"
-                        : declared.commander() + " holds command"), "info", Map.of("incident", incident.id()),
+                        + command(declared.commander()), "info", Map.of("incident", incident.id()),
                 declared.at(), "a page that notified you is in incident " + incident.id() + ": " + declared.reason(),
                 null, true);
     }
@@ -70,11 +70,9 @@ final class IncidentPublished {
     /** A person a joining page notified learns that it is in the incident, and who commands it: quietly. */
     private static NotifyRequested joined(Incident incident, IncidentChange.PageJoined joined, String person) {
         String notice = notice(incident);
-        String commander = incident.roles().get(Role.COMMANDER);
         return new NotifyRequested(notice + "/joined/" + joined.pageId() + "/" + person, notice, null, person, 1,
                 joined.service(), "Your page for " + joined.service() + " joined incident \"" + incident.title()
-                        + "\" (" + incident.severity() + "), " + (commander == null
-                        ? "nobody holds command yet: take it in the incident" : commander + " holds command"),
+                        + "\" (" + incident.severity() + "), " + command(incident.roles().get(Role.COMMANDER)),
                 "info", Map.of("incident", incident.id()), joined.at(), "page " + joined.pageId()
                         + ", which notified you, joined incident " + incident.id(), null, true);
     }
@@ -105,6 +103,11 @@ final class IncidentPublished {
         Map<String, String> roles = new LinkedHashMap<>();
         after.roles().forEach((role, person) -> roles.put(role.word(), person));
         return new IncidentRolesChanged(after.id(), roles, by, change.at());
+    }
+
+    /** Who holds command, as a notice tells the paged; {@code commander} null while nobody does. */
+    private static String command(String commander) {
+        return commander == null ? "nobody holds command yet: take it in the incident" : commander + " holds command";
     }
 
     /** The id notices about an incident go by in place of a page's: {@code incident/<id>}. */

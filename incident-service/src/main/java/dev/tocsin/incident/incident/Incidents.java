@@ -1,7 +1,6 @@
 package dev.tocsin.incident.incident;
 
 import dev.tocsin.eventing.AfterCommit;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.tocsin.eventing.EventStore;
 import dev.tocsin.eventing.Outbox;
 import dev.tocsin.eventing.Sql;
@@ -9,6 +8,7 @@ import dev.tocsin.eventing.StoredEvents;
 import dev.tocsin.eventing.Deadlines;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.incident.engine.UpdateReminders;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,6 @@ public class Incidents {
     private final IncidentRows rows;
     private final Deadlines deadlines;
     private final Clock clock;
-
     private final MeterRegistry registry;
 
     Incidents(EventStore store, Outbox outbox, IncidentRows rows, Deadlines deadlines, Clock clock,
@@ -102,7 +101,8 @@ public class Incidents {
 
     /**
      * Incidents declared, by whom ({@code person}, or the rule) and severity, their status changes,
-     * updates posted and reminded, handoffs accepted and declined, for the on-call dashboard; counted after commit, so a retried transaction counts once.
+     * updates posted and reminded, handoffs accepted and declined, for the on-call dashboard;
+     * counted after commit, so a retried transaction counts once.
      */
     private void count(IncidentChange change) {
         switch (change) {

@@ -131,8 +131,8 @@ public class Pages {
             }
         }
         return store.append(Sql.connection(), EVENTS, appends)
-                .chain(() -> projection.write(changed))
-                .chain(() -> load.write(changed))
+                // The two projections do not depend on each other: pipelined on the transaction's connection.
+                .chain(() -> Uni.combine().all().unis(projection.write(changed), load.write(changed)).discardItems())
                 .chain(() -> outbox.append(Sql.connection(), published))
                 // Counted after commit: an attempt that lost to a concurrent writer or failed to commit is
                 // retried (by the inbox, the API or the engine) and must not count the same change again.
