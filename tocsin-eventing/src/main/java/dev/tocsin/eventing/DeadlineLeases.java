@@ -33,11 +33,19 @@ final class DeadlineLeases {
         }
     }
 
+    /**
+     * The due rows are picked once, in a materialized CTE: as a subquery in {@code FROM}, PostgreSQL
+     * may rescan it for every row of a nested-loop join, and under {@code SKIP LOCKED} each rescan
+     * locks other rows, so one claim could lease more than its limit: under load the engine then
+     * ran more deadlines at once than the module has workers (212 in flight for 32).
+     */
     private static final String CLAIM = """
+            with due as materialized (
+                select kind, ref from deadlines
+                where kind = $3 and due_at <= $4 and (leased_until is null or leased_until <= $4)
+                order by due_at limit $5 for update skip locked)
             update deadlines d set lease_token = $1, leased_until = $2
-            from (select kind, ref from deadlines
-                  where kind = $3 and due_at <= $4 and (leased_until is null or leased_until <= $4)
-                  order by due_at limit $5 for update skip locked) due
+            from due
             where d.kind = due.kind and d.ref = due.ref
             returning d.kind, d.ref, d.due_at, d.payload, d.attempts""";
     private static final String NEXT = "select due_at from deadlines where kind = $1 and due_at > $2 order by due_at limit 1";

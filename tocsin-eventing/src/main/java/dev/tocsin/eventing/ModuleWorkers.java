@@ -105,7 +105,8 @@ final class ModuleWorkers {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("claiming %s deadlines failed: %s", module.kind(), e.toString());
+                // With its stack: a claim fails when the database does, and anything else is a defect to find.
+                LOG.warnf(e, "claiming %s deadlines failed", module.kind());
                 pause();
             }
         }

@@ -81,6 +81,22 @@ class DeadlineEngineIT {
     }
 
     @Test
+    void aClaimLeasesNoMoreDeadlinesThanItAsksFor() throws Throwable {
+        // A kind no module fires, so only this claim touches its rows.
+        String kind = "test.claimed-directly";
+        List<String> refs = IntStream.range(0, 300).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        arm(kind, refs, clock.instant());
+        Instant now = clock.instant();
+        // More rounds than PostgreSQL plans a prepared statement for before it caches a generic plan.
+        for (int round = 1; round <= 10; round++) {
+            DeadlineLeases.Claim claim = VertxContextSupport.subscribeAndAwait(() ->
+                    DeadlineLeases.claim(kind, 7, now, now.plus(config.engine().lease())));
+            assertEquals(7, claim.claimed().size(), "deadlines claim " + round + " returned");
+            assertEquals(7 * round, leased(kind), "deadlines leased after claim " + round);
+        }
+    }
+
+    @Test
     void anExpiredLeaseMakesTheDeadlineDueAgainAndItFiresOnceMore() throws Throwable {
         String ref = UUID.randomUUID().toString();
         CompletableFuture<Void> provider = gated.hold(ref);
@@ -184,6 +200,18 @@ class DeadlineEngineIT {
                         "select count(*) from deadlines where kind = ? and ref = any(?)")) {
             select.setString(1, kind);
             select.setArray(2, c.createArrayOf("text", refs.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private int leased(String kind) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select count(*) from deadlines where kind = ? and lease_token is not null")) {
+            select.setString(1, kind);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
