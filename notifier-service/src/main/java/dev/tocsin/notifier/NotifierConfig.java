@@ -29,6 +29,16 @@ public interface NotifierConfig {
     @WithDefault("30s")
     Duration sendTimeout();
 
+    /**
+     * Connections each provider's HTTP client opens to one host at most (an ntfy server, FCM,
+     * Twilio, Slack, a chat webhook's or an SMS gateway's host). As many as the engine has delivery
+     * workers by default, so an attempt never queues inside the client behind others to the same
+     * host: with HTTP/1.1's five, a host answering in 100 ms took at most 50 messages a second,
+     * and every page after that waited.
+     */
+    @WithDefault("32")
+    int providerConnections();
+
     /** Push notifications through ntfy. */
     Ntfy ntfy();
 

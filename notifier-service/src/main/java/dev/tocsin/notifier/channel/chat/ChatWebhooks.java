@@ -1,12 +1,12 @@
 package dev.tocsin.notifier.channel.chat;
 
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.contact.Addresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
@@ -26,9 +26,7 @@ public class ChatWebhooks {
 
     ChatWebhooks(Vertx vertx, NotifierConfig config) {
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.sendTimeout().toMillis())
-                .setUserAgent("tocsin-notifier"));
+        this.client = ProviderClients.create(vertx, config);
     }
 
     Uni<SendOutcome> post(String provider, String url, JsonObject message) {

@@ -1,6 +1,7 @@
 package dev.tocsin.notifier.channel.push;
 
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
@@ -12,7 +13,6 @@ import dev.tocsin.notifier.contact.PushTopic;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
@@ -38,9 +38,7 @@ class NtfyPush {
     NtfyPush(Vertx vertx, NotifierConfig config, ActionLinks links) {
         this.config = config;
         this.links = links;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.sendTimeout().toMillis())
-                .setUserAgent("tocsin-notifier"));
+        this.client = ProviderClients.create(vertx, config);
     }
 
     Uni<SendOutcome> send(Attempt attempt) {

@@ -2,6 +2,7 @@ package dev.tocsin.notifier.channel.slack;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
@@ -11,7 +12,6 @@ import dev.tocsin.notifier.channel.email.EmailRenderer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -37,9 +37,7 @@ public class SlackChannel implements NotificationChannel {
 
     SlackChannel(Vertx vertx, NotifierConfig config) {
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.sendTimeout().toMillis())
-                .setUserAgent("tocsin-notifier"));
+        this.client = ProviderClients.create(vertx, config);
     }
 
     @Override

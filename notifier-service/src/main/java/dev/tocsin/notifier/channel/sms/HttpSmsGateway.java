@@ -1,11 +1,11 @@
 package dev.tocsin.notifier.channel.sms;
 
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
@@ -26,9 +26,7 @@ public class HttpSmsGateway implements SmsGateway {
 
     HttpSmsGateway(Vertx vertx, NotifierConfig config) {
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.sendTimeout().toMillis())
-                .setUserAgent("tocsin-notifier"));
+        this.client = ProviderClients.create(vertx, config);
     }
 
     @Override

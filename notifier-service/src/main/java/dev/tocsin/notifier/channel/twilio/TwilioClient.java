@@ -1,13 +1,13 @@
 package dev.tocsin.notifier.channel.twilio;
 
 import dev.tocsin.notifier.NotifierConfig;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -27,9 +27,7 @@ public class TwilioClient {
 
     TwilioClient(Vertx vertx, NotifierConfig config) {
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.sendTimeout().toMillis())
-                .setUserAgent("tocsin-notifier"));
+        this.client = ProviderClients.create(vertx, config);
     }
 
     /** Why Twilio cannot be used, or null when the account, its token and a sending number are configured. */
