@@ -1,8 +1,8 @@
 package dev.tocsin.notifier.channel.chat;
 
 import dev.tocsin.notifier.NotifierConfig;
-import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.contact.Addresses;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package dev.tocsin.notifier.channel.push;
 
 import dev.tocsin.notifier.NotifierConfig;
-import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.action.ActionLinks;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.HttpOutcomes;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
 import dev.tocsin.notifier.contact.PushTopic;

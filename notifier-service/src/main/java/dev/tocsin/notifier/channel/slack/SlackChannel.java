@@ -2,11 +2,11 @@ package dev.tocsin.notifier.channel.slack;
 
 import dev.tocsin.events.delivery.Channel;
 import dev.tocsin.notifier.NotifierConfig;
-import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.action.PageAction;
 import dev.tocsin.notifier.channel.Attempt;
 import dev.tocsin.notifier.channel.Notification;
 import dev.tocsin.notifier.channel.NotificationChannel;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.channel.email.EmailRenderer;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.tocsin.notifier.channel.sms;
 
 import dev.tocsin.notifier.NotifierConfig;
-import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.tocsin.notifier.channel.twilio;
 
 import dev.tocsin.notifier.NotifierConfig;
-import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.HttpOutcomes;
+import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.MultiMap;
