@@ -48,8 +48,7 @@ final class ModuleWorkers {
         this.settings = settings;
         this.metrics = metrics;
         this.committed = committed;
-        EventingConfig.Engine.Module own = settings.modules().get(module.kind());
-        int count = own != null && own.workers().isPresent() ? own.workers().getAsInt() : settings.workers();
+        int count = settings.workersOf(module.kind());
         if (count < 1) {
             throw new IllegalArgumentException("the engine module " + module.kind() + " needs at least one worker");
         }
@@ -91,7 +90,7 @@ final class ModuleWorkers {
                     wakeUps.drainPermits();
                     batch = claimAndStart(wanted);
                 } finally {
-                    idle.release(taken - batch.claimed());
+                    settle(taken, batch.claimed());
                 }
                 // A short batch may only mean another replica holds the rest: look again at once,
                 // and sleep only when nothing at all was due.
@@ -110,6 +109,22 @@ final class ModuleWorkers {
                 pause();
             }
         }
+    }
+
+    /**
+     * Hands back the workers a claim took but did not use. A claim that leased more deadlines than
+     * it asked for (a defect of the claim statement, once seen under load) still fires them all, so
+     * none waits for its lease to run out; the claimer then waits until the extra workers are back,
+     * and the module is never left counting more idle workers than it has.
+     */
+    private void settle(int taken, int claimed) throws InterruptedException {
+        if (claimed <= taken) {
+            idle.release(taken - claimed);
+            return;
+        }
+        LOG.errorf("a claim of %s deadlines leased %d for %d idle workers; waiting for the extra ones to finish",
+                module.kind(), claimed, taken);
+        idle.acquire(claimed - taken);
     }
 
     /** How many deadlines a claim took, and when the next one not yet due falls due. */
