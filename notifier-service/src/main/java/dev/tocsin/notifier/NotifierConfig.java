@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Settings of notifier-service's delivery: how often and how patiently it tries to reach a person. */
 @ConfigMapping(prefix = "tocsin.notifier")
@@ -31,13 +32,12 @@ public interface NotifierConfig {
 
     /**
      * Connections each provider's HTTP client opens to one host at most (an ntfy server, FCM,
-     * Twilio, Slack, a chat webhook's or an SMS gateway's host). As many as the engine has delivery
-     * workers by default, so an attempt never queues inside the client behind others to the same
+     * Twilio, Slack, a chat webhook's or an SMS gateway's host). Unset, as many as the engine has
+     * delivery workers, so an attempt never queues inside the client behind others to the same
      * host: with HTTP/1.1's five, a host answering in 100 ms took at most 50 messages a second,
      * and every page after that waited.
      */
-    @WithDefault("32")
-    int providerConnections();
+    OptionalInt providerConnections();
 
     /** Push notifications through ntfy. */
     Ntfy ntfy();

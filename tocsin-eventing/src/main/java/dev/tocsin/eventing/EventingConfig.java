@@ -96,6 +96,12 @@ public interface EventingConfig {
          */
         Map<String, Module> modules();
 
+        /** Workers of the module of this deadline kind: its own setting, else {@link #workers()}. */
+        default int workersOf(String kind) {
+            Module own = modules().get(kind);
+            return own != null && own.workers().isPresent() ? own.workers().getAsInt() : workers();
+        }
+
         interface Module {
             /** Deadlines of this module fired at once: a slow provider holds up only these workers. */
             OptionalInt workers();

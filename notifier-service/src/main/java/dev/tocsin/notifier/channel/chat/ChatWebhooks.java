@@ -7,7 +7,6 @@ import dev.tocsin.notifier.channel.SendOutcome;
 import dev.tocsin.notifier.contact.Addresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +23,9 @@ public class ChatWebhooks {
     private final WebClient client;
     private final NotifierConfig config;
 
-    ChatWebhooks(Vertx vertx, NotifierConfig config) {
+    ChatWebhooks(ProviderClients clients, NotifierConfig config) {
         this.config = config;
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     Uni<SendOutcome> post(String provider, String url, JsonObject message) {

@@ -15,7 +15,6 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +65,11 @@ public class FcmPush {
     private volatile AccessToken token;
     private Uni<AccessToken> exchanging;
 
-    FcmPush(Vertx vertx, NotifierConfig config, ActionLinks links) {
+    FcmPush(ProviderClients clients, NotifierConfig config, ActionLinks links) {
         this.config = config;
         this.links = links;
         this.account = config.fcm().serviceAccount().map(FcmServiceAccount::read).orElse(null);
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     /** Whether a push address is an FCM device token rather than an ntfy topic URL. */

@@ -13,7 +13,6 @@ import dev.tocsin.notifier.contact.PushTopic;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +34,10 @@ class NtfyPush {
     private final NotifierConfig config;
     private final ActionLinks links;
 
-    NtfyPush(Vertx vertx, NotifierConfig config, ActionLinks links) {
+    NtfyPush(ProviderClients clients, NotifierConfig config, ActionLinks links) {
         this.config = config;
         this.links = links;
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     Uni<SendOutcome> send(Attempt attempt) {

@@ -12,7 +12,6 @@ import dev.tocsin.notifier.channel.email.EmailRenderer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
@@ -35,9 +34,9 @@ public class SlackChannel implements NotificationChannel {
     private final WebClient client;
     private final NotifierConfig config;
 
-    SlackChannel(Vertx vertx, NotifierConfig config) {
+    SlackChannel(ProviderClients clients, NotifierConfig config) {
         this.config = config;
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     @Override

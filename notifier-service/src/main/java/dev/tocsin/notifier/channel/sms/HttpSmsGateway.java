@@ -6,7 +6,6 @@ import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +23,9 @@ public class HttpSmsGateway implements SmsGateway {
     private final WebClient client;
     private final NotifierConfig config;
 
-    HttpSmsGateway(Vertx vertx, NotifierConfig config) {
+    HttpSmsGateway(ProviderClients clients, NotifierConfig config) {
         this.config = config;
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     @Override

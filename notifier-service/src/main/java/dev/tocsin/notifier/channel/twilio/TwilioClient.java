@@ -6,7 +6,6 @@ import dev.tocsin.notifier.channel.ProviderClients;
 import dev.tocsin.notifier.channel.SendOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +24,9 @@ public class TwilioClient {
     private final WebClient client;
     private final NotifierConfig config;
 
-    TwilioClient(Vertx vertx, NotifierConfig config) {
+    TwilioClient(ProviderClients clients, NotifierConfig config) {
         this.config = config;
-        this.client = ProviderClients.create(vertx, config);
+        this.client = clients.create();
     }
 
     /** Why Twilio cannot be used, or null when the account, its token and a sending number are configured. */
