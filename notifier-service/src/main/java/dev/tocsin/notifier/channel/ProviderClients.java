@@ -27,11 +27,6 @@ public class ProviderClients {
         this.connections = config.providerConnections().orElse(eventing.engine().workersOf(DeliveryAttempts.KIND));
     }
 
-    /** Connections one client opens to a host at most. */
-    public int connections() {
-        return connections;
-    }
-
     /** A new client with a pool of its own, for one provider. */
     public WebClient create() {
         return WebClient.create(vertx, new WebClientOptions()
