@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on a fixed local port for fault tests: {@link #cut()} closes the listening socket and
  * every connection through it, so the target looks down (connection refused) to whoever connects
- * to the port, and {@link #restore()} listens again on the same port.
+ * to the port, and {@link #restore()} listens again on the same port. {@link #hold()} keeps every
+ * connection open but forwards nothing until {@link #release()}, so the target looks hung.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private boolean held;
 
     TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -47,8 +49,25 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Forwards nothing, in either direction, until {@link #release()}. */
+    synchronized void hold() {
+        held = true;
+    }
+
+    synchronized void release() {
+        held = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitRelease() throws InterruptedException {
+        while (held) {
+            wait();
+        }
+    }
+
     @Override
     public void close() {
+        release();
         cut();
     }
 
@@ -91,7 +110,14 @@ final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    awaitRelease();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // One side closed; close the other below.
             } finally {

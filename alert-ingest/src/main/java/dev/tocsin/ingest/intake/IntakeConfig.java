@@ -52,6 +52,16 @@ public interface IntakeConfig {
     @WithDefault("30")
     int failedLookupsPerMinute();
 
+    /**
+     * Most intake requests one replica answers at once, from arrival to answer. Past it a request is
+     * answered 503 with {@code Retry-After} at once, before its key or body costs anything, so an
+     * overloaded replica answers what it took in time instead of queueing every request until its
+     * sender gives up. Healthy intake holds a handful at a time; the bound is reached when Kafka or
+     * the key store stalls.
+     */
+    @WithDefault("512")
+    int maxInFlight();
+
     KeyCache keyCache();
 
     /** The cache of active-key lookups that keeps PostgreSQL off the per-request path. */

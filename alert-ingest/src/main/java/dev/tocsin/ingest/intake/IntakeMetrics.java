@@ -18,7 +18,9 @@ public class IntakeMetrics {
 
     /** Why something was refused, the {@code reason} tag. */
     public enum Reason {
-        INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, FAILED_LOOKUPS, TOO_LARGE, TOO_MANY_ALERTS, UNAVAILABLE;
+        INVALID, UNAUTHORIZED, SIGNATURE, RATE_LIMITED, FAILED_LOOKUPS, TOO_LARGE, TOO_MANY_ALERTS, UNAVAILABLE,
+        /** Past the replica's bound on intake requests in flight. */
+        OVERLOADED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

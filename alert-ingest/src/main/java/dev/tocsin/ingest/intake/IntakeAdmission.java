@@ -1,0 +1,114 @@
+package dev.tocsin.ingest.intake;
+
+import dev.tocsin.ingest.IngestConfig;
+import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
+import dev.tocsin.ingest.intake.alertmanager.PostableAlert;
+import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
+import dev.tocsin.ingest.intake.webhook.GenericEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tocsin.eventing.api.Problem;
+import dev.tocsin.ingest.intake.grafana.GrafanaResource;
+import dev.tocsin.ingest.intake.pagerduty.ChangeEvent;
+import dev.tocsin.ingest.intake.pagerduty.PagerDutyEvent;
+import dev.tocsin.ingest.intake.pagerduty.PagerDutyResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds each replica to a bound on intake requests in flight ({@code tocsin.ingest.intake.max-in-flight}).
+ * Past it a request is answered 503 with {@code Retry-After} at once, before its key is looked up or
+ * its body read, so an overloaded replica answers the requests it took in time instead of letting
+ * every request queue until its sender gives up. The bound counts a request from its arrival until
+ * its answer is written or its connection closes. PagerDuty's endpoints answer in PagerDuty's shape.
+ */
+@ApplicationScoped
+public class IntakeAdmission {
+
+    private static final Logger LOG = Logger.getLogger(IntakeAdmission.class);
+    /** The intake routes (all {@code POST}) and the {@code source} each is counted under. */
+    private static final Map<String, String> SOURCES = Map.of(
+            "/api/v2/alerts", PostableAlert.SOURCE,
+            "/hooks/alertmanager", WebhookMessage.SOURCE,
+            "/hooks/grafana", GrafanaResource.SOURCE,
+            "/hooks/generic", GenericEvent.SOURCE,
+            "/v2/enqueue", PagerDutyEvent.SOURCE,
+            "/v2/change/enqueue", ChangeEvent.SOURCE);
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong refusedSinceLog = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final int limit;
+    private final long retryAfterSeconds;
+    private final String problem;
+    private final String pagerDutyAnswer;
+    private final IntakeMetrics metrics;
+
+    IntakeAdmission(IntakeConfig intake, IngestConfig ingest, IntakeMetrics metrics, MeterRegistry registry,
+            ObjectMapper json) throws JsonProcessingException {
+        this.limit = intake.maxInFlight();
+        this.retryAfterSeconds = ingest.retryAfter().toSeconds();
+        this.metrics = metrics;
+        this.problem = json.writeValueAsString(Problem.of(503, "Service Unavailable", "this replica is answering "
+                + limit + " intake requests already (tocsin.ingest.intake.max-in-flight); retry the whole request after "
+                + retryAfterSeconds + " s", List.of()));
+        this.pagerDutyAnswer = json.writeValueAsString(new PagerDutyResponse("unavailable",
+                "Too many events are arriving at once; retry after " + retryAfterSeconds + " s", null, null));
+        Gauge.builder("tocsin.intake.in_flight", inFlight, AtomicInteger::get)
+                .description("intake requests this replica is answering now").register(registry);
+    }
+
+    /** Ahead of every other route, RESTEasy's included, so a refusal costs no more than this. */
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::admit);
+    }
+
+    private void admit(RoutingContext routing) {
+        String source = routing.request().method() == HttpMethod.POST ? SOURCES.get(routing.normalizedPath()) : null;
+        if (source == null) {
+            routing.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
+            refuse(routing, source);
+            return;
+        }
+        routing.addEndHandler(ended -> inFlight.decrementAndGet());
+        routing.next();
+    }
+
+    private void refuse(RoutingContext routing, String source) {
+        metrics.rejected(source, Reason.OVERLOADED, 1);
+        logRefusals();
+        boolean pagerDuty = source.startsWith("pagerduty");
+        routing.response().setStatusCode(503)
+                .putHeader("Retry-After", Long.toString(retryAfterSeconds))
+                .putHeader("Content-Type", pagerDuty ? "application/json" : Problem.MEDIA_TYPE)
+                .end(pagerDuty ? pagerDutyAnswer : problem);
+    }
+
+    /** One line per ten seconds at most, with the count: under overload a line per refusal would cost a core of its own. */
+    private void logRefusals() {
+        long refused = refusedSinceLog.incrementAndGet();
+        long last = lastLog.get();
+        long now = System.nanoTime();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            refusedSinceLog.addAndGet(-refused);
+            LOG.warnf("answering 503 to %d intake requests: %d in flight already (tocsin.ingest.intake.max-in-flight)",
+                    refused, limit);
+        }
+    }
+}
