@@ -20,11 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * Holds each replica to a bound on intake requests in flight ({@code tocsin.ingest.intake.max-in-flight}).
@@ -36,7 +33,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IntakeAdmission {
 
-    private static final Logger LOG = Logger.getLogger(IntakeAdmission.class);
     /** The intake routes (all {@code POST}) and the {@code source} each is counted under. */
     private static final Map<String, String> SOURCES = Map.of(
             "/api/v2/alerts", PostableAlert.SOURCE,
@@ -45,11 +41,9 @@ public class IntakeAdmission {
             "/hooks/generic", GenericEvent.SOURCE,
             "/v2/enqueue", PagerDutyEvent.SOURCE,
             "/v2/change/enqueue", ChangeEvent.SOURCE);
-    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong refusedSinceLog = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final RefusalLog refusals = new RefusalLog(IntakeAdmission.class);
     private final int limit;
     private final long retryAfterSeconds;
     private final String problem;
@@ -92,23 +86,11 @@ public class IntakeAdmission {
 
     private void refuse(RoutingContext routing, String source) {
         metrics.rejected(source, Reason.OVERLOADED, 1);
-        logRefusals();
+        refusals.refused("answering 503: " + limit + " intake requests in flight already (tocsin.ingest.intake.max-in-flight)");
         boolean pagerDuty = source.startsWith("pagerduty");
         routing.response().setStatusCode(503)
                 .putHeader("Retry-After", Long.toString(retryAfterSeconds))
                 .putHeader("Content-Type", pagerDuty ? "application/json" : Problem.MEDIA_TYPE)
                 .end(pagerDuty ? pagerDutyAnswer : problem);
-    }
-
-    /** One line per ten seconds at most, with the count: under overload a line per refusal would cost a core of its own. */
-    private void logRefusals() {
-        long refused = refusedSinceLog.incrementAndGet();
-        long last = lastLog.get();
-        long now = System.nanoTime();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            refusedSinceLog.addAndGet(-refused);
-            LOG.warnf("answering 503 to %d intake requests: %d in flight already (tocsin.ingest.intake.max-in-flight)",
-                    refused, limit);
-        }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -26,7 +25,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 public class IntegrationKeyFilter {
 
-    private static final Logger LOG = Logger.getLogger(IntegrationKeyFilter.class);
+    private static final RefusalLog UNAVAILABLE = new RefusalLog(IntegrationKeyFilter.class);
 
     private final ActiveKeys keys;
     private final Caller caller;
@@ -67,7 +66,7 @@ public class IntegrationKeyFilter {
         return keys.find(secret.get())
                 .map(key -> key.isEmpty() ? unknown(source, client) : admit(key.get(), required))
                 .onFailure(KeyLookupUnavailable.class).recoverWithItem(failure -> {
-                    LOG.warnf("integration key store unavailable, answering 503: %s", failure.getCause().toString());
+                    UNAVAILABLE.refused("integration key store unavailable, answering 503: " + failure.getCause());
                     return IntakeProblems.unavailable(ingest.retryAfter().toSeconds());
                 });
     }

@@ -4,7 +4,6 @@ import dev.tocsin.eventing.api.Problem;
 import dev.tocsin.ingest.IngestConfig;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -13,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class KafkaUnavailableMapper {
 
-    private static final Logger LOG = Logger.getLogger(KafkaUnavailableMapper.class);
+    private static final RefusalLog UNAVAILABLE = new RefusalLog(KafkaUnavailableMapper.class);
 
     private final IngestConfig config;
 
@@ -23,7 +22,7 @@ public class KafkaUnavailableMapper {
 
     @ServerExceptionMapper
     public Response unavailable(KafkaUnavailable e) {
-        LOG.warnf("Kafka did not acknowledge intake events, answering 503: %s", e.getCause().toString());
+        UNAVAILABLE.refused("Kafka did not acknowledge intake events, answering 503: " + e.getCause());
         Problem problem = Problem.of(503, "Service Unavailable",
                 "the alerts could not be stored durably right now; retry the whole request", List.of());
         return Response.status(503).type(Problem.MEDIA_TYPE)

@@ -16,6 +16,7 @@ import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.KafkaUnavailable;
 import dev.tocsin.ingest.intake.KeyedBody;
 import dev.tocsin.ingest.intake.KeyRateLimiter;
+import dev.tocsin.ingest.intake.RefusalLog;
 import dev.tocsin.ingest.intake.KeyedEvents;
 import dev.tocsin.ingest.key.ActiveKeys;
 import dev.tocsin.ingest.key.IntegrationKey;
@@ -40,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.jboss.logging.Logger;
 
 /**
  * PagerDuty's Events API v2 ({@code POST /v2/enqueue}) and Change Events ({@code POST
@@ -55,7 +55,7 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.APPLICATION_JSON)
 public class PagerDutyResource {
 
-    private static final Logger LOG = Logger.getLogger(PagerDutyResource.class);
+    private static final RefusalLog UNAVAILABLE = new RefusalLog(PagerDutyResource.class);
 
     private final ObjectMapper json;
     private final ActiveKeys keys;
@@ -154,8 +154,8 @@ public class PagerDutyResource {
             }
             return publish(outcome, source, sample);
         }).onFailure(KeyLookupUnavailable.class).recoverWithItem(failure -> {
-            LOG.warnf("integration key store unavailable for a %s event, answering 503: %s", source,
-                    failure.getCause().toString());
+            UNAVAILABLE.refused("integration key store unavailable, answering 503 to a " + source + " event: "
+                    + failure.getCause());
             metrics.rejected(source, Reason.UNAVAILABLE, 1);
             return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
         });
@@ -164,8 +164,8 @@ public class PagerDutyResource {
     private Uni<Response> publish(Outcome outcome, String source, Timer.Sample sample) {
         return durable.publish(List.of(outcome.event()), source, sample, "accepted", outcome::accepted)
                 .onFailure(KafkaUnavailable.class).recoverWithItem(failure -> {
-                    LOG.warnf("Kafka did not acknowledge a %s event, answering 503: %s", source,
-                            failure.getCause().toString());
+                    UNAVAILABLE.refused("Kafka did not acknowledge, answering 503 to a " + source + " event: "
+                            + failure.getCause());
                     return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
                 });
     }
