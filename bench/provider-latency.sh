@@ -33,7 +33,9 @@ if stack_running; then
   exit 1
 fi
 NTFY=http://127.0.0.1:18091
-export TOCSIN_NTFY_SERVERS=$NTFY TOCSIN_INGEST_DECISIONS_STORM_THRESHOLD=1000000 TOCSIN_NOTIFIER_BUNDLE_WINDOW=0s
+export TOCSIN_NTFY_SERVERS=$NTFY TOCSIN_INGEST_DECISIONS_STORM_ENABLED=false TOCSIN_NOTIFIER_BUNDLE_WINDOW=0s
+# PostgreSQL counts its time per statement (pg_stat_statements), reported for the measured load.
+export TOCSIN_PG_STAT_STATEMENTS=true
 trap stop_stack_if_started EXIT
 ensure_stack
 admin=$(cat .tocsin/admin-token)
@@ -63,11 +65,21 @@ key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys \
   '{"service": "bench-push", "name": "bench", "rateLimitPerMinute": 60000}' |
   grep -o '"key":"[^"]*"' | cut -d'"' -f4)
 # Where the cores go while the measured load runs: CPU time per process from the warm-up's end to
-# the load's end (read a second after the generator starts, give or take its start-up).
+# the load's end (read a second after the generator starts, give or take its start-up), and
+# PostgreSQL's time per statement over the same span.
+pg() { PGPASSWORD=${PG_PASSWORD:-postgres} psql -h 127.0.0.1 -p 15432 -U "${PG_USER:-postgres}" -d tocsin -qAtX "$@"; }
+pg -c 'create extension if not exists pg_stat_statements' > /dev/null
 work=$(mktemp -d)
-( sleep $((warmup + 1)); stack_cpu > "$work/cpu.before"; sleep "$duration"; stack_cpu > "$work/cpu.after" ) &
+( sleep $((warmup + 1)); stack_cpu > "$work/cpu.before"; pg -c 'select pg_stat_statements_reset()' > /dev/null
+  sleep "$duration"; stack_cpu > "$work/cpu.after"
+  pg -F ' | ' -c "select calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), rows,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'tocsin')
+    order by total_exec_time desc limit 15" > "$work/statements" ) &
 sampler=$!
 generator provider --key "$key" --service bench-push "${args[@]}"
 wait "$sampler"
 say "CPU per process while the measured load ran ($duration s):"
 cpu_report "$work/cpu.before" "$work/cpu.after" "$duration"
+say "PostgreSQL's statements by time spent in them meanwhile (calls | total ms | mean ms | rows | statement):"
+sed 's/^/  /' "$work/statements"

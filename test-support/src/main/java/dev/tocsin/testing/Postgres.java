@@ -35,15 +35,19 @@ public final class Postgres implements AutoCloseable {
             // zonky unpacks its binaries under java.io.tmpdir, which builds point into target/.
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             Files.createDirectories(dataDir);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(fresh)
                     .setPort(port)
                     // Four services, each with a reactive and a JDBC pool, share one server.
                     .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(
-                            dataDir.getFileName() + ".log").toFile()))
-                    .start();
+                            dataDir.getFileName() + ".log").toFile()));
+            if ("true".equals(System.getenv("TOCSIN_PG_STAT_STATEMENTS"))) {
+                // For benchmarks: where the server's time goes, per statement (bench/provider-latency.sh).
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres server = builder.start();
             Postgres postgres = new Postgres(server);
             postgres.createDatabase();
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "postgres-stop"));

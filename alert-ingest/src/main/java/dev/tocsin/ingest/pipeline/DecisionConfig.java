@@ -37,6 +37,14 @@ public interface DecisionConfig {
 
     /** Storm grouping: past a threshold, new PAGE alerts of a service join one grouped page. */
     interface Storm {
+        /**
+         * Whether storms are grouped at all. Off, every new PAGE alert pages on its own, and the
+         * decision stage reads no service's latest pages: for a deployment whose alerting groups
+         * upstream (Alertmanager's {@code group_by}), or a benchmark of the paging path alone.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** How many new PAGE alerts of one service within {@link #window()} page on their own. */
         @WithDefault("5")
         int threshold();

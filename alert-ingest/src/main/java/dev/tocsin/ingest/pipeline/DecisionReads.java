@@ -76,16 +76,18 @@ class DecisionReads {
         Set<String> decided = batch.decidedServices();
         Set<String> opening = batch.openingServices();
         Instant from = batch.from();
+        // With storms off no alert joins a group, so neither the latest pages nor the open groups are read.
+        boolean storms = config.storm().enabled();
         Uni<Suppressions> suppressions = decided.isEmpty() ? Uni.createFrom().item(Suppressions.none())
                 : SuppressionRules.overlapping(c, from, batch.to());
         return Uni.combine().all().unis(
                         ServiceProfileStore.byIds(c, decided),
                         suppressions,
                         AlertTable.seenSince(c, batch.openingKeys(), from.minus(FlapStep.lookBack(config.flapping()))),
-                        AlertTable.latestPages(c, opening, from.minus(config.storm().window()),
-                                config.storm().threshold() + 1),
+                        storms ? AlertTable.latestPages(c, opening, from.minus(config.storm().window()),
+                                config.storm().threshold() + 1) : Uni.createFrom().item(Map.<String, List<Instant>>of()),
                         GroupTable.byId(c, batch.touchedGroups()),
-                        GroupTable.openByService(c, opening),
+                        storms ? GroupTable.openByService(c, opening) : Uni.createFrom().item(Map.<String, GroupRow>of()),
                         TeamHours.byServices(c, decided))
                 .with((profiles, rules, firings, pages, touched, openGroups, teamHours) -> {
                     Map<String, GroupRow> groups = new HashMap<>(touched);

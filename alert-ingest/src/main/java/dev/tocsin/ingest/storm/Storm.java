@@ -46,6 +46,7 @@ import java.util.Set;
  *     ({@link GroupPublication}).</li>
  * </ol>
  * Pure: the read phase brings the latest pages and the groups, the write phase stores what changed.
+ * With {@code storm.enabled} off nothing joins a group; groups opened before still close and release.
  */
 public final class Storm implements DecisionStep {
 
@@ -62,6 +63,9 @@ public final class Storm implements DecisionStep {
 
     @Override
     public View view(DecisionInput input) {
+        if (!config.enabled()) {
+            return (candidate, current) -> current;
+        }
         Map<String, Deque<Instant>> recent = new HashMap<>();
         input.pages().forEach((service, pages) -> recent.put(service, new ArrayDeque<>(pages)));
         Map<String, String> groups = new HashMap<>();

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +89,10 @@ class BatchDeciderTest {
         @Override
         public Storm storm() {
             return new Storm() {
+                public boolean enabled() {
+                    return true;
+                }
+
                 public int threshold() {
                     return 5;
                 }
@@ -112,6 +117,7 @@ class BatchDeciderTest {
     private final Map<String, GroupRow> groups = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, BusinessHours> teamHours = new HashMap<>();
+    private DecisionConfig.Storm stormConfig = CONFIG.storm();
 
     private void signal(String key, String service, SignalAction action, Urgency urgency, Instant at) {
         items.add(new SignalBatch.Item(items.size() % 2, items.size(), new AlertSignalReceived(UUID.randomUUID(),
@@ -128,7 +134,7 @@ class BatchDeciderTest {
         // Classification is the Classifier's own concern; here the alert's label says its urgency.
         DecisionStep classify = input -> (candidate, current) -> Decision.publish(new Classification(
                 Urgency.valueOf(candidate.labels().get("urgency")), "test"));
-        Storm storm = new Storm(CONFIG.storm());
+        Storm storm = new Storm(stormConfig);
         BatchDecider decider = new BatchDecider(List.of(classify, new SuppressStep(), new FlapStep(CONFIG.flapping()),
                 storm, new HoldStep(WEEKDAYS, true)), storm);
         return decider.decide(new DecisionInput(new SignalBatch(List.copyOf(items), now, Map.copyOf(open)),
@@ -178,6 +184,35 @@ class BatchDeciderTest {
                     T0.plusMillis(500).plusSeconds(5), Releases.payload(GroupRow.keyOf("checkout")))),
                     group.deadlines());
         }
+    }
+
+    @Test
+    void withStormsOffEveryPageAlertPagesOnItsOwn() {
+        DecisionConfig.Storm on = CONFIG.storm();
+        stormConfig = new DecisionConfig.Storm() {
+            public boolean enabled() {
+                return false;
+            }
+
+            public int threshold() {
+                return on.threshold();
+            }
+
+            public Duration window() {
+                return on.window();
+            }
+
+            public Duration groupWait() {
+                return on.groupWait();
+            }
+        };
+        for (int i = 0; i < 50; i++) {
+            signal("k" + i, "checkout", SignalAction.TRIGGER, Urgency.PAGE, T0.plusMillis(i * 100L));
+        }
+        Decisions decided = decide(T0);
+        assertEquals(Collections.nCopies(50, Disposition.PUBLISHED), openings(decided));
+        assertEquals(50, decided.published().size());
+        assertTrue(decided.groups().isEmpty());
     }
 
     @Test
