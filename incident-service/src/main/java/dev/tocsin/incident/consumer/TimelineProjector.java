@@ -4,20 +4,21 @@ import dev.tocsin.eventing.AfterCommit;
 import dev.tocsin.eventing.Inbox;
 import dev.tocsin.events.IntegrationEvent;
 import dev.tocsin.incident.timeline.EntryMappers;
-import dev.tocsin.incident.timeline.TimelineEntry;
 import dev.tocsin.incident.timeline.TimelineWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The one path from consumed records to the timeline: a poll through the inbox in one transaction
- * (each event at most once per event id and consumer), then for each event any projection of the
- * consumer's own, then its timeline entry. Counts {@code tocsin.timeline.entries} by kind once
- * the entries committed.
+ * (each event at most once per event id and consumer), then each event's projections of the
+ * consumer's own in poll order, then the poll's timeline entries in one statement. Counts
+ * {@code tocsin.timeline.entries} by kind once the entries committed.
  */
 @ApplicationScoped
 public class TimelineProjector {
@@ -42,8 +43,12 @@ public class TimelineProjector {
      */
     public <E extends IntegrationEvent> Uni<Void> project(String consumer, Class<E> family,
             Iterable<ConsumerRecord<String, String>> records, Function<E, Uni<Void>> alsoApply) {
-        return inbox.consume(consumer, family, records,
-                fresh -> alsoApply.apply(fresh.event()).chain(() -> append(fresh)));
+        // Entries are mapped from the events alone, never from what the projections wrote, so
+        // writing them after every projection of the poll gives what writing each after its own gave.
+        return inbox.consumeBatch(consumer, family, records, fresh -> Multi.createFrom().iterable(fresh)
+                .onItem().transformToUniAndConcatenate(event -> alsoApply.apply(event.event()))
+                .onItem().ignoreAsUni()
+                .chain(() -> append(fresh)));
     }
 
     /** Projects nothing but the timeline entries. */
@@ -52,18 +57,15 @@ public class TimelineProjector {
         return project(consumer, family, records, event -> Uni.createFrom().voidItem());
     }
 
-    private <E extends IntegrationEvent> Uni<Void> append(Inbox.Fresh<E> fresh) {
-        Optional<TimelineEntry> entry = mappers.entryFor(fresh.event());
-        if (entry.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private <E extends IntegrationEvent> Uni<Void> append(List<Inbox.Fresh<E>> fresh) {
+        List<TimelineWriter.Written> entries = new ArrayList<>(fresh.size());
+        for (Inbox.Fresh<E> event : fresh) {
+            mappers.entryFor(event.event()).ifPresent(entry ->
+                    entries.add(new TimelineWriter.Written(event.id(), entry, event.event())));
         }
-        return writer.append(fresh.id(), entry.get(), fresh.event())
-                .invoke(inserted -> {
-                    if (inserted) {
-                        AfterCommit.register(() -> registry.counter("tocsin.timeline.entries", "kind",
-                                entry.get().kind()).increment());
-                    }
-                })
+        return writer.appendAll(entries)
+                .invoke(kinds -> AfterCommit.register(() -> kinds.forEach(kind ->
+                        registry.counter("tocsin.timeline.entries", "kind", kind).increment())))
                 .replaceWithVoid();
     }
 }
