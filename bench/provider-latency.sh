@@ -67,7 +67,7 @@ key=$(call POST http://127.0.0.1:8081/api/v1/integration-keys \
 # Where the cores go while the measured load runs: CPU time per process from the warm-up's end to
 # the load's end (read a second after the generator starts, give or take its start-up), and
 # PostgreSQL's time per statement over the same span.
-pg() { PGPASSWORD=${PG_PASSWORD:-postgres} psql -h 127.0.0.1 -p 15432 -U "${PG_USER:-postgres}" -d tocsin -qAtX "$@"; }
+pg() { PGOPTIONS='-c client_min_messages=warning' PGPASSWORD=${PG_PASSWORD:-postgres} psql -h 127.0.0.1 -p 15432 -U "${PG_USER:-postgres}" -d tocsin -qAtX "$@"; }
 pg -c 'create extension if not exists pg_stat_statements' > /dev/null
 work=$(mktemp -d)
 ( sleep $((warmup + 1)); stack_cpu > "$work/cpu.before"; pg -c 'select pg_stat_statements_reset()' > /dev/null
