@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tocsin.events.EventJson;
-import dev.tocsin.testing.Database;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,17 +56,14 @@ class IntakeOverloadIT {
 
         static synchronized TcpProxy proxy() {
             if (proxy == null) {
-                Database db = Infrastructure.database();
-                proxy = new TcpProxy(db.host(), db.port());
+                proxy = TcpProxy.toDatabase();
             }
             return proxy;
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Database db = Infrastructure.database();
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + proxy().port() + "/" + db.name(),
+            return Map.of("quarkus.datasource.reactive.url", proxy().reactiveUrl(),
                     "tocsin.ingest.intake.max-in-flight", "2",
                     "tocsin.ingest.intake.key-lookup-timeout", "60s");
         }

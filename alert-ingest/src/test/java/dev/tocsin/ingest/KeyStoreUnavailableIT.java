@@ -5,8 +5,6 @@ import static dev.tocsin.ingest.IntakeCalls.post;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.tocsin.testing.Database;
-import dev.tocsin.testing.Infrastructure;
 import dev.tocsin.testing.TocsinTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,17 +46,14 @@ class KeyStoreUnavailableIT {
 
         static synchronized TcpProxy proxy() {
             if (proxy == null) {
-                Database db = Infrastructure.database();
-                proxy = new TcpProxy(db.host(), db.port());
+                proxy = TcpProxy.toDatabase();
             }
             return proxy;
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Database db = Infrastructure.database();
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + proxy().port() + "/" + db.name(),
+            return Map.of("quarkus.datasource.reactive.url", proxy().reactiveUrl(),
                     "tocsin.ingest.intake.key-cache.ttl", "1s",
                     "tocsin.ingest.intake.key-cache.stale-limit", "3s",
                     "tocsin.ingest.intake.key-lookup-timeout", "2s",

@@ -1,5 +1,7 @@
 package dev.tocsin.ingest;
 
+import dev.tocsin.testing.Database;
+import dev.tocsin.testing.Infrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +36,17 @@ final class TcpProxy implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** A proxy to the tests' PostgreSQL, for a test profile whose reactive pool goes through it. */
+    static TcpProxy toDatabase() {
+        Database db = Infrastructure.database();
+        return new TcpProxy(db.host(), db.port());
+    }
+
+    /** The reactive datasource URL that reaches the tests' database through this proxy. */
+    String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + port + "/" + Infrastructure.database().name();
     }
 
     synchronized void cut() {

@@ -1,26 +1,19 @@
 package dev.tocsin.ingest.intake;
 
-import dev.tocsin.ingest.IngestConfig;
-import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
-import dev.tocsin.ingest.intake.alertmanager.PostableAlert;
-import dev.tocsin.ingest.intake.alertmanager.WebhookMessage;
-import dev.tocsin.ingest.intake.webhook.GenericEvent;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.eventing.api.Problem;
-import dev.tocsin.ingest.intake.grafana.GrafanaResource;
-import dev.tocsin.ingest.intake.pagerduty.ChangeEvent;
-import dev.tocsin.ingest.intake.pagerduty.PagerDutyEvent;
+import dev.tocsin.ingest.IngestConfig;
+import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.pagerduty.PagerDutyResponse;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,15 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class IntakeAdmission {
-
-    /** The intake routes (all {@code POST}) and the {@code source} each is counted under. */
-    private static final Map<String, String> SOURCES = Map.of(
-            "/api/v2/alerts", PostableAlert.SOURCE,
-            "/hooks/alertmanager", WebhookMessage.SOURCE,
-            "/hooks/grafana", GrafanaResource.SOURCE,
-            "/hooks/generic", GenericEvent.SOURCE,
-            "/v2/enqueue", PagerDutyEvent.SOURCE,
-            "/v2/change/enqueue", ChangeEvent.SOURCE);
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RefusalLog refusals = new RefusalLog(IntakeAdmission.class);
@@ -70,7 +54,8 @@ public class IntakeAdmission {
     }
 
     private void admit(RoutingContext routing) {
-        String source = routing.request().method() == HttpMethod.POST ? SOURCES.get(routing.normalizedPath()) : null;
+        String source = routing.request().method() == HttpMethod.POST
+                ? IntakeRoutes.sourceOf(routing.normalizedPath()) : null;
         if (source == null) {
             routing.next();
             return;
@@ -87,7 +72,7 @@ public class IntakeAdmission {
     private void refuse(RoutingContext routing, String source) {
         metrics.rejected(source, Reason.OVERLOADED, 1);
         refusals.refused("answering 503: " + limit + " intake requests in flight already (tocsin.ingest.intake.max-in-flight)");
-        boolean pagerDuty = source.startsWith("pagerduty");
+        boolean pagerDuty = IntakeRoutes.pagerDuty(source);
         routing.response().setStatusCode(503)
                 .putHeader("Retry-After", Long.toString(retryAfterSeconds))
                 .putHeader("Content-Type", pagerDuty ? "application/json" : Problem.MEDIA_TYPE)
