@@ -120,7 +120,8 @@ class IntakeOverloadIT {
     /** An alert posted with a key never created, which the store must be asked about. */
     private CompletableFuture<HttpResponse<Void>> postAsync(Duration timeout) {
         return client.sendAsync(HttpRequest.newBuilder(alerts).timeout(timeout)
-                .header("Authorization", "Bearer never-seen-" + UUID.randomUUID()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer never-seen-" + UUID.randomUUID())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(List.of(alert()))))
                 .build(), HttpResponse.BodyHandlers.discarding());
     }
@@ -129,7 +130,7 @@ class IntakeOverloadIT {
         return Intake.alert(Map.of("alertname", "Overload", "run", UUID.randomUUID().toString()), Map.of(), null);
     }
 
-    /** The sum of the meter's series (the refusals are counted per format). Reading it is not intake, and never refused. */
+    /** The sum of the meter's series (refusals are counted per format); reading it is not intake, never refused. */
     private static double meter(Pattern meter) {
         Matcher found = meter.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
         double sum = 0;

@@ -40,8 +40,8 @@ public class IntakeAdmission {
         this.retryAfterSeconds = ingest.retryAfter().toSeconds();
         this.metrics = metrics;
         this.problem = json.writeValueAsString(Problem.of(503, "Service Unavailable", "this replica is answering "
-                + limit + " intake requests already (tocsin.ingest.intake.max-in-flight); retry the whole request after "
-                + retryAfterSeconds + " s", List.of()));
+                + limit + " intake requests already (tocsin.ingest.intake.max-in-flight); "
+                + "retry the whole request after " + retryAfterSeconds + " s", List.of()));
         this.pagerDutyAnswer = json.writeValueAsString(new PagerDutyResponse("unavailable",
                 "Too many events are arriving at once; retry after " + retryAfterSeconds + " s", null, null));
         Gauge.builder("tocsin.intake.in_flight", inFlight, AtomicInteger::get)
@@ -71,7 +71,8 @@ public class IntakeAdmission {
 
     private void refuse(RoutingContext routing, String source) {
         metrics.rejected(source, Reason.OVERLOADED, 1);
-        refusals.refused("answering 503: " + limit + " intake requests in flight already (tocsin.ingest.intake.max-in-flight)");
+        refusals.refused("answering 503: " + limit
+                + " intake requests in flight already (tocsin.ingest.intake.max-in-flight)");
         boolean pagerDuty = IntakeRoutes.pagerDuty(source);
         routing.response().setStatusCode(503)
                 .putHeader("Retry-After", Long.toString(retryAfterSeconds))

@@ -85,9 +85,11 @@ class DecisionReads {
                         suppressions,
                         AlertTable.seenSince(c, batch.openingKeys(), from.minus(FlapStep.lookBack(config.flapping()))),
                         storms ? AlertTable.latestPages(c, opening, from.minus(config.storm().window()),
-                                config.storm().threshold() + 1) : Uni.createFrom().item(Map.<String, List<Instant>>of()),
+                                config.storm().threshold() + 1)
+                                : Uni.createFrom().item(Map.<String, List<Instant>>of()),
                         GroupTable.byId(c, batch.touchedGroups()),
-                        storms ? GroupTable.openByService(c, opening) : Uni.createFrom().item(Map.<String, GroupRow>of()),
+                        storms ? GroupTable.openByService(c, opening)
+                                : Uni.createFrom().item(Map.<String, GroupRow>of()),
                         TeamHours.byServices(c, decided))
                 .with((profiles, rules, firings, pages, touched, openGroups, teamHours) -> {
                     Map<String, GroupRow> groups = new HashMap<>(touched);

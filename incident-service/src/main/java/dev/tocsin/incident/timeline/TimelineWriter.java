@@ -48,9 +48,10 @@ public class TimelineWriter {
         }
         // An entry has an alert id or a page id, and the other one is null.
         return Sql.connection().preparedQuery(INSERT)
-                .execute(Tuple.from(List.<Object>of(Sql.uuids(entries, Written::eventId), Sql.texts(entries, e -> e.entry().alertId()),
-                        Sql.texts(entries, e -> e.entry().pageId()), Sql.times(entries, e -> e.entry().at()),
-                        Sql.texts(entries, e -> e.entry().kind()), Sql.texts(entries, e -> e.entry().text()),
+                .execute(Tuple.from(List.<Object>of(Sql.uuids(entries, Written::eventId),
+                        Sql.texts(entries, e -> e.entry().alertId()), Sql.texts(entries, e -> e.entry().pageId()),
+                        Sql.times(entries, e -> e.entry().at()), Sql.texts(entries, e -> e.entry().kind()),
+                        Sql.texts(entries, e -> e.entry().text()),
                         Sql.texts(entries, e -> EventJson.write(e.event())))))
                 .map(rows -> {
                     List<String> kinds = new ArrayList<>(rows.rowCount());

@@ -16,8 +16,8 @@ import dev.tocsin.ingest.intake.IntakeMetrics.Reason;
 import dev.tocsin.ingest.intake.KafkaUnavailable;
 import dev.tocsin.ingest.intake.KeyedBody;
 import dev.tocsin.ingest.intake.KeyRateLimiter;
-import dev.tocsin.ingest.intake.RefusalLog;
 import dev.tocsin.ingest.intake.KeyedEvents;
+import dev.tocsin.ingest.intake.RefusalLog;
 import dev.tocsin.ingest.key.ActiveKeys;
 import dev.tocsin.ingest.key.IntegrationKey;
 import dev.tocsin.ingest.key.KeyLookupUnavailable;
@@ -55,7 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class PagerDutyResource {
 
-    private static final RefusalLog UNAVAILABLE = new RefusalLog(PagerDutyResource.class);
+    private static final RefusalLog KEY_STORE_UNAVAILABLE = new RefusalLog(PagerDutyResource.class);
+    private static final RefusalLog KAFKA_UNAVAILABLE = new RefusalLog(PagerDutyResource.class);
 
     private final ObjectMapper json;
     private final ActiveKeys keys;
@@ -154,8 +155,8 @@ public class PagerDutyResource {
             }
             return publish(outcome, source, sample);
         }).onFailure(KeyLookupUnavailable.class).recoverWithItem(failure -> {
-            UNAVAILABLE.refused("integration key store unavailable, answering 503 to a " + source + " event: "
-                    + failure.getCause());
+            KEY_STORE_UNAVAILABLE.refused("integration key store unavailable, answering 503 to a " + source
+                    + " event: " + failure.getCause());
             metrics.rejected(source, Reason.UNAVAILABLE, 1);
             return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
         });
@@ -164,7 +165,7 @@ public class PagerDutyResource {
     private Uni<Response> publish(Outcome outcome, String source, Timer.Sample sample) {
         return durable.publish(List.of(outcome.event()), source, sample, "accepted", outcome::accepted)
                 .onFailure(KafkaUnavailable.class).recoverWithItem(failure -> {
-                    UNAVAILABLE.refused("Kafka did not acknowledge, answering 503 to a " + source + " event: "
+                    KAFKA_UNAVAILABLE.refused("Kafka did not acknowledge, answering 503 to a " + source + " event: "
                             + failure.getCause());
                     return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
                 });
