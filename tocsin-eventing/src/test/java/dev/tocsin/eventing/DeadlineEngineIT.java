@@ -21,9 +21,19 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +104,49 @@ class DeadlineEngineIT {
             assertEquals(7, claim.claimed().size(), "deadlines claim " + round + " returned");
             assertEquals(7 * round, leased(kind), "deadlines leased after claim " + round);
         }
+    }
+
+    @Test
+    void concurrentClaimsBesideRecordingTransactionsLeaseAtMostTheirLimitAndEachDeadlineOnce() throws Throwable {
+        // Under load a claim once leased more than its limit while other workers' recording
+        // transactions locked and removed rows (docs/benchmarks.md): four claimers of 7 race them here.
+        String kind = "test.claimed-concurrently";
+        List<String> refs = IntStream.range(0, 600).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        arm(kind, refs, clock.instant());
+        Instant now = clock.instant();
+        Map<String, Integer> claims = new ConcurrentHashMap<>();
+        AtomicInteger largest = new AtomicInteger();
+        List<Future<?>> recorded = new CopyOnWriteArrayList<>();
+        ExecutorService recorders = Executors.newFixedThreadPool(4);
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = IntStream.range(0, 4).<Future<?>>mapToObj(i -> claimers.submit(() -> {
+                while (claims.size() < refs.size() && !Thread.currentThread().isInterrupted()) {
+                    DeadlineLeases.Claim claim = awaited(() ->
+                            DeadlineLeases.claim(kind, 7, now, now.plus(config.engine().lease())));
+                    largest.accumulateAndGet(claim.claimed().size(), Math::max);
+                    for (DeadlineLeases.Claimed claimed : claim.claimed()) {
+                        claims.merge(claimed.deadline().ref(), 1, Integer::sum);
+                        // Recorded as a worker records: lock the row while the lease holds, then remove it.
+                        recorded.add(recorders.submit(() -> awaited(() -> AfterCommit.transaction(
+                                () -> DeadlineLeases.hold(claimed).chain(() -> DeadlineLeases.delete(claimed))))));
+                    }
+                }
+            })).toList();
+            for (Future<?> claimer : running) {
+                claimer.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            }
+            for (Future<?> record : recorded) {
+                record.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            claimers.shutdownNow();
+            recorders.shutdownNow();
+        }
+        assertEquals(0, remaining(kind, refs), "deadlines left after every claimed one was recorded");
+        assertTrue(largest.get() <= 7, "a claim of 7 leased " + largest.get());
+        assertEquals(Set.copyOf(refs), claims.keySet());
+        claims.forEach((ref, times) -> assertEquals(1, times, "claims of " + ref));
     }
 
     @Test
@@ -187,6 +240,15 @@ class DeadlineEngineIT {
             }
             return chain;
         }));
+    }
+
+    /** A reactive call awaited on a thread of the test's own pools, whose tasks cannot throw a Throwable. */
+    private static <T> T awaited(Supplier<Uni<T>> call) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(call);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void armIfAbsent(String kind, String ref, Instant due) throws Throwable {
