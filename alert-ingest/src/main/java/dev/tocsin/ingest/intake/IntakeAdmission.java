@@ -71,7 +71,7 @@ public class IntakeAdmission {
 
     private void refuse(RoutingContext routing, String source) {
         metrics.rejected(source, Reason.OVERLOADED, 1);
-        refusals.refused("answering 503: " + limit
+        refusals.refused(() -> "answering 503: " + limit
                 + " intake requests in flight already (tocsin.ingest.intake.max-in-flight)");
         boolean pagerDuty = IntakeRoutes.pagerDuty(source);
         routing.response().setStatusCode(503)

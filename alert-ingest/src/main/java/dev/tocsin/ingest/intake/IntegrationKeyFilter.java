@@ -66,7 +66,8 @@ public class IntegrationKeyFilter {
         return keys.find(secret.get())
                 .map(key -> key.isEmpty() ? unknown(source, client) : admit(key.get(), required))
                 .onFailure(KeyLookupUnavailable.class).recoverWithItem(failure -> {
-                    UNAVAILABLE.refused("integration key store unavailable, answering 503: " + failure.getCause());
+                    UNAVAILABLE.refused(() -> "integration key store unavailable, answering 503: "
+                            + failure.getCause());
                     return IntakeProblems.unavailable(ingest.retryAfter().toSeconds());
                 });
     }

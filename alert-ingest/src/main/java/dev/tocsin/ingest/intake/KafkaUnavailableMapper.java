@@ -22,7 +22,7 @@ public class KafkaUnavailableMapper {
 
     @ServerExceptionMapper
     public Response unavailable(KafkaUnavailable e) {
-        UNAVAILABLE.refused("Kafka did not acknowledge intake events, answering 503: " + e.getCause());
+        UNAVAILABLE.refused(() -> "Kafka did not acknowledge intake events, answering 503: " + e.getCause());
         Problem problem = Problem.of(503, "Service Unavailable",
                 "the alerts could not be stored durably right now; retry the whole request", List.of());
         return Response.status(503).type(Problem.MEDIA_TYPE)

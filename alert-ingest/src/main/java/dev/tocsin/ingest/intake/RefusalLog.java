@@ -3,6 +3,7 @@ package dev.tocsin.ingest.intake;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,11 +30,14 @@ public final class RefusalLog {
         this.lastLogged = new AtomicLong(nanoTime.getAsLong() - EVERY_NANOS);
     }
 
-    /** Counts one refusal; logs {@code what} with the count when ten seconds passed since the last line. */
-    public void refused(String what) {
+    /**
+     * Counts one refusal; logs {@code what} with the count when ten seconds passed since the last
+     * line. The text is built only for a line that is written, not for every refusal.
+     */
+    public void refused(Supplier<String> what) {
         long count = due();
         if (count > 0) {
-            log.warnf("%s (%d request%s since the last such line)", what, count, count == 1 ? "" : "s");
+            log.warnf("%s (%d request%s since the last such line)", what.get(), count, count == 1 ? "" : "s");
         }
     }
 

@@ -155,7 +155,7 @@ public class PagerDutyResource {
             }
             return publish(outcome, source, sample);
         }).onFailure(KeyLookupUnavailable.class).recoverWithItem(failure -> {
-            KEY_STORE_UNAVAILABLE.refused("integration key store unavailable, answering 503 to a " + source
+            KEY_STORE_UNAVAILABLE.refused(() -> "integration key store unavailable, answering 503 to a " + source
                     + " event: " + failure.getCause());
             metrics.rejected(source, Reason.UNAVAILABLE, 1);
             return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
@@ -165,8 +165,8 @@ public class PagerDutyResource {
     private Uni<Response> publish(Outcome outcome, String source, Timer.Sample sample) {
         return durable.publish(List.of(outcome.event()), source, sample, "accepted", outcome::accepted)
                 .onFailure(KafkaUnavailable.class).recoverWithItem(failure -> {
-                    KAFKA_UNAVAILABLE.refused("Kafka did not acknowledge, answering 503 to a " + source + " event: "
-                            + failure.getCause());
+                    KAFKA_UNAVAILABLE.refused(() -> "Kafka did not acknowledge, answering 503 to a " + source
+                            + " event: " + failure.getCause());
                     return PagerDutyResponse.unavailable(ingest.retryAfter().toSeconds());
                 });
     }
